@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { Shell } from '@/components/site/Shell';
+import { ValidatorApp, type VersionInfo } from '@/components/validator/ValidatorApp.client';
+import { withBase } from '@/lib/site/href';
+import { getDefaultSchema, getVersions } from '@/lib/site/source';
+import '@/components/validator/validator.css';
+
+export const metadata: Metadata = {
+  title: 'Validate QMP messages',
+  description: 'Paste QMP events, commands, replies or a whole transcript and see exactly what is wrong, where. Runs in your browser.',
+};
+
+export default function Page() {
+  const site = getDefaultSchema();
+  const versions: VersionInfo[] = getVersions().map((v) => ({
+    label: v.label,
+    isDefault: v.isDefault,
+    modelUrl: withBase(`${v.prefix}/validate/model.json`),
+    docsBase: withBase(v.prefix),
+  }));
+  return (
+    <Shell site={site} page={{ kind: 'home' }}>
+      <h1 className="vt-title">Validate QMP messages</h1>
+      <p className="vt-lede">
+        Paste events captured from QEMU, commands and their replies, or a whole <code>-&gt;</code> / <code>&lt;-</code> transcript.
+        Each message is checked against the schema as you type, in your browser: nothing is sent anywhere.
+      </p>
+      <ValidatorApp versions={versions} />
+    </Shell>
+  );
+}

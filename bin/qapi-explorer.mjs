@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// The `qapi-explorer` executable: runs the bundled CLI (dist/cli.mjs). In a
+// checkout the bundle is (re)built first when it is missing or older than a
+// source under scripts/cli/ or lib/, so edits never run stale code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = path.join(root, 'dist', 'cli.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(file));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+function isStale() {
+  if (!existsSync(bundle)) return true;
+  const built = statSync(bundle).mtimeMs;
+  return ['scripts/cli', 'lib/qapi', 'lib/validate'].some((dir) => newestSource(path.join(root, dir)) > built);
+}
+
+if (isStale() && existsSync(path.join(root, 'scripts', 'build-cli.mjs'))) {
+  const { buildCli } = await import(pathToFileURL(path.join(root, 'scripts', 'build-cli.mjs')).href);
+  await buildCli();
+}
+const { runCli } = await import(pathToFileURL(bundle).href);
+await runCli(process.argv.slice(2));

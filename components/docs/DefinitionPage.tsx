@@ -1,0 +1,220 @@
+// The page of one definition (event, command, enum, struct, union,
+// alternate): header with Since, feature badges, `if` and where it is defined;
+// the intro; the wire shape; returns / errors; notes and examples in source
+// order; features; and, for types, where they are used.
+import type { Command, Entity, Event } from '@/lib/qapi/model';
+import type { SiteSchema } from '@/lib/site/site-schema';
+import { definedAt, entityPath, moduleHref, pageKind } from '@/lib/site/site-schema';
+import { kindLabel, sinceOf } from '@/lib/site/format';
+import { withBase } from '@/lib/site/href';
+import { dataType } from '@/lib/site/wire-shape';
+import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
+import { CommandEnvelope, EventEnvelope } from './Envelope';
+import { MemberTable, memberAnchors } from './MemberTable';
+import { DocText, type DocContext } from './Rst';
+import { TypeRef } from './TypeRef';
+import { Alternatives, EnumValues } from './ValueTables';
+
+function Header({ site, e }: { site: SiteSchema; e: Entity }) {
+  const mod = site.moduleOf.get(e.name);
+  const where = definedAt(site, e);
+  const special = e.features.filter((f) => f.special);
+  return (
+    <header className="def-header">
+      <p className="kicker">
+        <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>
+        {mod && (
+          <>
+            {' in '}
+            <a href={withBase(moduleHref(site, mod))}>{mod.title}</a>
+          </>
+        )}
+      </p>
+      <h1 className="def-name"><code>{e.name}</code></h1>
+      <div className="def-badges">
+        <SinceBadge since={sinceOf(e)} />
+        <FeatureBadges features={e.features} />
+        <IfBadge cond={e.if} />
+      </div>
+      {special.map((f) => (
+        <p key={f.name} className={`pip pip-${f.name}`}>
+          {f.name === 'deprecated' ? `This ${kindLabel(e).toLowerCase()} is deprecated.` : f.name === 'unstable' ? `This ${kindLabel(e).toLowerCase()} is unstable (experimental).` : null}
+        </p>
+      ))}
+      {where && (
+        <p className="defined-at">
+          Defined at <code>{where}</code>
+        </p>
+      )}
+    </header>
+  );
+}
+
+function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: DocContext }) {
+  const data = dataType(e, site.index);
+  if (e.meta === 'event') {
+    return (
+      <section aria-labelledby="wire">
+        <h2 id="wire">Wire shape</h2>
+        <EventEnvelope event={e as Event} hasData={!!data} />
+        {data ? (
+          <>
+            {!data.implicit && (
+              <p className="data-type">
+                <code>data</code> is a <TypeRef site={site} name={data.name} />:
+              </p>
+            )}
+            <MemberTable obj={data} ctx={ctx} />
+          </>
+        ) : (
+          <p className="muted">This event carries no data.</p>
+        )}
+      </section>
+    );
+  }
+  if (e.meta === 'command') {
+    const c = e as Command;
+    const flags = [
+      c.allowOob && 'allow-oob',
+      c.allowPreconfig && 'allow-preconfig',
+      c.coroutine && 'coroutine',
+      c.boxed && 'boxed',
+      !c.gen && 'gen: false',
+    ].filter(Boolean) as string[];
+    return (
+      <section aria-labelledby="wire">
+        <h2 id="wire">Wire shape</h2>
+        <CommandEnvelope site={site} command={c} hasArgs={!!data} />
+        {flags.length > 0 && (
+          <p className="flags">{flags.map((f) => <span key={f} className="badge flag">{f}</span>)}</p>
+        )}
+        <h3 id="arguments">Arguments</h3>
+        {data ? (
+          <>
+            {!data.implicit && (
+              <p className="data-type">
+                <code>arguments</code> is a <TypeRef site={site} name={data.name} />:
+              </p>
+            )}
+            <MemberTable obj={data} ctx={ctx} />
+          </>
+        ) : (
+          <p className="muted">No arguments.</p>
+        )}
+        <h3 id="returns">Returns</h3>
+        {c.returns ? (
+          <div className="returns">
+            <p><TypeRef site={site} name={c.returns} /></p>
+            <DocText text={e.doc?.returns?.text} ctx={ctx} />
+          </div>
+        ) : (
+          <p className="muted">An empty object (<code>{'{}'}</code>) on success.</p>
+        )}
+        {e.doc?.errors && (
+          <>
+            <h3 id="errors">Errors</h3>
+            <DocText text={e.doc.errors.text} ctx={ctx} />
+          </>
+        )}
+      </section>
+    );
+  }
+  switch (e.meta) {
+    case 'struct':
+    case 'union':
+      return (
+        <section aria-labelledby="wire">
+          <h2 id="wire">Members</h2>
+          {e.meta === 'union' && (
+            <p className="data-type">
+              A JSON object; the value of <code>{e.discriminator}</code> (a <TypeRef site={site} name={e.tagType} />) selects which
+              branch members are present.
+            </p>
+          )}
+          <MemberTable obj={e} ctx={ctx} /> 
+          {e.meta === 'struct' && e.members.length === 0 && <p className="muted">An empty JSON object.</p>}
+        </section>
+      );
+    case 'enum':
+      return (
+        <section aria-labelledby="wire">
+          <h2 id="wire">Values</h2>
+          <p className="data-type">A JSON string, one of:</p>
+          <EnumValues type={e} ctx={ctx} />
+        </section>
+      );
+    case 'alternate':
+      return (
+        <section aria-labelledby="wire">
+          <h2 id="wire">Alternatives</h2>
+          <p className="data-type">The JSON type of the value selects the alternative.</p>
+          <Alternatives type={e} ctx={ctx} />
+        </section>
+      );
+    default:
+      return null;
+  }
+}
+
+function Features({ e, ctx }: { e: Entity; ctx: DocContext }) {
+  const features = Object.entries(e.doc?.features ?? {});
+  if (features.length === 0) return null;
+  return (
+    <section aria-labelledby="features">
+      <h2 id="features">Features</h2>
+      <dl className="features">
+        {features.map(([name, text]) => (
+          <div key={name} id={`f-${name}`}>
+            <dt><span className={`badge feature feature-${name}`}>{name}</span></dt>
+            <dd><DocText text={text.text} ctx={ctx} /></dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function UsedBy({ site, e }: { site: SiteSchema; e: Entity }) {
+  if (pageKind(e) !== 'type') return null;
+  const users = (site.usedBy.get(e.name) ?? []).map((n) => site.index.get(n)!).filter(Boolean);
+  return (
+    <section aria-labelledby="used-by">
+      <h2 id="used-by">Used by</h2>
+      {users.length === 0 ? (
+        <p className="muted">Not referenced by any other definition.</p>
+      ) : (
+        <ul className="used-by">
+          {users.map((u) => (
+            <li key={u.name}>
+              <span className={`kind kind-${u.meta}`}>{kindLabel(u)}</span>{' '}
+              <a href={withBase(site.prefix + entityPath(u))}><code>{u.name}</code></a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: Entity }) {
+  const base: DocContext = { site, entity: e, exampleSeq: { n: 0 } };
+  const ctx: DocContext = { ...base, memberAnchors: memberAnchors(dataType(e, site.index), base) };
+  const doc = e.doc;
+  const laterPlain = doc ? doc.sections.filter((s, i) => s.kind === 'plain' && i > 0 && s.text.trim()) : [];
+  return (
+    <article className="definition" data-kind={e.meta}>
+      <Header site={site} e={e} />
+      <div className="intro">
+        {doc?.body.text.trim() ? <DocText text={doc.body.text} ctx={ctx} /> : <p className="muted">No description.</p>}
+      </div>
+      <WireShapeSection site={site} e={e} ctx={ctx} />
+      {laterPlain.length > 0 && (
+        <section className="notes" aria-label="Notes and examples">
+          {laterPlain.map((s, i) => <DocText key={i} text={s.text} ctx={ctx} />)}
+        </section>
+      )}
+      <Features e={e} ctx={ctx} />
+      <UsedBy site={site} e={e} />
+    </article>
+  );
+}

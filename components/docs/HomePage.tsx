@@ -1,0 +1,51 @@
+// Home: what this site is, the numbers of this tree, and every event grouped
+// by module (events are what most readers come for).
+import type { SiteSchema } from '@/lib/site/site-schema';
+import { entityPath, moduleHref } from '@/lib/site/site-schema';
+import { plainText, sinceOf } from '@/lib/site/format';
+import { withBase } from '@/lib/site/href';
+
+export function HomePage({ site }: { site: SiteSchema }) {
+  const byModule = site.modules
+    .map((m) => ({ m, events: m.entities.filter((e) => e.meta === 'event') }))
+    .filter((x) => x.events.length > 0);
+  return (
+    <div className="home">
+      <section className="hero">
+        <h1>QMP reference <span className="hero-version">{site.label}</span></h1>
+        <p className="lede">
+          Every event, command and type of this QAPI schema, with its exact wire shape: inherited members and union
+          branches inlined, examples highlighted and checked. Press <kbd>/</kbd> or <kbd>Ctrl K</kbd> to search.
+        </p>
+        <dl className="stats">
+          <div><dt>Events</dt><dd><a href={withBase(`${site.prefix}/#events`)}>{site.events.length}</a></dd></div>
+          <div><dt>Commands</dt><dd><a href={withBase(`${site.prefix}/all/#commands`)}>{site.commands.length}</a></dd></div>
+          <div><dt>Types</dt><dd><a href={withBase(`${site.prefix}/all/#types`)}>{site.types.length}</a></dd></div>
+          <div><dt>Modules</dt><dd><a href={withBase(`${site.prefix}/all/#modules`)}>{site.modules.length}</a></dd></div>
+        </dl>
+      </section>
+      <section aria-labelledby="events">
+        <h2 id="events">Events by module</h2>
+        <div className="event-groups">
+          {byModule.map(({ m, events }) => (
+            <section key={m.slug} className="event-group" aria-label={m.title}>
+              <h3>
+                <a href={withBase(moduleHref(site, m))}>{m.title}</a> <span className="count">{events.length}</span>
+              </h3>
+              <ul>
+                {events.map((e) => (
+                  <li key={e.name}>
+                    <a href={withBase(site.prefix + entityPath(e))}><code>{e.name}</code></a>
+                    {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
+                    {e.doc && <p className="snippet">{plainText(e.doc.body.text, 120)}</p>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+        {byModule.length === 0 && <p className="muted">This schema defines no events.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// Renders parsed rST (lib/site/rst) as React elements. Every string is schema
+// text and goes through React's escaping; the only hrefs are site paths we
+// built and URLs that passed safeUrl(). qmp-example blocks are delegated to
+// QmpExample so they keep their highlighting, copy button and lint badge.
+import type { ReactNode } from 'react';
+import type { Entity } from '@/lib/qapi/model';
+import type { Block, Inline } from '@/lib/site/rst/ast';
+import { parseRst } from '@/lib/site/rst/blocks';
+
+import { resolveXref, withBase } from '@/lib/site/href';
+import type { SiteSchema } from '@/lib/site/site-schema';
+import { highlightCode } from '@/lib/site/highlight';
+import { QmpExample } from './QmpExample';
+
+export interface DocContext {
+  site: SiteSchema;
+  /** the definition whose doc is rendered (examples are linted against it) */
+  entity?: Entity;
+  /** anchor ids of members on this page: @name links to them */
+  memberAnchors?: Set<string>;
+  /** counts qmp-examples on the page, for stable ids */
+  exampleSeq?: { n: number };
+}
+
+export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }): ReactNode {
+  return nodes.map((n, i) => {
+    switch (n.t) {
+      case 'text':
+        return n.text;
+      case 'code':
+        return <code key={i}>{n.text}</code>;
+      case 'em':
+        return <em key={i}><InlineNodes nodes={n.children} ctx={ctx} /></em>;
+      case 'strong':
+        return <strong key={i}><InlineNodes nodes={n.children} ctx={ctx} /></strong>;
+      case 'member': {
+        const anchor = `m-${n.name}`;
+        return ctx.memberAnchors?.has(anchor) ? (
+          <a key={i} className="member-ref" href={`#${anchor}`}><code>{n.name}</code></a>
+        ) : (
+          <code key={i}>{n.name}</code>
+        );
+      }
+      case 'xref': {
+        const href = resolveXref(ctx.site, n.role, n.target);
+        return href ? (
+          <a key={i} className="xref" href={withBase(href)}><code>{n.text}</code></a>
+        ) : (
+          <code key={i}>{n.text}</code>
+        );
+      }
+      case 'link':
+        return <a key={i} href={n.url} rel="noopener noreferrer">{n.text}</a>;
+    }
+  });
+}
+
+export function RstBlocks({ blocks, ctx }: { blocks: Block[]; ctx: DocContext }): ReactNode {
+  return blocks.map((b, i) => <RstBlock key={i} block={b} ctx={ctx} />);
+}
+
+const ADMONITION_TITLE: Record<string, string> = {
+  note: 'Note',
+  caution: 'Caution',
+  warning: 'Warning',
+  important: 'Important',
+  tip: 'Tip',
+  hint: 'Hint',
+  danger: 'Danger',
+  attention: 'Attention',
+  error: 'Error',
+  seealso: 'See also',
+};
+
+function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): ReactNode {
+  switch (b.t) {
+    case 'para':
+      return <p><InlineNodes nodes={b.children} ctx={ctx} /></p>;
+    case 'heading': {
+      const H = `h${Math.min(b.level + 1, 6)}` as 'h3';
+      return <H className="doc-heading"><InlineNodes nodes={b.children} ctx={ctx} /></H>;
+    }
+    case 'literal':
+      return b.lang === 'json' || b.lang === 'qmp' ? (
+        <div className="code-block" dangerouslySetInnerHTML={{ __html: highlightCode(b.text, b.lang) }} />
+      ) : (
+        <pre className="literal"><code>{b.text}</code></pre>
+      );
+    case 'bullets':
+      return <ul>{b.items.map((item, i) => <li key={i}><RstBlocks blocks={item} ctx={ctx} /></li>)}</ul>;
+    case 'enum':
+      return (
+        <ol start={b.start === 1 ? undefined : b.start}>
+          {b.items.map((item, i) => <li key={i}><RstBlocks blocks={item} ctx={ctx} /></li>)}
+        </ol>
+      );
+    case 'quote':
+      return <blockquote><RstBlocks blocks={b.blocks} ctx={ctx} /></blockquote>;
+    case 'admonition':
+      return (
+        <aside className={`admonition admonition-${b.kind}`}>
+          <p className="admonition-title">
+            {b.title ? <InlineNodes nodes={b.title} ctx={ctx} /> : ADMONITION_TITLE[b.kind] ?? b.kind}
+          </p>
+          <RstBlocks blocks={b.blocks} ctx={ctx} />
+        </aside>
+      );
+    case 'table':
+      return (
+        <div className="table-wrap">
+          <table className="doc-table">
+            {b.header.length > 0 && (
+              <thead><tr>{b.header.map((c, i) => <th key={i}><InlineNodes nodes={c} ctx={ctx} /></th>)}</tr></thead>
+            )}
+            <tbody>
+              {b.rows.map((row, i) => (
+                <tr key={i}>{row.map((c, j) => <td key={j}><InlineNodes nodes={c} ctx={ctx} /></td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    case 'deflist':
+      return (
+        <dl className="doc-deflist">
+          {b.items.map((item, i) => [
+            <dt key={`t${i}`}><InlineNodes nodes={item.term} ctx={ctx} /></dt>,
+            <dd key={`d${i}`}><RstBlocks blocks={item.blocks} ctx={ctx} /></dd>,
+          ])}
+        </dl>
+      );
+    case 'qmp-example':
+      return <QmpExample example={b} ctx={ctx} />;
+  }
+}
+
+/** Doc text (raw rST) as blocks. */
+export function DocText({ text, ctx }: { text: string | undefined; ctx: DocContext }): ReactNode {
+  if (!text?.trim()) return null;
+  return <RstBlocks blocks={parseRst(text)} ctx={ctx} />;
+}
+
+/** A short description rendered without a wrapping <p> when it is a single paragraph. */
+export function DocTextCompact({ text, ctx }: { text: string | undefined; ctx: DocContext }): ReactNode {
+  if (!text?.trim()) return null;
+  const blocks = parseRst(text);
+  if (blocks.length === 1 && blocks[0]!.t === 'para') return <InlineNodes nodes={blocks[0]!.children} ctx={ctx} />;
+  return <RstBlocks blocks={blocks} ctx={ctx} />;
+}
+

@@ -1,0 +1,25 @@
+// A type name as a page shows it: arrays as [Elem], builtins by their JSON
+// name with the QAPI name as a hint, user types as links to their pages.
+import type { SiteSchema } from '@/lib/site/site-schema';
+import { typeHref } from '@/lib/site/site-schema';
+import { withBase } from '@/lib/site/href';
+
+export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
+  const t = site.index.get(name);
+  if (t?.meta === 'array') {
+    return (
+      <span className="type-ref array">
+        [<TypeRef site={site} name={t.elementType} />]
+      </span>
+    );
+  }
+  const href = typeHref(site, name);
+  const label = t?.meta === 'builtin' ? t.jsonType : name;
+  const title = t?.meta === 'builtin' && t.jsonType !== name ? `QAPI built-in '${name}'` : undefined;
+  if (!href) return <code className="type-ref">{label}</code>;
+  return (
+    <a className={`type-ref ${t?.meta ?? ''}`} href={withBase(href)} title={title}>
+      <code>{label}</code>
+    </a>
+  );
+}

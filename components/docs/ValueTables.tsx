@@ -1,0 +1,68 @@
+// Enum values and alternate alternatives: the two "pick one" shapes.
+import type { AlternateType, EnumType } from '@/lib/qapi/model';
+import { FeatureBadges, IfBadge } from './Badges';
+import { DocTextCompact, type DocContext } from './Rst';
+import { TypeRef } from './TypeRef';
+
+export function EnumValues({ type, ctx, nested = false }: { type: EnumType; ctx: DocContext; nested?: boolean }) {
+  return (
+    <div className="table-wrap">
+      <table className="members values">
+        {!nested && <thead><tr><th scope="col">Value</th><th scope="col">Description</th></tr></thead>}
+        <tbody>
+          {type.values.map((v) => (
+            <tr key={v.name} id={nested ? undefined : `v-${v.name}`}>
+              <td className="member-name">
+                {nested ? <code>&quot;{v.name}&quot;</code> : <a className="anchor-link" href={`#v-${v.name}`}><code>&quot;{v.name}&quot;</code></a>}
+              </td>
+              <td className="member-desc">
+                {v.description ? <DocTextCompact text={v.description.text} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
+                {(v.features.length > 0 || v.if) && (
+                  <div className="member-badges"><FeatureBadges features={v.features} /><IfBadge cond={v.if} /></div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const KIND_HINT: Record<string, string> = {
+  string: 'a JSON string',
+  number: 'a JSON number',
+  int: 'a JSON integer',
+  boolean: 'true or false',
+  null: 'null',
+  value: 'any JSON value',
+};
+
+export function Alternatives({ type, ctx, nested = false }: { type: AlternateType; ctx: DocContext; nested?: boolean }) {
+  return (
+    <div className="table-wrap">
+      <table className="members alternatives">
+        {!nested && <thead><tr><th scope="col">Alternative</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>}
+        <tbody>
+          {type.alternatives.map((a) => {
+            const t = ctx.site.index.get(a.type);
+            const hint = t?.meta === 'builtin' ? KIND_HINT[t.jsonType] : t?.meta === 'enum' ? 'a JSON string' : t?.meta === 'array' ? 'a JSON array' : 'a JSON object';
+            return (
+              <tr key={a.name} id={nested ? undefined : `m-${a.name}`}>
+                <td className="member-name">
+                  {nested ? <code>{a.name}</code> : <a className="anchor-link" href={`#m-${a.name}`}><code>{a.name}</code></a>}
+                  <span className="req">{hint}</span>
+                </td>
+                <td className="member-type"><TypeRef site={ctx.site} name={a.type} /></td>
+                <td className="member-desc">
+                  {a.description ? <DocTextCompact text={a.description.text} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
+                  <IfBadge cond={a.if} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Whole pages, shared by the default-version routes and the /v/<label>/ ones.
+import type { Entity } from '@/lib/qapi/model';
+import type { SiteSchema } from '@/lib/site/site-schema';
+import { Shell } from '@/components/site/Shell';
+import { DefinitionPage } from './DefinitionPage';
+import { HomePage } from './HomePage';
+import { IndexPage } from './IndexPage';
+import { ModulePage } from './ModulePage';
+import { BuiltinsPage } from './BuiltinsPage';
+
+export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Entity }) {
+  return (
+    <Shell site={site} page={{ kind: 'definition', name: entity.name }} activeModule={site.moduleOf.get(entity.name)?.slug}>
+      {process.env.SITE_FLOOR === '1' ? <article>{entity.name}</article> : <DefinitionPage site={site} entity={entity} />}
+    </Shell>
+  );
+}
+
+export function HomeView({ site }: { site: SiteSchema }) {
+  return (
+    <Shell site={site} page={{ kind: 'home' }}>
+      <HomePage site={site} />
+    </Shell>
+  );
+}
+
+export function IndexView({ site }: { site: SiteSchema }) {
+  return (
+    <Shell site={site} page={{ kind: 'index' }}>
+      <IndexPage site={site} />
+    </Shell>
+  );
+}
+
+export function ModuleView({ site, slug }: { site: SiteSchema; slug: string }) {
+  const m = site.modules.find((x) => x.slug === slug)!;
+  return (
+    <Shell site={site} page={{ kind: 'module', slug }} activeModule={slug}>
+      <ModulePage site={site} module={m} />
+    </Shell>
+  );
+}
+
+export function BuiltinsView({ site }: { site: SiteSchema }) {
+  return (
+    <Shell site={site} page={{ kind: 'builtins' }}>
+      <BuiltinsPage site={site} />
+    </Shell>
+  );
+}

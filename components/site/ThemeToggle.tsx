@@ -1,0 +1,32 @@
+'use client';
+// Light/dark switch. The initial theme is set before first paint by the inline
+// script in app/layout.tsx (THEME_SCRIPT), so this only flips and remembers it.
+export function ThemeToggle() {
+  return (
+    <button
+      type="button"
+      className="icon-button theme-toggle"
+      aria-label="Toggle dark mode"
+      title="Toggle dark mode"
+      onClick={() => {
+        const root = document.documentElement;
+        const next = root.dataset.theme === 'dark' ? 'light' : 'dark';
+        root.dataset.theme = next;
+        try {
+          localStorage.setItem('theme', next);
+        } catch {
+          // private mode: the choice lasts for this page only
+        }
+      }}
+    >
+      <svg className="icon-sun" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+        <circle cx="12" cy="12" r="4.5" fill="none" stroke="currentColor" strokeWidth="2" />
+        <path d="M12 2v2.5M12 19.5V22M2 12h2.5M19.5 12H22M4.9 4.9l1.8 1.8M17.3 17.3l1.8 1.8M4.9 19.1l1.8-1.8M17.3 6.7l1.8-1.8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      </svg>
+      <svg className="icon-moon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+        <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+      </svg>
+    </button>
+  );
+}
+

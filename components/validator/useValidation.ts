@@ -1,0 +1,120 @@
+'use client';
+// Runs validation in the web worker for the page. Receives the text, the
+// options and the model URL; guarantees the latest result for the latest
+// input (debounced while typing, at once after a paste), progress for large
+// inputs, and that an obsolete run never delays a newer one: a busy worker is
+// terminated and replaced. The last result stays on screen while the next
+// one is computed, so nothing flickers.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ValidationResult } from '@/lib/validate/types';
+import type { PageKindCode } from '@/lib/site/validator-model';
+import type { CheckOptions, FromWorker, ToWorker } from './protocol';
+
+export interface ValidationState {
+  result: ValidationResult | null;
+  /** length of the text `result` is for, and how long the worker took */
+  resultLength: number;
+  ms: number;
+  status: 'idle' | 'checking' | 'done' | 'failed';
+  progress: { done: number; total: number; messages: number } | null;
+  error: string | null;
+  kinds: Record<string, PageKindCode>;
+  events: string[];
+}
+
+const INITIAL: ValidationState = { result: null, resultLength: 0, ms: 0, status: 'idle', progress: null, error: null, kinds: {}, events: [] };
+
+function delayFor(length: number): number {
+  return length < 100_000 ? 120 : length < 2_000_000 ? 300 : 600;
+}
+
+export function useValidation(text: string, options: CheckOptions, modelUrl: string, immediate: { current: boolean }) {
+  const [state, setState] = useState<ValidationState>(INITIAL);
+  const worker = useRef<Worker | null>(null);
+  const nextId = useRef(1);
+  const running = useRef<{ id: number; length: number } | null>(null);
+  const samples = useRef(new Map<number, (text: string | null) => void>());
+
+  const onMessage = useCallback((ev: MessageEvent<FromWorker>) => {
+    const msg = ev.data;
+    if (msg.type === 'model') {
+      setState((s) => ({ ...s, kinds: msg.kinds, events: msg.events }));
+    } else if (msg.type === 'sample') {
+      samples.current.get(msg.id)?.(msg.text);
+      samples.current.delete(msg.id);
+    } else if (running.current?.id === msg.id) {
+      if (msg.type === 'progress') {
+        setState((s) => ({ ...s, progress: { done: msg.done, total: msg.total, messages: msg.messages } }));
+      } else if (msg.type === 'result') {
+        const length = running.current.length;
+        running.current = null;
+        setState((s) => ({ ...s, result: msg.result, resultLength: length, ms: msg.ms, status: 'done', progress: null, error: null }));
+      } else {
+        running.current = null;
+        setState((s) => ({ ...s, status: 'failed', progress: null, error: msg.message }));
+      }
+    } else if (msg.type === 'failed' && samples.current.has(msg.id)) {
+      samples.current.get(msg.id)?.(null);
+      samples.current.delete(msg.id);
+    }
+  }, []);
+
+  const spawn = useCallback((): Worker => {
+    const w = new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = onMessage;
+    w.onerror = (e) => {
+      e.preventDefault();
+      running.current = null;
+      setState((s) => ({ ...s, status: 'failed', progress: null, error: `the validator stopped: ${e.message || 'worker error'}` }));
+      worker.current?.terminate();
+      worker.current = null;
+    };
+    worker.current = w;
+    return w;
+  }, [onMessage]);
+
+  const send = useCallback(
+    (msg: ToWorker) => {
+      (worker.current ?? spawn()).postMessage(msg);
+    },
+    [spawn],
+  );
+
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  const { mode, deprecated } = options;
+  useEffect(() => {
+    const run = () => {
+      if (running.current) {
+        // the running check is for older input: drop it rather than wait for it
+        worker.current?.terminate();
+        worker.current = null;
+        for (const resolve of samples.current.values()) resolve(null);
+        samples.current.clear();
+      }
+      const id = nextId.current++;
+      running.current = { id, length: text.length };
+      setState((s) => ({ ...s, status: 'checking', error: null }));
+      send({ type: 'validate', id, modelUrl, text, options: { mode, deprecated } });
+    };
+    if (immediate.current) {
+      immediate.current = false;
+      run();
+      return;
+    }
+    const timer = setTimeout(run, delayFor(text.length));
+    return () => clearTimeout(timer);
+  }, [text, mode, deprecated, modelUrl, send, immediate]);
+
+  const requestSample = useCallback(
+    (name: string) =>
+      new Promise<string | null>((resolve) => {
+        const id = nextId.current++;
+        samples.current.set(id, resolve);
+        send({ type: 'sample', id, modelUrl, name });
+      }),
+    [modelUrl, send],
+  );
+
+  return { ...state, requestSample };
+}

@@ -1,0 +1,126 @@
+// QAPIDoc -> the plain `Doc` of model.ts (what the site and the validator read).
+// Receives a QAPIDoc after parsing (and, ideally, after schema.ts connected it,
+// so stub sections are present) and the module name of its file. Guarantees
+// every section in source order with its start line, and every
+// `.. qmp-example::` directive found at column 0 of a section's text, with its
+// :title: / :annotated: options and its body lines (dedented, blank lines kept,
+// trailing blank lines dropped), each with its exact source line.
+// Directive syntax: docs/devel/qapi-code-gen.rst "Documentation markup" and
+// QEMU's docs/sphinx/qapidoc.py (QMPExample).
+import type { DocKind, DocSection as QDocSection, QAPIDoc } from './doc';
+import type { Doc, DocSection, DocSectionKind, DocText, ExampleLine, QmpExample } from './model';
+import { leadingSpace } from './pytext';
+
+const KIND: Record<DocKind, DocSectionKind> = {
+  Plain: 'plain',
+  Member: 'member',
+  Feature: 'feature',
+  Returns: 'returns',
+  Errors: 'errors',
+  Since: 'since',
+  Todo: 'todo',
+};
+
+// docutils accepts one optional space before the directive's '::'
+const EXAMPLE_DIRECTIVE_RE = /^\.\. +qmp-example ?::\s*$/;
+const OPTION_RE = /^\s+:([A-Za-z0-9_-]+):(?:\s+(.*))?$/;
+
+interface SourceLine {
+  text: string;
+  line: number;
+}
+
+/** A section's text lines paired with their source lines. */
+function sectionLines(section: QDocSection): SourceLine[] {
+  if (!section.text) return [];
+  const texts = section.text.split('\n');
+  return texts.map((text, i) => ({ text, line: section.lineNos[i] ?? section.info.line }));
+}
+
+function toDocText(section: QDocSection): DocText {
+  return { text: section.text, line: section.lineNos[0] ?? section.info.line };
+}
+
+/** Set a key even when it is '__proto__' or another Object.prototype name. */
+function defineEntry<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The qmp-example directive starting at lines[start]; returns it and the index after its block. */
+function readExample(lines: SourceLine[], start: number): [QmpExample, number] {
+  const example: QmpExample = { annotated: false, line: lines[start].line, lines: [] };
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const m = OPTION_RE.exec(lines[i].text);
+    if (!m) break;
+    if (m[1] === 'title') example.title = (m[2] ?? '').trim();
+    else if (m[1] === 'annotated') example.annotated = true;
+  }
+  const body: SourceLine[] = [];
+  for (; i < lines.length; i++) {
+    const { text } = lines[i];
+    if (text.trim() === '') {
+      if (body.length) body.push(lines[i]);
+      continue;
+    }
+    if (leadingSpace(text) === 0) break;
+    body.push(lines[i]);
+  }
+  while (body.length && body[body.length - 1].text.trim() === '') body.pop();
+  let indent = Infinity;
+  for (const { text } of body) if (text.trim() !== '') indent = Math.min(indent, leadingSpace(text));
+  example.lines = body.map(
+    ({ text, line }): ExampleLine => ({ text: text.trim() === '' ? '' : text.slice(indent), line }),
+  );
+  return [example, i];
+}
+
+/** Every `.. qmp-example::` block at column 0 of the section's text. */
+export function findExamples(section: QDocSection): QmpExample[] {
+  const lines = sectionLines(section);
+  const examples: QmpExample[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (EXAMPLE_DIRECTIVE_RE.test(lines[i].text)) {
+      const [example, next] = readExample(lines, i);
+      examples.push(example);
+      i = next;
+    } else {
+      i++;
+    }
+  }
+  return examples;
+}
+
+export function docToModel(doc: QAPIDoc, file: string): Doc {
+  const sections: DocSection[] = [];
+  const examples: QmpExample[] = [];
+  for (const section of doc.allSections) {
+    const out: DocSection = {
+      kind: KIND[section.kind],
+      text: section.text,
+      line: section.info.line,
+    };
+    if ('name' in section && typeof section.name === 'string') out.name = section.name;
+    sections.push(out);
+    for (const example of findExamples(section)) examples.push(example);
+  }
+  const args: Record<string, DocText> = {};
+  for (const [name, section] of doc.args) if (section.text) defineEntry(args, name, toDocText(section));
+  const features: Record<string, DocText> = {};
+  for (const [name, section] of doc.features) defineEntry(features, name, toDocText(section));
+
+  const model: Doc = {
+    loc: { file, line: doc.info.line },
+    sections,
+    body: toDocText(doc.body),
+    args,
+    features,
+    examples,
+  };
+  if (doc.symbol !== null) model.symbol = doc.symbol;
+  if (doc.since) model.since = doc.since.text;
+  if (doc.returns) model.returns = toDocText(doc.returns);
+  if (doc.errors) model.errors = toDocText(doc.errors);
+  return model;
+}

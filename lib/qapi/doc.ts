@@ -1,0 +1,252 @@
+// A doc comment block as structured sections: port of QEMU's QAPIDoc
+// (scripts/qapi/parser.py, spec: docs/devel/qapi-code-gen.rst "Documentation
+// comments"). Receives lines from the parser (parser.ts) and, later, the
+// members and features of the documented definition (schema.ts). Guarantees
+// QEMU's section structure and texts (what test-qapi.py dumps), the stub
+// sections QEMU inserts, and QEMU's error messages. On top of QEMU, every
+// section remembers the source line of each text line so examples can be
+// located exactly (doc-model.ts).
+import { QapiError } from './error';
+import type { QAPISourceInfo } from './source';
+
+/** Section kinds, spelled as QEMU prints them (str(QAPIDoc.Kind.X)). */
+export type DocKind = 'Plain' | 'Member' | 'Feature' | 'Returns' | 'Errors' | 'Since' | 'Todo';
+
+/** What connectMember needs from a schema member (QAPISchemaMember). */
+export interface DocMember {
+  name: string;
+  info: QAPISourceInfo | null;
+  /** 'member', 'value', 'argument', ... as in QEMU's error messages */
+  role: string;
+}
+
+/** What connectFeature needs from a schema feature (QAPISchemaFeature). */
+export interface DocFeature {
+  name: string;
+  info: QAPISourceInfo | null;
+}
+
+/** shared empty list: most sections are created, then filled; stubs never are */
+const NO_LINES: string[] = [];
+
+export class DocSection {
+  /** section text without the tag, as QEMU keeps it; final once the block is read (end()) */
+  text = '';
+  /** Source line of each line of `text` (one entry per line, kept aligned by end()). */
+  lineNos: number[] = [];
+  /** lines appended while reading; QEMU's text is these joined, each ending in '\n' */
+  private pending: string[] = NO_LINES;
+
+  constructor(
+    /** where the section begins */
+    public info: QAPISourceInfo,
+    readonly kind: DocKind,
+  ) {}
+
+  /** True until the first line is appended (QEMU: `not section.text`). */
+  get isEmpty(): boolean {
+    return this.pending.length === 0 && this.text === '';
+  }
+
+  appendLine(line: string, lineNo: number): void {
+    if (this.pending === NO_LINES) this.pending = [];
+    this.pending.push(line);
+    this.lineNos.push(lineNo);
+  }
+
+  /** QEMU's text.strip('\n'): drop blank lines at both ends, keep lineNos aligned. */
+  finish(): void {
+    const lines = this.pending;
+    let start = 0;
+    while (start < lines.length && lines[start] === '') start++;
+    let end = lines.length;
+    while (end > start && lines[end - 1] === '') end--;
+    if (end - start === 1) this.text = lines[start];
+    else if (start === 0 && end === lines.length) this.text = lines.join('\n');
+    else this.text = lines.slice(start, end).join('\n');
+    if (start !== 0 || end !== lines.length) this.lineNos = this.lineNos.slice(start, end);
+    this.pending = NO_LINES;
+  }
+}
+
+export class DocArgSection extends DocSection {
+  member: DocMember | DocFeature | null = null;
+
+  constructor(
+    info: QAPISourceInfo,
+    kind: 'Member' | 'Feature',
+    readonly name: string,
+  ) {
+    super(info, kind);
+  }
+
+  connect(member: DocMember | DocFeature): void {
+    this.member = member;
+  }
+}
+
+export class QAPIDoc {
+  /** the sections in textual order; index 0 is the (possibly empty) intro */
+  readonly allSections: DocSection[];
+  /** the intro section */
+  readonly body: DocSection;
+  readonly args = new Map<string, DocArgSection>();
+  readonly features = new Map<string, DocArgSection>();
+  returns: DocSection | null = null;
+  errors: DocSection | null = null;
+  since: DocSection | null = null;
+  /** sections other than body, args and features */
+  readonly sections: DocSection[] = [];
+
+  constructor(
+    /** the doc comment block's first line */
+    readonly info: QAPISourceInfo,
+    /** the documented definition's name; null for a free-form block */
+    readonly symbol: string | null = null,
+  ) {
+    this.body = new DocSection(info, 'Plain');
+    this.allSections = [this.body];
+  }
+
+  end(): void {
+    for (const section of this.allSections) {
+      section.finish();
+      if (section.kind !== 'Plain' && section.text === '') {
+        throw new QapiError(section.info, `text required after '${section.kind}:'`);
+      }
+    }
+  }
+
+  ensureUntaggedSection(info: QAPISourceInfo): void {
+    const last = this.allSections[this.allSections.length - 1];
+    if (last && last.kind === 'Plain') {
+      if (last.isEmpty) last.info = info;
+      // the paragraph break stands for the blank line(s) just before this line
+      last.appendLine('', info.line - 1);
+      return;
+    }
+    const section = new DocSection(info, 'Plain');
+    this.sections.push(section);
+    this.allSections.push(section);
+  }
+
+  newTaggedSection(info: QAPISourceInfo, kind: 'Returns' | 'Errors' | 'Since' | 'Todo'): void {
+    const section = new DocSection(info, kind);
+    if (kind === 'Returns') {
+      if (this.returns) throw new QapiError(info, `duplicated '${kind}' section`);
+      this.returns = section;
+    } else if (kind === 'Errors') {
+      if (this.errors) throw new QapiError(info, `duplicated '${kind}' section`);
+      this.errors = section;
+    } else if (kind === 'Since') {
+      if (this.since) throw new QapiError(info, `duplicated '${kind}' section`);
+      this.since = section;
+    }
+    this.sections.push(section);
+    this.allSections.push(section);
+  }
+
+  private newDescription(
+    info: QAPISourceInfo,
+    name: string,
+    kind: 'Member' | 'Feature',
+    desc: Map<string, DocArgSection>,
+  ): void {
+    if (!name) throw new QapiError(info, 'invalid parameter name');
+    if (desc.has(name)) throw new QapiError(info, `'${name}' parameter name duplicated`);
+    const section = new DocArgSection(info, kind, name);
+    this.allSections.push(section);
+    desc.set(name, section);
+  }
+
+  newArgument(info: QAPISourceInfo, name: string): void {
+    this.newDescription(info, name, 'Member', this.args);
+  }
+
+  newFeature(info: QAPISourceInfo, name: string): void {
+    this.newDescription(info, name, 'Feature', this.features);
+  }
+
+  appendLine(line: string, lineNo: number): void {
+    this.allSections[this.allSections.length - 1].appendLine(line, lineNo);
+  }
+
+  connectMember(member: DocMember): void {
+    let section = this.args.get(member.name);
+    if (!section) {
+      const exceptions = member.info?.pragma.documentationExceptions ?? [];
+      if (this.symbol === null || !exceptions.includes(this.symbol)) {
+        throw new QapiError(member.info, `${member.role} '${member.name}' lacks documentation`);
+      }
+      // stub description, placed after the last leading member section
+      section = new DocArgSection(this.info, 'Member', member.name);
+      this.args.set(member.name, section);
+      let index = 1;
+      if (this.allSections.length > 1) {
+        while (index < this.allSections.length && this.allSections[index].kind === 'Member') index++;
+      }
+      this.allSections.splice(index, 0, section);
+    }
+    section.connect(member);
+  }
+
+  connectFeature(feature: DocFeature): void {
+    const section = this.features.get(feature.name);
+    if (!section) {
+      throw new QapiError(feature.info, `feature '${feature.name}' lacks documentation`);
+    }
+    section.connect(feature);
+  }
+
+  /** Insert a stub 'Returns' section for a command whose return value is undocumented. */
+  ensureReturns(info: QAPISourceInfo): void {
+    if (this.allSections.some((s) => s.kind === 'Returns')) return;
+    const stub = new DocSection(info, 'Returns');
+    const insertNearLast = (kind: DocKind, after: boolean): boolean => {
+      for (let pos = this.allSections.length - 1; pos >= 0; pos--) {
+        if (this.allSections[pos].kind === kind) {
+          this.allSections.splice(after ? pos + 1 : pos, 0, stub);
+          return true;
+        }
+      }
+      return false;
+    };
+    if (insertNearLast('Member', true)) return;
+    if (insertNearLast('Errors', false)) return;
+    if (insertNearLast('Feature', false)) return;
+    this.allSections.splice(1, 0, stub);
+  }
+
+  /** `expr` is the definition's expression or its key map (only the keys matter). */
+  checkExpr(exprOrElem: ReadonlyMap<string, unknown> | { expr: ReadonlyMap<string, unknown> }): void {
+    const expr = exprOrElem instanceof Map ? exprOrElem : (exprOrElem as { expr: ReadonlyMap<string, unknown> }).expr;
+    if (expr.has('command')) {
+      if (this.returns && !expr.has('returns')) {
+        throw new QapiError(this.returns.info, "'Returns' section, but command doesn't return anything");
+      }
+    } else {
+      if (this.returns) {
+        throw new QapiError(this.returns.info, "'Returns' section is only valid for commands");
+      }
+      if (this.errors) {
+        throw new QapiError(this.errors.info, "'Errors' section is only valid for commands");
+      }
+    }
+  }
+
+  check(): void {
+    const checkArgsSection = (args: Map<string, DocArgSection>, what: string): void => {
+      let bogus: string[] | null = null;
+      for (const [name, section] of args) if (!section.member) (bogus ??= []).push(name);
+      if (bogus) {
+        const many = bogus.length > 1;
+        throw new QapiError(
+          args.get(bogus[0])!.info,
+          `documented ${what}${many ? 's' : ''} '${bogus.join("', '")}' ${many ? 'do' : 'does'} not exist`,
+        );
+      }
+    };
+    checkArgsSection(this.args, 'member');
+    checkArgsSection(this.features, 'feature');
+  }
+}

@@ -1,0 +1,101 @@
+// Naming rules and key checks shared by the expression checks: port of the
+// check_name_*() and check_keys() helpers of QEMU scripts/qapi/expr.py (spec:
+// qapi-code-gen.rst "Naming rules and reserved names"). Each function returns
+// normally or throws QapiError with QEMU's message at the definition's info.
+import { cName } from './common';
+import { QapiError } from './error';
+import type { QAPIObject, QAPIValue } from './parser';
+import type { QAPISourceInfo } from './source';
+
+const VALID_NAME = /^(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)$/i;
+
+export function semError(info: QAPISourceInfo, msg: string): QapiError {
+  return new QapiError(info, msg);
+}
+
+export function isObject(value: QAPIValue | undefined): value is QAPIObject {
+  return value instanceof Map;
+}
+
+export function checkNameIsStr(name: QAPIValue | undefined, info: QAPISourceInfo, source: string): asserts name is string {
+  if (typeof name !== 'string') throw semError(info, `${source} requires a string name`);
+}
+
+/** A valid name: optional __RFQDN_ and x- prefixes, then a letter; the 'q_' space is reserved. Returns the stem. */
+function checkNameStr(name: string, info: QAPISourceInfo, source: string): string {
+  const match = VALID_NAME.exec(name);
+  if (!match || cName(name, false).startsWith('q_')) {
+    throw semError(info, `${source} has an invalid name`);
+  }
+  return match[3];
+}
+
+function checkNameUpper(name: string, info: QAPISourceInfo, source: string): void {
+  const stem = checkNameStr(name, info, source);
+  if (/[a-z-]/.test(stem)) throw semError(info, `name of ${source} must not use lowercase or '-'`);
+}
+
+export function checkNameLower(
+  name: string,
+  info: QAPISourceInfo,
+  source: string,
+  permitUpper = false,
+  permitUnderscore = false,
+): void {
+  const stem = checkNameStr(name, info, source);
+  if ((!permitUpper && /[A-Z]/.test(stem)) || (!permitUnderscore && stem.includes('_'))) {
+    throw semError(info, `name of ${source} must not use uppercase or '_'`);
+  }
+}
+
+function checkNameCamel(name: string, info: QAPISourceInfo, source: string): void {
+  const stem = checkNameStr(name, info, source);
+  if (!/^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(stem)) {
+    throw semError(info, `name of ${source} must use CamelCase`);
+  }
+}
+
+export function checkDefnNameStr(name: string, info: QAPISourceInfo, meta: string): void {
+  if (meta === 'event') {
+    checkNameUpper(name, info, meta);
+  } else if (meta === 'command') {
+    checkNameLower(name, info, meta, false, info.pragma.commandNameExceptions.includes(name));
+  } else {
+    checkNameCamel(name, info, meta);
+    if (name.endsWith('List')) throw semError(info, `${meta} name should not end in 'List'`);
+  }
+}
+
+function quotedSorted(names: Iterable<string>): string {
+  return [...names]
+    .sort()
+    .map((e) => `'${e}'`)
+    .join(', ');
+}
+
+export function checkKeys(value: QAPIObject, info: QAPISourceInfo, source: string, required: string[], optional: string[]): void {
+  let present = 0;
+  for (const k of required) if (value.has(k)) present++;
+  if (present === required.length) {
+    let known = true;
+    for (const k of value.keys()) {
+      if (!required.includes(k) && !optional.includes(k)) {
+        known = false;
+        break;
+      }
+    }
+    if (known) return;
+  }
+  const missing = required.filter((k) => !value.has(k));
+  if (missing.length) {
+    throw semError(info, `${source} misses key${missing.length > 1 ? 's' : ''} ${quotedSorted(missing)}`);
+  }
+  const allowed = new Set([...required, ...optional]);
+  const unknown = [...value.keys()].filter((k) => !allowed.has(k));
+  throw semError(
+    info,
+    `${source} has unknown key${unknown.length > 1 ? 's' : ''} ${quotedSorted(unknown)}\n` +
+      `Valid keys are ${quotedSorted(allowed)}.`,
+  );
+}
+

@@ -1,0 +1,315 @@
+// Context-free checks and normalisation of parsed expressions: port of QEMU
+// scripts/qapi/expr.py (spec: docs/devel/qapi-code-gen.rst "Schema syntax",
+// "Naming rules and reserved names", "Configuring the schema", "Features").
+// Receives the parser's expressions (parser.ts). Guarantees, on return, that
+// each definition has exactly one meta key with a string name, only known
+// keys, well-formed 'if' conditions and features, and sugar removed in place:
+// members become {'type': T}, features and enum values become {'name': N}.
+// Faults are reported with QEMU's message for the FIRST fault in QEMU's order.
+import { cName } from './common';
+import { checkDefnNameStr, checkKeys, checkNameIsStr, checkNameLower, isObject, semError } from './expr-names';
+import type { QAPIExpression, QAPIObject, QAPIValue } from './parser';
+import type { QAPISourceInfo } from './source';
+
+const METAS = ['enum', 'struct', 'union', 'alternate', 'command', 'event'] as const;
+export type DefinitionMeta = (typeof METAS)[number];
+
+function checkFlags(expr: QAPIObject, info: QAPISourceInfo): void {
+  for (const key of ['gen', 'success-response']) {
+    if (expr.has(key) && expr.get(key) !== false) {
+      throw semError(info, `flag '${key}' may only use false value`);
+    }
+  }
+  for (const key of ['boxed', 'allow-oob', 'allow-preconfig', 'coroutine']) {
+    if (expr.has(key) && expr.get(key) !== true) {
+      throw semError(info, `flag '${key}' may only use true value`);
+    }
+  }
+  if (expr.has('allow-oob') && expr.has('coroutine')) {
+    throw semError(info, "flags 'allow-oob' and 'coroutine' are incompatible");
+  }
+}
+
+function checkCond(cond: QAPIValue, info: QAPISourceInfo, source: string): void {
+  if (typeof cond === 'string') {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(cond)) {
+      throw semError(info, `'if' condition '${cond}' of ${source} is not a valid identifier`);
+    }
+    return;
+  }
+  if (!isObject(cond)) {
+    throw semError(info, `'if' condition of ${source} must be a string or an object`);
+  }
+  checkKeys(cond, info, `'if' condition of ${source}`, [], ['all', 'any', 'not']);
+  if (cond.size !== 1) throw semError(info, `'if' condition of ${source} has conflicting keys`);
+  if (cond.has('not')) checkCond(cond.get('not')!, info, source);
+  else if (cond.has('all')) checkInfix('all', cond.get('all')!, info, source);
+  else checkInfix('any', cond.get('any')!, info, source);
+}
+
+function checkInfix(operator: string, operands: QAPIValue, info: QAPISourceInfo, source: string): void {
+  if (!Array.isArray(operands)) {
+    throw semError(info, `'${operator}' condition of ${source} must be an array`);
+  }
+  if (operands.length === 0) throw semError(info, `'if' condition [] of ${source} is useless`);
+  for (const operand of operands) checkCond(operand, info, source);
+}
+
+/** 'if' is a config symbol, or {'all': [...]}, {'any': [...]}, {'not': C}, nested. */
+function checkIf(expr: QAPIObject, info: QAPISourceInfo, source: string): void {
+  const ifcond = expr.get('if');
+  if (ifcond === undefined) return;
+  checkCond(ifcond, info, source);
+}
+
+/** Members sugar: 'name': 'Type' becomes 'name': {'type': 'Type'}. */
+function normalizeMembers(members: QAPIValue | undefined): void {
+  if (!isObject(members)) return;
+  for (const [key, arg] of members) {
+    if (isObject(arg)) continue;
+    members.set(key, new Map([['type', arg]]));
+  }
+}
+
+function checkTypeName(value: QAPIValue | undefined, info: QAPISourceInfo, source: string): void {
+  if (value === undefined || typeof value === 'string') return;
+  throw semError(info, `${source} should be a type name`);
+}
+
+function checkTypeNameOrArray(value: QAPIValue | undefined, info: QAPISourceInfo, source: string): void {
+  if (value === undefined || typeof value === 'string') return;
+  if (!Array.isArray(value)) throw semError(info, `${source} should be a type name or array`);
+  if (value.length !== 1 || typeof value[0] !== 'string') {
+    throw semError(info, `${source}: array type must contain single type name`);
+  }
+}
+
+/** An implicit struct type written inline: its members are checked like a struct's 'data'. */
+function checkTypeImplicit(
+  value: QAPIValue | undefined,
+  info: QAPISourceInfo,
+  source: string,
+  parentName: string | null,
+): void {
+  if (value === undefined) return;
+  if (!isObject(value)) throw semError(info, `${source} should be an object or type name`);
+  const permissive = parentName !== null && info.pragma.memberNameExceptions.includes(parentName);
+  for (const [rawKey, arg] of value) {
+    const keySource = `${source} member '${rawKey}'`;
+    const key = rawKey.startsWith('*') ? rawKey.slice(1) : rawKey;
+    checkNameLower(key, info, keySource, permissive, permissive);
+    const cKey = cName(key, false);
+    if (cKey === 'u' || cKey.startsWith('has_')) throw semError(info, `${keySource} uses reserved name`);
+    const member = arg as QAPIObject; // normalizeMembers made every value an object
+    checkKeys(member, info, keySource, ['type'], ['if', 'features']);
+    checkIf(member, info, keySource);
+    checkFeatures(member.get('features'), info);
+    checkTypeNameOrArray(member.get('type'), info, keySource);
+  }
+}
+
+function checkTypeNameOrImplicit(
+  value: QAPIValue | undefined,
+  info: QAPISourceInfo,
+  source: string,
+  parentName: string | null,
+): void {
+  if (value === undefined || typeof value === 'string') return;
+  checkTypeImplicit(value, info, source, parentName);
+}
+
+/** Sugar: a feature 'f' becomes {'name': 'f'} (in place). */
+function checkFeatures(features: QAPIValue | undefined, info: QAPISourceInfo): void {
+  if (features === undefined) return;
+  if (!Array.isArray(features)) throw semError(info, "'features' must be an array");
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i];
+    if (!isObject(f)) features[i] = new Map([['name', f]]);
+  }
+  for (const feat of features as QAPIObject[]) {
+    let source = "'features' member";
+    checkKeys(feat, info, source, ['name'], ['if']);
+    const name = feat.get('name');
+    checkNameIsStr(name, info, source);
+    source = `${source} '${name}'`;
+    checkNameLower(name, info, source);
+    checkIf(feat, info, source);
+  }
+}
+
+function checkEnum(expr: QAPIObject, info: QAPISourceInfo): void {
+  const name = expr.get('enum') as string;
+  const members = expr.get('data');
+  const prefix = expr.get('prefix');
+  if (!Array.isArray(members)) throw semError(info, "'data' must be an array");
+  if (prefix !== undefined && typeof prefix !== 'string') throw semError(info, "'prefix' must be a string");
+  const permissive = info.pragma.memberNameExceptions.includes(name);
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    if (!isObject(m)) members[i] = new Map([['name', m]]);
+  }
+  for (const member of members as QAPIObject[]) {
+    let source = "'data' member";
+    checkKeys(member, info, source, ['name'], ['if', 'features']);
+    let memberName = member.get('name');
+    checkNameIsStr(memberName, info, source);
+    source = `${source} '${memberName}'`;
+    // values may start with a digit: hide it from the name rules
+    if (/^[0-9]/.test(memberName)) memberName = 'd' + memberName;
+    checkNameLower(memberName, info, source, permissive, permissive);
+    checkIf(member, info, source);
+    checkFeatures(member.get('features'), info);
+  }
+}
+
+function checkStruct(expr: QAPIObject, info: QAPISourceInfo): void {
+  const name = expr.get('struct') as string;
+  checkTypeImplicit(expr.get('data'), info, "'data'", name);
+  checkTypeName(expr.get('base'), info, "'base'");
+}
+
+function checkUnion(expr: QAPIObject, info: QAPISourceInfo): void {
+  const name = expr.get('union') as string;
+  const base = expr.get('base');
+  const discriminator = expr.get('discriminator');
+  const members = expr.get('data');
+  checkTypeNameOrImplicit(base, info, "'base'", name);
+  checkNameIsStr(discriminator, info, "'discriminator'");
+  if (!isObject(members)) throw semError(info, "'data' must be an object");
+  for (const [key, value] of members) {
+    const source = `'data' member '${key}'`;
+    const branch = value as QAPIObject;
+    checkKeys(branch, info, source, ['type'], ['if']);
+    checkIf(branch, info, source);
+    checkTypeName(branch.get('type'), info, source);
+  }
+}
+
+function isPyFalsy(value: QAPIValue | undefined): boolean {
+  if (value === undefined || value === false || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (value instanceof Map) return value.size === 0;
+  return false;
+}
+
+function checkAlternate(expr: QAPIObject, info: QAPISourceInfo): void {
+  const members = expr.get('data');
+  if (isPyFalsy(members)) throw semError(info, "'data' must not be empty");
+  if (!isObject(members)) throw semError(info, "'data' must be an object");
+  for (const [key, value] of members) {
+    const source = `'data' member '${key}'`;
+    checkNameLower(key, info, source);
+    const branch = value as QAPIObject;
+    checkKeys(branch, info, source, ['type'], ['if']);
+    checkIf(branch, info, source);
+    checkTypeNameOrArray(branch.get('type'), info, source);
+  }
+}
+
+function checkCommand(expr: QAPIObject, info: QAPISourceInfo): void {
+  const args = expr.get('data');
+  const rets = expr.get('returns');
+  if (isBoxed(expr)) {
+    if (args === undefined) throw semError(info, "'boxed': true requires 'data'");
+    checkTypeName(args, info, "'data'");
+  } else {
+    checkTypeNameOrImplicit(args, info, "'data'", null);
+  }
+  checkTypeNameOrArray(rets, info, "'returns'");
+}
+
+function checkEvent(expr: QAPIObject, info: QAPISourceInfo): void {
+  const args = expr.get('data');
+  if (isBoxed(expr)) {
+    if (args === undefined) throw semError(info, "'boxed': true requires 'data'");
+    checkTypeName(args, info, "'data'");
+  } else {
+    checkTypeNameOrImplicit(args, info, "'data'", null);
+  }
+}
+
+/** Python truthiness of expr.get('boxed', False): checkFlags rejects non-true values later. */
+function isBoxed(expr: QAPIObject): boolean {
+  return !isPyFalsy(expr.get('boxed'));
+}
+
+/** The meta key of a definition that passed checkExprs. */
+export function metaOf(expr: QAPIObject): DefinitionMeta | 'include' {
+  if (expr.has('include')) return 'include';
+  return METAS.find((m) => expr.has(m))!;
+}
+
+/**
+ * Validate and normalise the parser's expressions in place (QEMU check_exprs).
+ * Sets each definition's info.defnMeta/defnName, so later messages about it
+ * begin with "FILE: In META 'NAME':".
+ */
+export function checkExprs(exprs: QAPIExpression[]): QAPIExpression[] {
+  for (const { expr, info, doc } of exprs) {
+    if (expr.has('include')) continue;
+
+    const metas = METAS.filter((m) => expr.has(m));
+    if (metas.length !== 1) {
+      throw semError(
+        info,
+        "expression must have exactly one key 'enum', 'struct', 'union', 'alternate', 'command', 'event'",
+      );
+    }
+    const meta = metas[0];
+    const name = expr.get(meta);
+    checkNameIsStr(name, info, `'${meta}'`);
+    info.setDefn(meta, name);
+    checkDefnNameStr(name, info, meta);
+
+    if (doc) {
+      if (doc.symbol !== name) throw semError(info, `documentation comment is for '${doc.symbol}'`);
+      doc.checkExpr(expr);
+    } else if (info.pragma.docRequired) {
+      throw semError(info, 'documentation comment required');
+    }
+
+    switch (meta) {
+      case 'enum':
+        checkKeys(expr, info, meta, ['enum', 'data'], ['if', 'features', 'prefix']);
+        checkEnum(expr, info);
+        break;
+      case 'union':
+        checkKeys(expr, info, meta, ['union', 'base', 'discriminator', 'data'], ['if', 'features']);
+        normalizeMembers(expr.get('base'));
+        normalizeMembers(expr.get('data'));
+        checkUnion(expr, info);
+        break;
+      case 'alternate':
+        checkKeys(expr, info, meta, ['alternate', 'data'], ['if', 'features']);
+        normalizeMembers(expr.get('data'));
+        checkAlternate(expr, info);
+        break;
+      case 'struct':
+        checkKeys(expr, info, meta, ['struct', 'data'], ['base', 'if', 'features']);
+        normalizeMembers(expr.get('data'));
+        checkStruct(expr, info);
+        break;
+      case 'command':
+        checkKeys(
+          expr,
+          info,
+          meta,
+          ['command'],
+          ['data', 'returns', 'boxed', 'if', 'features', 'gen', 'success-response', 'allow-oob', 'allow-preconfig', 'coroutine'],
+        );
+        normalizeMembers(expr.get('data'));
+        checkCommand(expr, info);
+        break;
+      case 'event':
+        checkKeys(expr, info, meta, ['event'], ['data', 'boxed', 'if', 'features']);
+        normalizeMembers(expr.get('data'));
+        checkEvent(expr, info);
+        break;
+    }
+
+    checkIf(expr, info, meta);
+    checkFeatures(expr.get('features'), info);
+    checkFlags(expr, info);
+  }
+  return exprs;
+}

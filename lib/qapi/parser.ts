@@ -1,0 +1,420 @@
+// Schema text -> expressions + doc blocks: port of QEMU's QAPISchemaParser
+// (scripts/qapi/parser.py; spec: docs/devel/qapi-code-gen.rst "Schema syntax",
+// "Include directives", "Pragma directives", "Documentation comments").
+// Receives a root file name and a SchemaHost that reads files. Guarantees the
+// same accepted inputs, expression order (includes spliced in pre-order), error
+// messages, lines and columns as QEMU, and that any input ends in a result or
+// a QapiError: never another exception, never a hang.
+// The doc-comment grammar lives in parser-doc.ts (QEMU keeps it in the same
+// class); the lexer and the expression grammar are here.
+import { QapiError } from './error';
+import { QAPISourceInfo } from './source';
+import { QAPIDoc } from './doc';
+import { resolveOptions, type QapiOptions } from './options';
+import { isPySpace, PY_SPACE_CLASS } from './pytext';
+import { joinIncludePath, normalizePath } from './paths';
+import { readDoc } from './parser-doc';
+
+export { joinIncludePath } from './paths';
+
+export type QAPIValue = string | boolean | QAPIValue[] | QAPIObject;
+/** A schema object: a Map, so key order is source order and no key is special. */
+export type QAPIObject = Map<string, QAPIValue>;
+
+export interface QAPIExpression {
+  expr: QAPIObject;
+  info: QAPISourceInfo;
+  doc: QAPIDoc | null;
+}
+
+export interface ParseResult {
+  exprs: QAPIExpression[];
+  docs: QAPIDoc[];
+}
+
+/**
+ * How the parser reaches files (node:fs, a bundle in the browser, a test map).
+ * `readFile` throws an Error with a Node-style `code` (ENOENT, EACCES, EISDIR)
+ * when the file cannot be read.
+ */
+export interface SchemaHost {
+  readFile(path: string): string;
+  /**
+   * The name of include `rel` seen from `fromFile`, spelled as QEMU spells it
+   * (os.path.join(os.path.dirname(fromFile), rel)); `joinIncludePath` does that.
+   */
+  resolve(fromFile: string, rel: string): string;
+}
+
+/** Thrown by the constructor when the file itself cannot be read (QEMU's OSError). */
+export class SchemaReadError extends Error {
+  constructor(
+    readonly fname: string,
+    readonly strerror: string,
+  ) {
+    super(`${fname}: ${strerror}`);
+    this.name = 'SchemaReadError';
+  }
+}
+
+const STRERROR: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EPERM: 'Operation not permitted',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  ELOOP: 'Too many levels of symbolic links',
+  ENAMETOOLONG: 'File name too long',
+  EMFILE: 'Too many open files',
+  EIO: 'Input/output error',
+};
+
+function strerrorOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && STRERROR[code]) return STRERROR[code];
+  if (err instanceof Error && err.message) return err.message;
+  return String(err);
+}
+
+/** Deeper nesting than any real schema; QEMU itself dies with RecursionError well before. */
+const MAX_NESTING = 1000;
+
+const STRAY_RE = new RegExp(`[^[\\]{}:,'${PY_SPACE_CLASS}]+`, 'y');
+
+export class QAPISchemaParser {
+  readonly exprs: QAPIExpression[] = [];
+  readonly docs: QAPIDoc[] = [];
+  readonly options: QapiOptions;
+
+  // Lexer state, as in QEMU: tok is the token type ('{', "'", 't', 'f', '#',
+  // ... or null at EOF), pos its start, cursor the scan position, linePos the
+  // start of the current line (columns count from there).
+  src = '';
+  tok: string | null = null;
+  val: string | boolean | null = null;
+  pos = 0;
+  cursor = 0;
+  linePos = 0;
+  /** current line number; `info` materialises a QAPISourceInfo for it on demand */
+  line = 1;
+  private lineInfo: QAPISourceInfo;
+  private depth = 0;
+
+  constructor(
+    readonly fname: string,
+    readonly host: SchemaHost,
+    options?: Partial<QapiOptions>,
+    private readonly included: Set<string> = new Set(),
+    inclInfo: QAPISourceInfo | null = null,
+  ) {
+    this.options = resolveOptions(options);
+    this.included.add(normalizePath(fname));
+    this.lineInfo = new QAPISourceInfo(fname, inclInfo);
+    this.parse();
+  }
+
+  /**
+   * The location of the current line. QEMU replaces its info object at every
+   * newline; creating it only when asked gives the same objects (one per line,
+   * shared by everything on that line) without a copy per line.
+   */
+  get info(): QAPISourceInfo {
+    if (this.lineInfo.line !== this.line) {
+      const info = this.lineInfo.clone();
+      info.line = this.line;
+      this.lineInfo = info;
+    }
+    return this.lineInfo;
+  }
+
+  private parse(): void {
+    let src: string;
+    try {
+      src = this.host.readFile(this.fname);
+    } catch (err) {
+      throw new SchemaReadError(this.fname, strerrorOf(err));
+    }
+    if (typeof src !== 'string') throw new SchemaReadError(this.fname, 'Invalid argument');
+    if (src === '' || src.charCodeAt(src.length - 1) !== 10) src += '\n';
+    this.src = src;
+
+    let curDoc: QAPIDoc | null = null;
+    this.accept();
+    while (this.tok !== null) {
+      const info = this.info;
+      if (this.tok === '#') {
+        rejectExprDoc(curDoc);
+        curDoc = readDoc(this);
+        this.docs.push(curDoc);
+        continue;
+      }
+      const expr = this.getExpr();
+      if (!(expr instanceof Map)) {
+        throw new QapiError(info, 'top-level expression must be an object');
+      }
+      if (expr.has('include')) {
+        rejectExprDoc(curDoc);
+        if (expr.size !== 1) throw new QapiError(info, "invalid 'include' directive");
+        const include = expr.get('include');
+        if (typeof include !== 'string') {
+          throw new QapiError(info, "value of 'include' must be a string");
+        }
+        const inclFname = this.host.resolve(this.fname, include);
+        this.exprs.push({ expr: new Map([['include', inclFname]]), info, doc: null });
+        const sub = this.include(include, info, inclFname);
+        if (sub) {
+          for (const e of sub.exprs) this.exprs.push(e);
+          for (const d of sub.docs) this.docs.push(d);
+        }
+      } else if (expr.has('pragma')) {
+        rejectExprDoc(curDoc);
+        if (expr.size !== 1) throw new QapiError(info, "invalid 'pragma' directive");
+        const pragma = expr.get('pragma');
+        if (!(pragma instanceof Map)) {
+          throw new QapiError(info, "value of 'pragma' must be an object");
+        }
+        for (const [name, value] of pragma) applyPragma(name, value, info);
+      } else {
+        if (curDoc && !curDoc.symbol) {
+          throw new QapiError(curDoc.info, 'definition documentation required');
+        }
+        this.exprs.push({ expr, info, doc: curDoc });
+      }
+      curDoc = null;
+    }
+    rejectExprDoc(curDoc);
+  }
+
+  private include(include: string, info: QAPISourceInfo, inclFname: string): QAPISchemaParser | null {
+    const inclAbs = normalizePath(inclFname);
+    for (let inf: QAPISourceInfo | null = info; inf; inf = inf.parent) {
+      if (inclAbs === normalizePath(inf.fname)) {
+        throw new QapiError(info, `inclusion loop for ${include}`);
+      }
+    }
+    if (this.included.has(inclAbs)) return null;
+    try {
+      return new QAPISchemaParser(inclFname, this.host, this.options, this.included, info);
+    } catch (err) {
+      if (err instanceof SchemaReadError) {
+        throw new QapiError(info, `can't read include file '${inclFname}': ${err.strerror}`);
+      }
+      throw err;
+    }
+  }
+
+  /** QEMU's QAPIParseError: located at the current token, with QEMU's column formula. */
+  parseError(msg: string): QapiError {
+    let col = 1;
+    const src = this.src;
+    for (let i = this.linePos; i < this.pos; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 9) col = ((col + 7) % 8) + 1;
+      else if (c >= 0xdc00 && c <= 0xdfff && i > this.linePos && isHighSurrogate(src.charCodeAt(i - 1))) continue;
+      else col += 1;
+    }
+    return new QapiError(this.info, msg, col);
+  }
+
+  /** Read the next token; with skipComment false, '#' comments are tokens too (doc blocks). */
+  accept(skipComment = true): void {
+    const src = this.src;
+    for (;;) {
+      const pos = this.cursor;
+      const c = src.charCodeAt(pos);
+      this.tok = src[pos];
+      this.pos = pos;
+      this.cursor = pos + 1;
+      this.val = null;
+
+      switch (c) {
+        case 35: // '#'
+          if (src.charCodeAt(this.cursor) === 35) skipComment = false;
+          this.cursor = src.indexOf('\n', this.cursor);
+          if (!skipComment) {
+            this.val = src.slice(pos, this.cursor);
+            return;
+          }
+          continue;
+        case 123: case 125: case 58: case 44: case 91: case 93: // { } : , [ ]
+          return;
+        case 39: // "'"
+          this.lexString();
+          return;
+        case 10: // '\n'
+          if (this.cursor === src.length) {
+            this.tok = null;
+            return;
+          }
+          this.line++;
+          this.linePos = this.cursor;
+          continue;
+      }
+      if (c === 116 && src.startsWith('true', pos)) {
+        this.val = true;
+        this.cursor += 3;
+        return;
+      }
+      if (c === 102 && src.startsWith('false', pos)) {
+        this.val = false;
+        this.cursor += 4;
+        return;
+      }
+      if (!isPySpace(c)) {
+        STRAY_RE.lastIndex = pos;
+        const m = STRAY_RE.exec(src);
+        throw this.parseError(`stray '${m ? m[0] : src[pos]}'`);
+      }
+    }
+  }
+
+  private lexString(): void {
+    const src = this.src;
+    let str = '';
+    let runStart = this.cursor;
+    for (;;) {
+      const c = src.charCodeAt(this.cursor);
+      this.cursor++;
+      if (c === 10 || Number.isNaN(c)) throw this.parseError('missing terminating "\'"');
+      if (c === 92) {
+        // the only escape is '\\'
+        str += src.slice(runStart, this.cursor - 1);
+        const e = src.charCodeAt(this.cursor);
+        this.cursor++;
+        if (e === 10) throw this.parseError('missing terminating "\'"');
+        if (e !== 92) {
+          const ch = String.fromCodePoint(src.codePointAt(this.cursor - 1) ?? 0xfffd);
+          throw this.parseError(`unknown escape \\${ch}`);
+        }
+        str += '\\';
+        runStart = this.cursor;
+        continue;
+      }
+      if (c === 39) {
+        this.val = str + src.slice(runStart, this.cursor - 1);
+        return;
+      }
+      if (c < 32 || c >= 127) throw this.parseError('funny character in string');
+    }
+  }
+
+  /** The current token; a method so TypeScript does not keep narrowings across accept(). */
+  private token(): string | null {
+    return this.tok;
+  }
+
+  private getMembers(): QAPIObject {
+    const expr: QAPIObject = new Map();
+    if (this.token() === '}') {
+      this.accept();
+      return expr;
+    }
+    if (this.token() !== "'") throw this.parseError("expected string or '}'");
+    for (;;) {
+      const key = this.val as string;
+      this.accept();
+      if (this.token() !== ':') throw this.parseError("expected ':'");
+      this.accept();
+      if (expr.has(key)) throw this.parseError(`duplicate key '${key}'`);
+      expr.set(key, this.getExpr());
+      if (this.token() === '}') {
+        this.accept();
+        return expr;
+      }
+      if (this.token() !== ',') throw this.parseError("expected ',' or '}'");
+      this.accept();
+      if (this.token() !== "'") throw this.parseError('expected string');
+    }
+  }
+
+  private getValues(): QAPIValue[] {
+    const expr: QAPIValue[] = [];
+    if (this.token() === ']') {
+      this.accept();
+      return expr;
+    }
+    const t = this.token();
+    if (!(t === '{' || t === '[' || t === "'" || t === 't' || t === 'f')) {
+      throw this.parseError("expected '{', '[', ']', string, or boolean");
+    }
+    for (;;) {
+      expr.push(this.getExpr());
+      if (this.token() === ']') {
+        this.accept();
+        return expr;
+      }
+      if (this.token() !== ',') throw this.parseError("expected ',' or ']'");
+      this.accept();
+    }
+  }
+
+  private getExpr(): QAPIValue {
+    const t = this.tok;
+    if (t === '{' || t === '[') {
+      if (this.depth >= MAX_NESTING) throw this.parseError('expressions nested too deeply');
+      this.depth++;
+      this.accept();
+      const expr = t === '{' ? this.getMembers() : this.getValues();
+      this.depth--;
+      return expr;
+    }
+    if (t === "'" || t === 't' || t === 'f') {
+      const expr = this.val as string | boolean;
+      this.accept();
+      return expr;
+    }
+    throw this.parseError("expected '{', '[', string, or boolean");
+  }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function rejectExprDoc(doc: QAPIDoc | null): void {
+  if (doc && doc.symbol) {
+    throw new QapiError(doc.info, `documentation for '${doc.symbol}' is not followed by the definition`);
+  }
+}
+
+function applyPragma(name: string, value: QAPIValue, info: QAPISourceInfo): void {
+  const checkListStr = (): string[] => {
+    if (!Array.isArray(value) || value.some((elt) => typeof elt !== 'string')) {
+      throw new QapiError(info, `pragma ${name} must be a list of strings`);
+    }
+    return value as string[];
+  };
+  const pragma = info.pragma;
+  if (name === 'doc-required') {
+    if (typeof value !== 'boolean') throw new QapiError(info, "pragma 'doc-required' must be boolean");
+    pragma.docRequired = value;
+  } else if (name === 'command-name-exceptions') {
+    pragma.commandNameExceptions = checkListStr();
+  } else if (name === 'command-returns-exceptions') {
+    pragma.commandReturnsExceptions = checkListStr();
+  } else if (name === 'documentation-exceptions') {
+    pragma.documentationExceptions = checkListStr();
+  } else if (name === 'member-name-exceptions') {
+    pragma.memberNameExceptions = checkListStr();
+  } else {
+    throw new QapiError(info, `unknown pragma '${name}'`);
+  }
+}
+
+/**
+ * Parse a root schema file and everything it includes. An unreadable root is
+ * reported as QEMU's QAPISchema does: "can't read schema file 'P': strerror".
+ */
+export function parseSchema(rootFile: string, host: SchemaHost, options?: Partial<QapiOptions>): ParseResult {
+  try {
+    const parser = new QAPISchemaParser(rootFile, host, options);
+    return { exprs: parser.exprs, docs: parser.docs };
+  } catch (err) {
+    if (err instanceof QapiError) throw err;
+    if (err instanceof SchemaReadError) {
+      throw new QapiError(null, `can't read schema file '${rootFile}': ${err.strerror}`);
+    }
+    // a host or internal failure must still surface as a schema error
+    throw new QapiError(null, `internal error while parsing '${rootFile}': ${String(err)}`);
+  }
+}

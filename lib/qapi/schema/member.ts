@@ -1,0 +1,202 @@
+// Members of definitions: object members, enum values, features, union and
+// alternate branches. Port of QAPISchemaIfCond and QAPISchemaMember and its
+// subclasses from QEMU scripts/qapi/schema.py (spec: qapi-code-gen.rst
+// "Struct types", "Enumeration types", "Features", "Configuring the schema").
+// Receives normalised expression parts (expr.ts). Guarantees QEMU's clash
+// detection (by C name) and its wording of "<role> '<name>' of <meta> '<X>'".
+import { cName } from '../common';
+import type { QAPIDoc } from '../doc';
+import { QapiError } from '../error';
+import type { IfCond } from '../model';
+import type { QAPIValue } from '../parser';
+import type { QAPISourceInfo } from '../source';
+import type { QAPISchemaType } from './entity';
+
+/** Says what refers to a type, for "<what> uses unknown type 'T'" (QEMU passes a callable). */
+export interface Describable {
+  describe(info: QAPISourceInfo | null): string;
+}
+
+/** What members need from the schema while checking (QAPISchema.resolve_type). */
+export interface TypeResolver {
+  resolveType(name: string, info: QAPISourceInfo | null, what: string | null | Describable): QAPISchemaType;
+}
+
+/** Shared by every definition and member without features (never mutated). */
+export const NO_FEATURES: QAPISchemaFeature[] = Object.freeze([]) as unknown as QAPISchemaFeature[];
+
+/** An 'if' condition as plain data (checked by expr.ts, so the shape is known). */
+export function toIfCond(value: QAPIValue | undefined): IfCond | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  const map = value as Map<string, QAPIValue>;
+  if (map.has('not')) return { not: toIfCond(map.get('not'))! };
+  if (map.has('all')) return { all: (map.get('all') as QAPIValue[]).map((v) => toIfCond(v)!) };
+  return { any: (map.get('any') as QAPIValue[]).map((v) => toIfCond(v)!) };
+}
+
+export class QAPISchemaIfCond {
+  declare readonly ifcond: IfCond | undefined;
+
+  constructor(ifcond?: IfCond) {
+    this.ifcond = ifcond;
+  }
+
+  isPresent(): boolean {
+    return this.ifcond !== undefined && this.ifcond !== '';
+  }
+}
+
+/** The condition object for an optional 'if' value; unconditional ones share NO_IFCOND. */
+export function ifcondOf(value: QAPIValue | undefined): QAPISchemaIfCond {
+  return value === undefined ? NO_IFCOND : new QAPISchemaIfCond(toIfCond(value));
+}
+
+export type SeenMembers = Map<string, QAPISchemaMember>;
+
+/** The condition of everything unconditional (never mutated). */
+export const NO_IFCOND = new QAPISchemaIfCond();
+
+// Fields are `declare`d and assigned in constructors: thousands of members are
+// built per schema, and class-field initialisers cost a define per field.
+export class QAPISchemaMember {
+  declare readonly name: string;
+  declare readonly info: QAPISourceInfo | null;
+  declare readonly ifcond: QAPISchemaIfCond;
+  declare definedIn: string | null;
+  /** c_name(name), computed once: base members are clash-checked once per user */
+  declare private cname: string | null;
+
+  constructor(name: string, info: QAPISourceInfo | null, ifcond?: QAPISchemaIfCond) {
+    this.name = name;
+    this.info = info;
+    this.ifcond = ifcond ?? NO_IFCOND;
+    this.definedIn = null;
+    this.cname = null;
+  }
+
+  /** the word QEMU's messages use for this kind of member */
+  get role(): string {
+    return 'member';
+  }
+
+  setDefinedIn(name: string): void {
+    this.definedIn = name;
+  }
+
+  /** Members clash when their C names coincide; report on behalf of `info`. */
+  checkClash(info: QAPISourceInfo | null, seen: SeenMembers): void {
+    const cname = (this.cname ??= cName(this.name));
+    const other = seen.get(cname);
+    if (other) {
+      throw new QapiError(info, `${this.describe(info)} collides with ${other.describe(info)}`);
+    }
+    seen.set(cname, this);
+  }
+
+  connectDoc(doc: QAPIDoc | null): void {
+    if (doc) doc.connectMember(this);
+  }
+
+  /** QEMU's wording, undoing the q_obj_ mangling of implicit types. */
+  describe(info: QAPISourceInfo | null): string {
+    let role: string = this.role;
+    let meta = 'type';
+    let definedIn = this.definedIn ?? '';
+    if (definedIn.startsWith('q_obj_')) {
+      definedIn = definedIn.slice(6);
+      if (definedIn.endsWith('-arg')) {
+        role = 'parameter';
+        meta = 'command';
+        definedIn = definedIn.slice(0, -4);
+      } else if (definedIn.endsWith('-base')) {
+        role = 'base ' + role;
+        definedIn = definedIn.slice(0, -5);
+      }
+    }
+    if (definedIn !== info?.defnName) return `${role} '${this.name}' of ${meta} '${definedIn}'`;
+    return `${role} '${this.name}'`;
+  }
+}
+
+export class QAPISchemaFeature extends QAPISchemaMember {
+  static readonly SPECIAL_NAMES = ['deprecated', 'unstable'];
+
+  override get role(): string {
+    return 'feature';
+  }
+
+  isSpecial(): boolean {
+    return QAPISchemaFeature.SPECIAL_NAMES.includes(this.name);
+  }
+}
+
+export function checkFeatureClash(features: QAPISchemaFeature[], info: QAPISourceInfo | null): void {
+  if (features.length < 2) return;
+  const seen: SeenMembers = new Map();
+  for (const f of features) f.checkClash(info, seen);
+}
+
+
+export class QAPISchemaEnumMember extends QAPISchemaMember {
+  declare readonly features: QAPISchemaFeature[];
+
+  constructor(name: string, info: QAPISourceInfo | null, ifcond?: QAPISchemaIfCond, features: QAPISchemaFeature[] = NO_FEATURES) {
+    super(name, info, ifcond);
+    this.features = features;
+    for (const f of features) f.setDefinedIn(name);
+  }
+
+  override get role(): string {
+    return 'value';
+  }
+
+  override connectDoc(doc: QAPIDoc | null): void {
+    super.connectDoc(doc);
+    if (doc) for (const f of this.features) doc.connectFeature(f);
+  }
+}
+
+export class QAPISchemaObjectTypeMember extends QAPISchemaMember {
+  /** set by check() */
+  declare type: QAPISchemaType;
+  declare readonly typeName: string;
+  declare readonly optional: boolean;
+  declare readonly features: QAPISchemaFeature[];
+
+  constructor(
+    name: string,
+    info: QAPISourceInfo,
+    typeName: string,
+    optional: boolean,
+    ifcond?: QAPISchemaIfCond,
+    features: QAPISchemaFeature[] = NO_FEATURES,
+  ) {
+    super(name, info, ifcond);
+    this.typeName = typeName;
+    this.optional = optional;
+    this.features = features;
+    for (const f of features) f.setDefinedIn(name);
+  }
+
+  check(schema: TypeResolver): void {
+    this.type = schema.resolveType(this.typeName, this.info, this);
+    checkFeatureClash(this.features, this.info);
+  }
+
+  override connectDoc(doc: QAPIDoc | null): void {
+    super.connectDoc(doc);
+    if (doc) for (const f of this.features) doc.connectFeature(f);
+  }
+}
+
+/** A union or alternate branch. */
+export class QAPISchemaVariant extends QAPISchemaObjectTypeMember {
+  constructor(name: string, info: QAPISourceInfo, typeName: string, ifcond: QAPISchemaIfCond) {
+    super(name, info, typeName, false, ifcond);
+  }
+
+  override get role(): string {
+    return 'branch';
+  }
+}

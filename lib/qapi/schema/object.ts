@@ -1,0 +1,281 @@
+// Object types (structs, unions, implicit argument/base types) and alternates:
+// port of QAPISchemaObjectType, QAPISchemaAlternateType and the variant
+// classes (QAPISchemaVariants/Branches/Alternatives) of QEMU
+// scripts/qapi/schema.py (spec: qapi-code-gen.rst "Struct types", "Union
+// types", "Alternate types"). Receives parts from QAPISchema (schema.ts).
+// Guarantees base resolution with cycle detection, members in wire order
+// (base first), implicit 'q_empty' branches for uncovered enum values, and
+// QEMU's clash and distinguishability checks in QEMU's order.
+import { cName } from '../common';
+import type { QAPIDoc } from '../doc';
+import { QapiError } from '../error';
+import type { QAPISourceInfo } from '../source';
+import { QAPISchemaEnumType, QAPISchemaType, type SchemaContext } from './entity';
+import {
+  QAPISchemaIfCond,
+  QAPISchemaVariant,
+  type QAPISchemaFeature,
+  type QAPISchemaObjectTypeMember,
+  type SeenMembers,
+} from './member';
+import type { QAPISchemaVisitor } from './visitor';
+
+export class QAPISchemaObjectType extends QAPISchemaType {
+  declare readonly meta: 'struct' | 'union';
+  declare base: QAPISchemaObjectType | null;
+  /** all members, base members first; set by check() */
+  declare members: QAPISchemaObjectTypeMember[];
+  declare private checkComplete: boolean;
+  declare readonly baseName: string | null;
+  declare readonly localMembers: QAPISchemaObjectTypeMember[];
+  declare readonly branches: QAPISchemaBranches | null;
+
+  constructor(
+    name: string,
+    info: QAPISourceInfo | null,
+    doc: QAPIDoc | null,
+    ifcond: QAPISchemaIfCond | undefined,
+    features: QAPISchemaFeature[],
+    baseName: string | null,
+    localMembers: QAPISchemaObjectTypeMember[],
+    branches: QAPISchemaBranches | null,
+  ) {
+    super(name, info, doc, ifcond, features);
+    this.meta = branches ? 'union' : 'struct';
+    this.base = null;
+    this.members = [];
+    this.checkComplete = false;
+    this.baseName = baseName;
+    this.localMembers = localMembers;
+    this.branches = branches;
+    for (const m of localMembers) m.setDefinedIn(name);
+    branches?.setDefinedIn(name);
+  }
+
+  override check(schema: SchemaContext): void {
+    // Checking recurses into exactly the types whose C struct this one embeds
+    // (base and branches), so re-entering an unfinished check means a cycle.
+    if (this.checkComplete) return;
+    if (this.checked) throw new QapiError(this.info, `object ${this.name} contains itself`);
+
+    super.check(schema);
+
+    const seen: SeenMembers = new Map();
+    if (this.baseName) {
+      const base = schema.resolveType(this.baseName, this.info, "'base'");
+      if (!(base instanceof QAPISchemaObjectType) || base.branches) {
+        throw new QapiError(this.info, `'base' requires a struct type, ${base.describe()} isn't`);
+      }
+      this.base = base;
+      base.check(schema);
+      base.checkClash(this.info, seen);
+    }
+    for (const m of this.localMembers) {
+      m.check(schema);
+      m.checkClash(this.info, seen);
+    }
+    const members = [...seen.values()] as QAPISchemaObjectTypeMember[];
+
+    if (this.branches) {
+      this.branches.check(schema, seen);
+      this.branches.checkClash(this.info, seen);
+    }
+    this.members = members;
+    this.checkComplete = true;
+  }
+
+  /** Check that this type's members don't clash with `seen`; report on behalf of `info`. */
+  checkClash(info: QAPISourceInfo | null, seen: SeenMembers): void {
+    for (const m of this.members) m.checkClash(info, seen);
+    this.branches?.checkClash(info, seen);
+  }
+
+  override connectDoc(doc?: QAPIDoc | null): void {
+    super.connectDoc(doc);
+    const d = doc ?? this.doc;
+    if (this.base && this.base.isImplicit()) this.base.connectDoc(d);
+    for (const m of this.localMembers) m.connectDoc(d);
+  }
+
+  override isImplicit(): boolean {
+    return this.name.startsWith('q_');
+  }
+
+  isEmpty(): boolean {
+    return this.members.length === 0 && !this.branches;
+  }
+
+  hasConditionalMembers(): boolean {
+    return this.members.some((m) => m.ifcond.isPresent());
+  }
+
+  jsonType(): string {
+    return 'object';
+  }
+
+  visit(visitor: QAPISchemaVisitor): void {
+    visitor.visitObjectType?.(
+      this.name,
+      this.info,
+      this.ifcond,
+      this.features,
+      this.base,
+      this.localMembers,
+      this.branches,
+      this,
+    );
+  }
+}
+
+export class QAPISchemaVariants {
+  /** the discriminator member; for unions set by check() */
+  tagMember!: QAPISchemaObjectTypeMember;
+
+  constructor(
+    readonly info: QAPISourceInfo,
+    readonly variants: QAPISchemaVariant[],
+  ) {}
+
+  setDefinedIn(name: string): void {
+    for (const v of this.variants) v.setDefinedIn(name);
+  }
+
+  check(schema: SchemaContext, _seen: SeenMembers): void {
+    for (const v of this.variants) v.check(schema);
+  }
+}
+
+export class QAPISchemaBranches extends QAPISchemaVariants {
+  constructor(
+    info: QAPISourceInfo,
+    variants: QAPISchemaVariant[],
+    readonly tagName: string,
+  ) {
+    super(info, variants);
+  }
+
+  override check(schema: SchemaContext, seen: SeenMembers): void {
+    const tagMember = seen.get(cName(this.tagName)) as QAPISchemaObjectTypeMember | undefined;
+    let base = "'base'";
+    if (!tagMember || this.tagName !== tagMember.name) {
+      throw new QapiError(this.info, `discriminator '${this.tagName}' is not a member of ${base}`);
+    }
+    this.tagMember = tagMember;
+    const baseType = schema.lookupType(tagMember.definedIn!);
+    if (baseType && !baseType.isImplicit()) base = `base type '${tagMember.definedIn}'`;
+    const tagType = tagMember.type;
+    if (!(tagType instanceof QAPISchemaEnumType)) {
+      throw new QapiError(this.info, `discriminator member '${this.tagName}' of ${base} must be of enum type`);
+    }
+    if (tagMember.optional) {
+      throw new QapiError(this.info, `discriminator member '${this.tagName}' of ${base} must not be optional`);
+    }
+    if (tagMember.ifcond.isPresent()) {
+      throw new QapiError(this.info, `discriminator member '${this.tagName}' of ${base} must not be conditional`);
+    }
+    // enum values without a branch get an empty one
+    const cases = new Set(this.variants.map((v) => v.name));
+    for (const m of tagType.members) {
+      if (!cases.has(m.name)) {
+        const v = new QAPISchemaVariant(m.name, this.info, 'q_empty', m.ifcond);
+        v.setDefinedIn(tagMember.definedIn!);
+        this.variants.push(v);
+      }
+    }
+    if (this.variants.length === 0) throw new QapiError(this.info, 'union has no branches');
+    for (const v of this.variants) {
+      v.check(schema);
+      // union branch names must be enum values (alternates are checked apart)
+      if (seen.size > 0) {
+        if (!tagType.hasMemberName(v.name)) {
+          throw new QapiError(this.info, `branch '${v.name}' is not a value of ${tagType.describe()}`);
+        }
+        if (!(v.type instanceof QAPISchemaObjectType)) {
+          throw new QapiError(this.info, `${v.describe(this.info)} cannot use ${v.type.describe()}`);
+        }
+        v.type.check(schema);
+      }
+    }
+  }
+
+  checkClash(info: QAPISourceInfo | null, seen: SeenMembers): void {
+    for (const v of this.variants) {
+      // each branch starts from the base members only
+      (v.type as QAPISchemaObjectType).checkClash(info, new Map(seen));
+    }
+  }
+}
+
+export class QAPISchemaAlternatives extends QAPISchemaVariants {
+  constructor(info: QAPISourceInfo, variants: QAPISchemaVariant[], tagMember: QAPISchemaObjectTypeMember) {
+    super(info, variants);
+    this.tagMember = tagMember;
+  }
+}
+
+export class QAPISchemaAlternateType extends QAPISchemaType {
+  readonly meta = 'alternate';
+
+  constructor(
+    name: string,
+    info: QAPISourceInfo,
+    doc: QAPIDoc | null,
+    ifcond: QAPISchemaIfCond | undefined,
+    features: QAPISchemaFeature[],
+    readonly alternatives: QAPISchemaAlternatives,
+  ) {
+    super(name, info, doc, ifcond, features);
+    alternatives.setDefinedIn(name);
+    alternatives.tagMember.setDefinedIn(name);
+  }
+
+  override check(schema: SchemaContext): void {
+    super.check(schema);
+    this.alternatives.tagMember.check(schema);
+    this.alternatives.check(schema, new Map());
+    // branch names are unrelated to the tag enum, so check name clashes here
+    const seen: SeenMembers = new Map();
+    const typesSeen = new Map<string, string>();
+    for (const v of this.alternatives.variants) {
+      v.checkClash(this.info, seen);
+      const qtype = v.type.alternateQtype();
+      if (!qtype) {
+        throw new QapiError(this.info, `${v.describe(this.info)} cannot use ${v.type.describe()}`);
+      }
+      const conflicting = new Set([qtype]);
+      if (qtype === 'QTYPE_QSTRING') {
+        if (v.type instanceof QAPISchemaEnumType) {
+          for (const m of v.type.members) {
+            if (m.name === 'on' || m.name === 'off') conflicting.add('QTYPE_QBOOL');
+            if (/^[-+0-9.]/.test(m.name)) conflicting.add('QTYPE_QNUM');
+          }
+        } else {
+          conflicting.add('QTYPE_QNUM');
+          conflicting.add('QTYPE_QBOOL');
+        }
+      }
+      for (const qt of conflicting) {
+        const other = typesSeen.get(qt);
+        if (other !== undefined) {
+          throw new QapiError(this.info, `${v.describe(this.info)} can't be distinguished from '${other}'`);
+        }
+        typesSeen.set(qt, v.name);
+      }
+    }
+  }
+
+  override connectDoc(doc?: QAPIDoc | null): void {
+    super.connectDoc(doc);
+    const d = doc ?? this.doc;
+    for (const v of this.alternatives.variants) v.connectDoc(d);
+  }
+
+  jsonType(): string {
+    return 'value';
+  }
+
+  visit(visitor: QAPISchemaVisitor): void {
+    visitor.visitAlternateType?.(this.name, this.info, this.ifcond, this.features, this.alternatives);
+  }
+}
+

@@ -1,0 +1,87 @@
+// Which schema trees the site builds, and under which labels.
+// Receives the build environment and the optional qapi-explorer.config.json
+// text; guarantees a non-empty list of versions with unique URL-safe labels,
+// exactly one of them the default (served at the site root, the others under
+// /v/<label>/). Pure: the caller reads files and the environment.
+//
+// Precedence: QAPI_VERSIONS ("label=path,label=path", first is the default),
+// then QAPI_SCHEMA (one tree), then the config file, then content/.
+
+export interface VersionConfig {
+  /** URL-safe label shown in the version switcher, e.g. '10.2.2' */
+  label: string;
+  /** root schema file, absolute or relative to the project root */
+  schema: string;
+  /** served at the site root */
+  isDefault: boolean;
+}
+
+export interface ConfigFile {
+  versions?: { label?: string; schema: string; default?: boolean }[];
+  schema?: string;
+}
+
+export const DEFAULT_SCHEMA = 'content/qapi-schema.json';
+
+/** A label for a tree from its path: '../shared/qemu/10.2.2/qapi/qapi-schema.json' -> '10.2.2'. */
+export function labelForPath(schemaPath: string): string {
+  const parts = schemaPath.split(/[\\/]+/).filter(Boolean);
+  parts.pop(); // the file
+  let dir = parts.pop() ?? 'schema';
+  if (dir === 'qapi' && parts.length) dir = parts.pop()!;
+  return slugLabel(dir);
+}
+
+export function slugLabel(text: string): string {
+  return text.replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '') || 'schema';
+}
+
+function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
+  const seen = new Map<string, number>();
+  return versions.map((v) => {
+    const n = seen.get(v.label) ?? 0;
+    seen.set(v.label, n + 1);
+    return n ? { ...v, label: `${v.label}-${n + 1}` } : v;
+  });
+}
+
+function withOneDefault(versions: VersionConfig[]): VersionConfig[] {
+  const first = Math.max(0, versions.findIndex((v) => v.isDefault));
+  return versions.map((v, i) => ({ ...v, isDefault: i === first }));
+}
+
+export function parseVersionsSpec(spec: string): VersionConfig[] {
+  return spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const eq = item.indexOf('=');
+      const schema = eq >= 0 ? item.slice(eq + 1).trim() : item;
+      const label = eq >= 0 ? slugLabel(item.slice(0, eq).trim()) : labelForPath(schema);
+      return { label, schema, isDefault: false };
+    });
+}
+
+export function resolveVersions(env: Record<string, string | undefined>, configFileText: string | null): VersionConfig[] {
+  let versions: VersionConfig[] = [];
+  if (env.QAPI_VERSIONS?.trim()) {
+    versions = parseVersionsSpec(env.QAPI_VERSIONS);
+  } else if (env.QAPI_SCHEMA?.trim()) {
+    const schema = env.QAPI_SCHEMA.trim();
+    versions = [{ label: labelForPath(schema), schema, isDefault: true }];
+  } else if (configFileText) {
+    const file = JSON.parse(configFileText) as ConfigFile;
+    if (file.versions?.length) {
+      versions = file.versions.map((v) => ({
+        label: slugLabel(v.label ?? labelForPath(v.schema)),
+        schema: v.schema,
+        isDefault: v.default === true,
+      }));
+    } else if (file.schema) {
+      versions = [{ label: labelForPath(file.schema), schema: file.schema, isDefault: true }];
+    }
+  }
+  if (versions.length === 0) versions = [{ label: 'example', schema: DEFAULT_SCHEMA, isDefault: true }];
+  return withOneDefault(uniqueLabels(versions));
+}

@@ -1,0 +1,36 @@
+// The rST document tree the docs site renders. Plain data, no HTML: every
+// string here is schema text and is escaped by whoever renders it (React).
+
+export type Inline =
+  | { t: 'text'; text: string }
+  | { t: 'code'; text: string }
+  | { t: 'em'; children: Inline[] }
+  | { t: 'strong'; children: Inline[] }
+  /** a cross-reference to a schema definition (`Name`, :qapi:role:`Name`) */
+  | { t: 'xref'; role: string; target: string; text: string }
+  /** an external hyperlink; url is already known to be http(s) or mailto */
+  | { t: 'link'; url: string; text: string }
+  /** `@member`: QEMU renders it as a literal, we keep the name for in-page anchors */
+  | { t: 'member'; name: string };
+
+export interface QmpExampleNode {
+  t: 'qmp-example';
+  title?: string;
+  annotated: boolean;
+  /** raw body text (dedented); for annotated examples also parsed as rST in `blocks` */
+  body: string;
+  blocks?: Block[];
+}
+
+export type Block =
+  | { t: 'para'; children: Inline[] }
+  | { t: 'heading'; level: number; children: Inline[] }
+  | { t: 'literal'; text: string; lang?: string }
+  | { t: 'bullets'; items: Block[][] }
+  | { t: 'enum'; start: number; items: Block[][] }
+  | { t: 'quote'; blocks: Block[] }
+  /** note / caution / warning / admonition (with its own title) */
+  | { t: 'admonition'; kind: string; title?: Inline[]; blocks: Block[] }
+  | { t: 'table'; header: Inline[][]; rows: Inline[][][] }
+  | { t: 'deflist'; items: { term: Inline[]; blocks: Block[] }[] }
+  | QmpExampleNode;

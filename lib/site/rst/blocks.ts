@@ -1,0 +1,298 @@
+// Block-level reStructuredText -> Block[] (see ast.ts).
+// Receives the text of one doc section (as QEMU's parser keeps it, already
+// stripped of '# ' and of the section's hanging indent); guarantees a tree in
+// which every input line is represented (unknown directives fall back to a
+// literal block, never vanish). Covers the block subset QEMU's schema docs use
+// (QAPI-NOTES §4): paragraphs, bullet / enumerated lists, literal blocks (`::`),
+// block quotes, headings (overline+underline and underline), simple tables,
+// definition lists, and the directives note / caution / warning / admonition /
+// code-block / table / qmp-example (docs/sphinx/qapidoc.py's QMPExample).
+import type { Block, QmpExampleNode } from './ast';
+import { parseInline } from './inline';
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+const isBlank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
+
+function dedent(lines: string[]): string[] {
+  let min = Infinity;
+  for (const l of lines) if (!isBlank(l)) min = Math.min(min, indentOf(l));
+  if (!Number.isFinite(min) || min === 0) return lines.map((l) => (isBlank(l) ? '' : l));
+  return lines.map((l) => (isBlank(l) ? '' : l.slice(min)));
+}
+
+function trimBlankEdges(lines: string[]): string[] {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && isBlank(lines[a])) a++;
+  while (b > a && isBlank(lines[b - 1])) b--;
+  return lines.slice(a, b);
+}
+
+/**
+ * A member description's first line follows '@name:' while its continuation
+ * lines carry a hanging indent; line them up so the text parses as one paragraph.
+ */
+export function normalizeText(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\t/g, '        ').split('\n');
+  const first = lines[0]!;
+  const startsStructure = /^\.\.\s|^::\s*$/.test(first) || BULLET.test(first) || ENUMERATOR.test(first);
+  if (lines.length > 1 && !startsStructure && indentOf(first) === 0 && !isBlank(lines[1]) && indentOf(lines[1]!) > 0) {
+    return trimBlankEdges([lines[0]!, ...dedent(lines.slice(1))]);
+  }
+  return trimBlankEdges(lines);
+}
+
+const BULLET = /^([-*+•])( +|$)/;
+const ENUMERATOR = /^(\d+|#|[a-z])([.)])( +|$)|^\((\d+|[a-z])\)( +|$)/;
+const ADORNMENT = /^([=\-~^"'`*#+:.])\1{2,}\s*$/;
+const TABLE_BORDER = /^=+( +=+)+\s*$/;
+const DIRECTIVE = /^\.\.\s+([A-Za-z][\w:-]*)::(?:\s+(.*))?$/;
+
+/** Lines from `start` that belong to an indented body (blank lines inside kept). */
+function takeIndented(lines: string[], start: number, minIndent = 1): { body: string[]; next: number } {
+  let i = start;
+  let end = start;
+  while (i < lines.length) {
+    if (isBlank(lines[i])) {
+      i++;
+      continue;
+    }
+    if (indentOf(lines[i]!) < minIndent) break;
+    i++;
+    end = i;
+  }
+  return { body: lines.slice(start, end), next: end };
+}
+
+// The same descriptions are rendered on many pages (a base type's members are
+// inlined everywhere it is used): parse each distinct text once per process.
+// Callers must treat the returned tree as read-only.
+const cache = new Map<string, Block[]>();
+
+export function parseRst(text: string): Block[] {
+  let blocks = cache.get(text);
+  if (!blocks) {
+    blocks = parseLines(normalizeText(text));
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, blocks);
+  }
+  return blocks;
+}
+
+function parseLines(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  const headingStyles: string[] = [];
+  let i = 0;
+  let literalNext = false;
+
+  const headingLevel = (style: string): number => {
+    if (!headingStyles.includes(style)) headingStyles.push(style);
+    return Math.min(2 + headingStyles.indexOf(style), 6);
+  };
+
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (isBlank(line)) {
+      i++;
+      continue;
+    }
+
+    if (indentOf(line) > 0) {
+      const { body, next } = takeIndented(lines, i);
+      const inner = trimBlankEdges(dedent(body));
+      if (literalNext) blocks.push({ t: 'literal', text: inner.join('\n') });
+      else blocks.push({ t: 'quote', blocks: parseLines(inner) });
+      literalNext = false;
+      i = next;
+      continue;
+    }
+    literalNext = false;
+
+    // Overline + title + underline.
+    const over = ADORNMENT.exec(line);
+    if (over && !isBlank(lines[i + 1]) && lines[i + 2] !== undefined && ADORNMENT.exec(lines[i + 2]!)?.[1] === over[1]) {
+      blocks.push({ t: 'heading', level: headingLevel('over' + over[1]), children: parseInline(lines[i + 1]!.trim()) });
+      i += 3;
+      continue;
+    }
+    // Title + underline.
+    const under = lines[i + 1] !== undefined ? ADORNMENT.exec(lines[i + 1]!) : null;
+    if (under && !TABLE_BORDER.test(line) && lines[i + 1]!.trim().length >= Math.min(line.trim().length, 3) && isBlank(lines[i + 2])) {
+      blocks.push({ t: 'heading', level: headingLevel(under[1]!), children: parseInline(line.trim()) });
+      i += 2;
+      continue;
+    }
+
+    if (TABLE_BORDER.test(line)) {
+      const table = parseSimpleTable(lines, i);
+      if (table) {
+        blocks.push(table.block);
+        i = table.next;
+        continue;
+      }
+    }
+
+    const directive = DIRECTIVE.exec(line);
+    if (directive) {
+      const { body, next } = takeIndented(lines, i + 1);
+      blocks.push(...directiveBlocks(directive[1]!, (directive[2] ?? '').trim(), dedent(body)));
+      i = next;
+      continue;
+    }
+    if (/^\.\.(\s|$)/.test(line)) {
+      // An rST comment (or a hyperlink target): not shown.
+      i = takeIndented(lines, i + 1).next;
+      continue;
+    }
+
+    if (line.trim() === '::') {
+      literalNext = true;
+      i++;
+      continue;
+    }
+
+    const list = parseList(lines, i);
+    if (list) {
+      blocks.push(list.block);
+      i = list.next;
+      continue;
+    }
+
+    // Paragraph: consecutive unindented, non-blank lines.
+    const start = i;
+    while (i < lines.length && !isBlank(lines[i]) && (i === start || indentOf(lines[i]!) === 0)) {
+      if (i > start && (DIRECTIVE.test(lines[i]!) || TABLE_BORDER.test(lines[i]!))) break;
+      i++;
+    }
+    // A one-line term directly followed by an indented definition: a definition list item.
+    if (i === start + 1 && !isBlank(lines[i]) && indentOf(lines[i]!) > 0) {
+      const items: { term: ReturnType<typeof parseInline>; blocks: Block[] }[] = [];
+      let j = start;
+      while (j < lines.length && !isBlank(lines[j]) && indentOf(lines[j]!) === 0 && !isBlank(lines[j + 1]) && indentOf(lines[j + 1]!) > 0) {
+        const { body, next } = takeIndented(lines, j + 1);
+        items.push({ term: parseInline(lines[j]!.trim()), blocks: parseLines(trimBlankEdges(dedent(body))) });
+        j = next;
+        while (j < lines.length && isBlank(lines[j])) j++;
+      }
+      blocks.push({ t: 'deflist', items });
+      i = j;
+      continue;
+    }
+    let text = lines.slice(start, i).map((l) => l.trim()).join('\n');
+    if (text.endsWith('::')) {
+      literalNext = true;
+      text = /\s::$/.test(text) ? text.slice(0, -3).trimEnd() : text.slice(0, -1);
+      if (!text) continue;
+    }
+    blocks.push({ t: 'para', children: parseInline(text) });
+  }
+  return blocks;
+}
+
+function parseList(lines: string[], start: number): { block: Block; next: number } | null {
+  const first = lines[start]!;
+  const bullet = BULLET.exec(first);
+  const enumerated = bullet ? null : ENUMERATOR.exec(first);
+  if (!bullet && !enumerated) return null;
+  // "1. Foo" needs a blank line, another item or an indented line after it to be a list.
+  if (enumerated) {
+    const after = lines[start + 1];
+    if (!isBlank(after) && indentOf(after!) === 0 && !ENUMERATOR.test(after!)) return null;
+  }
+  const items: Block[][] = [];
+  let startNumber = 1;
+  let i = start;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const m = bullet ? BULLET.exec(line) : ENUMERATOR.exec(line);
+    if (!m || indentOf(line) !== 0) break;
+    if (bullet && m[1] !== bullet[1]) break;
+    if (enumerated && items.length === 0) {
+      const n = Number.parseInt(m[1] ?? m[4] ?? '1', 10);
+      startNumber = Number.isFinite(n) ? n : 1;
+    }
+    const width = m[0].length;
+    const { body, next } = takeIndented(lines, i + 1, 1);
+    const firstText = line.slice(width);
+    const itemLines = [firstText, ...dedent(body)];
+    items.push(parseLines(trimBlankEdges(itemLines)));
+    i = next;
+    while (i < lines.length && isBlank(lines[i])) i++;
+    if (i < lines.length && !(bullet ? BULLET : ENUMERATOR).test(lines[i]!)) break;
+  }
+  const block: Block = bullet ? { t: 'bullets', items } : { t: 'enum', start: startNumber, items };
+  // Leave trailing blank lines to the caller.
+  return { block, next: i };
+}
+
+function parseSimpleTable(lines: string[], start: number): { block: Block; next: number } | null {
+  const border = lines[start]!;
+  const cols: [number, number][] = [];
+  for (const m of border.matchAll(/=+/g)) cols.push([m.index, m.index + m[0].length]);
+  const rows: string[][] = [];
+  const borders: number[] = [];
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (TABLE_BORDER.test(line)) {
+      borders.push(rows.length);
+      if (borders.length === 2 || isBlank(lines[i + 1])) {
+        i++;
+        break;
+      }
+      continue;
+    }
+    if (isBlank(line)) continue;
+    const cells = cols.map(([a, b], k) => line.slice(a, k === cols.length - 1 ? undefined : cols[k + 1]![0]).trim() || line.slice(a, b).trim());
+    // A row whose first column is empty continues the previous row.
+    if (!cells[0] && rows.length > 0) rows[rows.length - 1] = rows[rows.length - 1]!.map((c, k) => (cells[k] ? `${c} ${cells[k]}` : c));
+    else rows.push(cells);
+  }
+  if (borders.length === 0) return null;
+  const headerCount = borders.length === 2 ? borders[0]! : 0;
+  const toInline = (row: string[]) => row.map((c) => parseInline(c));
+  return {
+    block: { t: 'table', header: headerCount ? toInline(rows[0]!) : [], rows: rows.slice(headerCount).map(toInline) },
+    next: i,
+  };
+}
+
+function splitOptions(body: string[]): { options: Record<string, string>; rest: string[] } {
+  const options: Record<string, string> = {};
+  let i = 0;
+  while (i < body.length) {
+    const m = /^:([\w-]+):(?:\s+(.*))?$/.exec(body[i]!);
+    if (!m) break;
+    options[m[1]!] = (m[2] ?? '').trim();
+    i++;
+  }
+  return { options, rest: trimBlankEdges(body.slice(i)) };
+}
+
+const ADMONITIONS = new Set(['note', 'caution', 'warning', 'important', 'tip', 'hint', 'danger', 'attention', 'error', 'seealso']);
+
+function directiveBlocks(name: string, arg: string, body: string[]): Block[] {
+  const { options, rest } = splitOptions(body);
+  if (ADMONITIONS.has(name)) {
+    const content = arg ? [arg, ...rest] : rest;
+    return [{ t: 'admonition', kind: name, blocks: parseLines(trimBlankEdges(content)) }];
+  }
+  if (name === 'admonition') {
+    return [{ t: 'admonition', kind: 'admonition', title: parseInline(arg), blocks: parseLines(rest) }];
+  }
+  if (name === 'qmp-example') {
+    const node: QmpExampleNode = { t: 'qmp-example', annotated: 'annotated' in options, body: rest.join('\n') };
+    if (options.title) node.title = options.title;
+    if (node.annotated) node.blocks = parseLines(rest);
+    return [node];
+  }
+  if (name === 'code-block' || name === 'code' || name === 'sourcecode') {
+    return [{ t: 'literal', text: rest.join('\n'), lang: arg || undefined }];
+  }
+  if (name === 'table') {
+    const inner = parseLines(rest);
+    return arg ? [{ t: 'para', children: [{ t: 'strong', children: parseInline(arg) }] }, ...inner] : inner;
+  }
+  // Unknown directive: show its source rather than lose it.
+  return [{ t: 'literal', text: [`.. ${name}::${arg ? ' ' + arg : ''}`, ...body.map((l) => (l ? '   ' + l : l))].join('\n') }];
+}

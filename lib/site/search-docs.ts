@@ -1,0 +1,67 @@
+// The static search index: one small document per definition, member, enum
+// value and module, shipped as a separate JSON file fetched when the search
+// dialog first opens (the client builds a MiniSearch index from it). Receives
+// a SiteSchema; guarantees documents with a kind, a name, the owning
+// definition, a deep link (path under the version prefix) and a short snippet.
+import type { Entity } from '../qapi/model';
+import { plainText } from './format';
+import { entityPath, hasPage, type SiteSchema } from './site-schema';
+import { dataType, memberAnchor, wireShape } from './wire-shape';
+
+export interface SearchDoc {
+  id: number;
+  /** kind: event command struct union enum alternate member value module */
+  k: string;
+  /** name */
+  n: string;
+  /** parent definition (for members and values) */
+  p?: string;
+  /** path under the version prefix, with #anchor for members and values */
+  h: string;
+  /** snippet of the doc text */
+  t?: string;
+}
+
+export const SEARCH_FIELDS = ['n', 'p', 't'] as const;
+export const SEARCH_STORE = ['k', 'n', 'p', 'h', 't'] as const;
+
+const SNIPPET = 110;
+
+function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, 'id'>) => void): void {
+  const h = entityPath(e);
+  push({ k: e.meta, n: e.name, h, t: e.doc ? plainText(e.doc.body.text, SNIPPET) || undefined : undefined });
+  if (e.meta === 'enum') {
+    for (const v of e.values) {
+      push({ k: 'value', n: v.name, p: e.name, h: `${h}#v-${v.name}`, t: v.description ? plainText(v.description.text, SNIPPET) : undefined });
+    }
+    return;
+  }
+  const obj = dataType(e, site.index);
+  if (!obj) return;
+  // Only members declared here (or in an implicit base): inherited ones are indexed on their own type.
+  if (e.meta === 'event' || e.meta === 'command') {
+    if (!obj.implicit) return;
+  }
+  for (const g of wireShape(obj, site.index).groups) {
+    if (g.origin.kind !== 'own') continue;
+    for (const m of g.members) {
+      push({ k: 'member', n: m.name, p: e.name, h: `${h}#${memberAnchor(g, m)}`, t: m.description ? plainText(m.description.text, SNIPPET) : undefined });
+    }
+  }
+  if (e.meta === 'alternate') {
+    for (const a of e.alternatives) push({ k: 'member', n: a.name, p: e.name, h: `${h}#m-${a.name}`, t: a.description ? plainText(a.description.text, SNIPPET) : undefined });
+  }
+}
+
+export function buildSearchDocs(site: SiteSchema): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  const push = (d: Omit<SearchDoc, 'id'>) => {
+    const doc: SearchDoc = { id: docs.length, ...d };
+    if (!doc.t) delete doc.t;
+    if (!doc.p) delete doc.p;
+    docs.push(doc);
+  };
+  for (const m of site.modules) push({ k: 'module', n: m.title, p: m.name, h: `/modules/${m.slug}/` });
+  for (const e of site.model.entities) if (hasPage(e)) definitionDocs(site, e, push);
+  return docs;
+}

@@ -1,0 +1,177 @@
+// The docs site's view of one schema tree.
+// Receives a SchemaModel (lib/qapi/model.ts) and the version's URL prefix;
+// guarantees: the list of definitions that get a page (everything written in
+// the schema: no builtins, arrays or implicit q_obj_* types), the module each
+// belongs to, who uses each type, and one href for every type name a page can
+// mention (arrays link to their element, builtins to /types/builtins/).
+import { buildIndex, type Entity, type Module, type SchemaIndex, type SchemaModel, type TypeEntity } from '../qapi/model';
+import { parseRst } from './rst/blocks';
+import { inlineText } from './rst/inline';
+
+export type PageKind = 'event' | 'command' | 'type';
+
+export interface ModuleView {
+  name: string;
+  slug: string;
+  /** the first heading of the module's free-form docs, else the file name */
+  title: string;
+  module: Module;
+  /** definitions of the module that have pages, in definition order */
+  entities: Entity[];
+}
+
+export interface SiteSchema {
+  label: string;
+  /** '' for the default version, '/v/<label>' otherwise */
+  prefix: string;
+  /** directory shown before module files in "defined at", e.g. 'qapi' */
+  rootDir: string;
+  model: SchemaModel;
+  index: SchemaIndex;
+  events: Entity[];
+  commands: Entity[];
+  types: TypeEntity[];
+  builtins: TypeEntity[];
+  modules: ModuleView[];
+  moduleOf: Map<string, ModuleView>;
+  /** type name -> names of definitions (with pages) that refer to it */
+  usedBy: Map<string, string[]>;
+}
+
+export function hasPage(e: Entity): boolean {
+  return !e.implicit && e.meta !== 'builtin' && e.meta !== 'array';
+}
+
+export function pageKind(e: Entity): PageKind {
+  return e.meta === 'event' ? 'event' : e.meta === 'command' ? 'command' : 'type';
+}
+
+const SECTION: Record<PageKind, string> = { event: 'events', command: 'commands', type: 'types' };
+
+export function moduleSlug(name: string): string {
+  return name.replace(/\.json$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+function moduleTitle(m: Module): string {
+  for (const doc of m.freeformDocs) {
+    for (const block of parseRst(doc.body.text)) {
+      if (block.t === 'heading') return inlineText(block.children);
+    }
+  }
+  return m.name.replace(/\.json$/, '');
+}
+
+/** Names of the types an entity's own definition mentions (not through other named types). */
+export function directRefs(e: Entity, index: SchemaIndex): string[] {
+  const refs: string[] = [];
+  const addObject = (name: string | undefined) => {
+    if (!name) return;
+    const t = index.get(name);
+    if (t && t.implicit && (t.meta === 'struct' || t.meta === 'union')) refs.push(...objectRefs(t, index));
+    else refs.push(name);
+  };
+  switch (e.meta) {
+    case 'event':
+      addObject(e.argType);
+      break;
+    case 'command':
+      addObject(e.argType);
+      if (e.returns) refs.push(e.returns);
+      break;
+    default:
+      refs.push(...objectRefs(e, index));
+  }
+  return refs.map((r) => elementName(r, index));
+}
+
+function objectRefs(e: Entity, index: SchemaIndex): string[] {
+  switch (e.meta) {
+    case 'struct':
+      return [...(e.base ? [e.base] : []), ...e.members.filter((m) => m.definedIn === e.name).map((m) => m.type)];
+    case 'union': {
+      const base = index.get(e.base);
+      const baseRefs = base?.implicit ? objectRefs(base, index) : [e.base];
+      return [...baseRefs, ...e.branches.filter((b) => b.type !== 'q_empty').map((b) => b.type)];
+    }
+    case 'alternate':
+      return e.alternatives.map((a) => a.type);
+    case 'array':
+      return [e.elementType];
+    default:
+      return [];
+  }
+}
+
+/** 'FooList' -> 'Foo' (recursively); other names unchanged. */
+export function elementName(name: string, index: SchemaIndex): string {
+  let t = index.get(name);
+  let n = name;
+  while (t && t.meta === 'array') {
+    n = t.elementType;
+    t = index.get(n);
+  }
+  return n;
+}
+
+export function buildSiteSchema(model: SchemaModel, opts: { label: string; prefix: string; rootDir: string }): SiteSchema {
+  const index = buildIndex(model);
+  const pages = model.entities.filter(hasPage);
+  const modules: ModuleView[] = [];
+  const moduleOf = new Map<string, ModuleView>();
+  for (const m of model.modules) {
+    const entities = m.entities.map((n) => index.get(n)).filter((e): e is Entity => !!e && hasPage(e));
+    if (entities.length === 0 && m.freeformDocs.length === 0) continue;
+    const view: ModuleView = { name: m.name, slug: moduleSlug(m.name), title: moduleTitle(m), module: m, entities };
+    modules.push(view);
+    for (const e of entities) moduleOf.set(e.name, view);
+  }
+  const usedBy = new Map<string, string[]>();
+  for (const e of pages) {
+    for (const ref of new Set(directRefs(e, index))) {
+      if (ref === e.name) continue;
+      const list = usedBy.get(ref);
+      if (list) list.push(e.name);
+      else usedBy.set(ref, [e.name]);
+    }
+  }
+  return {
+    ...opts,
+    model,
+    index,
+    events: pages.filter((e) => e.meta === 'event'),
+    commands: pages.filter((e) => e.meta === 'command'),
+    types: pages.filter((e): e is TypeEntity => pageKind(e) === 'type') as TypeEntity[],
+    builtins: model.entities.filter((e): e is TypeEntity => e.meta === 'builtin'),
+    modules,
+    moduleOf,
+    usedBy,
+  };
+}
+
+/** The page path of a definition, relative to the version prefix (trailing slash). */
+export function entityPath(e: Entity): string {
+  return `/${SECTION[pageKind(e)]}/${e.name}/`;
+}
+
+/**
+ * Where a type name links to, or null when it has nowhere to go (q_empty,
+ * unknown names). Arrays link to their element; builtins to the builtins page.
+ */
+export function typeHref(site: SiteSchema, name: string): string | null {
+  const elem = elementName(name, site.index);
+  const t = site.index.get(elem);
+  if (!t) return null;
+  if (t.meta === 'builtin') return `${site.prefix}/types/builtins/#${t.name}`;
+  if (!hasPage(t)) return null;
+  return site.prefix + entityPath(t);
+}
+
+export function moduleHref(site: SiteSchema, m: ModuleView): string {
+  return `${site.prefix}/modules/${m.slug}/`;
+}
+
+/** "qapi/vfio.json:123" */
+export function definedAt(site: SiteSchema, e: Entity): string | null {
+  if (!e.loc) return null;
+  return `${site.rootDir ? site.rootDir + '/' : ''}${e.loc.file}:${e.loc.line}`;
+}

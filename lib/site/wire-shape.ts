@@ -1,0 +1,105 @@
+// The wire shape of an object: every member that can appear in the JSON
+// object, grouped by where it comes from. Receives a type name and the schema
+// index; guarantees groups in wire order: the type's own members, then each
+// base's inherited members ("from X"), then one group per union branch with a
+// non-empty type ("when driver is file"), branches of nested unions flattened
+// with their conditions chained. Implements qapi-code-gen.rst "Struct types"
+// (base members are on the wire as if declared locally) and "Union types"
+// (the branch's members sit beside the base's), i.e. what QEMU's manual only
+// shows as "The members of X".
+import type { Branch, Entity, IfCond, Member, SchemaIndex } from '../qapi/model';
+
+export type Origin =
+  | { kind: 'own' }
+  | { kind: 'base'; from: string }
+  | { kind: 'branch'; from: string; when: { tag: string; value: string }[]; if?: IfCond };
+
+export interface MemberGroup {
+  origin: Origin;
+  /** prefix for member anchors of this group: '' for own/base, 'file.' for branch 'file' */
+  anchorPrefix: string;
+  members: Member[];
+}
+
+export interface WireShape {
+  groups: MemberGroup[];
+  /** the union's discriminator member, if the object is a union */
+  discriminator?: string;
+}
+
+/** The object type carrying an event's data or a command's arguments. */
+export function dataType(e: Entity, index: SchemaIndex): Entity | undefined {
+  if (e.meta === 'event' || e.meta === 'command') return e.argType ? index.get(e.argType) : undefined;
+  return e;
+}
+
+function ownGroups(obj: Entity, index: SchemaIndex, anchorPrefix: string): MemberGroup[] {
+  if (obj.meta !== 'struct' && obj.meta !== 'union') return [];
+  const groups = new Map<string, MemberGroup>();
+  for (const m of obj.members) {
+    // Members of an implicit base (inline union base, q_obj_*-arg) count as the object's own.
+    const decl = index.get(m.definedIn);
+    const own = m.definedIn === obj.name || !decl || decl.implicit;
+    const key = own ? '' : m.definedIn;
+    let g = groups.get(key);
+    if (!g) {
+      g = { origin: own ? { kind: 'own' } : { kind: 'base', from: m.definedIn }, anchorPrefix, members: [] };
+      groups.set(key, g);
+    }
+    g.members.push(m);
+  }
+  // Own members first, then bases from nearest to farthest is not knowable here;
+  // keep wire order of first appearance for bases, own group first.
+  const own = groups.get('');
+  return [...(own ? [own] : []), ...[...groups.entries()].filter(([k]) => k !== '').map(([, g]) => g)];
+}
+
+const shapes = new WeakMap<SchemaIndex, Map<string, WireShape>>();
+
+/** Memoised per schema: shapes are shared by every page that inlines the type (read-only). */
+export function wireShape(obj: Entity, index: SchemaIndex): WireShape {
+  let byName = shapes.get(index);
+  if (!byName) shapes.set(index, (byName = new Map()));
+  let shape = byName.get(obj.name);
+  if (!shape) byName.set(obj.name, (shape = computeWireShape(obj, index)));
+  return shape;
+}
+
+function computeWireShape(obj: Entity, index: SchemaIndex): WireShape {
+  const shape: WireShape = { groups: ownGroups(obj, index, '') };
+  if (obj.meta === 'union') {
+    shape.discriminator = obj.discriminator;
+    addBranches(shape.groups, obj.discriminator, obj.branches, [], index, new Set([obj.name]));
+  }
+  return shape;
+}
+
+function addBranches(
+  groups: MemberGroup[],
+  tag: string,
+  branches: Branch[],
+  outer: { tag: string; value: string }[],
+  index: SchemaIndex,
+  seen: Set<string>,
+): void {
+  for (const b of branches) {
+    if (b.type === 'q_empty') continue;
+    const t = index.get(b.type);
+    if (!t || seen.has(b.type)) continue;
+    const when = [...outer, { tag, value: b.value }];
+    const prefix = when.map((w) => w.value).join('.') + '.';
+    const members = t.meta === 'struct' || t.meta === 'union' ? t.members : [];
+    groups.push({ origin: { kind: 'branch', from: b.type, when, ...(b.if ? { if: b.if } : {}) }, anchorPrefix: prefix, members });
+    if (t.meta === 'union') addBranches(groups, t.discriminator, t.branches, when, index, new Set([...seen, t.name]));
+  }
+}
+
+/** The anchor id of a member row. */
+export function memberAnchor(group: MemberGroup, m: Member): string {
+  return `m-${group.anchorPrefix}${m.name}`;
+}
+
+/** Does the object have any members at all (including branches)? */
+export function isEmptyShape(shape: WireShape): boolean {
+  return shape.groups.every((g) => g.members.length === 0);
+}

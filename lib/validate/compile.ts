@@ -1,0 +1,174 @@
+// Model -> zod. Receives the plain SchemaModel index and a direction (command
+// input, or QEMU's output: events and replies); guarantees one zod schema per
+// QAPI type name, compiled on first use, cached, and safe for recursive types
+// (z.lazy). Implements qapi-code-gen "Built-in Types", "Struct types", "Union
+// types", "Alternate types" with the wire rules of QAPI-NOTES section 3.
+// The schemas only decide pass/fail with paths; explain.ts words the issues
+// in QAPI terms, so no messages are built here.
+import * as z from 'zod';
+import type { AlternateType, Entity, Member, SchemaIndex, StructType, UnionType } from '../qapi/model';
+import { IntegralFloat } from './wire';
+import { intRange, type Direction } from './ranges';
+
+type Shape = Record<string, z.ZodType>;
+
+const isJsonNumber = (v: unknown): boolean =>
+  (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || v instanceof IntegralFloat;
+
+function intSchema(lo: bigint, hi: bigint): z.ZodType {
+  const nlo = Number(lo);
+  const nhi = Number(hi);
+  // numbers reaching here have at most 15 characters, so the Number bounds compare exactly
+  return z.custom((v) =>
+    typeof v === 'number' ? Number.isInteger(v) && v >= nlo && v <= nhi : typeof v === 'bigint' && v >= lo && v <= hi,
+  );
+}
+
+/** The JSON kind an alternative's type accepts (qapi-code-gen "Alternate types"). */
+export function alternativeKind(index: SchemaIndex, type: string): string {
+  const e = index.get(type);
+  if (!e) return 'unknown';
+  switch (e.meta) {
+    case 'builtin':
+      return e.jsonType === 'int' ? 'number' : e.jsonType;
+    case 'enum':
+      return 'string';
+    case 'array':
+      return 'array';
+    case 'struct':
+    case 'union':
+    case 'alternate':
+      return 'object';
+    default:
+      return 'unknown';
+  }
+}
+
+export class ZodCompiler {
+  private readonly cache = new Map<string, z.ZodType>();
+  private readonly compiling = new Set<string>();
+
+  constructor(
+    readonly index: SchemaIndex,
+    readonly direction: Direction,
+  ) {}
+
+  /** The schema for a QAPI type name (builtin, enum, array, struct, union, alternate). */
+  typeSchema(name: string): z.ZodType {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    if (this.compiling.has(name)) return z.lazy(() => this.cache.get(name)!);
+    this.compiling.add(name);
+    const schema = this.compile(name);
+    this.compiling.delete(name);
+    this.cache.set(name, schema);
+    return schema;
+  }
+
+  /** An object type that also takes members beyond its declared ones (commands with 'gen': false). */
+  looseObjectSchema(name: string): z.ZodType {
+    const e = this.index.get(name);
+    if (e?.meta === 'struct') return z.looseObject(this.membersShape(e.members));
+    return this.typeSchema(name);
+  }
+
+  private compile(name: string): z.ZodType {
+    const e = this.index.get(name);
+    if (!e) return z.never();
+    return this.compileEntity(e);
+  }
+
+  private compileEntity(e: Entity): z.ZodType {
+    switch (e.meta) {
+      case 'builtin':
+        return this.builtin(e.name);
+      case 'enum': {
+        const values = e.values.map((v) => v.name);
+        return values.length ? z.enum(values as [string, ...string[]]) : z.never();
+      }
+      case 'array':
+        return z.array(this.typeSchema(e.elementType));
+      case 'struct':
+        return this.structSchema(e);
+      case 'union':
+        return this.unionSchema(e, {});
+      case 'alternate':
+        return this.alternateSchema(e);
+      default:
+        return z.never();
+    }
+  }
+
+  private builtin(name: string): z.ZodType {
+    switch (name) {
+      case 'str':
+        return z.string();
+      case 'bool':
+        return z.boolean();
+      case 'null':
+        return z.null();
+      case 'any':
+        return z.unknown().refine((v) => v !== undefined);
+      case 'number':
+        return z.custom(isJsonNumber);
+      default: {
+        const range = intRange(name, this.direction);
+        return range ? intSchema(range.lo, range.hi) : z.never();
+      }
+    }
+  }
+
+  private membersShape(members: Member[]): Shape {
+    const shape: Shape = {};
+    for (const m of members) {
+      const s = this.typeSchema(m.type);
+      // a conditional member may not exist in this build, so its absence is fine
+      shape[m.name] = m.optional || m.if !== undefined ? s.optional() : s;
+    }
+    return shape;
+  }
+
+  private structSchema(e: StructType): z.ZodType {
+    return z.strictObject(this.membersShape(e.members));
+  }
+
+  /** Flat union: one strict object per branch, keyed by the discriminator; a branch that is itself a union nests in the same object. */
+  private unionSchema(u: UnionType, outer: Shape): z.ZodType {
+    const base = { ...outer, ...this.membersShape(u.members) };
+    const options = u.branches.map((b) => {
+      const shape: Shape = { ...base, [u.discriminator]: z.literal(b.value) };
+      const bt = this.index.get(b.type);
+      if (bt?.meta === 'union') return this.unionSchema(bt, shape);
+      const branchMembers = bt?.meta === 'struct' ? this.membersShape(bt.members) : {};
+      return z.strictObject({ ...branchMembers, ...shape });
+    });
+    if (!options.length) return z.strictObject(base);
+    return z.discriminatedUnion(u.discriminator, options as unknown as [z.ZodObject, ...z.ZodObject[]]);
+  }
+
+  /** The JSON kind picks the alternative, which then validates strictly (no fallback to another). */
+  private alternateSchema(a: AlternateType): z.ZodType {
+    const byKind = new Map<string, string>();
+    for (const alt of a.alternatives) byKind.set(alternativeKind(this.index, alt.type), alt.type);
+    return z.unknown().superRefine((v, ctx) => {
+      if (v === undefined) return;
+      const kind = kindOf(v);
+      const type = byKind.get(kind);
+      if (!type) {
+        ctx.addIssue({ code: 'custom', message: `no alternative of ${a.name} takes a JSON ${kind}`, params: { qapi: 'no-alternative' } });
+        return;
+      }
+      const r = this.typeSchema(type).safeParse(v);
+      if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue } as never);
+    });
+  }
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof IntegralFloat) return 'number';
+  if (Array.isArray(v)) return 'array';
+  return 'object';
+}

@@ -1,0 +1,87 @@
+// Words for issue texts: receives model names and wire values; returns short
+// QAPI-flavoured descriptions ("int8 (integer -128..127)", "enum RunState",
+// "the data of event STOP", "string \"foo\""). Pure functions, no state.
+import type { Entity, EnumType, IfCond, SchemaIndex } from '../qapi/model';
+import { declaredRange } from './ranges';
+import { IntegralFloat } from './wire';
+
+export function describeIf(cond: IfCond): string {
+  if (typeof cond === 'string') return cond;
+  if ('all' in cond) return cond.all.map(describeIf).join(' and ');
+  if ('any' in cond) return '(' + cond.any.map(describeIf).join(' or ') + ')';
+  return 'not ' + describeIf(cond.not);
+}
+
+const BUILTIN_WORDS: Record<string, string> = {
+  str: 'a JSON string',
+  bool: 'true or false',
+  null: 'null',
+  any: 'any JSON value',
+  number: 'a JSON number',
+};
+
+/** e.g. "int8 (integer -128..127)", "enum RunState", "array of str", "struct BlockInfo" */
+export function describeType(index: SchemaIndex, name: string): string {
+  const range = declaredRange(name);
+  if (range) return `${name} (integer ${range.lo}..${range.hi})`;
+  if (BUILTIN_WORDS[name]) return `${name} (${BUILTIN_WORDS[name]})`;
+  const e = index.get(name);
+  if (!e) return name;
+  switch (e.meta) {
+    case 'array':
+      return `array of ${describeType(index, e.elementType)}`;
+    case 'enum':
+      return `enum ${name}`;
+    case 'struct':
+      return e.implicit ? 'an object' : `struct ${name}`;
+    case 'union':
+      return e.implicit ? 'an object' : `union ${name}`;
+    case 'alternate':
+      return `alternate ${name}`;
+    default:
+      return name;
+  }
+}
+
+/** Who owns members of an object type, in user terms: implicit argument types name their command or event. */
+export function describeOwner(index: SchemaIndex, typeName: string): string {
+  const arg = /^q_obj_(.+)-arg$/.exec(typeName);
+  if (arg) {
+    const user = index.get(arg[1]!);
+    if (user?.meta === 'event') return `the data of event ${user.name}`;
+    if (user?.meta === 'command') return `the arguments of command ${user.name}`;
+  }
+  const base = /^q_obj_(.+)-base$/.exec(typeName);
+  if (base) return `the base of union ${base[1]}`;
+  const e = index.get(typeName);
+  if (e?.meta === 'union') return `union ${typeName}`;
+  if (e?.meta === 'struct') return `struct ${typeName}`;
+  return typeName;
+}
+
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'boolean') return `boolean ${v}`;
+  if (typeof v === 'number' || typeof v === 'bigint') return `number ${v}`;
+  if (v instanceof IntegralFloat) return `number ${v.text} (a float literal)`;
+  if (Array.isArray(v)) return 'an array';
+  return 'an object';
+}
+
+/** "a, b, c (only if CONFIG_X), … and 12 more" */
+export function listEnumValues(e: EnumType, max = 24): string {
+  const words = e.values.slice(0, max).map((v) => {
+    const notes: string[] = [];
+    if (v.if !== undefined) notes.push(`only if ${describeIf(v.if)}`);
+    for (const f of v.features) if (f.special) notes.push(f.name);
+    return notes.length ? `'${v.name}' (${notes.join(', ')})` : `'${v.name}'`;
+  });
+  const more = e.values.length - max;
+  return words.join(', ') + (more > 0 ? `, … and ${more} more` : '');
+}
+
+export function entityWord(e: Entity): string {
+  return e.meta === 'builtin' ? 'type' : e.meta;
+}

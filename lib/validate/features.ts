@@ -1,0 +1,94 @@
+// Special features in a message: receives a value already checked against a
+// type; returns a warning (or, with deprecated: 'error', an error) for every
+// deprecated or unstable member and enum value it uses (qapi-code-gen
+// "Features"; QEMU's -compat policy). Types that cannot reach a special
+// feature are skipped without walking the value.
+import type { Feature, SchemaIndex } from '../qapi/model';
+import { alternativeKind } from './compile';
+import { describeOwner } from './describe';
+import { objectMembers, type PathSeg, type RawIssue } from './explain';
+import type { Direction } from './ranges';
+import { isWireObject, jsonKind } from './wire';
+
+export interface FeatureOptions {
+  index: SchemaIndex;
+  direction: Direction;
+  deprecatedIsError: boolean;
+}
+
+const reachCache = new WeakMap<SchemaIndex, Map<string, boolean>>();
+
+/** Can a value of this type contain a deprecated or unstable member or enum value? */
+export function reachesSpecial(index: SchemaIndex, name: string): boolean {
+  let memo = reachCache.get(index);
+  if (!memo) reachCache.set(index, (memo = new Map()));
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  memo.set(name, false); // cycles: assume no until shown otherwise
+  const e = index.get(name);
+  let result = false;
+  const special = (fs: Feature[]): boolean => fs.some((f) => f.special);
+  if (e?.meta === 'enum') result = e.values.some((v) => special(v.features));
+  else if (e?.meta === 'array') result = reachesSpecial(index, e.elementType);
+  else if (e?.meta === 'struct' || e?.meta === 'union') {
+    result = e.members.some((m) => special(m.features) || reachesSpecial(index, m.type));
+    if (e.meta === 'union') result ||= e.branches.some((b) => reachesSpecial(index, b.type));
+  } else if (e?.meta === 'alternate') result = e.alternatives.some((a) => reachesSpecial(index, a.type));
+  memo.set(name, result);
+  return result;
+}
+
+export function specialFeatureIssue(opts: FeatureOptions, features: Feature[], what: string, path: PathSeg[], anchor: RawIssue['anchor']): RawIssue[] {
+  const out: RawIssue[] = [];
+  for (const f of features) {
+    if (!f.special) continue;
+    const deprecated = f.name === 'deprecated';
+    const policy = deprecated
+      ? opts.direction === 'input'
+        ? 'QEMU rejects it under -compat deprecated-input=reject'
+        : 'QEMU omits it under -compat deprecated-output=hide'
+      : opts.direction === 'input'
+        ? 'QEMU rejects it under -compat unstable-input=reject'
+        : 'QEMU omits it under -compat unstable-output=hide';
+    out.push({
+      severity: deprecated && opts.deprecatedIsError ? 'error' : 'warning',
+      code: deprecated ? 'deprecated' : 'unstable',
+      path,
+      anchor,
+      message: deprecated ? 'deprecated' : 'unstable',
+      text: `${what} is ${f.name}: ${policy}`,
+    });
+  }
+  return out;
+}
+
+/** Deprecated/unstable things used inside `value` of type `type`. */
+export function featureIssues(opts: FeatureOptions, type: string, value: unknown, path: PathSeg[]): RawIssue[] {
+  const out: RawIssue[] = [];
+  walk(opts, type, value, path, out, 0);
+  return out;
+}
+
+function walk(opts: FeatureOptions, type: string, value: unknown, path: PathSeg[], out: RawIssue[], depth: number): void {
+  const { index } = opts;
+  if (depth > 200 || !reachesSpecial(index, type)) return;
+  const e = index.get(type);
+  if (!e) return;
+  if (e.meta === 'enum') {
+    const v = typeof value === 'string' ? e.values.find((x) => x.name === value) : undefined;
+    if (v) out.push(...specialFeatureIssue(opts, v.features, `value '${v.name}' of enum ${e.name}`, path, 'value'));
+  } else if (e.meta === 'array') {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(opts, e.elementType, item, [...path, i], out, depth + 1));
+  } else if (e.meta === 'alternate') {
+    const alt = e.alternatives.find((a) => alternativeKind(index, a.type) === jsonKind(value));
+    if (alt) walk(opts, alt.type, value, path, out, depth + 1);
+  } else if ((e.meta === 'struct' || e.meta === 'union') && isWireObject(value)) {
+    const om = objectMembers(index, type, value);
+    for (const m of om?.members ?? []) {
+      if (!Object.hasOwn(value, m.name)) continue;
+      const where = `member '${m.name}' of ${describeOwner(index, m.definedIn)}`;
+      out.push(...specialFeatureIssue(opts, m.features, where, [...path, m.name], 'key'));
+      walk(opts, m.type, value[m.name], [...path, m.name], out, depth + 1);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// The validator's public API: receives a SchemaModel and options; returns a
+// Validator whose validateText() checks any pasted form of QMP messages and
+// whose session() does the same incrementally for large inputs. Pure: runs
+// unchanged in Node and in a browser worker.
+import { buildIndex, type SchemaModel } from '../qapi/model';
+import { ZodCompiler } from './compile';
+import type { MessageContext } from './messages';
+import { Session } from './session';
+import type { MessageResult, ValidationResult, Validator, ValidatorOptions } from './types';
+
+export type * from './types';
+export { formatIssue, formatMessageResult, formatResult } from './format';
+
+export function createValidator(model: SchemaModel, options: ValidatorOptions = {}): Validator {
+  const index = buildIndex(model);
+  const names = (meta: string): string[] => model.entities.filter((e) => e.meta === meta).map((e) => e.name);
+  const shared = {
+    index,
+    input: new ZodCompiler(index, 'input'),
+    output: new ZodCompiler(index, 'output'),
+    lenient: options.mode === 'lenient',
+    deprecatedIsError: options.deprecated === 'error',
+    eventNames: names('event'),
+    commandNames: names('command'),
+  };
+  // event facts and zod schemas are shared by every session of this validator
+  const events = new Map();
+  const session = (): Session => new Session({ ...shared, events, pending: [] } satisfies MessageContext);
+  return {
+    session,
+    validateText(text: string): ValidationResult {
+      const s = session();
+      const messages: MessageResult[] = [...s.feed(text), ...s.end()];
+      const elided = s.notes.filter((n) => n.code === 'elided').length;
+      const valid = messages.filter((m) => m.valid).length;
+      return {
+        form: s.form,
+        messages,
+        notes: s.notes,
+        valid: valid === messages.length && elided === 0,
+        counts: { messages: messages.length, valid, invalid: messages.length - valid, elided },
+      };
+    },
+  };
+}

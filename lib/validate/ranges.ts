@@ -1,0 +1,49 @@
+// Integer widths of QAPI's built-in integer types (qapi-code-gen "Built-in
+// Types"), with QEMU's direction quirk (QAPI-NOTES section 3 "Numbers"):
+// uint64 and size take a negative int64 on command input (it wraps, for
+// backward compatibility) but QEMU never outputs one.
+
+/** 'input': command arguments sent to QEMU; 'output': events and replies QEMU sends. */
+export type Direction = 'input' | 'output';
+
+export interface IntRange {
+  lo: bigint;
+  hi: bigint;
+}
+
+const TWO = 2n;
+const signed = (bits: bigint): IntRange => ({ lo: -(TWO ** (bits - 1n)), hi: TWO ** (bits - 1n) - 1n });
+const unsigned = (bits: bigint): IntRange => ({ lo: 0n, hi: TWO ** bits - 1n });
+
+const RANGES: Record<string, IntRange> = {
+  int: signed(64n),
+  int8: signed(8n),
+  int16: signed(16n),
+  int32: signed(32n),
+  int64: signed(64n),
+  uint8: unsigned(8n),
+  uint16: unsigned(16n),
+  uint32: unsigned(32n),
+  uint64: unsigned(64n),
+  size: unsigned(64n),
+};
+
+/** Types whose negative input values wrap instead of failing. */
+export const WRAPPING_UNSIGNED = new Set(['uint64', 'size']);
+
+export function isIntegerType(name: string): boolean {
+  return name in RANGES;
+}
+
+/** The accepted range of an integer type in a direction; undefined for non-integer types. */
+export function intRange(name: string, direction: Direction): IntRange | undefined {
+  const r = RANGES[name];
+  if (!r) return undefined;
+  if (direction === 'input' && WRAPPING_UNSIGNED.has(name)) return { lo: -(TWO ** 63n), hi: r.hi };
+  return r;
+}
+
+/** The range a type declares (its own width), whatever the direction. */
+export function declaredRange(name: string): IntRange | undefined {
+  return RANGES[name];
+}

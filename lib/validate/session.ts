@@ -1,0 +1,273 @@
+// The reading loop: receives text piece by piece (whole lines) or at once;
+// guarantees every message of the input, in order, as a MessageResult with its
+// line:col range, and every skipped elision or prose line as a Note. A syntax
+// error becomes one issue at its exact position and reading resumes at the
+// next line that can start a message. Valid messages take the fast path
+// (json-fast.ts, no node tree); the exact reader (json.ts) runs only where an
+// issue needs a position or the fast reader gives up.
+import { checkMessage, skipElidedReply, type MessageContext } from './messages';
+import { fastEnd, readFast, BAIL } from './json-fast';
+import { readLine } from './json-line';
+import { parseJson, skipWhitespace, type JsonNode } from './json';
+import { LineTable } from './lines';
+import { locateIssue } from './locate';
+import type { PathSeg, RawIssue } from './explain';
+import { hasElision, indentOf, lineEndOf, looksLikeTranscript, markerOf, regionText, resyncLine, type Marker } from './split';
+import type { InputForm, Issue, MessageResult, Note, ValidationSession } from './types';
+import { MAX_NESTING, toWireValue, type WireValue } from './wire';
+
+/** shared by every message without issues (results are read-only data) */
+const NO_ISSUES: Issue[] = [];
+
+export class Session implements ValidationSession {
+  readonly notes: Note[] = [];
+  private buf = '';
+  private bufLine = 1;
+  /** offset of buf in the whole input */
+  private bufOffset = 0;
+  private resume = 0;
+  private layout: 'unknown' | 'values' | 'transcript' = 'unknown';
+  private topValues = 0;
+  private firstIsArray = false;
+  /** after a syntax error: skipping lines until one can start a message indented no deeper than this */
+  private resyncIndent = -1;
+  private count = 0;
+  /** after a value ran past the end of the buffer: wait until the buffer is this long (keeps a huge array linear) */
+  private retryAt = 0;
+  private out: MessageResult[] = [];
+  private lines = new LineTable('');
+
+  constructor(private readonly ctx: MessageContext) {}
+
+  get form(): InputForm {
+    if (this.layout === 'transcript') return 'transcript';
+    if (this.topValues === 0) return this.count ? 'stream' : 'empty';
+    if (this.topValues === 1) return this.firstIsArray ? 'array' : this.count > 1 ? 'stream' : 'value';
+    return 'stream';
+  }
+
+  feed(text: string): MessageResult[] {
+    this.buf = this.buf.length ? this.buf + text : text;
+    if (this.buf.length < this.retryAt) return [];
+    return this.process(false);
+  }
+
+  end(): MessageResult[] {
+    return this.process(true);
+  }
+
+  private process(final: boolean): MessageResult[] {
+    this.out = [];
+    const text = this.buf;
+    this.lines = new LineTable(text, this.bufLine);
+    if (this.layout === 'unknown') {
+      const p = skipWhitespace(text, this.resume, text.length);
+      if (p < text.length && (final || text.indexOf('\n', p) >= 0)) this.layout = looksLikeTranscript(text, p) ? 'transcript' : 'values';
+    }
+    const consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'transcript' ? this.scanTranscript(final) : final ? text.length : this.resume;
+    const stalled = consumed === this.resume && !final;
+    const li = this.lines.lineIndex(consumed);
+    const ls = this.lines.lineStart(li);
+    this.buf = text.slice(ls);
+    this.bufLine += li;
+    this.bufOffset += ls;
+    this.resume = consumed - ls;
+    this.retryAt = stalled ? 2 * this.buf.length : 0;
+    return this.out;
+  }
+
+  private scanValues(final: boolean): number {
+    const text = this.buf;
+    const n = text.length;
+    const lines = this.lines;
+    let i = this.resume;
+    for (;;) {
+      if (this.resyncIndent >= 0) {
+        const next = resyncLine(text, lines, lines.lineIndex(i) - 1, this.resyncIndent);
+        if (next < 0) return final ? n : lines.lineStart(lines.lineCount - 1);
+        this.resyncIndent = -1;
+        i = lines.lineStart(next);
+      }
+      i = skipWhitespace(text, i, n);
+      if (i >= n) return n;
+      let value: WireValue | typeof BAIL = BAIL;
+      let node: JsonNode | null = null;
+      let end = 0;
+      // JSON Lines: a value that starts a line and ends it goes through JSON.parse
+      const nl = text.indexOf('\n', i);
+      if (nl >= 0 && (i === 0 || text.charCodeAt(i - 1) === 0x0a)) {
+        let e = nl;
+        while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
+        value = readLine(text.slice(i, e));
+        end = e;
+      }
+      if (value === BAIL) {
+        value = readFast(text, i, n);
+        end = fastEnd();
+      }
+      if (value === BAIL || (!final && end >= n)) {
+        const r = parseJson(text, i, n);
+        if (!r.ok) {
+          if (r.error.eof && !final) return i;
+          this.syntaxError(i, r.error.offset, r.error.message, null);
+          this.resyncIndent = indentOf(text, lines.lineStart(lines.lineIndex(i)), n);
+          if (this.resyncIndent < 0) this.resyncIndent = 0;
+          i = lines.lineStart(lines.lineIndex(i) + 1);
+          if (i === Infinity) i = n;
+          continue;
+        }
+        if (!final && r.end >= n) return i;
+        end = r.end;
+        if (r.depth > MAX_NESTING) {
+          this.tooDeep(i, end, null);
+          i = end;
+          continue;
+        }
+        node = r.node;
+        value = toWireValue(node);
+      }
+      this.topValues++;
+      if (Array.isArray(value)) {
+        if (this.topValues === 1) this.firstIsArray = true;
+        const arr = node ?? (parseJson(text, i, end) as { node: JsonNode }).node;
+        if (arr.kind === 'array') value.forEach((v, k) => this.emit(v, arr.items[k]!, arr.items[k]!.start, arr.items[k]!.end, null));
+      } else {
+        this.emit(value, node, i, end, null);
+      }
+      i = end;
+    }
+  }
+
+  private scanTranscript(final: boolean): number {
+    const text = this.buf;
+    const lines = this.lines;
+    let spanLine = -1;
+    let spanMarker: { marker: Marker; after: number } | null = null;
+    let l = lines.lineIndex(this.resume);
+    for (; l < lines.lineCount; l++) {
+      const s = lines.lineStart(l);
+      const e = lineEndOf(lines, l, text.length);
+      if (!final && lines.lineStart(l + 1) === Infinity) break; // the last line may be incomplete
+      const m = markerOf(text, s, e);
+      if (m) {
+        if (spanMarker) this.span(spanMarker.marker, spanMarker.after, s);
+        spanLine = l;
+        spanMarker = m;
+      } else if (!spanMarker) {
+        const t = regionText(text, s, e);
+        if (t) this.note(t.startsWith('...') ? 'elided' : 'prose', s, e, t);
+      }
+    }
+    if (final) {
+      if (spanMarker) this.span(spanMarker.marker, spanMarker.after, text.length);
+      return text.length;
+    }
+    return spanLine >= 0 ? lines.lineStart(spanLine) : lines.lineStart(l);
+  }
+
+  /** One `->` / `<-` message: from after its marker to the line before the next marker. */
+  private span(marker: Marker, after: number, regionEnd: number): void {
+    const text = this.buf;
+    const p = skipWhitespace(text, after, regionEnd);
+    if (p >= regionEnd) {
+      this.syntaxError(after, after, `expected a JSON message after '${marker}'`, marker);
+      return;
+    }
+    let value: WireValue | typeof BAIL = readFast(text, p, regionEnd);
+    let end = fastEnd();
+    let node: JsonNode | null = null;
+    if (value === BAIL) {
+      const r = parseJson(text, p, regionEnd);
+      if (!r.ok) {
+        if (hasElision(text, p, regionEnd)) {
+          this.note('elided', p, regionEnd, `elided ${marker} message skipped`);
+          skipElidedReply(this.ctx, text.slice(p, Math.min(regionEnd, p + 200)));
+        }
+        else this.syntaxError(p, r.error.offset, r.error.message, marker);
+        return;
+      }
+      end = r.end;
+      if (r.depth > MAX_NESTING) return this.tooDeep(p, end, marker);
+      node = r.node;
+      value = toWireValue(node);
+    }
+    this.emit(value, node, p, end, marker);
+    const rest = regionText(text, end, regionEnd);
+    if (rest) this.note(hasElision(text, end, regionEnd) ? 'elided' : 'prose', skipWhitespace(text, end, regionEnd), regionEnd, rest);
+  }
+
+  private emit(value: WireValue, node: JsonNode | null, start: number, end: number, direction: Marker | null): void {
+    const verdict = checkMessage(this.ctx, value);
+    let issues: Issue[] = NO_ISSUES;
+    if (verdict.issues.length || node) {
+      const tree = node ?? (parseJson(this.buf, start, end) as { node: JsonNode }).node;
+      const raw = node ? [...duplicateKeyIssues(tree), ...verdict.issues] : verdict.issues;
+      if (raw.length) issues = raw.map((r) => locateIssue(r, tree, { start, end }, this.lines));
+    }
+    this.push(verdict.kind, verdict.name, direction, start, end, issues);
+  }
+
+  private push(kind: MessageResult['kind'], name: string | null, direction: Marker | null, start: number, end: number, issues: Issue[]): void {
+    const lines = this.lines;
+    const a = lines.lineIndex(start);
+    const b = end >= lines.lineStart(a + 1) ? lines.lineIndex(end) : a;
+    let valid = true;
+    for (const i of issues) if (i.severity === 'error') valid = false;
+    this.out.push({
+      index: this.count++,
+      kind,
+      name,
+      direction,
+      line: this.bufLine + a,
+      col: start - lines.lineStart(a) + 1,
+      endLine: this.bufLine + b,
+      endCol: end - lines.lineStart(b) + 1,
+      start: this.bufOffset + start,
+      end: this.bufOffset + end,
+      valid,
+      issues,
+    });
+  }
+
+  private syntaxError(start: number, at: number, message: string, direction: Marker | null): void {
+    const pos = this.lines.position(at);
+    const issue: Issue = { severity: 'error', code: 'json-syntax', path: '', line: pos.line, col: pos.col, endLine: pos.line, endCol: pos.col + 1, message: 'invalid JSON', text: message };
+    this.push('unknown', null, direction, start, Math.max(at, start), [issue]);
+  }
+
+  private tooDeep(start: number, end: number, direction: Marker | null): void {
+    const a = this.lines.position(start);
+    const issue: Issue = { severity: 'error', code: 'json-syntax', path: '', line: a.line, col: a.col, endLine: a.line, endCol: a.col + 1, message: 'nested too deeply', text: `nesting deeper than ${MAX_NESTING} levels: QEMU's JSON parser refuses it` };
+    this.push('unknown', null, direction, start, end, [issue]);
+  }
+
+  private note(code: Note['code'], start: number, end: number, text: string): void {
+    const a = this.lines.position(start);
+    const b = this.lines.position(end);
+    this.notes.push({ code, line: a.line, col: a.col, endLine: b.line, endCol: b.col, text });
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
+}
+
+/** Every repeated key, at the repetition (QMP leaves repeated keys unpredictable; QEMU keeps the last). */
+export function duplicateKeyIssues(root: JsonNode): RawIssue[] {
+  const out: RawIssue[] = [];
+  const stack: [JsonNode, PathSeg[]][] = [[root, []]];
+  while (stack.length) {
+    const [node, path] = stack.pop()!;
+    if (node.kind === 'object') {
+      for (const m of node.members) {
+        if (m.duplicate) out.push({ severity: 'error', code: 'duplicate-key', path: [...path, m.key], anchor: 'key', message: 'duplicate key', text: `'${m.key}' appears more than once in this object; QMP leaves the result unpredictable (QEMU keeps the last)` });
+        if (m.value.kind === 'object' || m.value.kind === 'array') stack.push([m.value, [...path, m.key]]);
+      }
+    } else if (node.kind === 'array') {
+      node.items.forEach((item, k) => {
+        if (item.kind === 'object' || item.kind === 'array') stack.push([item, [...path, k]]);
+      });
+    }
+  }
+  return out;
+}

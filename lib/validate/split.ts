@@ -1,0 +1,77 @@
+// Telling the pasted forms apart and cutting them into messages (issue 3
+// item 3): one JSON value, a JSON array of messages, JSON Lines or
+// concatenated values, or a QMP transcript as written in qmp-examples (`->` /
+// `<-` markers, continuation lines, `...` elisions, prose in annotated
+// examples). Receives text with its line table; returns spans and the line
+// where reading resumes after a syntax error. Nothing here checks messages.
+import { skipWhitespace } from './json';
+import type { LineTable } from './lines';
+
+export type Marker = '->' | '<-';
+
+/** The QMP direction marker a line starts with (after indentation), and where the marker ends. */
+export function markerOf(text: string, lineStart: number, lineEnd: number): { marker: Marker; after: number } | null {
+  let i = lineStart;
+  while (i < lineEnd && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  const two = text.slice(i, i + 2);
+  if (two !== '->' && two !== '<-') return null;
+  const next = i + 2 < lineEnd ? text.charCodeAt(i + 2) : 0x20;
+  if (next !== 0x20 && next !== 0x09 && next !== 0x0d) return null;
+  return { marker: two, after: i + 2 };
+}
+
+/**
+ * Does the input (from `start`) look like a transcript? Yes if any of its first 64 KiB of lines starts with a
+ * marker: annotated examples open with prose, and no line of valid JSON can start with `->` or `<-`.
+ */
+export function looksLikeTranscript(text: string, start: number): boolean {
+  return /^[ \t]*(->|<-)([ \t\r]|$)/m.test(text.slice(start, start + 65536));
+}
+
+export function lineEndOf(lines: LineTable, lineIdx: number, textLength: number): number {
+  const next = lines.lineStart(lineIdx + 1);
+  return next === Infinity ? textLength : next - 1;
+}
+
+/** Indentation width of a line, or -1 for a blank line. */
+export function indentOf(text: string, lineStart: number, lineEnd: number): number {
+  let i = lineStart;
+  while (i < lineEnd && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i >= lineEnd || text.charCodeAt(i) === 0x0d ? -1 : i - lineStart;
+}
+
+/**
+ * After a syntax error in a message that began on line `fromLine` with indentation `indent`: the first later line
+ * that can start a new message (its first character is `{` or `[`, indented no deeper). -1 if none in the text.
+ */
+export function resyncLine(text: string, lines: LineTable, fromLine: number, indent: number): number {
+  for (let n = fromLine + 1; n < lines.lineCount; n++) {
+    const s = lines.lineStart(n);
+    const e = lineEndOf(lines, n, text.length);
+    const ind = indentOf(text, s, e);
+    if (ind < 0 || ind > indent) continue;
+    const c = text.charCodeAt(s + ind);
+    if (c === 0x7b || c === 0x5b) return n;
+  }
+  return -1;
+}
+
+/** Does a region contain a `...` elision outside string literals? */
+export function hasElision(text: string, start: number, end: number): boolean {
+  let inString = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x2e && text.startsWith('...', i)) return true;
+    else if (c === 0x0a) inString = false;
+  }
+  return false;
+}
+
+/** The non-blank text of a region, trimmed, for a note. */
+export function regionText(text: string, start: number, end: number): string {
+  return text.slice(start, end).trim();
+}

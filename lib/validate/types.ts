@@ -1,0 +1,116 @@
+// Public data shapes of the validator: what validateText() returns and what
+// the site, the CLI and the example lint consume. Issues are plain data
+// (qapi-code-gen "Client JSON Protocol", qmp-spec "Protocol Specification");
+// formatting lives in format.ts.
+
+export type Severity = 'error' | 'warning';
+
+/** Stable machine-readable issue codes. */
+export type IssueCode =
+  | 'json-syntax'
+  | 'duplicate-key'
+  | 'not-an-object'
+  | 'unknown-message'
+  | 'unknown-event'
+  | 'unknown-command'
+  | 'envelope'
+  | 'missing-timestamp'
+  | 'bad-timestamp'
+  | 'missing-data'
+  | 'unexpected-data'
+  | 'missing-member'
+  | 'unknown-member'
+  | 'downstream-member'
+  | 'wrong-type'
+  | 'integer-range'
+  | 'not-integer'
+  | 'negative-unsigned'
+  | 'enum-value'
+  | 'bad-discriminator'
+  | 'no-alternative'
+  | 'deprecated'
+  | 'unstable'
+  | 'orphan-reply'
+  | 'elided'
+  | 'prose';
+
+export interface Issue {
+  severity: Severity;
+  code: IssueCode;
+  /** JSON pointer into the message ('' = the whole message) */
+  path: string;
+  /** 1-based position in the validated text */
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  /** short headline, e.g. "unknown member" */
+  message: string;
+  /** the full explanation in QAPI terms */
+  text: string;
+}
+
+export type MessageKind = 'event' | 'command' | 'return' | 'error' | 'greeting' | 'unknown';
+
+export interface MessageResult {
+  /** 0-based position of the message in the input */
+  index: number;
+  kind: MessageKind;
+  /** event or command name; for replies, the command answered (when known) */
+  name: string | null;
+  /** '->' (client to server) or '<-' (server to client) in transcripts, else null */
+  direction: '->' | '<-' | null;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  /** UTF-16 offsets of the message in the whole input: input.slice(start, end) is its text */
+  start: number;
+  end: number;
+  /** false iff some issue has severity 'error' */
+  valid: boolean;
+  issues: Issue[];
+}
+
+export type InputForm = 'empty' | 'value' | 'array' | 'stream' | 'transcript';
+
+/** Something skipped rather than checked: an elision (`...`) or prose in a transcript. */
+export interface Note {
+  code: 'elided' | 'prose';
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  text: string;
+}
+
+export interface ValidationResult {
+  form: InputForm;
+  messages: MessageResult[];
+  notes: Note[];
+  /** every message valid and none elided */
+  valid: boolean;
+  counts: { messages: number; valid: number; invalid: number; elided: number };
+}
+
+export interface ValidatorOptions {
+  /** strict (default): unknown members are errors; lenient: warnings. `__` members always warn. */
+  mode?: 'strict' | 'lenient';
+  /** 'warn' (default): deprecated things are accepted with a warning; 'error': rejected (QEMU -compat deprecated-input=reject) */
+  deprecated?: 'warn' | 'error';
+}
+
+/** Incremental validation for large inputs: feed whole lines, get results as they complete. */
+export interface ValidationSession {
+  /** text must end at a line boundary (or be the last piece); returns the messages completed so far */
+  feed(text: string): MessageResult[];
+  /** flush whatever is pending */
+  end(): MessageResult[];
+  readonly notes: Note[];
+  readonly form: InputForm;
+}
+
+export interface Validator {
+  validateText(text: string): ValidationResult;
+  session(): ValidationSession;
+}

@@ -1,0 +1,127 @@
+// Parse benchmark (issue 2 item 8): how long loading a QAPI tree takes, in
+// process and as a whole `qapi-explorer check` process. Prints figures only;
+// targets are <= 50 ms in process and <= 0.25 s per process (QEMU's Python:
+// 0.6-1.0 s per process on the same tree).
+//
+//   npm run bench:parse [-- root.json] [--runs N] [--spawns N]
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadModel, loadSchema } from '../lib/qapi/load';
+import { nodeHost } from '../lib/qapi/node';
+import { optionsForTree } from '../lib/qapi/options';
+import type { SchemaHost } from '../lib/qapi/parser';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_ROOT = path.relative(process.cwd(), path.resolve(projectRoot, '../shared/qemu/10.2.2/qapi/qapi-schema.json'));
+
+function parseArgs(argv: string[]): { root: string; runs: number; spawns: number } {
+  const out = { root: DEFAULT_ROOT, runs: 20, spawns: 10 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') out.runs = Number(argv[++i]);
+    else if (argv[i] === '--spawns') out.spawns = Number(argv[++i]);
+    else out.root = argv[i];
+  }
+  return out;
+}
+
+function stats(samples: number[]): { median: number; min: number; max: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { median, min: s[0], max: s[s.length - 1] };
+}
+
+/** Wall-clock and CPU samples (ms) of f; CPU time is what a busy shared machine distorts least. */
+interface Samples {
+  wall: number[];
+  cpu: number[];
+}
+
+function time(runs: number, warmup: number, f: () => void, cpuNow: () => number = ownCpuMs): Samples {
+  for (let i = 0; i < warmup; i++) f();
+  const out: Samples = { wall: [], cpu: [] };
+  for (let i = 0; i < runs; i++) {
+    const c = cpuNow();
+    const t = performance.now();
+    f();
+    out.wall.push(performance.now() - t);
+    out.cpu.push(cpuNow() - c);
+  }
+  return out;
+}
+
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * CPU time of reaped child processes (Linux /proc/self/stat cutime+cstime, in
+ * clock ticks of 10 ms); NaN elsewhere.
+ */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** nodeHost with every file read once up front, so parse+check is timed alone. */
+function cachedHost(): SchemaHost {
+  const cache = new Map<string, string>();
+  return {
+    readFile(p) {
+      let text = cache.get(p);
+      if (text === undefined) cache.set(p, (text = nodeHost.readFile(p)));
+      return text;
+    },
+    resolve: nodeHost.resolve,
+  };
+}
+
+function line(label: string, samples: Samples, unit: 'ms' | 's'): string {
+  const { median, min, max } = stats(samples.wall);
+  const f = (ms: number) => (unit === 's' ? `${(ms / 1000).toFixed(3)} s` : `${ms.toFixed(1)} ms`);
+  const cpu = stats(samples.cpu).median;
+  return `${label.padEnd(44)} median ${f(median).padStart(9)}   (min ${f(min)}, max ${f(max)}, n=${samples.wall.length}; median CPU ${Number.isNaN(cpu) ? '?' : f(cpu)})`;
+}
+
+function main(): void {
+  const { root, runs, spawns } = parseArgs(process.argv.slice(2));
+  const options = optionsForTree(root);
+  const host = cachedHost();
+  // the first load pays for compiling the parser: what a one-shot CLI run sees
+  const coldStart = performance.now();
+  loadSchema(root, nodeHost, options);
+  const cold = performance.now() - coldStart;
+  const files = new Set<string>();
+  const countingHost: SchemaHost = { readFile: (p) => (files.add(p), host.readFile(p)), resolve: host.resolve };
+  loadSchema(root, countingHost, options);
+  const bytes = [...files].reduce((n, f) => n + Buffer.byteLength(host.readFile(f)), 0);
+  const entities = loadModel(root, host, options).entities.length;
+
+  console.log(`bench:parse ${root}`);
+  console.log(`  ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB, ${entities} entities; node ${process.version}`);
+  console.log(`${'in process: first load (cold JIT, file reads)'.padEnd(44)} once   ${`${cold.toFixed(1)} ms`.padStart(9)}`);
+  console.log(line('in process: parse+check (loadSchema)', time(runs, 5, () => loadSchema(root, host, options)), 'ms'));
+  console.log(line('in process: parse+check+model (loadModel)', time(runs, 3, () => loadModel(root, host, options)), 'ms'));
+  console.log(line('in process: with file reads (nodeHost)', time(runs, 3, () => loadModel(root, nodeHost, options)), 'ms'));
+
+  const bin = path.join(projectRoot, 'bin', 'qapi-explorer.mjs');
+  const spawnOnce = () => {
+    const r = spawnSync(process.execPath, [bin, 'check', '--quiet', root], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`qapi-explorer check exited ${r.status}: ${r.stderr}`);
+  };
+  console.log(line('whole process: qapi-explorer check', time(spawns, 1, spawnOnce, childrenCpuMs), 's'));
+  const bare = () => void spawnSync(process.execPath, ['-e', '0']);
+  console.log(line('  for scale: bare `node -e 0`', time(spawns, 1, bare, childrenCpuMs), 's'));
+  console.log(`targets: <= 50 ms in process, <= 0.25 s whole process`);
+}
+
+main();

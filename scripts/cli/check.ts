@@ -1,0 +1,161 @@
+// `qapi-explorer check <root>`: load a schema tree exactly as QEMU's generator
+// would and report the outcome. Receives argv after 'check'; guarantees exit 0
+// with a summary on stdout, 1 with QEMU's exact error text on stderr, 2 for
+// usage errors. Dialect differences between QEMU versions come from
+// lib/qapi/options.ts (chosen from --qemu-version, else from the root's path).
+import type { CliIO } from './main';
+import { QapiError } from '../../lib/qapi/error';
+import { loadSchemaFromDisk } from '../../lib/qapi/node';
+import { QAPISchemaDefinition, QAPISchemaInclude, type QAPISchema } from '../../lib/qapi/schema/index';
+import { optionsForTree, type QapiOptions } from '../../lib/qapi/options';
+
+export const CHECK_USAGE = `Usage: qapi-explorer check [options] <path/to/qapi-schema.json>
+
+Parse and check a QAPI schema tree as QEMU's scripts/qapi does.  Prints a
+summary (modules, definitions by kind, events) and exits 0, or prints the
+error exactly as QEMU would and exits 1.
+
+Options:
+  --qemu-version <X.Y>  the QEMU release whose doc-comment rules apply
+                        (default: guessed from the path, else the newest)
+  --json                print the summary as JSON
+  -q, --quiet           print nothing on success
+  -h, --help            show this help
+`;
+
+interface CheckArgs {
+  root: string;
+  options: QapiOptions;
+  json: boolean;
+  quiet: boolean;
+}
+
+function parseArgs(args: string[], io: CliIO): CheckArgs | number {
+  let root: string | undefined;
+  let version: string | undefined;
+  let json = false;
+  let quiet = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') {
+      io.stdout(CHECK_USAGE);
+      return 0;
+    } else if (arg === '--json') {
+      json = true;
+    } else if (arg === '-q' || arg === '--quiet') {
+      quiet = true;
+    } else if (arg === '--qemu-version' || arg.startsWith('--qemu-version=')) {
+      version = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (!version || !/^\d+\.\d+(\.\d+)?$/.test(version)) {
+        return usageError(io, `--qemu-version needs a version such as 10.0 or 10.2.2`);
+      }
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return usageError(io, `unknown option '${arg}'`);
+    } else if (root === undefined) {
+      root = arg;
+    } else {
+      return usageError(io, `unexpected argument '${arg}'`);
+    }
+  }
+  if (root === undefined) return usageError(io, 'missing the root schema file');
+  return { root, options: optionsForTree(version ?? root), json, quiet };
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`qapi-explorer check: ${message}\n\n${CHECK_USAGE}`);
+  return 2;
+}
+
+const DEFINITION_KINDS = ['enum', 'struct', 'union', 'alternate', 'command', 'event'] as const;
+
+export interface CheckSummary {
+  root: string;
+  modules: number;
+  /** QEMU's count: every entity of QAPISchema, include directives among them */
+  entities: number;
+  definitions: Record<(typeof DEFINITION_KINDS)[number], number>;
+  implicit: number;
+  builtin: number;
+  includes: number;
+  events: string[];
+}
+
+/**
+ * Counted on the checked entities (not the plain model) so a quiet or summary
+ * run skips building the model; the figures match QEMU's QAPISchema.
+ */
+export function summarize(schema: QAPISchema): CheckSummary {
+  const definitions = Object.fromEntries(DEFINITION_KINDS.map((k) => [k, 0])) as CheckSummary['definitions'];
+  let implicit = 0;
+  let builtin = 0;
+  let includes = 0;
+  const events: string[] = [];
+  for (const e of schema.entityList) {
+    if (e instanceof QAPISchemaInclude) includes++;
+    else if (!(e instanceof QAPISchemaDefinition)) continue;
+    else if (e.module?.name === './builtin') builtin++;
+    else if (e.isImplicit()) implicit++;
+    else if (Object.hasOwn(definitions, e.meta)) {
+      definitions[e.meta as keyof typeof definitions]++;
+      if (e.meta === 'event') events.push(e.name);
+    }
+  }
+  return {
+    root: schema.fname,
+    modules: schema.modules.filter((m) => m.name !== './builtin').length,
+    entities: schema.entityList.length,
+    definitions,
+    implicit,
+    builtin,
+    includes,
+    events,
+  };
+}
+
+/** Word-wrap a list of names to ~72 columns, indented by two spaces. */
+function wrapNames(names: string[]): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const name of names) {
+    if (line && line.length + name.length + 2 > 72) {
+      lines.push(line);
+      line = '';
+    }
+    line += (line ? ' ' : '  ') + name;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+export function formatSummary(s: CheckSummary): string {
+  const defs = DEFINITION_KINDS.map((k) => `${s.definitions[k]} ${k}`).join(', ');
+  const total = DEFINITION_KINDS.reduce((n, k) => n + s.definitions[k], 0);
+  return [
+    `${s.root}: OK`,
+    `modules: ${s.modules}`,
+    `entities: ${s.entities} (${total} definitions, ${s.implicit} implicit, ${s.builtin} builtin, ${s.includes} includes)`,
+    `definitions: ${defs}`,
+    `events (${s.events.length}):`,
+    wrapNames(s.events),
+    '',
+  ].join('\n');
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args, io);
+  if (typeof parsed === 'number') return parsed;
+  let schema: QAPISchema;
+  try {
+    schema = loadSchemaFromDisk(parsed.root, parsed.options);
+  } catch (err) {
+    if (err instanceof QapiError) {
+      io.stderr(`${String(err)}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  if (parsed.quiet) return 0;
+  const summary = summarize(schema);
+  io.stdout(parsed.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+  return 0;
+}

@@ -1,0 +1,94 @@
+// The `qapi-explorer` command line: reads argv, picks a subcommand, runs it.
+// Receives process.argv minus node and script; guarantees an exit status of
+// 0 (ok), 1 (the input is bad: schema error, invalid message) or 2 (usage).
+// Each subcommand is a module exporting `run(args, io): Promise<number>`;
+// they are imported lazily so `check` does not pay for the validator.
+// scripts/build-cli.mjs bundles this file to dist/cli.mjs and swaps in a
+// stub for a subcommand module that does not exist yet.
+
+export interface CliIO {
+  /** write to standard output (text as given, no newline added) */
+  stdout(text: string): void;
+  /** write to standard error (text as given, no newline added) */
+  stderr(text: string): void;
+  /** directory relative paths are resolved against */
+  cwd: string;
+  /** standard input, for commands that read messages from '-' */
+  stdin: NodeJS.ReadableStream;
+}
+
+export interface CliCommand {
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
+/** Every subcommand, in the order `--help` lists them. */
+const COMMANDS: Record<string, CommandEntry> = {
+  check: {
+    summary: 'parse and check a QAPI schema tree; print a summary or the error',
+    load: () => import('./check'),
+  },
+  validate: {
+    summary: 'validate QMP messages (events, commands, replies) against a schema',
+    load: () => import('./validate'),
+  },
+  'lint-examples': {
+    summary: "check every qmp-example of a schema against the schema's types",
+    load: () => import('./lint-examples'),
+  },
+};
+
+export const USAGE = `Usage: qapi-explorer <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(15)}${c.summary}`)
+  .join('\n')}
+
+Run 'qapi-explorer <command> --help' for a command's options.
+`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`qapi-explorer ${process.env.QAPI_EXPLORER_VERSION ?? 'dev'}\n`);
+    return 0;
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    io.stderr(`qapi-explorer: unknown command '${name}'\n\n${USAGE}`);
+    return 2;
+  }
+  const command = await entry.load();
+  return command.run(rest, io);
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    stdin: process.stdin,
+  };
+}
+
+/** Entry point of dist/cli.mjs: run, then exit once output is flushed. */
+export async function runCli(argv: string[] = process.argv.slice(2)): Promise<void> {
+  let status: number;
+  try {
+    status = await main(argv, processIO());
+  } catch (err) {
+    // A crash is a bug in qapi-explorer, never the user's fault: say so.
+    process.stderr.write(`qapi-explorer: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    status = 70;
+  }
+  process.exitCode = status;
+}

@@ -1,0 +1,131 @@
+// Browser tests of the exported site: Debian's Chromium driven by
+// playwright-core against out-e2e/ served by scripts/serve.mjs.
+// The site is built here (two versions: the 10.2.2+vfio-migration-prepare tree
+// as default, our example schema as a second version). Set E2E_REUSE=1 to
+// reuse an existing out-e2e/ while iterating on the tests themselves.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { serve } from '../../scripts/serve.mjs';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const OUT = 'out-e2e';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`[e2e] skipped: Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
+const VERSIONS = [
+  'vfio-prepare=../shared/qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json',
+  'example=content/qapi-schema.json',
+].join(',');
+
+let browser: Browser;
+let server: Server;
+let base: string;
+const consoleErrors: string[] = [];
+
+function buildSite(): void {
+  if (process.env.E2E_REUSE === '1' && existsSync(path.join(ROOT, OUT, 'index.html'))) return;
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, QAPI_VERSIONS: VERSIONS, EXPORT_DIR: OUT, NEXT_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+async function open(p: string): Promise<Page> {
+  const page = await browser.newPage({ colorScheme: 'light' });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${p}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${p}: ${String(e)}`));
+  await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
+  return page;
+}
+
+describe.skipIf(!haveChromium)('exported site in Chromium', () => {
+  beforeAll(async () => {
+    buildSite();
+    ({ server, url: base } = await serve(path.join(ROOT, OUT), { port: 0 }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('shows VFIO_MIGRATION_PREPARE with its members, Since 11.0 and a highlighted example', async () => {
+    const page = await open('/events/VFIO_MIGRATION_PREPARE/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('VFIO_MIGRATION_PREPARE');
+    await expect(page.locator('.def-badges .since').textContent()).resolves.toBe('Since 11.0');
+    for (const m of ['device-id', 'qom-path', 'device-state']) {
+      expect(await page.locator(`#m-${m} .member-name code`).first().textContent()).toBe(m);
+    }
+    const marker = page.locator('figure.qmp-example pre .tk-server').first();
+    expect(await marker.textContent()).toBe('<-');
+    const keyColor = await page.locator('figure.qmp-example pre .tk-key').first().evaluate((el) => getComputedStyle(el).color);
+    const textColor = await page.locator('body').evaluate((el) => getComputedStyle(el).color);
+    expect(keyColor).not.toBe(textColor);
+    await page.close();
+  });
+
+  it('navigates through a type link', async () => {
+    const page = await open('/events/VFIO_MIGRATION_PREPARE/');
+    await Promise.all([page.waitForURL(/\/types\/QapiVfioMigrationState\/$/), page.locator('#m-device-state .member-type a').click()]);
+    expect(await page.locator('h1').textContent()).toBe('QapiVfioMigrationState');
+    expect(await page.locator('#used-by + ul').textContent()).toContain('VFIO_MIGRATION_PREPARE');
+    await page.close();
+  });
+
+  it('finds an enum value with the search dialog', async () => {
+    const page = await open('/');
+    await page.waitForFunction(() => document.querySelector('.search-button') !== null);
+    await page.waitForTimeout(200); // hydration of the search island
+    await page.keyboard.press('/');
+    const input = page.locator('dialog.search-dialog input');
+    await expect(input.isVisible()).resolves.toBe(true);
+    await input.fill('pre-copy-p2p');
+    const hit = page.locator('#search-results li', { hasText: 'pre-copy-p2p' }).filter({ hasText: 'Value' }).first();
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain('QapiVfioMigrationState');
+    await Promise.all([page.waitForURL(/\/types\/QapiVfioMigrationState\/#v-pre-copy-p2p$/), hit.locator('a').click()]);
+    await page.close();
+  });
+
+  it('toggles dark mode and remembers it', async () => {
+    const page = await open('/events/VFIO_MIGRATION/');
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await theme()).toBe('light');
+    const lightBg = await bg();
+    await page.locator('.theme-toggle').click();
+    expect(await theme()).toBe('dark');
+    expect(await bg()).not.toBe(lightBg);
+    await page.reload();
+    expect(await theme()).toBe('dark');
+    await page.close();
+  });
+
+  it('switches version keeping the page', async () => {
+    const page = await open('/events/VFIO_MIGRATION/');
+    const href = await page.locator('.version-switcher a[data-version="example"]').getAttribute('href');
+    expect(href).toBe('/v/example/events/VFIO_MIGRATION/');
+    await page.close();
+  });
+
+  it('logs no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

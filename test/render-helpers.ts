@@ -1,0 +1,37 @@
+// Shared by the render tests: real trees from ../shared, loaded once, and a
+// readable form of rendered HTML for file snapshots.
+import path from 'node:path';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { loadModelFromDisk } from '@/lib/qapi/node';
+import { optionsForTree } from '@/lib/qapi/options';
+import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
+import { DefinitionPage } from '@/components/docs/DefinitionPage';
+
+export const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+export const TREE_1022 = path.join(SHARED, 'qemu/10.2.2/qapi/qapi-schema.json');
+export const TREE_VFIO = path.join(SHARED, 'qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json');
+export const TREE_1000 = path.join(SHARED, 'qemu/10.0.13/qapi/qapi-schema.json');
+
+const cache = new Map<string, SiteSchema>();
+
+export function siteFor(rootFile: string, label = 'test'): SiteSchema {
+  let site = cache.get(rootFile);
+  if (!site) {
+    const model = loadModelFromDisk(rootFile, optionsForTree(rootFile));
+    site = buildSiteSchema(model, { label, prefix: '', rootDir: path.basename(path.dirname(rootFile)) });
+    cache.set(rootFile, site);
+  }
+  return site;
+}
+
+export function renderDefinition(site: SiteSchema, name: string): string {
+  const entity = site.index.get(name);
+  if (!entity) throw new Error(`no definition ${name}`);
+  return renderToStaticMarkup(createElement(DefinitionPage, { site, entity }));
+}
+
+/** One block-level element per line, so a snapshot diff reads like a page. */
+export function prettyHtml(html: string): string {
+  return html.replace(/(<(?:\/?)(?:section|header|div|p|table|thead|tbody|tr|figure|figcaption|details|summary|pre|h[1-6]|ul|ol|li|dl|dt|dd|aside|article)\b)/g, '\n$1').trimStart() + '\n';
+}

@@ -1,0 +1,40 @@
+// The static search index: what it contains and that MiniSearch, configured as
+// the dialog configures it, finds definitions, members and enum values.
+import { describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { buildSearchDocs, type SearchDoc } from '@/lib/site/search-docs';
+import { siteFor, TREE_VFIO } from './render-helpers';
+
+describe('search index of 10.2.2+vfio-migration-prepare', () => {
+  const site = siteFor(TREE_VFIO);
+  const docs = buildSearchDocs(site);
+  const ms = new MiniSearch<SearchDoc>({ fields: ['n', 'p', 't'], storeFields: ['k', 'n', 'p', 'h', 't'], searchOptions: { boost: { n: 5, p: 1.5 }, prefix: true, fuzzy: 0.15 } });
+  ms.addAll(docs);
+
+  it('has one document per definition, member and enum value, with deep links', () => {
+    const byKind = (k: string) => docs.filter((d) => d.k === k).length;
+    expect(byKind('event')).toBe(58);
+    expect(byKind('value')).toBeGreaterThan(1000);
+    expect(byKind('member')).toBeGreaterThan(2000);
+    expect(docs.find((d) => d.k === 'member' && d.p === 'VFIO_MIGRATION_PREPARE' && d.n === 'device-state')?.h).toBe('/events/VFIO_MIGRATION_PREPARE/#m-device-state');
+  });
+
+  it('finds an event by name, first', () => {
+    const [top] = ms.search('VFIO_MIGRATION_PREPARE', { combineWith: 'AND' });
+    expect(top).toMatchObject({ k: 'event', n: 'VFIO_MIGRATION_PREPARE', h: '/events/VFIO_MIGRATION_PREPARE/' });
+  });
+
+  it('finds an enum value with its owning type', () => {
+    const hits = ms.search('pre-copy-p2p', { combineWith: 'AND' });
+    expect(hits.some((h) => h.k === 'value' && h.n === 'pre-copy-p2p' && h.p === 'QapiVfioMigrationState' && h.h === '/types/QapiVfioMigrationState/#v-pre-copy-p2p')).toBe(true);
+  });
+
+  it('finds doc text', () => {
+    const hits = ms.search('quiescent', { combineWith: 'AND' });
+    expect(hits.length).toBeGreaterThan(0);
+  });
+
+  it('stays small', () => {
+    expect(JSON.stringify(docs).length).toBeLessThan(1_200_000);
+  });
+});
