@@ -19,6 +19,9 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   ...(process.env.EXPORT_DIR ? { distDir: process.env.EXPORT_DIR } : {}),
   reactStrictMode: true,
+  // Highlighting runs at build time only, in Node: load shiki from node_modules
+  // instead of bundling its grammars and engine into the server build.
+  serverExternalPackages: ['shiki', '@shikijs/core', '@shikijs/engine-javascript', '@shikijs/langs', '@shikijs/themes'],
   // Static generation is the bulk of the build (one page per definition): use
   // every core, not Next's default of cores - 1.
   experimental: { cpus: Math.max(1, availableParallelism()) },

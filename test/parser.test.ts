@@ -263,6 +263,51 @@ describe('doc comments', () => {
   });
 });
 
+describe('doc model', () => {
+  it("gives doc-good.json's examples their options, dedented lines and source lines", () => {
+    const { docs } = parseSuiteFile('doc-good.json');
+    const byName = (n: string) => docToModel(docs.find((d) => d.symbol === n)!, 'doc-good.json');
+    const cmd = byName('cmd');
+    expect(cmd.examples).toEqual([
+      {
+        title: 'Ideal fast-food burger situation',
+        annotated: false,
+        line: 183,
+        lines: [
+          { text: '-> "in"', line: 186 },
+          { text: '<- "out"', line: 187 },
+        ],
+      },
+    ]);
+    // 'Examples::' is a plain literal block, not an example
+    expect(cmd.sections.some((s) => s.text.includes('Examples::'))).toBe(true);
+    expect(cmd.since).toBe('2.10');
+    expect(cmd.returns).toEqual({ text: '@Object', line: 170 });
+    expect(cmd.errors).toEqual({ text: 'some', line: 172 });
+    expect(cmd.sections.map((s) => s.kind)).toEqual([
+      'plain', 'member', 'member', 'feature', 'feature', 'plain', 'returns', 'errors', 'todo', 'plain', 'since',
+    ]);
+    expect(cmd.features['cmd-feat2']).toEqual({ text: 'another feature', line: 166 });
+    const boxed = byName('cmd-boxed');
+    expect(boxed.examples).toHaveLength(1);
+    expect(boxed.examples[0].lines).toEqual([
+      { text: '-> "this example"', line: 217 },
+      { text: '', line: 218 },
+      { text: '<- ... has no title ...', line: 219 },
+    ]);
+    expect(boxed.examples[0].title).toBeUndefined();
+  });
+
+  it('keeps member names such as __proto__ as plain keys', () => {
+    const src = "##\n# @S:\n#\n# @__proto__: P.\n#\n# @toString: T.\n##\n{ 'struct': 'S', 'data': {} }";
+    const { exprs } = parseSchema('t.json', memHost({ 't.json': src }).host);
+    const doc = docToModel(exprs[0].doc!, 't.json');
+    expect(Object.keys(doc.args)).toEqual(['__proto__', 'toString']);
+    expect(doc.args['__proto__']).toEqual({ text: 'P.', line: 4 });
+    expect(Object.getPrototypeOf(doc.args)).toBe(Object.prototype);
+  });
+});
+
 describe('QAPIDoc linking (used by schema.ts)', () => {
   function docFor(src: string): QAPIDoc {
     const { exprs } = parseSchema('t.json', memHost({ 't.json': src }).host);

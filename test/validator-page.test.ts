@@ -24,7 +24,8 @@ import type { FromWorker, ToWorker } from '../components/validator/protocol';
 
 const ROOT = path.resolve(__dirname, '..');
 const SHARED = path.resolve(ROOT, '../shared/qemu');
-const TREES = ['10.2.2', '10.2.2+vfio-migration-prepare', '10.0.13'].map((t) => path.join(SHARED, t, 'qapi/qapi-schema.json'));
+const TREE_NAMES = ['10.2.2', '10.2.2+vfio-migration-prepare', '10.0.13'];
+const TREES = TREE_NAMES.map((t) => path.join(SHARED, t, 'qapi/qapi-schema.json'));
 const VFIO_TREE = TREES[1]!;
 
 const models = new Map<string, SchemaModel>();
@@ -45,7 +46,10 @@ describe('compact model for the browser', () => {
     expect(compact.entities.map((e) => e.name)).toEqual(full.entities.map((e) => e.name));
     expect(compact.entities.every((e) => e.doc === null && e.loc === null)).toBe(true);
     const json = JSON.stringify(compact);
-    expect(json).not.toContain('"description"');
+    const described = compact.entities.flatMap((e) =>
+      (e.meta === 'struct' || e.meta === 'union' ? e.members : e.meta === 'enum' ? e.values : e.meta === 'alternate' ? e.alternatives : []).filter((x) => 'description' in x),
+    );
+    expect(described.length).toBe(0);
     expect(gzipSync(json).length).toBeLessThan(60_000);
     expect(json.length).toBeLessThan(JSON.stringify(full).length / 4);
   });
@@ -76,8 +80,8 @@ describe('compact model for the browser', () => {
 });
 
 describe('minimal valid event samples', () => {
-  it.each(TREES)('every event of %s gets a sample that validates without errors (strict, deprecated=error)', (file) => {
-    const model = modelOf(file);
+  it.each(TREE_NAMES)('every event of %s gets a sample that validates without errors (strict, deprecated=error)', (name) => {
+    const model = modelOf(TREES[TREE_NAMES.indexOf(name)]!);
     const v = createValidator(model, { mode: 'strict', deprecated: 'error' });
     const events = model.entities.filter((e) => e.meta === 'event');
     expect(events.length).toBeGreaterThan(50);
@@ -128,7 +132,7 @@ describe('URL: options in the query, input in the fragment', () => {
     expect(await decompressText('not base64!')).toMatchObject({ ok: false });
     expect(await decompressText('AAAAAAAA')).toMatchObject({ ok: false });
     const bomb = await compressText('0'.repeat(65 * 1024 * 1024));
-    expect(bomb.length).toBeLessThan(MAX_FRAGMENT * 10);
+    expect(bomb.length).toBeLessThan(100_000);
     expect(await decompressText(bomb)).toEqual({ ok: false, reason: 'the shared text is larger than 64 MB' });
   });
 
@@ -141,7 +145,11 @@ describe('URL: options in the query, input in the fragment', () => {
     expect(readOptions(url.search, ['10.0.13'])).toEqual(opts);
     expect(await readFragment(url.hash)).toEqual({ source: 'shared', text: VFIO_EVENT, version: '10.0.13' });
     let random = '';
-    for (let i = 0; i < 20_000; i++) random += String.fromCharCode(33 + ((i * 7919) % 9973) % 90);
+    let seed = 12345;
+    for (let i = 0; i < 20_000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      random += String.fromCharCode(33 + (seed >> 16) % 90);
+    }
     const tooLong = await shareLink('https://example.org/validate/', random, opts);
     expect(tooLong.ok).toBe(false);
     expect(tooLong.fragmentLength).toBeGreaterThan(MAX_FRAGMENT);

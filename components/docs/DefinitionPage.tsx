@@ -14,6 +14,7 @@ import { MemberTable, memberAnchors } from './MemberTable';
 import { DocText, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
 import { Alternatives, EnumValues } from './ValueTables';
+import { ValidateEventLink } from '@/components/validator/ValidateEventLink';
 
 function Header({ site, e }: { site: SiteSchema; e: Entity }) {
   const mod = site.moduleOf.get(e.name);
@@ -46,6 +47,7 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
           Defined at <code>{where}</code>
         </p>
       )}
+      {e.meta === 'event' && <ValidateEventLink site={site} name={e.name} />}
     </header>
   );
 }

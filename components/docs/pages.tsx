@@ -11,7 +11,7 @@ import { BuiltinsPage } from './BuiltinsPage';
 export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Entity }) {
   return (
     <Shell site={site} page={{ kind: 'definition', name: entity.name }} activeModule={site.moduleOf.get(entity.name)?.slug}>
-      {process.env.SITE_FLOOR === '1' ? <article>{entity.name}</article> : <DefinitionPage site={site} entity={entity} />}
+      <DefinitionPage site={site} entity={entity} />
     </Shell>
   );
 }

@@ -47,6 +47,7 @@ export function alternativeKind(index: SchemaIndex, type: string): string {
 export class ZodCompiler {
   private readonly cache = new Map<string, z.ZodType>();
   private readonly compiling = new Set<string>();
+  private readonly looseCache = new Map<string, z.ZodType>();
 
   constructor(
     readonly index: SchemaIndex,
@@ -68,8 +69,10 @@ export class ZodCompiler {
   /** An object type that also takes members beyond its declared ones (commands with 'gen': false). */
   looseObjectSchema(name: string): z.ZodType {
     const e = this.index.get(name);
-    if (e?.meta === 'struct') return z.looseObject(this.membersShape(e.members));
-    return this.typeSchema(name);
+    if (e?.meta !== 'struct') return this.typeSchema(name);
+    let schema = this.looseCache.get(name);
+    if (!schema) this.looseCache.set(name, (schema = z.looseObject(this.membersShape(e.members))));
+    return schema;
   }
 
   private compile(name: string): z.ZodType {

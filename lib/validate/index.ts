@@ -4,6 +4,7 @@
 // unchanged in Node and in a browser worker.
 import { buildIndex, type SchemaModel } from '../qapi/model';
 import { ZodCompiler } from './compile';
+import { PrecheckCompiler } from './precheck';
 import type { MessageContext } from './messages';
 import { Session } from './session';
 import type { MessageResult, ValidationResult, Validator, ValidatorOptions } from './types';
@@ -18,6 +19,8 @@ export function createValidator(model: SchemaModel, options: ValidatorOptions = 
     index,
     input: new ZodCompiler(index, 'input'),
     output: new ZodCompiler(index, 'output'),
+    inputPrecheck: new PrecheckCompiler(index, 'input', options.precheck !== false),
+    outputPrecheck: new PrecheckCompiler(index, 'output', options.precheck !== false),
     lenient: options.mode === 'lenient',
     deprecatedIsError: options.deprecated === 'error',
     eventNames: names('event'),

@@ -8,10 +8,6 @@
 import { BAIL } from './json-fast';
 import type { WireValue } from './wire';
 
-/** digit then '.', 'e' or 'E': every float literal has one (integer literals are checked after parsing) */
-const FLOAT = /\d[.eE]/;
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
-const RAW_SURROGATE = /[\ud800-\udfff]/;
 const LOSSY = -1e9;
 
 /**
@@ -32,22 +28,41 @@ function countKeys(v: unknown, depth: number): number {
   return n;
 }
 
-function countColons(line: string): number {
-  let n = 0;
-  for (let i = line.indexOf(':'); i !== -1; i = line.indexOf(':', i + 1)) n++;
-  return n;
+/**
+ * One pass over the line: the number of ':' outside strings (exactly the keys written, if it is valid JSON), or
+ * -1 if JSON.parse could lose something: a float literal (a digit then '.', 'e' or 'E'), a \uD... escape, a
+ * raw surrogate.
+ */
+function scanLine(line: string): number {
+  let keys = 0;
+  let inString = false;
+  let prev = 0;
+  for (let i = 0, n = line.length; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 34) inString = false;
+      else if (c === 92) {
+        if (line.charCodeAt(i + 1) === 117 && (line.charCodeAt(i + 2) | 0x20) === 100) return -1;
+        i++;
+      } else if (c >= 0xd800 && c <= 0xdfff) return -1;
+    } else if (c === 34) inString = true;
+    else if (c === 58) keys++;
+    else if ((c === 46 || c === 101 || c === 69) && prev >= 48 && prev <= 57) return -1;
+    prev = c;
+  }
+  return keys;
 }
 
 export function readLine(line: string): WireValue | typeof BAIL {
-  if (FLOAT.test(line) || RAW_SURROGATE.test(line) || (line.indexOf('\\u') !== -1 && SURROGATE_ESCAPE.test(line))) return BAIL;
+  const keys = scanLine(line);
+  if (keys < 0) return BAIL;
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     return BAIL;
   }
-  // every key is followed by one ':'; colons inside strings only ever add, and a
-  // duplicate key only ever subtracts from the parsed count, so equality rules both out
-  if (countColons(line) !== countKeys(value, 0)) return BAIL;
+  // a duplicate key makes the parsed value have fewer keys than the text
+  if (keys !== countKeys(value, 0)) return BAIL;
   return value as WireValue;
 }

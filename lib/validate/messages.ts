@@ -11,6 +11,7 @@ import { describeType } from './describe';
 import { explainZodIssues, type ExplainOptions, type PathSeg, type RawIssue } from './explain';
 import { featureIssues, reachesSpecial, specialFeatureIssue, type FeatureOptions } from './features';
 import { checkTimestamp } from './timestamp';
+import type { Precheck, PrecheckCompiler } from './precheck';
 import { nearestNames } from './suggest';
 import type { MessageKind } from './types';
 import { isWireObject, type WireValue } from './wire';
@@ -25,6 +26,8 @@ export interface MessageContext {
   index: SchemaIndex;
   input: ZodCompiler;
   output: ZodCompiler;
+  inputPrecheck: PrecheckCompiler;
+  outputPrecheck: PrecheckCompiler;
   lenient: boolean;
   deprecatedIsError: boolean;
   eventNames: string[];
@@ -47,6 +50,7 @@ export interface EventInfo {
   required: string[];
   memberCount: number;
   schema: z.ZodType | null;
+  precheck: Precheck | null;
 }
 
 const issue = (severity: RawIssue['severity'], code: RawIssue['code'], path: PathSeg[], anchor: RawIssue['anchor'], message: string, text: string): RawIssue => ({ severity, code, path, anchor, message, text });
@@ -70,7 +74,11 @@ export function checkMessage(ctx: MessageContext, value: WireValue): MessageVerd
 
 const EVENT_KEYS = ['event', 'data', 'timestamp'];
 
+/** Issues for keys outside `allowed`; allocates nothing in the common case of none. */
 function envelopeKeys(value: Record<string, WireValue>, allowed: string[], what: string, severity: RawIssue['severity']): RawIssue[] {
+  let extra = false;
+  for (const key in value) if (allowed.indexOf(key) < 0) extra = true;
+  if (!extra) return [];
   const out: RawIssue[] = [];
   for (const key in value) {
     if (allowed.indexOf(key) < 0) {
@@ -87,11 +95,20 @@ function featureOpts(ctx: MessageContext, direction: 'input' | 'output'): Featur
   return { index: ctx.index, direction, deprecatedIsError: ctx.deprecatedIsError };
 }
 
-/** Checks `value` against `type` with the compiled schema; adds feature warnings when the type can reach any. */
-function checkPayload(ctx: MessageContext, direction: 'input' | 'output', type: string, schema: z.ZodType, value: unknown, prefix: PathSeg[], out: RawIssue[]): void {
+/**
+ * Checks `value` against `type`: the precheck settles the common case of a value without any issue; otherwise
+ * the compiled zod schema finds the issues and feature warnings are added when the type can reach any.
+ */
+function checkPayload(ctx: MessageContext, direction: 'input' | 'output', type: string, schema: z.ZodType, precheck: Precheck, value: unknown, prefix: PathSeg[], out: RawIssue[]): void {
+  if (precheck(value)) return;
   const r = schema.safeParse(value);
   if (!r.success) out.push(...explainZodIssues(explainOpts(ctx, direction), type, value, r.error.issues, prefix));
   if (reachesSpecial(ctx.index, type)) out.push(...featureIssues(featureOpts(ctx, direction), type, value, prefix));
+}
+
+function payload(ctx: MessageContext, direction: 'input' | 'output', type: string, value: unknown, prefix: PathSeg[], out: RawIssue[]): void {
+  const [zod, pre] = direction === 'input' ? [ctx.input, ctx.inputPrecheck] : [ctx.output, ctx.outputPrecheck];
+  checkPayload(ctx, direction, type, zod.typeSchema(type), pre.check(type), value, prefix, out);
 }
 
 function eventInfo(ctx: MessageContext, event: Event): EventInfo {
@@ -108,6 +125,7 @@ function eventInfo(ctx: MessageContext, event: Event): EventInfo {
       required: members.filter((m) => !m.optional && m.if === undefined).map((m) => m.name),
       memberCount: members.length + (hasBranches ? 1 : 0),
       schema: dataType ? ctx.output.typeSchema(dataType) : null,
+      precheck: dataType ? ctx.outputPrecheck.check(dataType) : null,
     };
     cache.set(event.name, info);
   }
@@ -147,7 +165,7 @@ function checkEvent(ctx: MessageContext, value: Record<string, WireValue>): Mess
     if (!info.required.length && Object.keys(data).length === 0) {
       out.push(issue('warning', 'unexpected-data', ['data'], 'key', 'empty data', `QEMU omits 'data' when every member is absent; it never sends "data": {}`));
     }
-    checkPayload(ctx, 'output', info.dataType, info.schema!, data, ['data'], out);
+    checkPayload(ctx, 'output', info.dataType, info.schema!, info.precheck!, data, ['data'], out);
   }
   return { kind: 'event', name, issues: out };
 }
@@ -175,8 +193,8 @@ function checkCommand(ctx: MessageContext, value: Record<string, WireValue>): Me
   if (args !== undefined && !isWireObject(args)) {
     out.push(issue('error', 'wrong-type', ['arguments'], 'value', 'wrong JSON type', `'arguments' must be an object`));
   } else if (cmd.argType) {
-    const schema = cmd.gen ? ctx.input.typeSchema(cmd.argType) : ctx.input.looseObjectSchema(cmd.argType);
-    checkPayload(ctx, 'input', cmd.argType, schema, args ?? {}, ['arguments'], out);
+    if (cmd.gen) payload(ctx, 'input', cmd.argType, args ?? {}, ['arguments'], out);
+    else checkPayload(ctx, 'input', cmd.argType, ctx.input.looseObjectSchema(cmd.argType), ctx.inputPrecheck.looseCheck(cmd.argType), args ?? {}, ['arguments'], out);
   } else if (args && cmd.gen) {
     for (const key of Object.keys(args)) {
       out.push(issue(key.startsWith('__') ? 'warning' : 'error', 'unknown-member', ['arguments', key], 'key', 'unknown member', `command ${name} takes no arguments, so '${key}' is unexpected`));
@@ -218,7 +236,7 @@ function checkReturn(ctx: MessageContext, value: Record<string, WireValue>): Mes
   const ret = value.return;
   if (!cmd.successResponse) out.push(issue('error', 'envelope', ['return'], 'key', 'no success response', `command ${cmd.name} sends no success response ('success-response': false)`));
   if (cmd.returns) {
-    checkPayload(ctx, 'output', cmd.returns, ctx.output.typeSchema(cmd.returns), ret, ['return'], out);
+    payload(ctx, 'output', cmd.returns, ret, ['return'], out);
   } else if (!isWireObject(ret) || Object.keys(ret).length) {
     out.push(issue('error', 'wrong-type', ['return'], 'value', 'unexpected return value', `command ${cmd.name} returns no data, so QEMU replies {"return": {}}`));
   }
@@ -258,7 +276,7 @@ function checkGreeting(ctx: MessageContext, value: Record<string, WireValue>): M
     if (qmp[key] === undefined) {
       out.push(issue('error', 'missing-member', ['QMP', key], 'parent', 'missing member', `the greeting needs '${key}'`));
     } else if (ctx.index.has(type)) {
-      checkPayload(ctx, 'output', type, ctx.output.typeSchema(type), qmp[key], ['QMP', key], out);
+      payload(ctx, 'output', type, qmp[key], ['QMP', key], out);
     }
   }
   return { kind: 'greeting', name: null, issues: out };

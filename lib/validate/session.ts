@@ -113,7 +113,7 @@ export class Session implements ValidationSession {
           this.resyncIndent = indentOf(text, lines.lineStart(lines.lineIndex(i)), n);
           if (this.resyncIndent < 0) this.resyncIndent = 0;
           i = lines.lineStart(lines.lineIndex(i) + 1);
-          if (i === Infinity) i = n;
+          if (i === Infinity) return n; // no next line: nothing left to resynchronise on
           continue;
         }
         if (!final && r.end >= n) return i;

@@ -98,6 +98,8 @@ export interface ValidatorOptions {
   mode?: 'strict' | 'lenient';
   /** 'warn' (default): deprecated things are accepted with a warning; 'error': rejected (QEMU -compat deprecated-input=reject) */
   deprecated?: 'warn' | 'error';
+  /** false: skip the fast precheck and run every payload through zod (for differential tests) */
+  precheck?: boolean;
 }
 
 /** Incremental validation for large inputs: feed whole lines, get results as they complete. */

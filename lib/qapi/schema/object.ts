@@ -12,7 +12,7 @@ import { QapiError } from '../error';
 import type { QAPISourceInfo } from '../source';
 import { QAPISchemaEnumType, QAPISchemaType, type SchemaContext } from './entity';
 import {
-  QAPISchemaIfCond,
+  type QAPISchemaIfCond,
   QAPISchemaVariant,
   type QAPISchemaFeature,
   type QAPISchemaObjectTypeMember,

@@ -1,0 +1,20 @@
+// The event page's entry point to the validator (server component, no JS):
+// opens /validate prefilled with a minimal valid message of this event,
+// built from the model at build time (lib/site/validator-sample.ts).
+import type { SiteSchema } from '@/lib/site/site-schema';
+import { withBase } from '@/lib/site/href';
+import { validatorHref } from '@/lib/site/validator-link';
+import { sampleEventText } from '@/lib/site/validator-sample';
+
+export function ValidateEventLink({ site, name }: { site: SiteSchema; name: string }) {
+  const sample = sampleEventText(site.index, name);
+  if (!sample) return null;
+  return (
+    <p className="validate-event">
+      <a className="open-validator" href={withBase(validatorHref(site.label, sample))}>
+        Validate an event of this type
+      </a>{' '}
+      <span className="muted">(opens the validator with a minimal valid {name} message to edit)</span>
+    </p>
+  );
+}

@@ -1,0 +1,296 @@
+// Browser tests of /validate (issue 5) in Debian's Chromium: the verdicts a
+// person sees after pasting real QMP, the position of an error and the
+// allowed values, transcripts, the share link in a fresh browser, the entry
+// points from the docs, persistence, hostile input and responsiveness under a
+// large paste. Built with the shared e2e build (build-once.ts).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { serve } from '../../scripts/serve.mjs';
+import { buildOnce, E2E_OUT, ROOT } from './build-once';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const VALID_EVENT = `{"timestamp": {"seconds": 1713771323, "microseconds": 212268},
+ "event": "VFIO_MIGRATION_PREPARE",
+ "data": {"device-id": "vfio_dev1",
+          "qom-path": "/machine/peripheral/vfio_dev1",
+          "device-state": "stop"}}`;
+
+let browser: Browser;
+let server: Server;
+let base: string;
+const consoleErrors: string[] = [];
+
+async function fresh(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return { context, page };
+}
+
+async function openValidator(page: Page, suffix = ''): Promise<void> {
+  await page.goto(`${base}validate/${suffix}`, { waitUntil: 'load' });
+  await page.locator('.validator:not([data-state="loading"])').waitFor();
+}
+
+/** What a real paste does: replace the value, fire an input event of type insertFromPaste. */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.locator('textarea.ve-textarea').evaluate((el, t) => {
+    const ta = el as HTMLTextAreaElement;
+    ta.value = t;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
+/** Waits until the results are for exactly this input length. */
+async function verdictFor(page: Page, length: number): Promise<string> {
+  await page.locator(`.validator[data-state="done"][data-length="${length}"]`).waitFor({ timeout: 30_000 });
+  return (await page.locator('.vr-summary').getAttribute('data-verdict'))!;
+}
+
+const textOf = (page: Page) => page.locator('textarea.ve-textarea').inputValue();
+
+describe.skipIf(!haveChromium)('/validate in Chromium', () => {
+  beforeAll(async () => {
+    await buildOnce();
+    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('a pasted VFIO_MIGRATION_PREPARE event is valid and links to its docs page', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    await paste(page, VALID_EVENT);
+    expect(await verdictFor(page, VALID_EVENT.length)).toBe('valid');
+    const row = page.locator('.vr-message');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('.vr-kind').textContent()).toBe('event');
+    expect(await row.locator('a.vr-name').getAttribute('href')).toBe('/events/VFIO_MIGRATION_PREPARE/');
+    expect(await page.locator('.vr-issue').count()).toBe(0);
+    await context.close();
+  });
+
+  it('an unknown device-state: one error at its line:col naming the allowed values; clicking selects it', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    await paste(page, VALID_EVENT);
+    await verdictFor(page, VALID_EVENT.length);
+    // edit like a person: select "stop" and type over it
+    const at = VALID_EVENT.indexOf('"stop"') + 1;
+    await page.locator('textarea.ve-textarea').evaluate((el, a) => (el as HTMLTextAreaElement).setSelectionRange(a, a + 4), at);
+    await page.keyboard.type('hibernating');
+    const edited = VALID_EVENT.replace('"stop"', '"hibernating"');
+    expect(await textOf(page)).toBe(edited);
+    expect(await verdictFor(page, edited.length)).toBe('invalid');
+    const issues = page.locator('.vr-issue');
+    expect(await issues.count()).toBe(1);
+    const line = 5;
+    const col = edited.split('\n')[line - 1]!.indexOf('"hibernating"') + 1;
+    expect(await issues.locator('.vr-pos').textContent()).toBe(`${line}:${col}`);
+    expect(await issues.locator('.vr-path').textContent()).toBe('/data/device-state');
+    const explanation = (await issues.locator('.vr-text').textContent())!;
+    for (const allowed of ['stop', 'running', 'stop-copy', 'resuming', 'pre-copy-p2p']) expect(explanation).toContain(allowed);
+    expect(await issues.locator('.vr-text a', { hasText: 'QapiVfioMigrationState' }).getAttribute('href')).toBe('/types/QapiVfioMigrationState/');
+    // marked inline: the gutter line and an underline
+    expect(await page.locator(`.ve-ln-error[data-line="${line}"]`).count()).toBe(1);
+    expect(await page.locator('.ve-mark-error').count()).toBe(1);
+    // the position selects the spot in the editor
+    await page.locator('textarea.ve-textarea').evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange(0, 0));
+    await issues.locator('.vr-pos').click();
+    const sel = await page.locator('textarea.ve-textarea').evaluate((el) => {
+      const ta = el as HTMLTextAreaElement;
+      return { start: ta.selectionStart, end: ta.selectionEnd, focused: document.activeElement === ta };
+    });
+    expect(sel.focused).toBe(true);
+    expect(sel.start).toBe(edited.indexOf('"hibernating"'));
+    expect(edited.slice(sel.start, sel.end)).toBe('"hibernating"');
+    await context.close();
+  });
+
+  it('a transcript with a command and its reply: both checked', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    const transcript = '-> { "execute": "query-status" }\n<- { "return": { "status": "running", "running": true } }\n';
+    await paste(page, transcript);
+    expect(await verdictFor(page, transcript.length)).toBe('valid');
+    const rows = page.locator('.vr-message');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('.vr-kind').textContent()).toBe('command');
+    expect(await rows.nth(0).locator('.vr-dir').textContent()).toBe('->');
+    expect(await rows.nth(0).locator('a.vr-name').getAttribute('href')).toBe('/commands/query-status/');
+    expect(await rows.nth(1).locator('.vr-kind').textContent()).toBe('reply');
+    expect(await rows.nth(1).getAttribute('data-name')).toBe('query-status');
+    // the reply is checked against the command's returns: a bad status is caught
+    const wrong = transcript.replace('"running" ,', '').replace('"status": "running"', '"status": "sprinting"');
+    await paste(page, wrong);
+    expect(await verdictFor(page, wrong.length)).toBe('invalid');
+    expect(await rows.nth(1).locator('.vr-issue .vr-path').textContent()).toBe('/return/status');
+    await context.close();
+  });
+
+  it('the share link round-trips text and options in a fresh browser; too long gives a download', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    await page.locator('select[aria-label="Mode"]').selectOption('lenient');
+    expect(new URL(page.url()).search).toBe('?mode=lenient');
+    const text = VALID_EVENT.replace('"stop"', '"running"') + '\n{"event": "STOP", "timestamp": {"seconds": 1, "microseconds": 0}} ü😀';
+    await paste(page, text);
+    await verdictFor(page, text.length);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const url = await page.locator('.vt-share-url').inputValue();
+    expect(url).toMatch(/\/validate\/\?mode=lenient#z=[A-Za-z0-9_-]+$/);
+    expect(url.length).toBeLessThan(2000);
+    await context.close();
+
+    const other = await fresh();
+    await other.page.goto(url, { waitUntil: 'load' });
+    await other.page.locator('.validator:not([data-state="loading"])').waitFor();
+    expect(await textOf(other.page)).toBe(text);
+    expect(await other.page.locator('select[aria-label="Mode"]').inputValue()).toBe('lenient');
+    await verdictFor(other.page, text.length);
+    expect(await other.page.locator('.vr-message').count()).toBe(2);
+    expect(new URL(other.page.url()).hash).toBe(''); // consumed: a reload shows the stored text, not the link's
+    // incompressible input is too long for a URL: a clear message and a download
+    let noise = '';
+    let seed = 7;
+    for (let i = 0; i < 40_000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      noise += String.fromCharCode(97 + ((seed >> 16) % 26));
+    }
+    await paste(other.page, noise);
+    await other.page.getByRole('button', { name: 'Copy link' }).click();
+    const alert = other.page.locator('.vt-share-too-long');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Too long for a link');
+    const [download] = await Promise.all([other.page.waitForEvent('download'), alert.getByRole('button', { name: 'Download the file' }).click()]);
+    expect(download.suggestedFilename()).toBe('qmp-messages.txt');
+    await other.context.close();
+  });
+
+  it('keeps the text across reloads, and an example never loses it', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    const mine = '{"event": "MY_OWN_WORK"}';
+    await page.locator('textarea.ve-textarea').click();
+    await page.keyboard.type(mine);
+    await verdictFor(page, mine.length);
+    await page.waitForTimeout(500); // debounced save
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('.validator:not([data-state="loading"])').waitFor();
+    expect(await textOf(page)).toBe(mine);
+    // the docs event page's entry point replaces it, with a way back
+    await page.goto(`${base}events/VFIO_MIGRATION_PREPARE/`, { waitUntil: 'load' });
+    await page.locator('.validate-event a').click();
+    await page.locator('.validator:not([data-state="loading"])').waitFor();
+    const sample = await textOf(page);
+    expect(sample).toContain('"event": "VFIO_MIGRATION_PREPARE"');
+    expect(await verdictFor(page, sample.length)).toBe('valid');
+    await page.getByRole('button', { name: 'Restore it' }).click();
+    await verdictFor(page, mine.length);
+    expect(await textOf(page)).toBe(mine);
+    await context.close();
+  });
+
+  it("every qmp-example's 'Open in validator' opens it prefilled", async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${base}events/VFIO_MIGRATION_PREPARE/`, { waitUntil: 'load' });
+    const example = (await page.locator('figure.qmp-example pre').first().textContent())!;
+    await page.locator('figure.qmp-example a.open-validator').first().click();
+    await page.locator('.validator:not([data-state="loading"])').waitFor();
+    const text = await textOf(page);
+    expect(text.replace(/\s+/g, '')).toBe(example.replace(/\s+/g, ''));
+    expect(await verdictFor(page, text.length)).toBe('valid');
+    await context.close();
+  });
+
+  it('hostile input: clear verdicts, nothing polluted', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    const cases: [string, string][] = [
+      [VALID_EVENT.replace('"data"', '"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "data"'), 'envelope'],
+      ['['.repeat(100_000) + ']'.repeat(100_000), 'json-syntax'],
+      [VALID_EVENT.replace('1713771323', '36893488147419103232'), ''],
+      [VALID_EVENT.replace('212268', 'NaN'), 'json-syntax'],
+      ['\uFEFF' + VALID_EVENT, 'json-syntax'],
+      [VALID_EVENT.replace('vfio_dev1"', '\\udc00"'), 'json-syntax'],
+      [VALID_EVENT.replace('"event"', '"event": "STOP", "event"'), 'duplicate-key'],
+    ];
+    for (const [text, code] of cases) {
+      await paste(page, text);
+      expect(await verdictFor(page, text.length)).toBe('invalid');
+      if (code) expect(await page.locator(`.vr-issue[data-code="${code}"]`).count()).toBeGreaterThan(0);
+    }
+    expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+    expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted ?? null)).toBeNull();
+    await context.close();
+  });
+
+  it('a 10 MB paste keeps the page responsive and shows every verdict', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    const line = VALID_EVENT.replace(/\n\s*/g, ' ');
+    const bad = line.replace('"stop"', '"nope"');
+    const count = Math.ceil(10_000_000 / (line.length + 1));
+    const stats = await page.evaluate(
+      async ({ line, bad, count }) => {
+        const lines: string[] = [];
+        for (let i = 0; i < count; i++) lines.push(i % 1000 === 999 ? bad : line);
+        const text = lines.join('\n');
+        const ta = document.querySelector('textarea.ve-textarea') as HTMLTextAreaElement;
+        const root = document.querySelector('.validator') as HTMLElement;
+        // a heartbeat: the longest gap between timer ticks is how long the page froze
+        let maxGap = 0;
+        let last = performance.now();
+        const beat = setInterval(() => {
+          const now = performance.now();
+          maxGap = Math.max(maxGap, now - last);
+          last = now;
+        }, 10);
+        const t0 = performance.now();
+        ta.value = text;
+        ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        const afterPaste = performance.now() - t0;
+        last = performance.now();
+        await new Promise<void>((resolve) => {
+          const check = () => (root.dataset.state === 'done' && root.dataset.length === String(text.length) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        const ms = performance.now() - t0;
+        clearInterval(beat);
+        return { ms, maxGap, afterPaste, length: text.length, summary: document.querySelector('.vr-counts')?.textContent ?? '' };
+      },
+      { line, bad, count },
+    );
+    console.log(`[validator e2e] 10 MB paste (${count} events): all verdicts after ${Math.round(stats.ms)} ms; paste handler ${Math.round(stats.afterPaste)} ms; longest main-thread gap while checking ${Math.round(stats.maxGap)} ms`);
+    expect(stats.summary).toContain(`${count} messages`);
+    expect(stats.summary).toContain(`${Math.floor(count / 1000)} invalid`);
+    expect(stats.maxGap).toBeLessThan(1000);
+    // still interactive: typing at the end is reflected at once and re-checked
+    await page.locator('textarea.ve-textarea').evaluate((el) => {
+      const ta = el as HTMLTextAreaElement;
+      ta.setSelectionRange(ta.value.length, ta.value.length);
+    });
+    await page.keyboard.type('\n{}');
+    await verdictFor(page, stats.length + 3);
+    expect(await page.locator('.vr-counts').textContent()).toContain(`${count + 1} messages`);
+    await context.close();
+  }, 120_000);
+
+  it('logs no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
