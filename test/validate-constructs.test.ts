@@ -95,7 +95,9 @@ describe('structs: required, optional, null, unknown and downstream members', ()
     expect(missing).toContain('struct Widget');
     expect(missing).toContain('declared in Base');
     expect(missing).toContain('str');
-    expect(verdict(widget('"colour": "red"')).texts[0]).toContain("did you mean 'color'");
+    const unknown = verdict(widget('"colour": "red"')).texts[0]!;
+    expect(unknown).toContain("did you mean 'color'");
+    expect(unknown).toContain('gpu (only if CONFIG_GPU)');
   });
 });
 

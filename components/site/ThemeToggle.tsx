@@ -1,6 +1,6 @@
-'use client';
-// Light/dark switch. The initial theme is set before first paint by the inline
-// script in app/layout.tsx (THEME_SCRIPT), so this only flips and remembers it.
+// The light/dark switch (markup only). The initial theme is set before first
+// paint by lib/site/theme-script.ts; components/site/enhance.ts flips and
+// remembers it on click.
 export function ThemeToggle() {
   return (
     <button
@@ -8,16 +8,6 @@ export function ThemeToggle() {
       className="icon-button theme-toggle"
       aria-label="Toggle dark mode"
       title="Toggle dark mode"
-      onClick={() => {
-        const root = document.documentElement;
-        const next = root.dataset.theme === 'dark' ? 'light' : 'dark';
-        root.dataset.theme = next;
-        try {
-          localStorage.setItem('theme', next);
-        } catch {
-          // private mode: the choice lasts for this page only
-        }
-      }}
     >
       <svg className="icon-sun" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
         <circle cx="12" cy="12" r="4.5" fill="none" stroke="currentColor" strokeWidth="2" />

@@ -9,6 +9,7 @@ import type { Issue, MessageResult, ValidationResult } from '@/lib/validate/type
 import { docsPath, type PageKindCode } from '@/lib/site/validator-model';
 
 const PAGE = 200;
+const fmt = (n: number) => n.toLocaleString('en');
 
 interface Props {
   result: ValidationResult;
@@ -111,8 +112,8 @@ export function Results(props: Props) {
         <strong className="vr-big">{verdict === 'empty' ? 'Nothing to check yet' : verdict === 'valid' ? 'Valid' : 'Invalid'}</strong>
         {counts.messages > 0 && (
           <span className="vr-counts">
-            {counts.messages} message{counts.messages > 1 ? 's' : ''}: <span className="vr-n-valid">{counts.valid} valid</span>
-            {counts.invalid > 0 && <>, <span className="vr-n-invalid">{counts.invalid} invalid</span></>}
+            {fmt(counts.messages)} message{counts.messages > 1 ? 's' : ''}: <span className="vr-n-valid">{fmt(counts.valid)} valid</span>
+            {counts.invalid > 0 && <>, <span className="vr-n-invalid">{fmt(counts.invalid)} invalid</span></>}
             {warnings > 0 && <>, {warnings} warning{warnings > 1 ? 's' : ''}</>}
             {counts.elided > 0 && <>, {counts.elided} elided</>}
             <span className="muted"> · read as {result.form}</span>

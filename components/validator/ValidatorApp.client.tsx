@@ -24,6 +24,10 @@ export interface VersionInfo {
 type Banner = { kind: 'replaced'; message: string } | { kind: 'info' | 'error'; message: string } | null;
 type Share = { state: 'idle' | 'working' } | { state: 'copied' | 'shown'; url: string } | { state: 'too-long'; size: number } | { state: 'failed'; message: string };
 
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function download(text: string, name: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
   const a = document.createElement('a');
@@ -273,7 +277,7 @@ export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
       {storageNote && <p className="vt-banner vt-banner-error" role="alert">{storageNote}</p>}
 
       <div className="vt-panes">
-        <Editor ref={editor} value={text} onText={onText} marks={marks} onDropFile={openFile} readOnly={!ready} />
+        <Editor ref={editor} value={text} onText={onText} onReplace={replaceText} marks={marks} onDropFile={openFile} readOnly={!ready} />
         <div className="vt-results">
           <p className="vt-status" aria-live="polite">
             {!ready
@@ -285,7 +289,7 @@ export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
                 : checked.status === 'failed'
                   ? `Could not check: ${checked.error}`
                   : checked.status === 'done'
-                    ? `Checked ${checked.result?.counts.messages.toLocaleString('en') ?? 0} messages in ${Math.round(checked.ms)} ms, in your browser (nothing is sent anywhere).`
+                    ? `Checked ${plural(checked.result?.counts.messages ?? 0, 'message')} in ${Math.round(checked.ms)} ms, in your browser (nothing is sent anywhere).`
                     : ''}
             {checked.progress && <progress max={100} value={pct} />}
           </p>

@@ -12,10 +12,12 @@ import { QAPISourceInfo } from './source';
 import { QAPIDoc } from './doc';
 import { resolveOptions, type QapiOptions } from './options';
 import { isPySpace, PY_SPACE_CLASS } from './pytext';
-import { joinIncludePath, normalizePath } from './paths';
+import { normalizePath } from './paths';
 import { readDoc } from './parser-doc';
+import { applyPragma, SchemaReadError, strerrorOf } from './parser-directives';
 
 export { joinIncludePath } from './paths';
+export { SchemaReadError } from './parser-directives';
 
 export type QAPIValue = string | boolean | QAPIValue[] | QAPIObject;
 /** A schema object: a Map, so key order is source order and no key is special. */
@@ -44,36 +46,6 @@ export interface SchemaHost {
    * (os.path.join(os.path.dirname(fromFile), rel)); `joinIncludePath` does that.
    */
   resolve(fromFile: string, rel: string): string;
-}
-
-/** Thrown by the constructor when the file itself cannot be read (QEMU's OSError). */
-export class SchemaReadError extends Error {
-  constructor(
-    readonly fname: string,
-    readonly strerror: string,
-  ) {
-    super(`${fname}: ${strerror}`);
-    this.name = 'SchemaReadError';
-  }
-}
-
-const STRERROR: Record<string, string> = {
-  ENOENT: 'No such file or directory',
-  EACCES: 'Permission denied',
-  EPERM: 'Operation not permitted',
-  EISDIR: 'Is a directory',
-  ENOTDIR: 'Not a directory',
-  ELOOP: 'Too many levels of symbolic links',
-  ENAMETOOLONG: 'File name too long',
-  EMFILE: 'Too many open files',
-  EIO: 'Input/output error',
-};
-
-function strerrorOf(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && STRERROR[code]) return STRERROR[code];
-  if (err instanceof Error && err.message) return err.message;
-  return String(err);
 }
 
 /** Deeper nesting than any real schema; QEMU itself dies with RecursionError well before. */
@@ -374,30 +346,6 @@ function isHighSurrogate(c: number): boolean {
 function rejectExprDoc(doc: QAPIDoc | null): void {
   if (doc && doc.symbol) {
     throw new QapiError(doc.info, `documentation for '${doc.symbol}' is not followed by the definition`);
-  }
-}
-
-function applyPragma(name: string, value: QAPIValue, info: QAPISourceInfo): void {
-  const checkListStr = (): string[] => {
-    if (!Array.isArray(value) || value.some((elt) => typeof elt !== 'string')) {
-      throw new QapiError(info, `pragma ${name} must be a list of strings`);
-    }
-    return value as string[];
-  };
-  const pragma = info.pragma;
-  if (name === 'doc-required') {
-    if (typeof value !== 'boolean') throw new QapiError(info, "pragma 'doc-required' must be boolean");
-    pragma.docRequired = value;
-  } else if (name === 'command-name-exceptions') {
-    pragma.commandNameExceptions = checkListStr();
-  } else if (name === 'command-returns-exceptions') {
-    pragma.commandReturnsExceptions = checkListStr();
-  } else if (name === 'documentation-exceptions') {
-    pragma.documentationExceptions = checkListStr();
-  } else if (name === 'member-name-exceptions') {
-    pragma.memberNameExceptions = checkListStr();
-  } else {
-    throw new QapiError(info, `unknown pragma '${name}'`);
   }
 }
 

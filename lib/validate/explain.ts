@@ -7,7 +7,7 @@
 import type * as z from 'zod';
 import type { Member, SchemaIndex } from '../qapi/model';
 import { alternativeKind } from './compile';
-import { describeOwner, describeType, describeValue, listEnumValues } from './describe';
+import { describeIf, describeOwner, describeType, describeValue, listEnumValues } from './describe';
 import { declaredRange, intRange, WRAPPING_UNSIGNED, type Direction } from './ranges';
 import { didYouMean } from './suggest';
 import type { IssueCode, Severity } from './types';
@@ -171,6 +171,8 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
     if (zi.code === 'unrecognized_keys') {
       const om = objectMembers(index, r.type ?? '', r.value);
       const names = om?.members.map((m) => m.name) ?? [];
+      // conditional members may or may not exist in the build that sent the message
+      const listed = om?.members.map((m) => (m.if !== undefined ? `${m.name} (only if ${describeIf(m.if)})` : m.name)) ?? [];
       const where = r.type ? describeOwner(index, r.type) : 'this object';
       for (const key of zi.keys) {
         const downstream = key.startsWith('__');
@@ -184,7 +186,7 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
           message: downstream ? 'downstream member' : 'unknown member',
           text: downstream
             ? `'${key}' is a downstream extension, not a member of ${where}${branchNote}`
-            : `'${key}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${names.join(', ') || 'none'}`,
+            : `'${key}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${listed.join(', ') || 'none'}`,
         });
       }
       continue;

@@ -33,11 +33,11 @@ function countKeys(v: unknown, depth: number): number {
  * -1 if JSON.parse could lose something: a float literal (a digit then '.', 'e' or 'E'), a \uD... escape, a
  * raw surrogate.
  */
-function scanLine(line: string): number {
+function scanLine(line: string, start: number, end: number): number {
   let keys = 0;
   let inString = false;
   let prev = 0;
-  for (let i = 0, n = line.length; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const c = line.charCodeAt(i);
     if (inString) {
       if (c === 34) inString = false;
@@ -53,12 +53,13 @@ function scanLine(line: string): number {
   return keys;
 }
 
-export function readLine(line: string): WireValue | typeof BAIL {
-  const keys = scanLine(line);
+/** Reads text[start, end) (one line, trimmed); scanning the original flat text is faster than a slice of it. */
+export function readLine(text: string, start: number, end: number): WireValue | typeof BAIL {
+  const keys = scanLine(text, start, end);
   if (keys < 0) return BAIL;
   let value: unknown;
   try {
-    value = JSON.parse(line);
+    value = JSON.parse(text.slice(start, end));
   } catch {
     return BAIL;
   }

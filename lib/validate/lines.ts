@@ -45,6 +45,18 @@ export class LineTable {
     return lo;
   }
 
+  /** lineIndex(offset) for offsets visited in increasing order: starts from a previous answer and walks forward */
+  lineIndexFrom(hint: number, offset: number): number {
+    const s = this.starts;
+    if (hint < 0 || hint >= s.length || s[hint]! > offset) return this.lineIndex(offset);
+    let i = hint;
+    while (i + 1 < s.length && s[i + 1]! <= offset) {
+      i++;
+      if (i - hint > 8) return this.lineIndex(offset);
+    }
+    return i;
+  }
+
   position(offset: number): Position {
     const idx = this.lineIndex(offset);
     return { line: this.firstLine + idx, col: offset - this.starts[idx]! + 1 };

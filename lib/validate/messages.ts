@@ -59,7 +59,8 @@ export function checkMessage(ctx: MessageContext, value: WireValue): MessageVerd
   if (!isWireObject(value)) {
     return { kind: 'unknown', name: null, issues: [issue('error', 'not-an-object', [], 'value', 'not an object', `a QMP message is a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : 'a ' + typeof value}`)] };
   }
-  if ('event' in value) return checkEvent(ctx, value);
+  const event = value.event;
+  if (event !== undefined) return checkEvent(ctx, value, event);
   if ('execute' in value || 'exec-oob' in value) return checkCommand(ctx, value);
   if ('return' in value) return checkReturn(ctx, value);
   if ('error' in value) return checkError(ctx, value);
@@ -132,9 +133,8 @@ function eventInfo(ctx: MessageContext, event: Event): EventInfo {
   return info;
 }
 
-function checkEvent(ctx: MessageContext, value: Record<string, WireValue>): MessageVerdict {
+function checkEvent(ctx: MessageContext, value: Record<string, WireValue>, name: WireValue): MessageVerdict {
   const out = envelopeKeys(value, EVENT_KEYS, 'an event', ctx.lenient ? 'warning' : 'error');
-  const name = value.event;
   const ts = checkTimestamp(value);
   if (ts.length) out.push(...ts);
   if (typeof name !== 'string') {

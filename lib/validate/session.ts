@@ -36,6 +36,8 @@ export class Session implements ValidationSession {
   private retryAt = 0;
   private out: MessageResult[] = [];
   private lines = new LineTable('');
+  /** line index of the last message's end: messages come in order, so lookups start there */
+  private lineHint = 0;
 
   constructor(private readonly ctx: MessageContext) {}
 
@@ -60,6 +62,7 @@ export class Session implements ValidationSession {
     this.out = [];
     const text = this.buf;
     this.lines = new LineTable(text, this.bufLine);
+    this.lineHint = 0;
     if (this.layout === 'unknown') {
       const p = skipWhitespace(text, this.resume, text.length);
       if (p < text.length && (final || text.indexOf('\n', p) >= 0)) this.layout = looksLikeTranscript(text, p) ? 'transcript' : 'values';
@@ -98,7 +101,7 @@ export class Session implements ValidationSession {
       if (nl >= 0 && (i === 0 || text.charCodeAt(i - 1) === 0x0a)) {
         let e = nl;
         while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
-        value = readLine(text.slice(i, e));
+        value = readLine(text, i, e);
         end = e;
       }
       if (value === BAIL) {
@@ -209,8 +212,9 @@ export class Session implements ValidationSession {
 
   private push(kind: MessageResult['kind'], name: string | null, direction: Marker | null, start: number, end: number, issues: Issue[]): void {
     const lines = this.lines;
-    const a = lines.lineIndex(start);
-    const b = end >= lines.lineStart(a + 1) ? lines.lineIndex(end) : a;
+    const a = lines.lineIndexFrom(this.lineHint, start);
+    const b = end >= lines.lineStart(a + 1) ? lines.lineIndexFrom(a, end) : a;
+    this.lineHint = b;
     let valid = true;
     for (const i of issues) if (i.severity === 'error') valid = false;
     this.out.push({

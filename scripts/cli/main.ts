@@ -15,6 +15,8 @@ export interface CliIO {
   cwd: string;
   /** standard input, for commands that read messages from '-' */
   stdin: NodeJS.ReadableStream;
+  /** resolves once buffered stdout has drained (lets streaming commands keep memory bounded on slow pipes) */
+  drain?: () => Promise<void>;
 }
 
 export interface CliCommand {
@@ -77,6 +79,7 @@ function processIO(): CliIO {
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     stdin: process.stdin,
+    drain: () => new Promise((resolve) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', resolve) : resolve())),
   };
 }
 

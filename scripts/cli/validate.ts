@@ -137,6 +137,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const cut = text.lastIndexOf('\n') + 1;
       pending = text.slice(cut);
       if (cut > 0) emit(session.feed(text.slice(0, cut)), session.notes);
+      if (io.drain) await io.drain();
     }
     emit(session.feed(pending), session.notes);
     emit(session.end(), session.notes);

@@ -14,7 +14,7 @@ export const E2E_VERSIONS = [
   'vfio-prepare=../shared/qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json',
   'example=content/qapi-schema.json',
 ].join(',');
-export const E2E_OUT = 'out-e2e';
+export const E2E_OUT = process.env.E2E_OUT || 'out-e2e';
 
 const LOCK = path.join(ROOT, '.next-build.lock');
 const STAMP = (out: string) => path.join(ROOT, out, '.e2e-stamp');
