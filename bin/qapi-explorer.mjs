@@ -3,8 +3,20 @@
 // checkout the bundle is (re)built first when it is missing or older than a
 // source under scripts/cli/ or lib/, so edits never run stale code.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import nodeModule from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// `check` parses and checks a tree once and exits. Its hot functions only get
+// hot near the end of the run, so V8's optimising compiler (TurboFan) would
+// spend more CPU compiling them than the optimised code saves: measured on
+// QEMU 10.2's schema, about a third less CPU per run without it. Set before
+// any of the CLI's code runs; other commands may stream many messages and keep it.
+if (process.argv[2] === 'check') setFlagsFromString('--no-opt');
+// Node >= 22.1 can keep V8's compiled code of the bundle on disk between runs;
+// Node 20 has no such cache, and the call is skipped there.
+nodeModule.enableCompileCache?.();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'cli.mjs');

@@ -55,6 +55,16 @@ describe('lint of QEMU 10.2.2 examples', () => {
     expect(issue.text).toContain("expected ',' or '}'");
   });
 
+  it('a closing brace too early leaves the arguments dangling (dumpdtb, cancel-vcpu-dirty-limit)', () => {
+    for (const [symbol, below] of [['dumpdtb', 1], ['cancel-vcpu-dirty-limit', 0]] as const) {
+      const e = find(symbol);
+      expect(e.status).toBe('invalid');
+      const issue = e.messages[0]!.issues.find((i) => i.code === 'json-syntax')!;
+      expect(issue.text).toContain('after the end of the message');
+      expect(issue.line).toBe(e.messages[0]!.line + below);
+    }
+  });
+
   it('elided examples are not checkable, with a note', () => {
     const e = find('query-commands');
     expect(e.status).toBe('not-checkable');

@@ -1,8 +1,6 @@
 // Shared by the render tests: real trees from ../shared, loaded once, and a
 // readable form of rendered HTML for file snapshots.
 import path from 'node:path';
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { loadModelFromDisk } from '@/lib/qapi/node';
 import { optionsForTree } from '@/lib/qapi/options';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
@@ -28,7 +26,7 @@ export function siteFor(rootFile: string, label = 'test'): SiteSchema {
 export function renderDefinition(site: SiteSchema, name: string): string {
   const entity = site.index.get(name);
   if (!entity) throw new Error(`no definition ${name}`);
-  return renderToStaticMarkup(createElement(DefinitionPage, { site, entity }));
+  return DefinitionPage({ site, entity }).value;
 }
 
 /** One block-level element per line, so a snapshot diff reads like a page. */

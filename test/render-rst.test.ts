@@ -1,8 +1,7 @@
 // The rST subset of QEMU's schema docs -> our tree -> HTML, and the proof that
 // schema text cannot inject markup or script URLs.
 import { describe, expect, it } from 'vitest';
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { toHtml } from '@/lib/site/html/jsx-runtime';
 import { parseRst } from '@/lib/site/rst/blocks';
 import { parseInline, safeUrl } from '@/lib/site/rst/inline';
 import { RstBlocks, type DocContext } from '@/components/docs/Rst';
@@ -19,7 +18,7 @@ const model: SchemaModel = {
 };
 const site = buildSiteSchema(model, { label: 't', prefix: '', rootDir: 'x' });
 const ctx: DocContext = { site };
-const html = (text: string) => renderToStaticMarkup(createElement(RstBlocks, { blocks: parseRst(text), ctx }));
+const html = (text: string) => toHtml(RstBlocks({ blocks: parseRst(text), ctx })).value;
 
 describe('inline markup', () => {
   it.each([

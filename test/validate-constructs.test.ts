@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createValidator } from '../lib/validate/index';
 import type { ValidatorOptions } from '../lib/validate/types';
 import { MINI_MODEL } from './fixtures/validate/mini-model';
+import { buildIndex } from '../lib/qapi/model';
+import { ZodCompiler } from '../lib/validate/compile';
+import { IntegralFloat } from '../lib/validate/wire';
 
 const TS = '"timestamp": {"seconds": 1700000000, "microseconds": 5}';
 const ev = (name: string, data?: string): string => `{"event": "${name}", ${data === undefined ? '' : `"data": ${data}, `}${TS}}`;
@@ -180,4 +183,39 @@ describe('commands, replies, errors, greeting', () => {
     ['not a QMP message', { given: '{"status": "running"}', want: { valid: false, issues: ['error unknown-message '] } }],
     ['not an object', { given: '"out"', want: { valid: false, issues: ['error not-an-object '] } }],
   ]);
+});
+
+describe('the compiled zod schemas themselves', () => {
+  const index = buildIndex(MINI_MODEL);
+  const output = new ZodCompiler(index, 'output');
+  const input = new ZodCompiler(index, 'input');
+
+  it('are cached per type name and handle recursion lazily', () => {
+    expect(output.typeSchema('Widget')).toBe(output.typeSchema('Widget'));
+    const deep = { id: 'a', color: 'red', next: { id: 'b', color: 'green', next: { id: 'c', color: 'blue' } } };
+    expect(output.typeSchema('Widget').safeParse(deep).success).toBe(true);
+    const bad = output.typeSchema('Widget').safeParse({ ...deep, next: { ...deep.next, next: { id: 'c', color: 'x' } } });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('/'))).toEqual(['next/next/color']);
+  });
+
+  it('take exact integers: numbers up to 15 characters, BigInt beyond, IntegralFloat never', () => {
+    const size = output.typeSchema('size');
+    expect(size.safeParse(18446744073709551615n).success).toBe(true);
+    expect(size.safeParse(18446744073709551616n).success).toBe(false);
+    expect(size.safeParse(-1).success).toBe(false);
+    expect(input.typeSchema('size').safeParse(-1).success).toBe(true);
+    expect(output.typeSchema('int8').safeParse(new IntegralFloat(1, '1.0')).success).toBe(false);
+    expect(output.typeSchema('number').safeParse(new IntegralFloat(1, '1.0')).success).toBe(true);
+  });
+
+  it('pick a union branch by discriminator and an alternative by JSON kind', () => {
+    const shape = output.typeSchema('Shape');
+    expect(shape.safeParse({ kind: 'pair', left: { kind: 'none' }, right: { kind: 'none' } }).success).toBe(true);
+    expect(shape.safeParse({ kind: 'none', left: { kind: 'none' } }).success).toBe(false);
+    const alt = output.typeSchema('IntOrWidget');
+    expect(alt.safeParse(5).success).toBe(true);
+    expect(alt.safeParse('5').success).toBe(false);
+    expect(alt.safeParse({ id: 'w', color: 'red' }).success).toBe(true);
+  });
 });

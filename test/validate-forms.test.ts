@@ -112,3 +112,22 @@ describe('streaming', () => {
     }
   });
 });
+
+describe('arrays element by element', () => {
+  it('a malformed element costs only itself', () => {
+    const r = v.validateText(`[\n  ${PING},\n  {"event": "PING", "timestamp": {"seconds": 1 "microseconds": 2}},\n  ${BAD},\n  ${PING}\n]\n${PING}`);
+    expect(r.messages.map(brief)).toEqual([
+      '0 event PING 2:3-2:68 ok',
+      '1 unknown - 3:3-3:48 BAD',
+      '2 event PONG 4:3-4:68 BAD',
+      '3 event PING 5:3-5:68 ok',
+      '4 event PING 7:1-7:66 ok',
+    ]);
+    expect(r.messages[1]!.issues[0]).toMatchObject({ line: 3, col: 48, text: "expected ',' or '}' after an object member, found '\"'" });
+  });
+  it('an unterminated array is one issue after its complete elements', () => {
+    const r = v.validateText(`[${PING},\n${PING}`);
+    expect(r.messages.map((m) => m.valid)).toEqual([true, true, false]);
+    expect(r.messages[2]!.issues[0]!.text).toBe("unterminated array: expected ']'");
+  });
+});

@@ -114,6 +114,14 @@ describe('hostile input through the validator', () => {
     expect(m.valid).toBe(false);
     expect(m.issues[0]!.text).toContain('nesting deeper than 1024');
   });
+  it('the same through the JSON Lines path (a trailing newline)', () => {
+    const deep = v.validateText('{"event": "PING", "data": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}\n').messages[0]!;
+    expect(deep.issues[0]!.text).toContain('nesting deeper than 1024');
+    const nan = v.validateText('{"event": "PING", "timestamp": {"seconds": NaN, "microseconds": 1}}\n').messages[0]!;
+    expect(nan.issues[0]).toMatchObject({ code: 'json-syntax', line: 1, col: 44 });
+    const bom = v.validateText('\ufeff{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 1}}\n').messages[0]!;
+    expect(bom.issues[0]).toMatchObject({ code: 'json-syntax', line: 1, col: 1 });
+  });
   it('a byte order mark is a syntax error at 1:1', () => {
     const r = v.validateText('\ufeff{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 1}}');
     expect(r.messages[0]!.issues[0]).toMatchObject({ code: 'json-syntax', line: 1, col: 1 });

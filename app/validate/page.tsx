@@ -25,7 +25,10 @@ export default function Page() {
         Paste events captured from QEMU, commands and their replies, or a whole <code>-&gt;</code> / <code>&lt;-</code> transcript.
         Each message is checked against the schema as you type, in your browser: nothing is sent anywhere.
       </p>
-      <ValidatorApp versions={versions} />
+      {/* scripts/postexport-validator.mjs mounts the island here from data-versions when Next's runtime is stripped */}
+      <div id="validator-root" data-versions={JSON.stringify(versions)}>
+        <ValidatorApp versions={versions} />
+      </div>
     </Shell>
   );
 }

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // Feature badges (deprecated / unstable / others), `if` conditions and Since.
 import type { Feature, IfCond } from '@/lib/qapi/model';
 import { ifCondText } from '@/lib/site/format';

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // The built-in types on one page: what each looks like on the wire
 // (qapi-code-gen.rst "Built-in Types").
 import type { SiteSchema } from '@/lib/site/site-schema';

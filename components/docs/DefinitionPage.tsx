@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // The page of one definition (event, command, enum, struct, union,
 // alternate): header with Since, feature badges, `if` and where it is defined;
 // the intro; the wire shape; returns / errors; notes and examples in source

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // The JSON envelope a message travels in (qmp-spec.rst "Asynchronous events",
 // "Issuing Commands"), with the data part pointing at the members table.
 import type { Command, Event } from '@/lib/qapi/model';

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // Home: what this site is, the numbers of this tree, and every event grouped
 // by module (events are what most readers come for).
 import type { SiteSchema } from '@/lib/site/site-schema';

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // Every definition on one page, A-Z within events, commands and types, with
 // modules listed first: the index QEMU's manual keeps separately.
 import type { Entity } from '@/lib/qapi/model';

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // The members of an object as they appear on the wire, in one table: own
 // members, inherited ones ("from X") and union branches ("when tag is v"),
 // each row with its anchor, linked type, required/optional, description,
@@ -8,6 +9,7 @@ import type { Entity, Member } from '@/lib/qapi/model';
 import { elementName } from '@/lib/site/site-schema';
 import { memberAnchor, wireShape, type MemberGroup } from '@/lib/site/wire-shape';
 import { withBase } from '@/lib/site/href';
+import { memberSince } from '@/lib/site/format';
 import { typeHref } from '@/lib/site/site-schema';
 import { FeatureBadges, IfBadge } from './Badges';
 import { DocTextCompact, type DocContext } from './Rst';
@@ -95,6 +97,7 @@ function MemberRow({ m, group, ctx, depth, budget, ancestors, discriminator }: {
         )}
         <span className={`req ${m.optional ? 'is-optional' : 'is-required'}`}>{m.optional ? 'optional' : 'required'}</span>
         {m.name === discriminator && <span className="req is-discriminator">discriminator</span>}
+        {memberSince(m.description?.text) && <span className="req member-since">since {memberSince(m.description?.text)}</span>}
       </td>
       <td className="member-type"><TypeRef site={ctx.site} name={m.type} /></td>
       <td className="member-desc">

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // A module (one schema file): its free-form docs (title, intro) and its
 // definitions by kind, each with Since and the first line of its doc.
 import type { Entity } from '@/lib/qapi/model';

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // One `.. qmp-example::` block: its title ("Example: <title>", as QEMU's
 // manual), the QMP transcript highlighted at build time, a copy button, the
 // validator's lint verdict and a link that opens it in the validator.
@@ -7,7 +8,6 @@ import { highlightCode } from '@/lib/site/highlight';
 import { lintExample } from '@/lib/site/example-lint';
 import { validatorHref } from '@/lib/site/validator-link';
 import { withBase } from '@/lib/site/href';
-import { CopyButton } from '@/components/site/CopyButton';
 import type { DocContext } from './Rst';
 import { RstBlocks } from './Rst';
 
@@ -36,7 +36,7 @@ export function QmpExample({ example, ctx }: { example: QmpExampleNode; ctx: Doc
         </span>
         <span className="example-actions">
           <a className="open-validator" href={withBase(validatorHref(ctx.site.label, transcript))}>Open in validator</a>
-          <CopyButton />
+          <button type="button" className="copy-button" aria-label="Copy example" data-state="idle">Copy</button>
         </span>
       </figcaption>
       {example.annotated && example.blocks ? (

@@ -1,8 +1,9 @@
+/** @jsxImportSource @/lib/site/html */
 // Renders parsed rST (lib/site/rst) as React elements. Every string is schema
 // text and goes through React's escaping; the only hrefs are site paths we
 // built and URLs that passed safeUrl(). qmp-example blocks are delegated to
 // QmpExample so they keep their highlighting, copy button and lint badge.
-import type { ReactNode } from 'react';
+import type { Child } from '@/lib/site/html/jsx-runtime';
 import type { Entity } from '@/lib/qapi/model';
 import type { Block, Inline } from '@/lib/site/rst/ast';
 import { parseRst } from '@/lib/site/rst/blocks';
@@ -22,7 +23,7 @@ export interface DocContext {
   exampleSeq?: { n: number };
 }
 
-export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }): ReactNode {
+export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }): Child {
   return nodes.map((n, i) => {
     switch (n.t) {
       case 'text':
@@ -55,7 +56,7 @@ export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }
   });
 }
 
-export function RstBlocks({ blocks, ctx }: { blocks: Block[]; ctx: DocContext }): ReactNode {
+export function RstBlocks({ blocks, ctx }: { blocks: Block[]; ctx: DocContext }): Child {
   return blocks.map((b, i) => <RstBlock key={i} block={b} ctx={ctx} />);
 }
 
@@ -72,7 +73,7 @@ const ADMONITION_TITLE: Record<string, string> = {
   seealso: 'See also',
 };
 
-function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): ReactNode {
+function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): Child {
   switch (b.t) {
     case 'para':
       return <p><InlineNodes nodes={b.children} ctx={ctx} /></p>;
@@ -135,13 +136,13 @@ function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): ReactNo
 }
 
 /** Doc text (raw rST) as blocks. */
-export function DocText({ text, ctx }: { text: string | undefined; ctx: DocContext }): ReactNode {
+export function DocText({ text, ctx }: { text: string | undefined; ctx: DocContext }): Child {
   if (!text?.trim()) return null;
   return <RstBlocks blocks={parseRst(text)} ctx={ctx} />;
 }
 
 /** A short description rendered without a wrapping <p> when it is a single paragraph. */
-export function DocTextCompact({ text, ctx }: { text: string | undefined; ctx: DocContext }): ReactNode {
+export function DocTextCompact({ text, ctx }: { text: string | undefined; ctx: DocContext }): Child {
   if (!text?.trim()) return null;
   const blocks = parseRst(text);
   if (blocks.length === 1 && blocks[0]!.t === 'para') return <InlineNodes nodes={blocks[0]!.children} ctx={ctx} />;

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // A type name as a page shows it: arrays as [Elem], builtins by their JSON
 // name with the QAPI name as a hint, user types as links to their pages.
 import type { SiteSchema } from '@/lib/site/site-schema';

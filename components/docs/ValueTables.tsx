@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // Enum values and alternate alternatives: the two "pick one" shapes.
 import type { AlternateType, EnumType } from '@/lib/qapi/model';
 import { FeatureBadges, IfBadge } from './Badges';

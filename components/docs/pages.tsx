@@ -7,11 +7,17 @@ import { HomePage } from './HomePage';
 import { IndexPage } from './IndexPage';
 import { ModulePage } from './ModulePage';
 import { BuiltinsPage } from './BuiltinsPage';
+import type { Html } from '@/lib/site/html/jsx-runtime';
+
+/** Doc content is rendered to HTML by the string JSX runtime and embedded once. */
+function Content({ html }: { html: Html }) {
+  return <div className="page-content" dangerouslySetInnerHTML={{ __html: html.value }} />;
+}
 
 export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Entity }) {
   return (
     <Shell site={site} page={{ kind: 'definition', name: entity.name }} activeModule={site.moduleOf.get(entity.name)?.slug}>
-      <DefinitionPage site={site} entity={entity} />
+      <Content html={DefinitionPage({ site, entity })} />
     </Shell>
   );
 }
@@ -19,7 +25,7 @@ export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Ent
 export function HomeView({ site }: { site: SiteSchema }) {
   return (
     <Shell site={site} page={{ kind: 'home' }}>
-      <HomePage site={site} />
+      <Content html={HomePage({ site })} />
     </Shell>
   );
 }
@@ -27,7 +33,7 @@ export function HomeView({ site }: { site: SiteSchema }) {
 export function IndexView({ site }: { site: SiteSchema }) {
   return (
     <Shell site={site} page={{ kind: 'index' }}>
-      <IndexPage site={site} />
+      <Content html={IndexPage({ site })} />
     </Shell>
   );
 }
@@ -36,7 +42,7 @@ export function ModuleView({ site, slug }: { site: SiteSchema; slug: string }) {
   const m = site.modules.find((x) => x.slug === slug)!;
   return (
     <Shell site={site} page={{ kind: 'module', slug }} activeModule={slug}>
-      <ModulePage site={site} module={m} />
+      <Content html={ModulePage({ site, module: m })} />
     </Shell>
   );
 }
@@ -44,7 +50,7 @@ export function ModuleView({ site, slug }: { site: SiteSchema; slug: string }) {
 export function BuiltinsView({ site }: { site: SiteSchema }) {
   return (
     <Shell site={site} page={{ kind: 'builtins' }}>
-      <BuiltinsPage site={site} />
+      <Content html={BuiltinsPage({ site })} />
     </Shell>
   );
 }

@@ -1,120 +1,28 @@
-// The frame of every page: top bar (home, sections, validator, search,
-// version switcher, theme), the module sidebar and the main column.
-// Server component; the search dialog and theme toggle are the only islands.
+// The frame of every page: top bar, module sidebar and main column. The
+// frame's markup comes from Frame.tsx as HTML strings (cheap to build for a
+// thousand pages); Enhancer is the only client component, and only until
+// scripts/postexport.mjs replaces Next's runtime with the site script.
 import type { ReactNode } from 'react';
-import type { Entity } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { entityPath, moduleHref } from '@/lib/site/site-schema';
-import { withBase, basePath } from '@/lib/site/href';
-import { getSchema, getVersions } from '@/lib/site/source';
-import { pathInSite, type PageRef } from '@/lib/site/page-ref';
-import { Search } from './Search';
-import { ThemeToggle } from './ThemeToggle';
-
-function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
-  const versions = getVersions();
-  if (versions.length < 2) return <span className="version-label" title="Schema version">{site.label}</span>;
-  return (
-    <details className="version-switcher">
-      <summary aria-label={`Schema version ${site.label}, change version`}>{site.label}</summary>
-      <ul>
-        {versions.map((v) => {
-          const other = getSchema(v.label)!;
-          const same = pathInSite(other, page);
-          const href = withBase(same ?? `${other.prefix}/`);
-          return (
-            <li key={v.label}>
-              <a href={href} aria-current={v.label === site.label ? 'true' : undefined} data-version={v.label}>
-                {v.label}
-                {v.isDefault && <span className="muted"> (default)</span>}
-                {!same && <span className="muted"> — home</span>}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </details>
-  );
-}
-
-// Big modules (block-core has ~300 definitions) would put hundreds of links on
-// each of their pages: list events and commands first, up to a cap, always
-// keeping the current page, and link the module page for the rest.
-const SIDEBAR_MAX = 60;
-
-function sidebarEntities(entities: Entity[], activeName: string | undefined): Entity[] {
-  if (entities.length <= SIDEBAR_MAX) return entities;
-  const rank = (e: Entity) => (e.meta === 'event' ? 0 : e.meta === 'command' ? 1 : 2);
-  const picked = [...entities].sort((a, b) => rank(a) - rank(b)).slice(0, SIDEBAR_MAX);
-  const active = entities.find((e) => e.name === activeName);
-  if (active && !picked.includes(active)) picked[picked.length - 1] = active;
-  const keep = new Set(picked);
-  return entities.filter((e) => keep.has(e));
-}
-
-function Sidebar({ site, activeModule, activeName }: { site: SiteSchema; activeModule?: string; activeName?: string }) {
-  return (
-    <nav id="sidebar" className="sidebar" aria-label="Modules" popover="auto">
-      <p className="sidebar-title">Modules</p>
-      <ul className="module-list">
-        {site.modules.map((m) => {
-          const active = m.slug === activeModule;
-          return (
-            <li key={m.slug} className={active ? 'active' : undefined}>
-              <a href={withBase(moduleHref(site, m))} aria-current={active && !activeName ? 'page' : undefined}>
-                {m.title}
-                <span className="count">{m.entities.length}</span>
-              </a>
-              {active && m.entities.length > 0 && (
-                <ul className="entity-list">
-                  {sidebarEntities(m.entities, activeName).map((e) => (
-                    <li key={e.name}>
-                      <a href={withBase(site.prefix + entityPath(e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
-                        {e.name}
-                      </a>
-                    </li>
-                  ))}
-                  {m.entities.length > SIDEBAR_MAX && (
-                    <li><a className="more" href={withBase(moduleHref(site, m))}>All {m.entities.length} definitions →</a></li>
-                  )}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
-}
+import type { PageRef } from '@/lib/site/page-ref';
+import { Enhancer } from './Enhancer';
+import { Sidebar, Topbar } from './Frame';
 
 export function Shell({ site, page, activeModule, children }: { site: SiteSchema; page: PageRef; activeModule?: string; children: ReactNode }) {
   const activeName = page.kind === 'definition' ? page.name : undefined;
-  const home = withBase(`${site.prefix}/`);
   return (
     <>
       <a className="skip-link" href="#content">Skip to content</a>
-      <header className="topbar">
-        <button type="button" className="icon-button menu-button" popoverTarget="sidebar" aria-label="Browse modules">
-          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /></svg>
-        </button>
-        <a className="brand" href={home}>
-          <span className="brand-mark" aria-hidden="true">{'{Q}'}</span> QAPI Explorer
-        </a>
-        <nav className="topnav" aria-label="Sections">
-          <a href={withBase(`${site.prefix}/#events`)}>Events</a>
-          <a href={withBase(`${site.prefix}/all/#commands`)}>Commands</a>
-          <a href={withBase(`${site.prefix}/all/#types`)}>Types</a>
-          <a href={withBase(`${site.prefix}/all/`)}>Index</a>
-          <a href={withBase('/validate/')}>Validate</a>
-        </nav>
-        <div className="topbar-tools">
-          <Search indexUrl={withBase(`${site.prefix}/search-index.json`)} base={basePath() + site.prefix} />
-          <VersionSwitcher site={site} page={page} />
-          <ThemeToggle />
-        </div>
-      </header>
-      <div className="layout">
-        <Sidebar site={site} activeModule={activeModule} activeName={activeName} />
+      <Enhancer />
+      <header className="topbar" dangerouslySetInnerHTML={{ __html: Topbar({ site, page }).value }} />
+      <div className="layout" data-static-doc="true">
+        <nav
+          id="sidebar"
+          className="sidebar"
+          aria-label="Modules"
+          popover="auto"
+          dangerouslySetInnerHTML={{ __html: Sidebar({ site, activeModule, activeName }).value }}
+        />
         <main id="content" className="content" tabIndex={-1}>
           {children}
         </main>

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // The light/dark switch (markup only). The initial theme is set before first
 // paint by lib/site/theme-script.ts; components/site/enhance.ts flips and
 // remembers it on click.

@@ -2,7 +2,7 @@
 // toggle, copy buttons, and the search dialog (Ctrl+K / Cmd+K / '/').
 // The pages are static HTML rendered at build time; this script only attaches
 // behaviour to markup the server already rendered (components/site/Shell.tsx),
-// so it runs the same with Next's runtime (via Enhance.tsx) or, after
+// so it runs the same with Next's runtime (via Enhancer.tsx) or, after
 // scripts/postexport.mjs, as the page's only script (public site.js bundle).
 // Search results are built with textContent only: index text is never HTML.
 import MiniSearch from 'minisearch';

@@ -1,3 +1,4 @@
+/** @jsxImportSource @/lib/site/html */
 // The event page's entry point to the validator (server component, no JS):
 // opens /validate prefilled with a minimal valid message of this event,
 // built from the model at build time (lib/site/validator-sample.ts).

@@ -24,6 +24,9 @@ export interface ValidationState {
 
 const INITIAL: ValidationState = { result: null, resultLength: 0, ms: 0, status: 'idle', progress: null, error: null, kinds: {}, events: [] };
 
+/** A running check of more input than this is cut short when newer input arrives. */
+const OBSOLETE_TERMINATES = 200_000;
+
 function delayFor(length: number): number {
   return length < 100_000 ? 120 : length < 2_000_000 ? 300 : 600;
 }
@@ -59,15 +62,30 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
     }
   }, []);
 
+  const lastRequest = useRef<ToWorker | null>(null);
+  const retries = useRef(0);
+
   const spawn = useCallback((): Worker => {
-    const w = new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = onMessage;
+    // the standalone bundle (postexport) names its worker file on the root; under Next the bundler resolves it
+    const bundled = document.getElementById('validator-root')?.dataset.workerUrl;
+    const w = bundled ? new Worker(bundled) : new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (ev: MessageEvent<FromWorker>) => {
+      if (ev.data.type === 'result') retries.current = 0;
+      onMessage(ev);
+    };
     w.onerror = (e) => {
       e.preventDefault();
+      w.terminate();
+      if (worker.current !== w) return;
+      worker.current = null;
+      // a worker that failed to start (a chunk fetch cut short, say) gets one more chance
+      const retry = lastRequest.current;
+      if (retry && running.current?.id === retry.id && retries.current++ < 2) {
+        spawn().postMessage(retry);
+        return;
+      }
       running.current = null;
       setState((s) => ({ ...s, status: 'failed', progress: null, error: `the validator stopped: ${e.message || 'worker error'}` }));
-      worker.current?.terminate();
-      worker.current = null;
     };
     worker.current = w;
     return w;
@@ -75,6 +93,7 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
 
   const send = useCallback(
     (msg: ToWorker) => {
+      if (msg.type === 'validate') lastRequest.current = msg;
       (worker.current ?? spawn()).postMessage(msg);
     },
     [spawn],
@@ -85,8 +104,8 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
   const { mode, deprecated } = options;
   useEffect(() => {
     const run = () => {
-      if (running.current) {
-        // the running check is for older input: drop it rather than wait for it
+      if (running.current && running.current.length > OBSOLETE_TERMINATES) {
+        // a long check of older input: drop it rather than wait for it (small ones just finish; the worker answers in order)
         worker.current?.terminate();
         worker.current = null;
         for (const resolve of samples.current.values()) resolve(null);

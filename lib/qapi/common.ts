@@ -30,17 +30,21 @@ const TICKLISH_WORDS = new Set([
  * becomes '_'. With `protect`, C keywords and names starting with a digit
  * get a 'q_' prefix (which is why user names may not start with 'q_').
  */
+// module constants: a regex literal in a function body is a new object per call
+const C_NAME_RE = /^[A-Za-z0-9_]*$/;
+const NOT_C_NAME_CHAR_RE = /[^A-Za-z0-9_]/g;
+const LEADING_DIGIT_RE = /^[0-9]/;
+
 const protectedCache = new Map<string, string>();
+const plainCache = new Map<string, string>();
 
 export function cName(name: string, protect = true): string {
-  // clash checks ask for the same few thousand names over and over
-  if (protect) {
-    const cached = protectedCache.get(name);
-    if (cached !== undefined) return cached;
-  }
-  const mangled = /^[A-Za-z0-9_]*$/.test(name) ? name : name.replace(/[^A-Za-z0-9_]/g, '_');
-  if (!protect) return mangled;
-  const result = TICKLISH_WORDS.has(mangled) || /^[0-9]/.test(mangled) ? 'q_' + mangled : mangled;
-  if (protectedCache.size < 100_000) protectedCache.set(name, result);
+  // the checks ask for the same few thousand names over and over
+  const cache = protect ? protectedCache : plainCache;
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  const mangled = C_NAME_RE.test(name) ? name : name.replace(NOT_C_NAME_CHAR_RE, '_');
+  const result = protect && (TICKLISH_WORDS.has(mangled) || LEADING_DIGIT_RE.test(mangled)) ? 'q_' + mangled : mangled;
+  if (cache.size < 100_000) cache.set(name, result);
   return result;
 }

@@ -26,16 +26,34 @@ export interface DocFeature {
   info: QAPISourceInfo | null;
 }
 
-/** shared empty list: most sections are created, then filled; stubs never are */
-const NO_LINES: string[] = [];
+/**
+ * The lines of the doc block being read, with their source lines. A section
+ * owns a contiguous run of them (lines only ever go to the newest section),
+ * so one buffer, reused block after block, replaces two growing arrays per
+ * section: entries [0, size) belong to the current block, later ones are stale.
+ */
+export class DocLineBuffer {
+  readonly texts: string[] = [];
+  readonly lineNos: number[] = [];
+  size = 0;
+
+  /** Add a line; returns its index. */
+  push(text: string, lineNo: number): number {
+    const index = this.size++;
+    this.texts[index] = text;
+    this.lineNos[index] = lineNo;
+    return index;
+  }
+}
 
 export class DocSection {
   /** section text without the tag, as QEMU keeps it; final once the block is read (end()) */
   text = '';
-  /** Source line of each line of `text` (one entry per line, kept aligned by end()). */
+  /** Source line of each line of `text` (one entry per line, set by end()). */
   lineNos: number[] = [];
-  /** lines appended while reading; QEMU's text is these joined, each ending in '\n' */
-  private pending: string[] = NO_LINES;
+  /** this section's run of the block's lines while reading: [first, first + count) */
+  private first = 0;
+  private count = 0;
 
   constructor(
     /** where the section begins */
@@ -45,27 +63,25 @@ export class DocSection {
 
   /** True until the first line is appended (QEMU: `not section.text`). */
   get isEmpty(): boolean {
-    return this.pending.length === 0 && this.text === '';
+    return this.count === 0 && this.text === '';
   }
 
-  appendLine(line: string, lineNo: number): void {
-    if (this.pending === NO_LINES) this.pending = [];
-    this.pending.push(line);
-    this.lineNos.push(lineNo);
+  /** QEMU's `text += line + '\n'`; `lines` is the block's buffer, this section's run at its end. */
+  appendLine(lines: DocLineBuffer, line: string, lineNo: number): void {
+    const index = lines.push(line, lineNo);
+    if (this.count++ === 0) this.first = index;
   }
 
   /** QEMU's text.strip('\n'): drop blank lines at both ends, keep lineNos aligned. */
-  finish(): void {
-    const lines = this.pending;
-    let start = 0;
-    while (start < lines.length && lines[start] === '') start++;
-    let end = lines.length;
-    while (end > start && lines[end - 1] === '') end--;
-    if (end - start === 1) this.text = lines[start];
-    else if (start === 0 && end === lines.length) this.text = lines.join('\n');
-    else this.text = lines.slice(start, end).join('\n');
-    if (start !== 0 || end !== lines.length) this.lineNos = this.lineNos.slice(start, end);
-    this.pending = NO_LINES;
+  finish(lines: DocLineBuffer): void {
+    const texts = lines.texts;
+    let start = this.first;
+    let end = this.first + this.count;
+    while (start < end && texts[start] === '') start++;
+    while (end > start && texts[end - 1] === '') end--;
+    if (end === start) return;
+    this.text = end - start === 1 ? texts[start] : texts.slice(start, end).join('\n');
+    this.lineNos = lines.lineNos.slice(start, end);
   }
 }
 
@@ -97,20 +113,30 @@ export class QAPIDoc {
   since: DocSection | null = null;
   /** sections other than body, args and features */
   readonly sections: DocSection[] = [];
+  /** the last section while the block is read: where appendLine goes */
+  private current: DocSection;
+  /** the block's lines while it is read */
+  private readonly lines: DocLineBuffer;
 
   constructor(
     /** the doc comment block's first line */
     readonly info: QAPISourceInfo,
     /** the documented definition's name; null for a free-form block */
     readonly symbol: string | null = null,
+    /** a buffer to reuse (the reader's); its previous contents are dropped */
+    lines: DocLineBuffer = new DocLineBuffer(),
   ) {
+    lines.size = 0;
+    this.lines = lines;
     this.body = new DocSection(info, 'Plain');
     this.allSections = [this.body];
+    this.current = this.body;
   }
 
   end(): void {
-    for (const section of this.allSections) {
-      section.finish();
+    for (let i = 0; i < this.allSections.length; i++) {
+      const section = this.allSections[i];
+      section.finish(this.lines);
       if (section.kind !== 'Plain' && section.text === '') {
         throw new QapiError(section.info, `text required after '${section.kind}:'`);
       }
@@ -118,16 +144,17 @@ export class QAPIDoc {
   }
 
   ensureUntaggedSection(info: QAPISourceInfo): void {
-    const last = this.allSections[this.allSections.length - 1];
-    if (last && last.kind === 'Plain') {
+    const last = this.current;
+    if (last.kind === 'Plain') {
       if (last.isEmpty) last.info = info;
       // the paragraph break stands for the blank line(s) just before this line
-      last.appendLine('', info.line - 1);
+      last.appendLine(this.lines, '', info.line - 1);
       return;
     }
     const section = new DocSection(info, 'Plain');
     this.sections.push(section);
     this.allSections.push(section);
+    this.current = section;
   }
 
   newTaggedSection(info: QAPISourceInfo, kind: 'Returns' | 'Errors' | 'Since' | 'Todo'): void {
@@ -144,6 +171,7 @@ export class QAPIDoc {
     }
     this.sections.push(section);
     this.allSections.push(section);
+    this.current = section;
   }
 
   private newDescription(
@@ -156,6 +184,7 @@ export class QAPIDoc {
     if (desc.has(name)) throw new QapiError(info, `'${name}' parameter name duplicated`);
     const section = new DocArgSection(info, kind, name);
     this.allSections.push(section);
+    this.current = section;
     desc.set(name, section);
   }
 
@@ -168,7 +197,7 @@ export class QAPIDoc {
   }
 
   appendLine(line: string, lineNo: number): void {
-    this.allSections[this.allSections.length - 1].appendLine(line, lineNo);
+    this.current.appendLine(this.lines, line, lineNo);
   }
 
   connectMember(member: DocMember): void {
@@ -236,9 +265,12 @@ export class QAPIDoc {
 
   check(): void {
     const checkArgsSection = (args: Map<string, DocArgSection>, what: string): void => {
-      let bogus: string[] | null = null;
-      for (const [name, section] of args) if (!section.member) (bogus ??= []).push(name);
-      if (bogus) {
+      if (args.size === 0) return;
+      const bogus: string[] = [];
+      args.forEach((section, name) => {
+        if (!section.member) bogus.push(name);
+      });
+      if (bogus.length) {
         const many = bogus.length > 1;
         throw new QapiError(
           args.get(bogus[0])!.info,

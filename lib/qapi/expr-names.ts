@@ -8,6 +8,10 @@ import type { QAPIObject, QAPIValue } from './parser';
 import type { QAPISourceInfo } from './source';
 
 const VALID_NAME = /^(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)$/i;
+// module constants: a regex literal in a function body is a new object per call
+const LOWER_OR_DASH_RE = /[a-z-]/;
+const UPPER_RE = /[A-Z]/;
+const CAMEL_CASE_RE = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/;
 
 export function semError(info: QAPISourceInfo, msg: string): QapiError {
   return new QapiError(info, msg);
@@ -24,7 +28,8 @@ export function checkNameIsStr(name: QAPIValue | undefined, info: QAPISourceInfo
 /** A valid name: optional __RFQDN_ and x- prefixes, then a letter; the 'q_' space is reserved. Returns the stem. */
 function checkNameStr(name: string, info: QAPISourceInfo, source: string): string {
   const match = VALID_NAME.exec(name);
-  if (!match || cName(name, false).startsWith('q_')) {
+  // only a name starting with 'q' can have a C name starting with 'q_'
+  if (!match || (name.charCodeAt(0) === 113 && cName(name, false).startsWith('q_'))) {
     throw semError(info, `${source} has an invalid name`);
   }
   return match[3];
@@ -32,7 +37,7 @@ function checkNameStr(name: string, info: QAPISourceInfo, source: string): strin
 
 function checkNameUpper(name: string, info: QAPISourceInfo, source: string): void {
   const stem = checkNameStr(name, info, source);
-  if (/[a-z-]/.test(stem)) throw semError(info, `name of ${source} must not use lowercase or '-'`);
+  if (LOWER_OR_DASH_RE.test(stem)) throw semError(info, `name of ${source} must not use lowercase or '-'`);
 }
 
 export function checkNameLower(
@@ -43,14 +48,14 @@ export function checkNameLower(
   permitUnderscore = false,
 ): void {
   const stem = checkNameStr(name, info, source);
-  if ((!permitUpper && /[A-Z]/.test(stem)) || (!permitUnderscore && stem.includes('_'))) {
+  if ((!permitUpper && UPPER_RE.test(stem)) || (!permitUnderscore && stem.includes('_'))) {
     throw semError(info, `name of ${source} must not use uppercase or '_'`);
   }
 }
 
 function checkNameCamel(name: string, info: QAPISourceInfo, source: string): void {
   const stem = checkNameStr(name, info, source);
-  if (!/^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(stem)) {
+  if (!CAMEL_CASE_RE.test(stem)) {
     throw semError(info, `name of ${source} must use CamelCase`);
   }
 }
@@ -73,19 +78,16 @@ function quotedSorted(names: Iterable<string>): string {
     .join(', ');
 }
 
+function hasOnlyKeys(value: QAPIObject, required: string[], optional: string[]): boolean {
+  for (const k of value.keys()) if (!required.includes(k) && !optional.includes(k)) return false;
+  return true;
+}
+
 export function checkKeys(value: QAPIObject, info: QAPISourceInfo, source: string, required: string[], optional: string[]): void {
+  // the common, valid case without allocating (this runs for every member)
   let present = 0;
-  for (const k of required) if (value.has(k)) present++;
-  if (present === required.length) {
-    let known = true;
-    for (const k of value.keys()) {
-      if (!required.includes(k) && !optional.includes(k)) {
-        known = false;
-        break;
-      }
-    }
-    if (known) return;
-  }
+  for (let i = 0; i < required.length; i++) if (value.has(required[i])) present++;
+  if (present === required.length && (value.size === present || hasOnlyKeys(value, required, optional))) return;
   const missing = required.filter((k) => !value.has(k));
   if (missing.length) {
     throw semError(info, `${source} misses key${missing.length > 1 ? 's' : ''} ${quotedSorted(missing)}`);

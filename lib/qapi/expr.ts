@@ -11,16 +11,38 @@ import { checkDefnNameStr, checkKeys, checkNameIsStr, checkNameLower, isObject, 
 import type { QAPIExpression, QAPIObject, QAPIValue } from './parser';
 import type { QAPISourceInfo } from './source';
 
+// This runs once per definition, member and feature, and a one-shot CLI run
+// executes it in V8's interpreter: the loops over members index arrays and use
+// Map.forEach, because for-of allocates an iterator result per step there.
+
 const METAS = ['enum', 'struct', 'union', 'alternate', 'command', 'event'] as const;
 export type DefinitionMeta = (typeof METAS)[number];
 
+const FALSE_ONLY_FLAGS = ['gen', 'success-response'];
+const TRUE_ONLY_FLAGS = ['boxed', 'allow-oob', 'allow-preconfig', 'coroutine'];
+const MEMBER_REQUIRED = ['type'];
+const MEMBER_OPTIONAL = ['if', 'features'];
+const BRANCH_REQUIRED = ['type'];
+const BRANCH_OPTIONAL = ['if'];
+const CONFIG_SYMBOL_RE = /^[A-Z][A-Z0-9_]*$/;
+const LEADING_DIGIT_RE = /^[0-9]/;
+
+/** {key: value}: what QEMU's sugar expands to (cheaper than new Map([[key, value]])). */
+function singleton(key: string, value: QAPIValue): QAPIObject {
+  const map: QAPIObject = new Map();
+  map.set(key, value);
+  return map;
+}
+
 function checkFlags(expr: QAPIObject, info: QAPISourceInfo): void {
-  for (const key of ['gen', 'success-response']) {
+  for (let i = 0; i < FALSE_ONLY_FLAGS.length; i++) {
+    const key = FALSE_ONLY_FLAGS[i];
     if (expr.has(key) && expr.get(key) !== false) {
       throw semError(info, `flag '${key}' may only use false value`);
     }
   }
-  for (const key of ['boxed', 'allow-oob', 'allow-preconfig', 'coroutine']) {
+  for (let i = 0; i < TRUE_ONLY_FLAGS.length; i++) {
+    const key = TRUE_ONLY_FLAGS[i];
     if (expr.has(key) && expr.get(key) !== true) {
       throw semError(info, `flag '${key}' may only use true value`);
     }
@@ -32,7 +54,7 @@ function checkFlags(expr: QAPIObject, info: QAPISourceInfo): void {
 
 function checkCond(cond: QAPIValue, info: QAPISourceInfo, source: string): void {
   if (typeof cond === 'string') {
-    if (!/^[A-Z][A-Z0-9_]*$/.test(cond)) {
+    if (!CONFIG_SYMBOL_RE.test(cond)) {
       throw semError(info, `'if' condition '${cond}' of ${source} is not a valid identifier`);
     }
     return;
@@ -65,10 +87,10 @@ function checkIf(expr: QAPIObject, info: QAPISourceInfo, source: string): void {
 /** Members sugar: 'name': 'Type' becomes 'name': {'type': 'Type'}. */
 function normalizeMembers(members: QAPIValue | undefined): void {
   if (!isObject(members)) return;
-  for (const [key, arg] of members) {
-    if (isObject(arg)) continue;
-    members.set(key, new Map([['type', arg]]));
-  }
+  // replacing the value of an existing key during forEach is safe: order and visits are unchanged
+  members.forEach((arg, key) => {
+    if (!isObject(arg)) members.set(key, singleton('type', arg));
+  });
 }
 
 function checkTypeName(value: QAPIValue | undefined, info: QAPISourceInfo, source: string): void {
@@ -94,19 +116,23 @@ function checkTypeImplicit(
   if (value === undefined) return;
   if (!isObject(value)) throw semError(info, `${source} should be an object or type name`);
   const permissive = parentName !== null && info.pragma.memberNameExceptions.includes(parentName);
-  for (const [rawKey, arg] of value) {
+  value.forEach((arg, rawKey) => {
     const keySource = `${source} member '${rawKey}'`;
     const key = rawKey.startsWith('*') ? rawKey.slice(1) : rawKey;
     checkNameLower(key, info, keySource, permissive, permissive);
-    const cKey = cName(key, false);
-    if (cKey === 'u' || cKey.startsWith('has_')) throw semError(info, `${keySource} uses reserved name`);
+    // only 'u' and names starting with 'has' can have a reserved C name
+    if (key === 'u' || key.startsWith('has')) {
+      const cKey = cName(key, false);
+      if (cKey === 'u' || cKey.startsWith('has_')) throw semError(info, `${keySource} uses reserved name`);
+    }
     const member = arg as QAPIObject; // normalizeMembers made every value an object
-    checkKeys(member, info, keySource, ['type'], ['if', 'features']);
+    checkKeys(member, info, keySource, MEMBER_REQUIRED, MEMBER_OPTIONAL);
     checkIf(member, info, keySource);
     checkFeatures(member.get('features'), info);
     checkTypeNameOrArray(member.get('type'), info, keySource);
-  }
+  });
 }
+
 
 function checkTypeNameOrImplicit(
   value: QAPIValue | undefined,
@@ -124,9 +150,10 @@ function checkFeatures(features: QAPIValue | undefined, info: QAPISourceInfo): v
   if (!Array.isArray(features)) throw semError(info, "'features' must be an array");
   for (let i = 0; i < features.length; i++) {
     const f = features[i];
-    if (!isObject(f)) features[i] = new Map([['name', f]]);
+    if (!isObject(f)) features[i] = singleton('name', f);
   }
-  for (const feat of features as QAPIObject[]) {
+  for (let i = 0; i < features.length; i++) {
+    const feat = features[i] as QAPIObject;
     let source = "'features' member";
     checkKeys(feat, info, source, ['name'], ['if']);
     const name = feat.get('name');
@@ -146,16 +173,17 @@ function checkEnum(expr: QAPIObject, info: QAPISourceInfo): void {
   const permissive = info.pragma.memberNameExceptions.includes(name);
   for (let i = 0; i < members.length; i++) {
     const m = members[i];
-    if (!isObject(m)) members[i] = new Map([['name', m]]);
+    if (!isObject(m)) members[i] = singleton('name', m);
   }
-  for (const member of members as QAPIObject[]) {
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i] as QAPIObject;
     let source = "'data' member";
     checkKeys(member, info, source, ['name'], ['if', 'features']);
     let memberName = member.get('name');
     checkNameIsStr(memberName, info, source);
     source = `${source} '${memberName}'`;
     // values may start with a digit: hide it from the name rules
-    if (/^[0-9]/.test(memberName)) memberName = 'd' + memberName;
+    if (LEADING_DIGIT_RE.test(memberName)) memberName = 'd' + memberName;
     checkNameLower(memberName, info, source, permissive, permissive);
     checkIf(member, info, source);
     checkFeatures(member.get('features'), info);
@@ -176,14 +204,15 @@ function checkUnion(expr: QAPIObject, info: QAPISourceInfo): void {
   checkTypeNameOrImplicit(base, info, "'base'", name);
   checkNameIsStr(discriminator, info, "'discriminator'");
   if (!isObject(members)) throw semError(info, "'data' must be an object");
-  for (const [key, value] of members) {
+  members.forEach((value, key) => {
     const source = `'data' member '${key}'`;
     const branch = value as QAPIObject;
-    checkKeys(branch, info, source, ['type'], ['if']);
+    checkKeys(branch, info, source, BRANCH_REQUIRED, BRANCH_OPTIONAL);
     checkIf(branch, info, source);
     checkTypeName(branch.get('type'), info, source);
-  }
+  });
 }
+
 
 function isPyFalsy(value: QAPIValue | undefined): boolean {
   if (value === undefined || value === false || value === '') return true;
@@ -196,14 +225,14 @@ function checkAlternate(expr: QAPIObject, info: QAPISourceInfo): void {
   const members = expr.get('data');
   if (isPyFalsy(members)) throw semError(info, "'data' must not be empty");
   if (!isObject(members)) throw semError(info, "'data' must be an object");
-  for (const [key, value] of members) {
+  members.forEach((value, key) => {
     const source = `'data' member '${key}'`;
     checkNameLower(key, info, source);
     const branch = value as QAPIObject;
-    checkKeys(branch, info, source, ['type'], ['if']);
+    checkKeys(branch, info, source, BRANCH_REQUIRED, BRANCH_OPTIONAL);
     checkIf(branch, info, source);
     checkTypeNameOrArray(branch.get('type'), info, source);
-  }
+  });
 }
 
 function checkCommand(expr: QAPIObject, info: QAPISourceInfo): void {
@@ -233,6 +262,13 @@ function isBoxed(expr: QAPIObject): boolean {
   return !isPyFalsy(expr.get('boxed'));
 }
 
+/** The meta keys present in `expr`, in METAS order. */
+function metasOf(expr: QAPIObject): DefinitionMeta[] {
+  const metas: DefinitionMeta[] = [];
+  for (let i = 0; i < METAS.length; i++) if (expr.has(METAS[i])) metas.push(METAS[i]);
+  return metas;
+}
+
 /** The meta key of a definition that passed checkExprs. */
 export function metaOf(expr: QAPIObject): DefinitionMeta | 'include' {
   if (expr.has('include')) return 'include';
@@ -245,10 +281,11 @@ export function metaOf(expr: QAPIObject): DefinitionMeta | 'include' {
  * begin with "FILE: In META 'NAME':".
  */
 export function checkExprs(exprs: QAPIExpression[]): QAPIExpression[] {
-  for (const { expr, info, doc } of exprs) {
+  for (let i = 0; i < exprs.length; i++) {
+    const { expr, info, doc } = exprs[i];
     if (expr.has('include')) continue;
 
-    const metas = METAS.filter((m) => expr.has(m));
+    const metas = metasOf(expr);
     if (metas.length !== 1) {
       throw semError(
         info,

@@ -136,7 +136,7 @@ class DocReader {
       if (!line.endsWith(':')) throw p.parseError("line should end with ':'");
       const symbol = line.slice(1, -1);
       if (!symbol) throw p.parseError("name required after '@'");
-      doc = new QAPIDoc(info, symbol);
+      doc = new QAPIDoc(info, symbol, p.docLines);
       line = this.next();
       let noMoreArgs = false;
       while (line !== null) {
@@ -183,7 +183,7 @@ class DocReader {
       }
     } else {
       // free-form documentation
-      doc = new QAPIDoc(info);
+      doc = new QAPIDoc(info, null, p.docLines);
       doc.ensureUntaggedSection(p.info);
       while (line !== null) {
         const m = AT_NAME_COLON_RE.exec(line);

@@ -9,7 +9,7 @@
 // class); the lexer and the expression grammar are here.
 import { QapiError } from './error';
 import { QAPISourceInfo } from './source';
-import { QAPIDoc } from './doc';
+import { DocLineBuffer, QAPIDoc } from './doc';
 import { resolveOptions, type QapiOptions } from './options';
 import { isPySpace, PY_SPACE_CLASS } from './pytext';
 import { normalizePath } from './paths';
@@ -51,6 +51,9 @@ export interface SchemaHost {
 /** Deeper nesting than any real schema; QEMU itself dies with RecursionError well before. */
 const MAX_NESTING = 1000;
 
+/** Printable ASCII but "'" and '\\': what a string holds without further checks. */
+const STRING_RUN_RE = /[ -&(-[\]-~]*/y;
+
 const STRAY_RE = new RegExp(`[^[\\]{}:,'${PY_SPACE_CLASS}]+`, 'y');
 
 export class QAPISchemaParser {
@@ -71,6 +74,8 @@ export class QAPISchemaParser {
   line = 1;
   private lineInfo: QAPISourceInfo;
   private depth = 0;
+  /** reused by every doc block of this file (parser-doc.ts) */
+  readonly docLines = new DocLineBuffer();
 
   constructor(
     readonly fname: string,
@@ -191,28 +196,16 @@ export class QAPISchemaParser {
   /** Read the next token; with skipComment false, '#' comments are tokens too (doc blocks). */
   accept(skipComment = true): void {
     const src = this.src;
-    for (;;) {
-      const pos = this.cursor;
+    // QEMU sets tok for every character it scans; only the token finally
+    // returned is observable, so tok is set once, on return
+    for (let pos = this.cursor; ; pos++) {
       const c = src.charCodeAt(pos);
-      this.tok = src[pos];
+      if (c === 32) continue; // spacing between tokens: most of what this loop sees
       this.pos = pos;
       this.cursor = pos + 1;
       this.val = null;
 
       switch (c) {
-        case 35: // '#'
-          if (src.charCodeAt(this.cursor) === 35) skipComment = false;
-          this.cursor = src.indexOf('\n', this.cursor);
-          if (!skipComment) {
-            this.val = src.slice(pos, this.cursor);
-            return;
-          }
-          continue;
-        case 123: case 125: case 58: case 44: case 91: case 93: // { } : , [ ]
-          return;
-        case 39: // "'"
-          this.lexString();
-          return;
         case 10: // '\n'
           if (this.cursor === src.length) {
             this.tok = null;
@@ -221,13 +214,32 @@ export class QAPISchemaParser {
           this.line++;
           this.linePos = this.cursor;
           continue;
+        case 35: // '#'
+          this.cursor = src.indexOf('\n', this.cursor);
+          // '##' starts or ends a doc block: always a token
+          if (skipComment && src.charCodeAt(pos + 1) !== 35) {
+            pos = this.cursor - 1;
+            continue;
+          }
+          this.tok = '#';
+          this.val = src.slice(pos, this.cursor);
+          return;
+        case 123: case 125: case 58: case 44: case 91: case 93: // { } : , [ ]
+          this.tok = src[pos];
+          return;
+        case 39: // "'"
+          this.tok = "'";
+          this.lexString();
+          return;
       }
       if (c === 116 && src.startsWith('true', pos)) {
+        this.tok = 't';
         this.val = true;
         this.cursor += 3;
         return;
       }
       if (c === 102 && src.startsWith('false', pos)) {
+        this.tok = 'f';
         this.val = false;
         this.cursor += 4;
         return;
@@ -243,14 +255,21 @@ export class QAPISchemaParser {
   private lexString(): void {
     const src = this.src;
     let str = '';
-    let runStart = this.cursor;
     for (;;) {
-      const c = src.charCodeAt(this.cursor);
-      this.cursor++;
+      // the plain run up to the first character that needs a decision, in one native step
+      STRING_RUN_RE.lastIndex = this.cursor;
+      STRING_RUN_RE.test(src);
+      const runEnd = STRING_RUN_RE.lastIndex;
+      str += src.slice(this.cursor, runEnd);
+      const c = src.charCodeAt(runEnd);
+      this.cursor = runEnd + 1;
+      if (c === 39) {
+        this.val = str;
+        return;
+      }
       if (c === 10 || Number.isNaN(c)) throw this.parseError('missing terminating "\'"');
       if (c === 92) {
         // the only escape is '\\'
-        str += src.slice(runStart, this.cursor - 1);
         const e = src.charCodeAt(this.cursor);
         this.cursor++;
         if (e === 10) throw this.parseError('missing terminating "\'"');
@@ -259,14 +278,9 @@ export class QAPISchemaParser {
           throw this.parseError(`unknown escape \\${ch}`);
         }
         str += '\\';
-        runStart = this.cursor;
         continue;
       }
-      if (c === 39) {
-        this.val = str + src.slice(runStart, this.cursor - 1);
-        return;
-      }
-      if (c < 32 || c >= 127) throw this.parseError('funny character in string');
+      throw this.parseError('funny character in string');
     }
   }
 

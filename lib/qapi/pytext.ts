@@ -26,7 +26,10 @@ export function isPySpace(c: number): boolean {
 /** Where Python's str.rstrip() with no argument would cut `s`. */
 export function rstripEnd(s: string): number {
   let end = s.length;
-  while (end > 0 && isPySpace(s.charCodeAt(end - 1))) end--;
+  for (; end > 0; end--) {
+    const c = s.charCodeAt(end - 1);
+    if ((c > 32 && c < 0x85) || !isPySpace(c)) break; // printable ASCII first: no call for the usual line
+  }
   return end;
 }
 
@@ -39,6 +42,7 @@ export function pyRstrip(s: string): string {
 /** Length of the leading whitespace run (Python's re.match(r'\s*', s).end()). */
 export function leadingSpace(s: string): number {
   let i = 0;
+  while (i < s.length && s.charCodeAt(i) === 32) i++; // the usual indentation, without a call per character
   while (i < s.length && isPySpace(s.charCodeAt(i))) i++;
   return i;
 }

@@ -10,7 +10,7 @@ import type { ZodCompiler } from './compile';
 import { describeType } from './describe';
 import { explainZodIssues, type ExplainOptions, type PathSeg, type RawIssue } from './explain';
 import { featureIssues, reachesSpecial, specialFeatureIssue, type FeatureOptions } from './features';
-import { checkTimestamp } from './timestamp';
+import { checkTimestamp, isPlainTimestamp } from './timestamp';
 import type { Precheck, PrecheckCompiler } from './precheck';
 import { nearestNames } from './suggest';
 import type { MessageKind } from './types';
@@ -51,6 +51,8 @@ export interface EventInfo {
   memberCount: number;
   schema: z.ZodType | null;
   precheck: Precheck | null;
+  /** the verdict of every flawless message of this event, shared (results are read-only) */
+  ok: MessageVerdict;
 }
 
 const issue = (severity: RawIssue['severity'], code: RawIssue['code'], path: PathSeg[], anchor: RawIssue['anchor'], message: string, text: string): RawIssue => ({ severity, code, path, anchor, message, text });
@@ -127,13 +129,42 @@ function eventInfo(ctx: MessageContext, event: Event): EventInfo {
       memberCount: members.length + (hasBranches ? 1 : 0),
       schema: dataType ? ctx.output.typeSchema(dataType) : null,
       precheck: dataType ? ctx.outputPrecheck.check(dataType) : null,
+      ok: { kind: 'event', name: event.name, issues: Object.freeze([]) as unknown as RawIssue[] },
     };
     cache.set(event.name, info);
   }
   return info;
 }
 
+/**
+ * The common case decided without allocating: a known event without special features, exactly the envelope
+ * keys, a plain timestamp, and data (if any) that passes the precheck. null means "look closely".
+ */
+function flawlessEvent(ctx: MessageContext, value: Record<string, WireValue>, name: string): MessageVerdict | null {
+  let info = ctx.events.get(name);
+  if (!info) {
+    const entity = ctx.index.get(name);
+    if (entity?.meta !== 'event') return null;
+    info = eventInfo(ctx, entity);
+  }
+  if (info.event.features.length) return null;
+  let hasData = false;
+  for (const key in value) {
+    if (key === 'data') hasData = true;
+    else if (key !== 'event' && key !== 'timestamp') return null;
+  }
+  if (!isPlainTimestamp(value.timestamp)) return null;
+  if (hasData) {
+    if (!info.precheck || !info.required.length || !info.precheck(value.data)) return null;
+  } else if (info.required.length) return null;
+  return info.ok;
+}
+
 function checkEvent(ctx: MessageContext, value: Record<string, WireValue>, name: WireValue): MessageVerdict {
+  if (typeof name === 'string') {
+    const ok = flawlessEvent(ctx, value, name);
+    if (ok) return ok;
+  }
   const out = envelopeKeys(value, EVENT_KEYS, 'an event', ctx.lenient ? 'warning' : 'error');
   const ts = checkTimestamp(value);
   if (ts.length) out.push(...ts);

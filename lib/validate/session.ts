@@ -2,22 +2,24 @@
 // guarantees every message of the input, in order, as a MessageResult with its
 // line:col range, and every skipped elision or prose line as a Note. A syntax
 // error becomes one issue at its exact position and reading resumes at the
-// next line that can start a message. Valid messages take the fast path
-// (json-fast.ts, no node tree); the exact reader (json.ts) runs only where an
-// issue needs a position or the fast reader gives up.
+// next line that can start a message (an array's elements are read one by
+// one, so a bad element costs only itself). Valid messages take a fast path
+// (JSON Lines: json-line.ts over JSON.parse; otherwise json-fast.ts; neither
+// builds a node tree); the exact reader (json.ts) runs only where an issue
+// needs a position or the fast readers give up.
 import { checkMessage, skipElidedReply, type MessageContext } from './messages';
 import { fastEnd, readFast, BAIL } from './json-fast';
 import { readLine } from './json-line';
 import { parseJson, skipWhitespace, type JsonNode } from './json';
 import { LineTable } from './lines';
 import { locateIssue } from './locate';
-import type { PathSeg, RawIssue } from './explain';
-import { hasElision, indentOf, lineEndOf, looksLikeTranscript, markerOf, regionText, resyncLine, type Marker } from './split';
+import { duplicateKeyIssues } from './duplicates';
+import { bracketEnd, hasElision, indentOf, lineEndOf, looksLikeTranscript, TRANSCRIPT_WINDOW, markerOf, regionText, resyncLine, type Marker } from './split';
 import type { InputForm, Issue, MessageResult, Note, ValidationSession } from './types';
 import { MAX_NESTING, toWireValue, type WireValue } from './wire';
 
 /** shared by every message without issues (results are read-only data) */
-const NO_ISSUES: Issue[] = [];
+const NO_ISSUES = Object.freeze([]) as unknown as Issue[];
 
 export class Session implements ValidationSession {
   readonly notes: Note[] = [];
@@ -65,7 +67,11 @@ export class Session implements ValidationSession {
     this.lineHint = 0;
     if (this.layout === 'unknown') {
       const p = skipWhitespace(text, this.resume, text.length);
-      if (p < text.length && (final || text.indexOf('\n', p) >= 0)) this.layout = looksLikeTranscript(text, p) ? 'transcript' : 'values';
+      // a transcript may open with prose: decide on the same 64 KiB window validateText() would see
+      if (p < text.length) {
+        if (looksLikeTranscript(text, p)) this.layout = 'transcript';
+        else if (final || text.length - p >= TRANSCRIPT_WINDOW) this.layout = 'values';
+      }
     }
     const consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'transcript' ? this.scanTranscript(final) : final ? text.length : this.resume;
     const stalled = consumed === this.resume && !final;
@@ -93,6 +99,12 @@ export class Session implements ValidationSession {
       }
       i = skipWhitespace(text, i, n);
       if (i >= n) return n;
+      if (text.charCodeAt(i) === 0x5b) {
+        const after = this.scanArray(i, final);
+        if (after < 0) return i;
+        i = after;
+        continue;
+      }
       let value: WireValue | typeof BAIL = BAIL;
       let node: JsonNode | null = null;
       let end = 0;
@@ -130,15 +142,78 @@ export class Session implements ValidationSession {
         value = toWireValue(node);
       }
       this.topValues++;
-      if (Array.isArray(value)) {
-        if (this.topValues === 1) this.firstIsArray = true;
-        const arr = node ?? (parseJson(text, i, end) as { node: JsonNode }).node;
-        if (arr.kind === 'array') value.forEach((v, k) => this.emit(v, arr.items[k]!, arr.items[k]!.start, arr.items[k]!.end, null));
-      } else {
-        this.emit(value, node, i, end, null);
-      }
+      this.emit(value, node, i, end, null);
       i = end;
     }
+  }
+
+  /**
+   * A top-level array: each element is a message, read one by one, so a malformed element costs only itself.
+   * Returns the offset after the array, or -1 to wait for more input.
+   */
+  private scanArray(open: number, final: boolean): number {
+    const text = this.buf;
+    const n = text.length;
+    const lines = this.lines;
+    if (!final && !this.complete(open)) return -1;
+    if (++this.topValues === 1) this.firstIsArray = true;
+    let j = open + 1;
+    for (;;) {
+      j = skipWhitespace(text, j, n);
+      if (j >= n) {
+        this.syntaxError(open, n, "unterminated array: expected ']'", null);
+        return n;
+      }
+      if (text.charCodeAt(j) === 0x5d) return j + 1;
+      let value: WireValue | typeof BAIL = readFast(text, j, n);
+      let end = fastEnd();
+      let node: JsonNode | null = null;
+      let fault: { offset: number; message: string } | null = null;
+      let reported = false;
+      if (value === BAIL) {
+        const r = parseJson(text, j, n);
+        if (!r.ok) fault = r.error;
+        else if (r.depth > MAX_NESTING) {
+          this.tooDeep(j, r.end, null);
+          reported = true;
+          value = null;
+          end = r.end;
+        } else {
+          node = r.node;
+          value = toWireValue(node);
+          end = r.end;
+        }
+      }
+      if (!fault && value !== BAIL) {
+        if (!reported) this.emit(value, node, j, end, null);
+        j = skipWhitespace(text, end, n);
+        const c = text.charCodeAt(j);
+        if (c === 0x2c) {
+          j++;
+          continue;
+        }
+        if (c === 0x5d) return j + 1;
+        fault = { offset: j, message: j >= n ? "unterminated array: expected ']'" : "expected ',' or ']' after an array element" };
+        if (j >= n) {
+          this.syntaxError(j, j, fault.message, null);
+          return n;
+        }
+      }
+      if (fault) {
+        // report, then resume at the next line that can start an element at this element's indentation
+        this.syntaxError(j, fault.offset, fault.message, null);
+        const line = lines.lineIndex(j);
+        const next = resyncLine(text, lines, lines.lineIndex(fault.offset) > line ? lines.lineIndex(fault.offset) - 1 : line, Math.max(0, j - lines.lineStart(line)));
+        if (next < 0) return n;
+        j = lines.lineStart(next);
+      }
+    }
+  }
+
+  /** Does the array at `at` end inside the buffer? (asked before reading it element by element) */
+  private complete(at: number): boolean {
+    const end = bracketEnd(this.buf, at);
+    return end >= 0 && end < this.buf.length;
   }
 
   private scanTranscript(final: boolean): number {
@@ -196,7 +271,31 @@ export class Session implements ValidationSession {
     }
     this.emit(value, node, p, end, marker);
     const rest = regionText(text, end, regionEnd);
-    if (rest) this.note(hasElision(text, end, regionEnd) ? 'elided' : 'prose', skipWhitespace(text, end, regionEnd), regionEnd, rest);
+    if (!rest) return;
+    const at = skipWhitespace(text, end, regionEnd);
+    if (hasElision(text, end, regionEnd)) this.note('elided', at, regionEnd, rest);
+    else if (/^["{}[\],:0-9-]/.test(rest)) this.trailingJson(at);
+    else this.note('prose', at, regionEnd, rest);
+  }
+
+  /** JSON-looking text after a message's value (a misplaced closing brace, say): the message is not what it seems. */
+  private trailingJson(at: number): void {
+    const last = this.out[this.out.length - 1];
+    if (!last) return;
+    const pos = this.lines.position(at);
+    const issue: Issue = {
+      severity: 'error',
+      code: 'json-syntax',
+      path: '',
+      line: pos.line,
+      col: pos.col,
+      endLine: pos.line,
+      endCol: pos.col + 1,
+      message: 'invalid JSON',
+      text: `unexpected ${JSON.stringify(this.buf[at])} after the end of the message: a closing bracket too early?`,
+    };
+    last.issues = [...last.issues, issue];
+    last.valid = false;
   }
 
   private emit(value: WireValue, node: JsonNode | null, start: number, end: number, direction: Marker | null): void {
@@ -254,24 +353,4 @@ export class Session implements ValidationSession {
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d;
-}
-
-/** Every repeated key, at the repetition (QMP leaves repeated keys unpredictable; QEMU keeps the last). */
-export function duplicateKeyIssues(root: JsonNode): RawIssue[] {
-  const out: RawIssue[] = [];
-  const stack: [JsonNode, PathSeg[]][] = [[root, []]];
-  while (stack.length) {
-    const [node, path] = stack.pop()!;
-    if (node.kind === 'object') {
-      for (const m of node.members) {
-        if (m.duplicate) out.push({ severity: 'error', code: 'duplicate-key', path: [...path, m.key], anchor: 'key', message: 'duplicate key', text: `'${m.key}' appears more than once in this object; QMP leaves the result unpredictable (QEMU keeps the last)` });
-        if (m.value.kind === 'object' || m.value.kind === 'array') stack.push([m.value, [...path, m.key]]);
-      }
-    } else if (node.kind === 'array') {
-      node.items.forEach((item, k) => {
-        if (item.kind === 'object' || item.kind === 'array') stack.push([item, [...path, k]]);
-      });
-    }
-  }
-  return out;
 }

@@ -4,7 +4,6 @@
 // `<-` markers, continuation lines, `...` elisions, prose in annotated
 // examples). Receives text with its line table; returns spans and the line
 // where reading resumes after a syntax error. Nothing here checks messages.
-import { skipWhitespace } from './json';
 import type { LineTable } from './lines';
 
 export type Marker = '->' | '<-';
@@ -24,8 +23,10 @@ export function markerOf(text: string, lineStart: number, lineEnd: number): { ma
  * Does the input (from `start`) look like a transcript? Yes if any of its first 64 KiB of lines starts with a
  * marker: annotated examples open with prose, and no line of valid JSON can start with `->` or `<-`.
  */
+export const TRANSCRIPT_WINDOW = 65536;
+
 export function looksLikeTranscript(text: string, start: number): boolean {
-  return /^[ \t]*(->|<-)([ \t\r]|$)/m.test(text.slice(start, start + 65536));
+  return /^[ \t]*(->|<-)([ \t\r]|$)/m.test(text.slice(start, start + TRANSCRIPT_WINDOW));
 }
 
 export function lineEndOf(lines: LineTable, lineIdx: number, textLength: number): number {
@@ -74,4 +75,25 @@ export function hasElision(text: string, start: number, end: number): boolean {
 /** The non-blank text of a region, trimmed, for a note. */
 export function regionText(text: string, start: number, end: number): string {
   return text.slice(start, end).trim();
+}
+
+/**
+ * Where the array or object opened at `open` closes (the offset after it), judged by brackets outside strings
+ * only, or -1 if the text ends first. Allocates nothing, so asking it of a 100 MB array is cheap.
+ */
+export function bracketEnd(text: string, open: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) {
+      if (--depth === 0) return i + 1;
+    }
+  }
+  return -1;
 }

@@ -22,7 +22,7 @@ function bad(path: (string | number)[], anchor: RawIssue['anchor'], text: string
 const NONE: RawIssue[] = [];
 
 /** The common case, decided without allocating: exactly two in-range integer members. */
-function isPlainTimestamp(ts: WireValue | undefined): boolean {
+export function isPlainTimestamp(ts: WireValue | undefined): boolean {
   if (!isWireObject(ts)) return false;
   const s = ts.seconds;
   const u = ts.microseconds;

@@ -78,7 +78,10 @@ function processIO(): CliIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
-    stdin: process.stdin,
+    // a getter: creating process.stdin costs a stream setup that `check` never needs
+    get stdin() {
+      return process.stdin;
+    },
     drain: () => new Promise((resolve) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', resolve) : resolve())),
   };
 }

@@ -51,6 +51,9 @@ export async function buildOnce(out = E2E_OUT, versions = E2E_VERSIONS): Promise
       maxBuffer: 64 * 1024 * 1024,
     });
     if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+    // what `npm run build` does after next build: doc pages become plain static HTML
+    const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), out], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+    if (post.status !== 0) throw new Error(`postexport failed:\n${post.stdout}\n${post.stderr}`);
     writeFileSync(STAMP(out), spec);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

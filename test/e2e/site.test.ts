@@ -1,9 +1,8 @@
 // Browser tests of the exported site: Debian's Chromium driven by
 // playwright-core against out-e2e/ served by scripts/serve.mjs.
-// The site is built here (two versions: the 10.2.2+vfio-migration-prepare tree
-// as default, our example schema as a second version). Set E2E_REUSE=1 to
-// reuse an existing out-e2e/ while iterating on the tests themselves.
-import { spawnSync } from 'node:child_process';
+// The site is built once per test run by build-once.ts (two versions: the
+// 10.2.2+vfio-migration-prepare tree as default, our example schema second).
+// Set E2E_REUSE=1 to reuse an existing out-e2e/ while iterating on the tests.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -11,35 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { serve } from '../../scripts/serve.mjs';
+import { buildOnce, E2E_OUT, ROOT } from './build-once';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const OUT = 'out-e2e';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`[e2e] skipped: Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 
-const VERSIONS = [
-  'vfio-prepare=../shared/qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json',
-  'example=content/qapi-schema.json',
-].join(',');
-
 let browser: Browser;
 let server: Server;
 let base: string;
 const consoleErrors: string[] = [];
-
-function buildSite(): void {
-  if (process.env.E2E_REUSE === '1' && existsSync(path.join(ROOT, OUT, 'index.html'))) return;
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, QAPI_VERSIONS: VERSIONS, EXPORT_DIR: OUT, NEXT_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 async function open(p: string): Promise<Page> {
   const page = await browser.newPage({ colorScheme: 'light' });
@@ -53,8 +35,8 @@ async function open(p: string): Promise<Page> {
 
 describe.skipIf(!haveChromium)('exported site in Chromium', () => {
   beforeAll(async () => {
-    buildSite();
-    ({ server, url: base } = await serve(path.join(ROOT, OUT), { port: 0 }));
+    await buildOnce();
+    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

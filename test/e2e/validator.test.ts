@@ -102,7 +102,10 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     await verdictFor(page, VALID_EVENT.length);
     // edit like a person: select "stop" and type over it
     const at = VALID_EVENT.indexOf('"stop"') + 1;
-    await page.locator('textarea.ve-textarea').evaluate((el, a) => (el as HTMLTextAreaElement).setSelectionRange(a, a + 4), at);
+    await page.locator('textarea.ve-textarea').evaluate((el, a) => {
+      (el as HTMLTextAreaElement).focus();
+      (el as HTMLTextAreaElement).setSelectionRange(a, a + 4);
+    }, at);
     await page.keyboard.type('hibernating');
     const edited = VALID_EVENT.replace('"stop"', '"hibernating"');
     expect(await textOf(page)).toBe(edited);

@@ -42,7 +42,8 @@ export class QAPISchemaModule {
   }
 }
 
-// Fields are `declare`d and assigned in constructors, as in member.ts.
+// Fields are `declare`d and assigned in constructors, as in member.ts; loops
+// over members and features index arrays for the reason given there.
 export abstract class QAPISchemaEntity {
   /** the definition's location; null for built-ins; for implicit types, the user that caused them */
   declare readonly info: QAPISourceInfo | null;
@@ -103,7 +104,7 @@ export abstract class QAPISchemaDefinition extends QAPISchemaEntity {
     super(info);
     this.name = name;
     this.doc = doc;
-    for (const f of features) f.setDefinedIn(name);
+    for (let i = 0; i < features.length; i++) features[i].setDefinedIn(name);
     this.ownIfcond = ifcond ?? NO_IFCOND;
     this.features = features;
   }
@@ -115,7 +116,7 @@ export abstract class QAPISchemaDefinition extends QAPISchemaEntity {
 
   override connectDoc(doc?: QAPIDoc | null): void {
     const d = doc ?? this.doc;
-    if (d) for (const f of this.features) d.connectFeature(f);
+    if (d) for (let i = 0; i < this.features.length; i++) d.connectFeature(this.features[i]);
   }
 
   get ifcond(): QAPISchemaIfCond {
@@ -198,19 +199,19 @@ export class QAPISchemaEnumType extends QAPISchemaType {
     readonly prefix: string | undefined,
   ) {
     super(name, info, doc, ifcond, features);
-    for (const m of members) m.setDefinedIn(name);
+    for (let i = 0; i < members.length; i++) members[i].setDefinedIn(name);
   }
 
   override check(schema: SchemaContext): void {
     super.check(schema);
     const seen: SeenMembers = new Map();
-    for (const m of this.members) m.checkClash(this.info, seen);
+    for (let i = 0; i < this.members.length; i++) this.members[i].checkClash(this.info, seen);
   }
 
   override connectDoc(doc?: QAPIDoc | null): void {
     super.connectDoc(doc);
     const d = doc ?? this.doc;
-    for (const m of this.members) m.connectDoc(d);
+    for (let i = 0; i < this.members.length; i++) this.members[i].connectDoc(d);
   }
 
   override isImplicit(): boolean {

@@ -59,6 +59,9 @@ export const NO_IFCOND = new QAPISchemaIfCond();
 
 // Fields are `declare`d and assigned in constructors: thousands of members are
 // built per schema, and class-field initialisers cost a define per field.
+// For the same reason loops over members and features index the arrays: a
+// one-shot CLI run executes this code in V8's interpreter, where for-of
+// allocates an iterator and a result object per step.
 export class QAPISchemaMember {
   declare readonly name: string;
   declare readonly info: QAPISourceInfo | null;
@@ -134,7 +137,7 @@ export class QAPISchemaFeature extends QAPISchemaMember {
 export function checkFeatureClash(features: QAPISchemaFeature[], info: QAPISourceInfo | null): void {
   if (features.length < 2) return;
   const seen: SeenMembers = new Map();
-  for (const f of features) f.checkClash(info, seen);
+  for (let i = 0; i < features.length; i++) features[i].checkClash(info, seen);
 }
 
 
@@ -144,7 +147,7 @@ export class QAPISchemaEnumMember extends QAPISchemaMember {
   constructor(name: string, info: QAPISourceInfo | null, ifcond?: QAPISchemaIfCond, features: QAPISchemaFeature[] = NO_FEATURES) {
     super(name, info, ifcond);
     this.features = features;
-    for (const f of features) f.setDefinedIn(name);
+    for (let i = 0; i < features.length; i++) features[i].setDefinedIn(name);
   }
 
   override get role(): string {
@@ -153,7 +156,7 @@ export class QAPISchemaEnumMember extends QAPISchemaMember {
 
   override connectDoc(doc: QAPIDoc | null): void {
     super.connectDoc(doc);
-    if (doc) for (const f of this.features) doc.connectFeature(f);
+    if (doc) for (let i = 0; i < this.features.length; i++) doc.connectFeature(this.features[i]);
   }
 }
 
@@ -176,7 +179,7 @@ export class QAPISchemaObjectTypeMember extends QAPISchemaMember {
     this.typeName = typeName;
     this.optional = optional;
     this.features = features;
-    for (const f of features) f.setDefinedIn(name);
+    for (let i = 0; i < features.length; i++) features[i].setDefinedIn(name);
   }
 
   check(schema: TypeResolver): void {
@@ -186,7 +189,7 @@ export class QAPISchemaObjectTypeMember extends QAPISchemaMember {
 
   override connectDoc(doc: QAPIDoc | null): void {
     super.connectDoc(doc);
-    if (doc) for (const f of this.features) doc.connectFeature(f);
+    if (doc) for (let i = 0; i < this.features.length; i++) doc.connectFeature(this.features[i]);
   }
 }
 

@@ -48,7 +48,7 @@ export class QAPISchemaObjectType extends QAPISchemaType {
     this.baseName = baseName;
     this.localMembers = localMembers;
     this.branches = branches;
-    for (const m of localMembers) m.setDefinedIn(name);
+    for (let i = 0; i < localMembers.length; i++) localMembers[i].setDefinedIn(name);
     branches?.setDefinedIn(name);
   }
 
@@ -70,7 +70,8 @@ export class QAPISchemaObjectType extends QAPISchemaType {
       base.check(schema);
       base.checkClash(this.info, seen);
     }
-    for (const m of this.localMembers) {
+    for (let i = 0; i < this.localMembers.length; i++) {
+      const m = this.localMembers[i];
       m.check(schema);
       m.checkClash(this.info, seen);
     }
@@ -86,7 +87,7 @@ export class QAPISchemaObjectType extends QAPISchemaType {
 
   /** Check that this type's members don't clash with `seen`; report on behalf of `info`. */
   checkClash(info: QAPISourceInfo | null, seen: SeenMembers): void {
-    for (const m of this.members) m.checkClash(info, seen);
+    for (let i = 0; i < this.members.length; i++) this.members[i].checkClash(info, seen);
     this.branches?.checkClash(info, seen);
   }
 
@@ -94,7 +95,7 @@ export class QAPISchemaObjectType extends QAPISchemaType {
     super.connectDoc(doc);
     const d = doc ?? this.doc;
     if (this.base && this.base.isImplicit()) this.base.connectDoc(d);
-    for (const m of this.localMembers) m.connectDoc(d);
+    for (let i = 0; i < this.localMembers.length; i++) this.localMembers[i].connectDoc(d);
   }
 
   override isImplicit(): boolean {
@@ -137,11 +138,11 @@ export class QAPISchemaVariants {
   ) {}
 
   setDefinedIn(name: string): void {
-    for (const v of this.variants) v.setDefinedIn(name);
+    for (let i = 0; i < this.variants.length; i++) this.variants[i].setDefinedIn(name);
   }
 
   check(schema: SchemaContext, _seen: SeenMembers): void {
-    for (const v of this.variants) v.check(schema);
+    for (let i = 0; i < this.variants.length; i++) this.variants[i].check(schema);
   }
 }
 

@@ -250,10 +250,10 @@ export class QAPISchema implements SchemaContext {
 
   private makeMembers(data: QAPIObject, info: QAPISourceInfo): QAPISchemaObjectTypeMember[] {
     const members: QAPISchemaObjectTypeMember[] = [];
-    for (const [key, value] of data) {
+    data.forEach((value, key) => {
       const spec = value as MemberSpec;
       members.push(this.makeMember(key, spec.get('type')!, ifcondOf(spec.get('if')), spec.get('features'), info));
-    }
+    });
     return members;
   }
 
@@ -370,7 +370,8 @@ export class QAPISchema implements SchemaContext {
   }
 
   private defExprs(exprs: QAPIExpression[]): void {
-    for (const e of exprs) {
+    for (let i = 0; i < exprs.length; i++) {
+      const e = exprs[i];
       const { expr } = e;
       if (expr.has('enum')) this.defEnumType(e);
       else if (expr.has('struct')) this.defStructType(e);
@@ -383,12 +384,13 @@ export class QAPISchema implements SchemaContext {
   }
 
   private check(): void {
-    for (const ent of this.entityList) {
-      ent.check(this);
-      ent.connectDoc();
+    const entities = this.entityList;
+    for (let i = 0; i < entities.length; i++) {
+      entities[i].check(this);
+      entities[i].connectDoc();
     }
-    for (const ent of this.entityList) ent.setModule(this);
-    for (const doc of this.docs) doc.check();
+    for (let i = 0; i < entities.length; i++) entities[i].setModule(this);
+    for (let i = 0; i < this.docs.length; i++) this.docs[i].check();
 
     const features = this.features();
     if (features.length > MAX_FEATURES) {

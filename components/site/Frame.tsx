@@ -1,0 +1,114 @@
+/** @jsxImportSource @/lib/site/html */
+// The parts of every page's frame that are plain markup: the top bar (home,
+// sections, validator, search, version switcher, theme) and the module
+// sidebar, rendered to HTML strings (lib/site/html) and embedded by Shell.tsx.
+import type { Entity } from '@/lib/qapi/model';
+import type { SiteSchema } from '@/lib/site/site-schema';
+import { entityPath, moduleHref } from '@/lib/site/site-schema';
+import { withBase, basePath } from '@/lib/site/href';
+import { getSchema, getVersions } from '@/lib/site/source';
+import { pathInSite, type PageRef } from '@/lib/site/page-ref';
+import { SearchBox } from './SearchBox';
+import { ThemeToggle } from './ThemeToggle';
+
+function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
+  const versions = getVersions();
+  if (versions.length < 2) return <span className="version-label" title="Schema version">{site.label}</span>;
+  return (
+    <details className="version-switcher">
+      <summary aria-label={`Schema version ${site.label}, change version`}>{site.label}</summary>
+      <ul>
+        {versions.map((v) => {
+          const other = getSchema(v.label)!;
+          const same = pathInSite(other, page);
+          const href = withBase(same ?? `${other.prefix}/`);
+          return (
+            <li key={v.label}>
+              <a href={href} aria-current={v.label === site.label ? 'true' : undefined} data-version={v.label}>
+                {v.label}
+                {v.isDefault && <span className="muted"> (default)</span>}
+                {!same && <span className="muted"> — home</span>}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
+
+// Big modules (block-core has ~300 definitions) would put hundreds of links on
+// each of their pages: list events and commands first, up to a cap, always
+// keeping the current page, and link the module page for the rest.
+const SIDEBAR_MAX = 60;
+
+function sidebarEntities(entities: Entity[], activeName: string | undefined): Entity[] {
+  if (entities.length <= SIDEBAR_MAX) return entities;
+  const rank = (e: Entity) => (e.meta === 'event' ? 0 : e.meta === 'command' ? 1 : 2);
+  const picked = [...entities].sort((a, b) => rank(a) - rank(b)).slice(0, SIDEBAR_MAX);
+  const active = entities.find((e) => e.name === activeName);
+  if (active && !picked.includes(active)) picked[picked.length - 1] = active;
+  const keep = new Set(picked);
+  return entities.filter((e) => keep.has(e));
+}
+
+export function Sidebar({ site, activeModule, activeName }: { site: SiteSchema; activeModule?: string; activeName?: string }) {
+  return (
+    <>
+      <p className="sidebar-title">Modules</p>
+      <ul className="module-list">
+        {site.modules.map((m) => {
+          const active = m.slug === activeModule;
+          return (
+            <li key={m.slug} className={active ? 'active' : undefined}>
+              <a href={withBase(moduleHref(site, m))} aria-current={active && !activeName ? 'page' : undefined}>
+                {m.title}
+                {m.entities.length > 0 && <span className="count">{m.entities.length}</span>}
+              </a>
+              {active && m.entities.length > 0 && (
+                <ul className="entity-list">
+                  {sidebarEntities(m.entities, activeName).map((e) => (
+                    <li key={e.name}>
+                      <a href={withBase(site.prefix + entityPath(e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
+                        {e.name}
+                      </a>
+                    </li>
+                  ))}
+                  {m.entities.length > SIDEBAR_MAX && (
+                    <li><a className="more" href={withBase(moduleHref(site, m))}>All {m.entities.length} definitions →</a></li>
+                  )}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+export function Topbar({ site, page }: { site: SiteSchema; page: PageRef }) {
+  const home = withBase(`${site.prefix}/`);
+  return (
+    <>
+        <button type="button" className="icon-button menu-button" popoverTarget="sidebar" aria-label="Browse modules">
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /></svg>
+        </button>
+        <a className="brand" href={home} aria-label="QAPI Explorer home">
+          <span className="brand-mark" aria-hidden="true">{'{Q}'}</span> <span className="brand-name">QAPI Explorer</span>
+        </a>
+        <nav className="topnav" aria-label="Sections">
+          <a href={withBase(`${site.prefix}/#events`)}>Events</a>
+          <a href={withBase(`${site.prefix}/all/#commands`)}>Commands</a>
+          <a href={withBase(`${site.prefix}/all/#types`)}>Types</a>
+          <a href={withBase(`${site.prefix}/all/`)}>Index</a>
+          <a href={withBase('/validate/')}>Validate</a>
+        </nav>
+        <div className="topbar-tools">
+          <SearchBox indexUrl={withBase(`${site.prefix}/search-index.json`)} base={basePath() + site.prefix} />
+          <VersionSwitcher site={site} page={page} />
+          <ThemeToggle />
+        </div>
+    </>
+  );
+}

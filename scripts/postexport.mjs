@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// After `next build` (output: 'export'): make the docs pages plain static HTML.
+// Doc pages are rendered entirely at build time and navigate with ordinary
+// links, so they need neither React in the browser nor the inline RSC payload
+// that doubles each page; Next 16's client runtime alone weighs ~170 KB
+// gzipped, over the 150 KB page budget. For every page marked
+// data-static-doc="true" (components/site/Shell.tsx) this script removes
+// Next's scripts and payload, keeps the pre-paint theme script, and adds one
+// small bundle of components/site/enhance.ts (search, theme, copy buttons).
+// Pages without the marker (the validator, which is a React island) are left
+// untouched. The RSC payload files (*.txt) of the rewritten pages are removed.
+//   node scripts/postexport.mjs [outDir]   (default: $EXPORT_DIR or out)
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { bundleValidator } from './postexport-validator.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MARKER = 'data-static-doc="true"';
+
+function basePath() {
+  const raw = (process.env.BASE_PATH ?? '').trim();
+  return !raw || raw === '/' ? '' : '/' + raw.replace(/^\/+|\/+$/g, '');
+}
+
+async function bundleSiteScript(outDir) {
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'components/site/site-entry.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+  });
+  const code = result.outputFiles[0].contents;
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
+  const rel = `/_site/site-${hash}.js`;
+  mkdirSync(path.join(outDir, '_site'), { recursive: true });
+  writeFileSync(path.join(outDir, rel), code);
+  return rel;
+}
+
+/** The page without Next's runtime: returns null when the page is not a static doc page. */
+export function stripRuntime(html, scriptSrc) {
+  if (!html.includes(MARKER)) return null;
+  let out = html
+    .replace(/<script\b[^>]*\bsrc="[^"]*\/_next\/[^"]*"[^>]*><\/script>/g, '')
+    .replace(/<link rel="preload" as="script"[^>]*\/_next\/[^>]*>/g, '')
+    .replace(/<script(?![^>]*\bid="theme-script")(?:\s[^>]*)?>[\s\S]*?<\/script>/g, '');
+  out = out.replace('</head>', `<script src="${scriptSrc}" defer></script></head>`);
+  return out;
+}
+
+function* htmlFiles(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (entry.name !== '_next' && entry.name !== '_site') yield* htmlFiles(path.join(dir, entry.name));
+    } else if (entry.name.endsWith('.html')) {
+      yield path.join(dir, entry.name);
+    }
+  }
+}
+
+export async function postExport(outDir) {
+  const started = performance.now();
+  const script = basePath() + (await bundleSiteScript(outDir));
+  let pages = 0;
+  let before = 0;
+  let after = 0;
+  for (const file of htmlFiles(outDir)) {
+    const html = readFileSync(file, 'utf8');
+    const stripped = stripRuntime(html, script);
+    if (stripped === null) continue;
+    writeFileSync(file, stripped);
+    pages++;
+    before += html.length;
+    after += stripped.length;
+    if (path.basename(file) === 'index.html') {
+      const dir = path.dirname(file);
+      for (const f of readdirSync(dir)) if (f.endsWith('.txt')) rmSync(path.join(dir, f));
+    }
+  }
+  // the validator island gets its own React bundle (scripts/postexport-validator.mjs)
+  await bundleValidator(outDir, basePath());
+  // Placeholder params that let /v/[version] routes build with a single tree (lib/site/routes.ts).
+  rmSync(path.join(outDir, 'v', '_none'), { recursive: true, force: true });
+  const ms = performance.now() - started;
+  console.log(`postexport: ${pages} static doc pages, HTML ${(before / 1e6).toFixed(1)} MB -> ${(after / 1e6).toFixed(1)} MB, ${ms.toFixed(0)} ms`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outDir = path.resolve(process.argv[2] ?? process.env.EXPORT_DIR ?? 'out');
+  await postExport(outDir);
+}
