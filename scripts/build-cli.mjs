@@ -35,6 +35,25 @@ const optionalCommands = {
   },
 };
 
+/**
+ * Node built-ins through the bundle's require(), not ESM imports: Node's ESM
+ * wrapper of a built-in reads every export, and for node:fs that loads the
+ * whole stream stack (some 18 internal modules) even when `check --quiet`
+ * never touches a stream.
+ */
+const builtinsViaRequire = {
+  name: 'builtins-via-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.namespace === 'node-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'node-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+    }));
+  },
+};
+
 export async function buildCli() {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const result = await build({
@@ -54,7 +73,7 @@ export async function buildCli() {
     define: { 'process.env.QAPI_EXPLORER_VERSION': JSON.stringify(pkg.version) },
     // the bundle is ESM; give CommonJS dependencies a require() to call
     banner: { js: "import { createRequire as __qxCreateRequire } from 'node:module'; const require = __qxCreateRequire(import.meta.url);" },
-    plugins: [optionalCommands],
+    plugins: [optionalCommands, builtinsViaRequire],
   });
   writeOutputs(result.outputFiles);
   return outfile;

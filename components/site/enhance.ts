@@ -224,6 +224,15 @@ function initSearch(): void {
   button.dataset.ready = 'true';
 }
 
+/** Bring the current page's entry into view in the (independently scrolling) sidebar. */
+function revealSidebarEntry(): void {
+  const sidebar = document.querySelector<HTMLElement>('.sidebar');
+  const current = sidebar?.querySelector<HTMLElement>('[aria-current="page"]');
+  if (!sidebar || !current || sidebar.scrollHeight <= sidebar.clientHeight) return;
+  const top = current.getBoundingClientRect().top - sidebar.getBoundingClientRect().top;
+  if (top > sidebar.clientHeight - 40) sidebar.scrollTop += top - sidebar.clientHeight / 3;
+}
+
 /** Attach all behaviour once per document. */
 export function enhance(): void {
   const root = document.documentElement;
@@ -232,4 +241,5 @@ export function enhance(): void {
   initTheme();
   initCopy();
   initSearch();
+  revealSidebarEntry();
 }

@@ -95,6 +95,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ value, o
           s.focus({ preventScroll: true });
           setHighlight({ line, col, endLine, endCol });
         }
+        s.closest('.ve-editor')?.scrollIntoView({ block: 'nearest' });
         s.scrollTop = Math.max(0, (line - 1) * LINE_HEIGHT - s.clientHeight / 3);
         const ls = starts[line - 1] ?? 0;
         const x = visualCol(value.slice(ls, Math.min(a, ls + MAX_DRAWN_LINE)), a - ls) * charWidth;

@@ -37,6 +37,8 @@ function LinkedText({ text, kinds, docsBase }: { text: string; kinds: Record<str
     const word = m[0];
     const kind = Object.prototype.hasOwnProperty.call(kinds, word) ? kinds[word] : undefined;
     if (!kind || kind === 'b' || word.length < 3) continue;
+    // 'quoted' words are values and member names ('stop', 'device-id'), not definitions
+    if (text[m.index - 1] === "'" && text[m.index + word.length] === "'") continue;
     const href = docsPath(docsBase, kinds, word);
     if (!href) continue;
     parts.push(text.slice(last, m.index));

@@ -119,6 +119,8 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     const explanation = (await issues.locator('.vr-text').textContent())!;
     for (const allowed of ['stop', 'running', 'stop-copy', 'resuming', 'pre-copy-p2p']) expect(explanation).toContain(allowed);
     expect(await issues.locator('.vr-text a', { hasText: 'QapiVfioMigrationState' }).getAttribute('href')).toBe('/types/QapiVfioMigrationState/');
+    // quoted words are values, not links (there is also a command named 'stop')
+    expect(await issues.locator('.vr-text a').allTextContents()).toEqual(['QapiVfioMigrationState', 'VFIO_MIGRATION_PREPARE']);
     // marked inline: the gutter line and an underline
     expect(await page.locator(`.ve-ln-error[data-line="${line}"]`).count()).toBe(1);
     expect(await page.locator('.ve-mark-error').count()).toBe(1);
@@ -193,6 +195,21 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     const [download] = await Promise.all([other.page.waitForEvent('download'), alert.getByRole('button', { name: 'Download the file' }).click()]);
     expect(download.suggestedFilename()).toBe('qmp-messages.txt');
     await other.context.close();
+  });
+
+  it('the schema option checks against another version and links to its docs', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    const stop = '{"event": "STOP", "timestamp": {"seconds": 1, "microseconds": 0}}';
+    await paste(page, stop);
+    expect(await verdictFor(page, stop.length)).toBe('valid');
+    await page.locator('select[aria-label="Schema version"]').selectOption('example');
+    expect(new URL(page.url()).search).toBe('?version=example');
+    await page.locator('.validator[data-state="done"] .vr-issue[data-code="unknown-event"]').waitFor();
+    await paste(page, VALID_EVENT);
+    expect(await verdictFor(page, VALID_EVENT.length)).toBe('valid');
+    expect(await page.locator('a.vr-name').getAttribute('href')).toBe('/v/example/events/VFIO_MIGRATION_PREPARE/');
+    await context.close();
   });
 
   it('keeps the text across reloads, and an example never loses it', async () => {
