@@ -2,6 +2,8 @@
 // them, asserted directly, plus a readable HTML file snapshot of each.
 import { describe, expect, it } from 'vitest';
 import { prettyHtml, renderDefinition, siteFor, TREE_1022, TREE_VFIO } from './render-helpers';
+import { ModulePage } from '@/components/docs/ModulePage';
+import { HomePage } from '@/components/docs/HomePage';
 
 describe('VFIO_MIGRATION_PREPARE (10.2.2+vfio-migration-prepare)', () => {
   const site = siteFor(TREE_VFIO);
@@ -96,5 +98,22 @@ describe('10.2.2 pages', () => {
 
   it('snapshots a union page', async () => {
     await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot('snapshots/union-GuestPanicInformation.html');
+  });
+});
+
+describe('module and home pages', () => {
+  const site = siteFor(TREE_VFIO);
+
+  it('shows a module with its title, intro and definitions by kind', () => {
+    const html = ModulePage({ site, module: site.modules.find((m) => m.slug === 'vfio')! }).value;
+    expect(html).toContain('<h1>VFIO devices</h1>');
+    expect(html).toMatch(/<h2 id="events">Events <span class="count">2<\/span><\/h2>/);
+    expect(html).toContain('href="/events/VFIO_MIGRATION_PREPARE/"');
+  });
+
+  it('groups every event by module on the home page', () => {
+    const html = HomePage({ site }).value;
+    expect(html.match(/<li><a href="\/events\//g)?.length).toBe(58);
+    expect(html).toMatch(/VFIO devices<\/a> <span class="count">2<\/span>/);
   });
 });

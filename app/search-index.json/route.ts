@@ -1,8 +1,8 @@
-import { buildSearchDocs } from '@/lib/site/search-docs';
+import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import { getDefaultSchema } from '@/lib/site/source';
 
 export const dynamic = 'force-static';
 
 export function GET() {
-  return Response.json(buildSearchDocs(getDefaultSchema()));
+  return Response.json(packSearchDocs(buildSearchDocs(getDefaultSchema())));
 }

@@ -6,7 +6,9 @@ import type { ModuleView, SiteSchema } from '@/lib/site/site-schema';
 import { entityPath } from '@/lib/site/site-schema';
 import { plainText, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
-import { DocText, type DocContext } from './Rst';
+import { RstBlocks, type DocContext } from './Rst';
+import { parseRst } from '@/lib/site/rst/blocks';
+import { inlineText } from '@/lib/site/rst/inline';
 
 const GROUPS: { title: string; id: string; metas: Entity['meta'][] }[] = [
   { title: 'Events', id: 'events', metas: ['event'] },
@@ -19,12 +21,17 @@ export function ModulePage({ site, module: m }: { site: SiteSchema; module: Modu
   return (
     <article className="module-page">
       <p className="kicker"><span className="kind kind-module">Module</span> <code>{site.rootDir}/{m.name}</code></p>
-      {m.module.freeformDocs.length > 0 ? (
+      <h1>{m.title}</h1>
+      {m.module.freeformDocs.length > 0 && (
         <div className="freeform">
-          {m.module.freeformDocs.map((d, i) => <DocText key={i} text={d.body.text} ctx={ctx} />)}
+          {m.module.freeformDocs.map((d, i) => {
+            // The module title is the page's <h1>; do not repeat it as the first heading.
+            let blocks = parseRst(d.body.text);
+            const first = blocks[0];
+            if (i === 0 && first?.t === 'heading' && inlineText(first.children) === m.title) blocks = blocks.slice(1);
+            return <RstBlocks key={i} blocks={blocks} ctx={ctx} />;
+          })}
         </div>
-      ) : (
-        <h1>{m.title}</h1>
       )}
       {GROUPS.map((g) => {
         const list = m.entities.filter((e) => g.metas.includes(e.meta));

@@ -6,6 +6,7 @@
 // scripts/postexport.mjs, as the page's only script (public site.js bundle).
 // Search results are built with textContent only: index text is never HTML.
 import MiniSearch from 'minisearch';
+import { unpackSearchDocs, type PackedIndex } from '@/lib/site/search-pack';
 
 interface Doc {
   id: number;
@@ -168,10 +169,10 @@ function initSearch(): void {
     fetch(indexUrl)
       .then((r) => {
         if (!r.ok) throw new Error(String(r.status));
-        return r.json() as Promise<Doc[]>;
+        return r.json() as Promise<PackedIndex>;
       })
-      .then((docs) => {
-        index = createSearchIndex(docs);
+      .then((packed) => {
+        index = createSearchIndex(unpackSearchDocs(packed));
         search();
       })
       .catch(() => setStatus('The search index could not be loaded.'))

@@ -103,7 +103,6 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ value, o
         onScroll();
       },
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [charWidth, onScroll, starts, value, large],
   );
 

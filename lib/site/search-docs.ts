@@ -7,20 +7,10 @@ import type { Entity } from '../qapi/model';
 import { plainText } from './format';
 import { entityPath, hasPage, type SiteSchema } from './site-schema';
 import { dataType, memberAnchor, wireShape } from './wire-shape';
+import type { SearchDoc } from './search-pack';
+export { packSearchDocs, unpackSearchDocs, type PackedIndex } from './search-pack';
 
-export interface SearchDoc {
-  id: number;
-  /** kind: event command struct union enum alternate member value module */
-  k: string;
-  /** name */
-  n: string;
-  /** parent definition (for members and values) */
-  p?: string;
-  /** path under the version prefix, with #anchor for members and values */
-  h: string;
-  /** snippet of the doc text */
-  t?: string;
-}
+export type { SearchDoc } from './search-pack';
 
 export const SEARCH_FIELDS = ['n', 'p', 't'] as const;
 export const SEARCH_STORE = ['k', 'n', 'p', 'h', 't'] as const;
@@ -65,3 +55,4 @@ export function buildSearchDocs(site: SiteSchema): SearchDoc[] {
   for (const e of site.model.entities) if (hasPage(e)) definitionDocs(site, e, push);
   return docs;
 }
+

@@ -7,7 +7,7 @@
 // in QAPI terms, so no messages are built here.
 import * as z from 'zod';
 import type { AlternateType, Entity, Member, SchemaIndex, StructType, UnionType } from '../qapi/model';
-import { IntegralFloat } from './wire';
+import { IntegralFloat, jsonKind } from './wire';
 import { intRange, type Direction } from './ranges';
 
 type Shape = Record<string, z.ZodType>;
@@ -155,7 +155,7 @@ export class ZodCompiler {
     for (const alt of a.alternatives) byKind.set(alternativeKind(this.index, alt.type), alt.type);
     return z.unknown().superRefine((v, ctx) => {
       if (v === undefined) return;
-      const kind = kindOf(v);
+      const kind = jsonKind(v);
       const type = byKind.get(kind);
       if (!type) {
         ctx.addIssue({ code: 'custom', message: `no alternative of ${a.name} takes a JSON ${kind}`, params: { qapi: 'no-alternative' } });
@@ -167,11 +167,3 @@ export class ZodCompiler {
   }
 }
 
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'boolean';
-  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof IntegralFloat) return 'number';
-  if (Array.isArray(v)) return 'array';
-  return 'object';
-}

@@ -9,7 +9,7 @@
 import type { Entity, Member, SchemaIndex } from '../qapi/model';
 import { alternativeKind } from './compile';
 import { intRange, type Direction } from './ranges';
-import { IntegralFloat, isWireObject } from './wire';
+import { IntegralFloat, isWireObject, jsonKind } from './wire';
 
 export type Precheck = (v: unknown) => boolean;
 
@@ -85,7 +85,7 @@ export class PrecheckCompiler {
       case 'alternate': {
         const byKind = new Map<string, Precheck>();
         for (const a of e.alternatives) byKind.set(alternativeKind(this.index, a.type), this.check(a.type));
-        return (v) => (byKind.get(kindOf(v)) ?? never)(v);
+        return (v) => (byKind.get(jsonKind(v)) ?? never)(v);
       }
       default:
         return never;
@@ -164,11 +164,3 @@ function countKeys(v: object): number {
   return n;
 }
 
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'boolean';
-  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof IntegralFloat) return 'number';
-  if (Array.isArray(v)) return 'array';
-  return 'object';
-}

@@ -326,6 +326,43 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('a 50 MB paste: every verdict, the page never stalls for long', async () => {
+    const { context, page } = await fresh();
+    await openValidator(page);
+    const line = VALID_EVENT.replace(/\n\s*/g, ' ');
+    const count = Math.ceil(50_000_000 / (line.length + 1));
+    const stats = await page.evaluate(
+      async ({ line, count }) => {
+        const text = Array.from({ length: count }, (_, i) => (i % 5000 === 4999 ? line.replace('"stop"', '"bad"') : line)).join('\n');
+        const ta = document.querySelector('textarea.ve-textarea') as HTMLTextAreaElement;
+        const root = document.querySelector('.validator') as HTMLElement;
+        let maxGap = 0;
+        let last = performance.now();
+        const beat = setInterval(() => {
+          const now = performance.now();
+          maxGap = Math.max(maxGap, now - last);
+          last = now;
+        }, 10);
+        const t0 = performance.now();
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        await new Promise<void>((resolve) => {
+          const check = () => (root.dataset.state === 'done' && root.dataset.length === String(text.length) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        clearInterval(beat);
+        return { ms: performance.now() - t0, maxGap, summary: document.querySelector('.vr-counts')?.textContent ?? '' };
+      },
+      { line, count },
+    );
+    console.log(`[validator e2e] 50 MB paste (${count} events): all verdicts after ${Math.round(stats.ms)} ms; longest main-thread stall ${Math.round(stats.maxGap)} ms`);
+    expect(stats.summary).toContain(`${count.toLocaleString('en')} messages`);
+    expect(stats.summary).toContain(`${Math.floor(count / 5000)} invalid`);
+    expect(stats.maxGap).toBeLessThan(2000);
+    await context.close();
+  }, 180_000);
+
   it('logs no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });

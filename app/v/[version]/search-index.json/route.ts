@@ -1,4 +1,4 @@
-import { buildSearchDocs } from '@/lib/site/search-docs';
+import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import { schemaFor, versionParams } from '@/lib/site/routes';
 
 export const dynamic = 'force-static';
@@ -10,5 +10,5 @@ export function generateStaticParams() {
 
 export async function GET(_req: Request, { params }: { params: Promise<{ version: string }> }) {
   const site = schemaFor((await params).version);
-  return Response.json(site ? buildSearchDocs(site) : []);
+  return Response.json(packSearchDocs(site ? buildSearchDocs(site) : []));
 }
