@@ -219,3 +219,15 @@ describe('the compiled zod schemas themselves', () => {
     expect(alt.safeParse({ id: 'w', color: 'red' }).success).toBe(true);
   });
 });
+
+describe('a message that is not an object', () => {
+  it.each([
+    ['123456789012345678901234567890', 'got a number'],
+    ['[[1, 2]]', 'got an array'], // an array of messages whose first is an array
+    ['null', 'got null'],
+    ['"out"', 'got a string'],
+  ])('%s is named by its JSON kind', (given, want) => {
+    const [message] = createValidator(MINI_MODEL).validateText(given).messages;
+    expect(message.issues.map((i) => i.text)).toEqual([`a QMP message is a JSON object, ${want}`]);
+  });
+});

@@ -14,7 +14,7 @@ import { checkTimestamp, isPlainTimestamp } from './timestamp';
 import type { Precheck, PrecheckCompiler } from './precheck';
 import { nearestNames } from './suggest';
 import type { MessageKind } from './types';
-import { isWireObject, type WireValue } from './wire';
+import { isWireObject, jsonKind, type WireValue } from './wire';
 
 export interface PendingCommand {
   command: Command;
@@ -59,7 +59,7 @@ const issue = (severity: RawIssue['severity'], code: RawIssue['code'], path: Pat
 
 export function checkMessage(ctx: MessageContext, value: WireValue): MessageVerdict {
   if (!isWireObject(value)) {
-    return { kind: 'unknown', name: null, issues: [issue('error', 'not-an-object', [], 'value', 'not an object', `a QMP message is a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : 'a ' + typeof value}`)] };
+    return { kind: 'unknown', name: null, issues: [issue('error', 'not-an-object', [], 'value', 'not an object', `a QMP message is a JSON object, got ${kindPhrase(value)}`)] };
   }
   const event = value.event;
   if (event !== undefined) return checkEvent(ctx, value, event);
@@ -311,4 +311,11 @@ function checkGreeting(ctx: MessageContext, value: Record<string, WireValue>): M
     }
   }
   return { kind: 'greeting', name: null, issues: out };
+}
+
+/** "an array", "a number", "null": the JSON kind of a non-object message, in the user's words. */
+function kindPhrase(value: unknown): string {
+  const kind = jsonKind(value);
+  if (kind === 'null') return 'null';
+  return kind === 'array' ? 'an array' : `a ${kind}`;
 }
