@@ -7,6 +7,7 @@ import { parseInline, safeUrl } from '@/lib/site/rst/inline';
 import { RstBlocks, type DocContext } from '@/components/docs/Rst';
 import { buildSiteSchema } from '@/lib/site/site-schema';
 import type { SchemaModel } from '@/lib/qapi/model';
+import { plainText } from '@/lib/site/format';
 
 const model: SchemaModel = {
   root: 'x/qapi-schema.json',
@@ -124,5 +125,17 @@ describe('HTML', () => {
     expect(out).toContain('click');
     expect(out).toContain('<a href="https://qemu.org" rel="noopener noreferrer">ok</a>');
     expect(out).toContain('<code>&lt;iframe&gt;</code>');
+  });
+});
+
+describe('snippets (plainText)', () => {
+  it('keeps the prose and drops directives with their indented bodies', () => {
+    const text =
+      'Emitted when the machine stops.\n\n.. note:: The event carries no data.  Use `query-status`\n   to learn why.\n\nSee @reason for ``details``.';
+    expect(plainText(text)).toBe('Emitted when the machine stops. See reason for details.');
+  });
+
+  it('cuts long text at a word, with an ellipsis', () => {
+    expect(plainText('alpha beta gamma delta', 12)).toBe('alpha beta…');
   });
 });

@@ -39,10 +39,21 @@ export function memberSince(text: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/** Drops every `.. name::` directive with its indented body (notes, examples): not part of a snippet. */
+function withoutDirectives(text: string): string {
+  const kept: string[] = [];
+  let inDirective = false;
+  for (const line of text.split('\n')) {
+    if (/^\.\. [\w:-]+::/.test(line)) inDirective = true;
+    else if (inDirective && line.trim() !== '' && !/^\s/.test(line)) inDirective = false;
+    if (!inDirective) kept.push(line);
+  }
+  return kept.join('\n');
+}
+
 /** A one-line plain-text rendering of rST doc text, for snippets and meta descriptions. */
 export function plainText(text: string, max = 160): string {
-  const flat = text
-    .replace(/^\.\. [\w:-]+::.*$/gm, '')
+  const flat = withoutDirectives(text)
     .replace(/^\s*:[\w-]+:.*$/gm, '')
     .replace(/``([^`]+)``/g, '$1')
     .replace(/:[\w:]+:`([^`]+)`/g, '$1')
