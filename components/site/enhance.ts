@@ -6,16 +6,9 @@
 // scripts/postexport.mjs, as the page's only script (public site.js bundle).
 // Search results are built with textContent only: index text is never HTML.
 import MiniSearch from 'minisearch';
-import { unpackSearchDocs, type PackedIndex } from '@/lib/site/search-pack';
+import { unpackSearchDocs, type PackedIndex, type SearchDoc } from '@/lib/site/search-pack';
 
-interface Doc {
-  id: number;
-  k: string;
-  n: string;
-  p?: string;
-  h: string;
-  t?: string;
-}
+type Doc = SearchDoc;
 
 type Hit = Doc & { score: number };
 
