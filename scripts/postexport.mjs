@@ -7,8 +7,9 @@
 // data-static-doc="true" (components/site/Shell.tsx) this script removes
 // Next's scripts and payload, keeps the pre-paint theme script, and adds one
 // small bundle of components/site/enhance.ts (search, theme, copy buttons).
-// Pages without the marker (the validator, which is a React island) are left
-// untouched. The RSC payload files (*.txt) of the rewritten pages are removed.
+// The validator page, a React island, gets its island and web worker bundled
+// by scripts/postexport-validator.mjs instead of Next's runtime. The RSC
+// payload files (*.txt) of the rewritten pages are removed.
 //   node scripts/postexport.mjs [outDir]   (default: $EXPORT_DIR or out)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
