@@ -8,17 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { loadModelFromDisk } from '../lib/qapi/node';
 import { createValidator } from '../lib/validate/index';
 import type { MessageResult, ValidationResult } from '../lib/validate/types';
+import { createRng } from '../lib/qapi/fuzz/mutate';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE = ['{', '}', '[', ']', '"', ',', ':', '\\', '\n', ' ', '1.0', '-', 'e', '...', '-> ', '<- ', '\ud800', '\ufeff', 'NaN', '__proto__', '"a": 1, "a": 2'];
 
@@ -57,7 +50,7 @@ describe('corrupted real input never breaks the validator', () => {
   const examples = model.entities.flatMap((e) => e.doc?.examples ?? []).map((x) => x.lines.map((l) => l.text).join('\n'));
 
   it('transcripts and their JSON Lines forms, 600 corruptions', () => {
-    const rnd = mulberry32(42);
+    const rnd = createRng(42);
     for (let n = 0; n < 600; n++) {
       const base = examples[Math.floor(rnd() * examples.length)]!;
       const asLines = n % 3 === 0 ? base.replace(/^\s*(->|<-) /gm, '').replace(/\n\s+/g, ' ') + '\n' : base;

@@ -9,6 +9,7 @@ import { loadModelFromDisk } from '../lib/qapi/node';
 import { buildIndex, type SchemaModel } from '../lib/qapi/model';
 import { createValidator } from '../lib/validate/index';
 import { exampleMessages } from '../lib/validate/lint-examples';
+import { createRng } from '../lib/qapi/fuzz/mutate';
 
 const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu');
 const TREES = {
@@ -49,14 +50,6 @@ it('the vfio tree knows VFIO_MIGRATION_PREPARE and 10.2.2 does not', () => {
 
 // ---- seeded mutations ----
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Mutation {
   name: string;
@@ -68,7 +61,7 @@ const BIG = '"__BIG_INTEGER__"';
 
 function mutations(m: SchemaModel, sources: { name: string; text: string }[], seed: number): Mutation[] {
   const index = buildIndex(m);
-  const rnd = mulberry32(seed);
+  const rnd = createRng(seed);
   const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const out: Mutation[] = [];
   for (const src of sources) {
