@@ -4,6 +4,8 @@ export { QAPISourceInfo } from './source';
 export { parseSchema, joinIncludePath, type SchemaHost, type QAPIExpression, type QAPIValue } from './parser';
 export { checkExprs } from './expr';
 export { loadSchema, loadModel } from './load';
+export { loadSchemaRoot, loadRootModel, modelOfRoot, type SchemaRoot } from './root';
+export { readIntrospection, looksLikeIntrospection } from './introspect/index';
 export { toModel } from './to-model';
 export { dumpSchema } from './dump';
 export { cName } from './common';

@@ -81,6 +81,12 @@ export interface BuiltinType extends EntityBase {
   meta: 'builtin';
   /** the JSON type QEMU's manual prints: string number int boolean null value */
   jsonType: 'string' | 'number' | 'int' | 'boolean' | 'null' | 'value';
+  /**
+   * true for an introspected 'int': query-qmp-schema maps every integer type
+   * (int8 … uint64, size) to 'int', so only integrality and the widest range
+   * (-2^63 .. 2^64-1) can be checked, not the member's own width
+   */
+  anyInteger?: true;
 }
 
 export interface EnumType extends EntityBase {
@@ -206,11 +212,30 @@ export interface Module {
   freeformDocs: Doc[];
 }
 
+/**
+ * Where a model came from. A source tree describes every build of a release;
+ * an introspection (query-qmp-schema) describes one running QEMU exactly: its
+ * 'if' conditions resolved, type names masked ('123'), no doc text.
+ */
+export type SchemaOrigin =
+  | { kind: 'tree' }
+  | {
+      kind: 'introspection';
+      /** 'major.minor.micro', when the dump also holds query-version's reply or the QMP greeting */
+      qemuVersion?: string;
+      /** query-version's 'package', e.g. a distribution's build string */
+      qemuPackage?: string;
+      /** query-target's 'arch', e.g. 'x86_64' */
+      target?: string;
+    };
+
 export interface SchemaModel {
   /** the root schema file as given to the loader */
   root: string;
   modules: Module[];
   entities: Entity[];
+  /** absent for models built before origins were recorded: a tree */
+  origin?: SchemaOrigin;
 }
 
 export type SchemaIndex = Map<string, Entity>;

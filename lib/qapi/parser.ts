@@ -74,6 +74,8 @@ export class QAPISchemaParser {
   line = 1;
   private lineInfo: QAPISourceInfo;
   private depth = 0;
+  /** the file's first token was read (an included file failing before that is not schema text) */
+  private lexedFirst = false;
   /** reused by every doc block of this file (parser-doc.ts) */
   readonly docLines = new DocLineBuffer();
 
@@ -87,7 +89,14 @@ export class QAPISchemaParser {
     this.options = resolveOptions(options);
     this.included.add(normalizePath(fname));
     this.lineInfo = new QAPISourceInfo(fname, inclInfo);
-    this.parse();
+    try {
+      this.parse();
+    } catch (err) {
+      if (inclInfo && isNotSchemaText(err, fname, this.lexedFirst, this.exprs.length + this.docs.length)) {
+        throw new NotSchemaText();
+      }
+      throw err;
+    }
   }
 
   /**
@@ -117,6 +126,7 @@ export class QAPISchemaParser {
 
     let curDoc: QAPIDoc | null = null;
     this.accept();
+    this.lexedFirst = true;
     while (this.tok !== null) {
       const info = this.info;
       if (this.tok === '#') {
@@ -175,6 +185,9 @@ export class QAPISchemaParser {
     } catch (err) {
       if (err instanceof SchemaReadError) {
         throw new QapiError(info, `can't read include file '${inclFname}': ${err.strerror}`);
+      }
+      if (err instanceof NotSchemaText) {
+        throw new QapiError(info, `include file '${inclFname}' is not QAPI schema text (its content is not shown)`);
       }
       throw err;
     }
@@ -351,6 +364,19 @@ export class QAPISchemaParser {
     }
     throw this.parseError("expected '{', '[', string, or boolean");
   }
+}
+
+/** An included file that is not QAPI schema at all (it may be /proc/self/environ): say so at the include. */
+class NotSchemaText extends Error {}
+
+/**
+ * Did an included file fail before yielding anything, on its very first token
+ * or with a stray token (the one message that quotes a run of the file)?
+ * QEMU would print that text; a file of secrets would land in a build log.
+ */
+function isNotSchemaText(err: unknown, fname: string, lexedFirst: boolean, yielded: number): boolean {
+  if (!(err instanceof QapiError) || err.col === null || err.file !== fname || yielded > 0) return false;
+  return !lexedFirst || err.msg.startsWith("stray '");
 }
 
 function isHighSurrogate(c: number): boolean {
