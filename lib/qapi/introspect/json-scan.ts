@@ -120,7 +120,6 @@ class Scanner {
 
   private string(): void {
     const t = this.text;
-    const start = this.i;
     this.i++;
     for (;;) {
       const c = t.charCodeAt(this.i);
@@ -128,7 +127,7 @@ class Scanner {
         this.i++;
         return;
       }
-      if (Number.isNaN(c)) this.fail('unexpected end of input inside a string that starts here', start);
+      if (Number.isNaN(c)) this.fail('unexpected end of input inside a string');
       if (c < 0x20) this.fail(c === 10 ? 'string not closed before the end of the line' : 'control character in a string');
       if (c === 0x5c) {
         const e = t[this.i + 1];
