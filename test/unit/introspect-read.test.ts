@@ -4,6 +4,7 @@
 // validator on an introspected 'int', and positioned errors for bad replies.
 import { describe, expect, it } from 'vitest';
 import { QapiError } from '../../lib/qapi/error';
+import { createRng } from '../../lib/qapi/fuzz/mutate';
 import { looksLikeIntrospection, readIntrospection } from '../../lib/qapi/introspect/index';
 import { buildIndex, type Entity } from '../../lib/qapi/model';
 import { createValidator } from '../../lib/validate/index';
@@ -206,5 +207,48 @@ describe('bad replies: a positioned error, never a crash', () => {
     expect(errorOf('{"return": {}}\n')).toBe('reply.json: no query-qmp-schema reply (a JSON array of SchemaInfo objects, alone or as {"return": [...]}) found');
     expect(errorOf('prose\n{"return": [1,,2]}\n')).toMatch(/^reply\.json:2:15: unexpected ',': expected a JSON value; and no query-qmp-schema reply/);
     expect(errorOf('['.repeat(100_000))).toMatch(/nested deeper than 512 levels/);
+  });
+});
+
+const MESSAGES = [
+  '{"execute": "query-thing", "arguments": {"id": "a", "size": 1, "old": true}, "id": 1}',
+  '{"return": [{"kind": "disk", "id": "x", "how": 3}, {"kind": "net", "how": "fast"}], "id": 1}',
+  '{"execute": "device_add", "arguments": {"driver": "e1000"}}',
+  '{"event": "THING_CHANGED", "data": {"kind": "net"}, "timestamp": {"seconds": 1, "microseconds": 2}}',
+  '{"event": "STOP", "timestamp": {"seconds": 1, "microseconds": 2}}',
+].join('\n');
+
+describe('mutants of a reply: a model or a QapiError, nothing else', () => {
+  it('3,000 seeded mutants (cuts, deletions, insertions, swapped values)', () => {
+    const base = pretty({ return: INFOS });
+    const rng = createRng(20261127);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+    const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', 'null', '1e999', '"0"', '"int"', '"object"', '"tag"', '"variants"', '[]', '{}', '"__proto__"'];
+    let models = 0;
+    let errors = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = base;
+      for (let k = 1 + Math.floor(rng() * 3); k > 0; k--) {
+        const at = Math.floor(rng() * text.length);
+        const op = Math.floor(rng() * 3);
+        if (op === 0) text = text.slice(0, at);
+        else if (op === 1) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(rng() * 20));
+        else text = text.slice(0, at) + pick(pieces) + text.slice(at);
+      }
+      let model;
+      try {
+        model = readIntrospection(text, 'm.json');
+        models++;
+      } catch (err) {
+        if (!(err instanceof QapiError)) throw new Error(`mutant ${n} crashed: ${String(err)}\n${text}`);
+        expect(String(err)).toMatch(/^m\.json(:\d+:\d+)?: /);
+        errors++;
+        continue;
+      }
+      // whatever the reader accepts, the validator can use
+      createValidator(model).validateText(MESSAGES);
+    }
+    expect(models + errors).toBe(3000);
+    expect(errors).toBeGreaterThan(1000);
   });
 });
