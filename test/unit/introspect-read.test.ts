@@ -203,6 +203,20 @@ describe('bad replies: a positioned error, never a crash', () => {
     expect(errorOf(JSON.stringify(loop))).toMatch(/the variants of 'u' contain 'u' again/);
   });
 
+  it('an array of itself, an alternate of an alternate', () => {
+    const arrays = [
+      { name: '[a]', 'meta-type': 'array', 'element-type': '[b]' },
+      { name: '[b]', 'meta-type': 'array', 'element-type': '[a]' },
+    ];
+    expect(errorOf(JSON.stringify(arrays))).toMatch(/^reply\.json:1:\d+: .*\[0\]\.element-type: the array '\[a\]' contains itself/);
+    const alternates = [
+      { name: 'a', 'meta-type': 'alternate', members: [{ type: 'str' }, { type: 'b' }] },
+      { name: 'b', 'meta-type': 'alternate', members: [{ type: 'str' }] },
+      { name: 'str', 'meta-type': 'builtin', 'json-type': 'string' },
+    ];
+    expect(errorOf(JSON.stringify(alternates))).toMatch(/\[0\]\.members\[1\]\.type: an alternative of 'a' cannot be an alternate/);
+  });
+
   it('no schema reply at all, with or without broken JSON', () => {
     expect(errorOf('{"return": {}}\n')).toBe('reply.json: no query-qmp-schema reply (a JSON array of SchemaInfo objects, alone or as {"return": [...]}) found');
     expect(errorOf('prose\n{"return": [1,,2]}\n')).toMatch(/^reply\.json:2:15: unexpected ',': expected a JSON value; and no query-qmp-schema reply/);
@@ -250,5 +264,40 @@ describe('mutants of a reply: a model or a QapiError, nothing else', () => {
     }
     expect(models + errors).toBe(3000);
     expect(errors).toBeGreaterThan(1000);
+  });
+
+  it('2,000 seeded rewirings of type references', () => {
+    const rng = createRng(7);
+    const names = INFOS.map((i) => i.name);
+    const refKeys = ['type', 'element-type', 'arg-type', 'ret-type'];
+    let models = 0;
+    for (let n = 0; n < 2000; n++) {
+      const infos = JSON.parse(JSON.stringify(INFOS)) as Record<string, unknown>[];
+      const refs: Record<string, unknown>[] = [];
+      const collect = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(collect);
+        else if (v && typeof v === 'object') {
+          const o = v as Record<string, unknown>;
+          if (refKeys.some((k) => typeof o[k] === 'string')) refs.push(o);
+          Object.values(o).forEach(collect);
+        }
+      };
+      collect(infos);
+      for (let k = 1 + Math.floor(rng() * 3); k > 0; k--) {
+        const o = refs[Math.floor(rng() * refs.length)]!;
+        const key = refKeys.find((r) => typeof o[r] === 'string')!;
+        o[key] = names[Math.floor(rng() * names.length)];
+      }
+      let model;
+      try {
+        model = readIntrospection(JSON.stringify(infos), 'r.json');
+      } catch (err) {
+        if (!(err instanceof QapiError)) throw err;
+        continue;
+      }
+      models++;
+      createValidator(model).validateText(MESSAGES);
+    }
+    expect(models).toBeGreaterThan(100);
   });
 });

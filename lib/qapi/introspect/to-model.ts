@@ -244,6 +244,18 @@ function checkEntity(reader: Reader, byName: Map<string, Entity>, e: Entity, i: 
       seen.delete(u.name);
     };
     walk(e);
+  } else if (e.meta === 'array') {
+    // an array of arrays … of itself has no JSON value of finite depth, and readers of the model would loop
+    const seen = new Set([e.name]);
+    for (let t = byName.get(e.elementType); t?.meta === 'array'; t = byName.get(t.elementType)) {
+      if (seen.has(t.name)) reader.fault([i, 'element-type'], `the array '${e.name}' contains itself`);
+      seen.add(t.name);
+    }
+  } else if (e.meta === 'alternate') {
+    // QEMU's rule (qapi-code-gen "Alternate types"): no alternative is itself an alternate
+    e.alternatives.forEach((a, k) => {
+      if (byName.get(a.type)?.meta === 'alternate') reader.fault([i, 'members', k, 'type'], `an alternative of '${e.name}' cannot be an alternate`);
+    });
   } else if (e.meta === 'command' || e.meta === 'event') {
     const arg = byName.get(e.argType!);
     if (arg?.meta !== 'struct' && arg?.meta !== 'union') reader.fault([i, 'arg-type'], "'arg-type' must name an object type");
