@@ -3,9 +3,9 @@
 // every message of the dump judged valid against it, the same verdicts from
 // the source tree of the same release, mutated replies caught at their path,
 // and truncated dumps failing at a position.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { readIntrospection } from '../../lib/qapi/introspect/index';
+import { looksLikeIntrospection, readIntrospection } from '../../lib/qapi/introspect/index';
 import type { SchemaModel } from '../../lib/qapi/model';
 import { loadModelFromDisk, loadRootModelFromDisk } from '../../lib/qapi/node';
 import { createValidator } from '../../lib/validate/index';
@@ -117,6 +117,14 @@ describeWithShared('query-qmp-schema of six real QEMUs (libvirt dumps)', () => {
       error = String(err);
     }
     expect(error).toBe(`cut.replies:${lines.length}:${lines.at(-1)!.length + 1}: bad query-qmp-schema reply: unexpected end of input inside a string`);
+  });
+
+  it("no file of QEMU's own schemas or conformance suite looks like an introspection", () => {
+    const dirs = ['10.2.2/qapi', '10.0.13/qapi', '5.2.0/qapi', '10.2.2/tests/qapi-schema', '7.2.0/tests/qapi-schema'].map((d) => sharedPath('qemu', d));
+    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => `${d}/${f}`));
+    expect(files.length).toBeGreaterThan(400);
+    expect(files.filter((f) => looksLikeIntrospection(readFileSync(f, 'utf8')))).toEqual([]);
+    for (const name of NAMES) expect(looksLikeIntrospection(text(name))).toBe(true);
   });
 
   it('the schema-root loader tells a dump from a tree by content', () => {
