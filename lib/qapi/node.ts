@@ -25,18 +25,22 @@ export function readFileCapped(path: string, cap: number, what: string): string 
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (stat.isFile() && stat.size > cap) throw tooLarge();
-    // devices and pipes report no size (or a wrong one): read in chunks up to the cap
-    const chunks: Buffer[] = [];
+    // one spare byte shows a file that grew; devices and pipes report no size: the buffer grows up to the cap
+    let buf = Buffer.allocUnsafe(Math.min(stat.isFile() ? stat.size + 1 : 64 * 1024, cap + 1));
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(MiB, cap + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buf.length) {
+        if (total > cap) throw tooLarge();
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, cap + 1));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, total, buf.length - total, null);
       if (n === 0) break;
       total += n;
-      if (total > cap) throw tooLarge();
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    if (total > cap) throw tooLarge();
+    return buf.toString('utf8', 0, total);
   } finally {
     closeSync(fd);
   }
