@@ -217,6 +217,13 @@ describe('bad replies: a positioned error, never a crash', () => {
     expect(errorOf(JSON.stringify(alternates))).toMatch(/\[0\]\.members\[1\]\.type: an alternative of 'a' cannot be an alternate/);
   });
 
+  it('broken values nested many times over are read once (linear time)', () => {
+    const text = ('[\n' + '[],\n'.repeat(2000)).repeat(500);
+    const started = performance.now();
+    expect(errorOf(text)).toMatch(/^reply\.json:1000501:1: unexpected end of input/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('no schema reply at all, with or without broken JSON', () => {
     expect(errorOf('{"return": {}}\n')).toBe('reply.json: no query-qmp-schema reply (a JSON array of SchemaInfo objects, alone or as {"return": [...]}) found');
     expect(errorOf('prose\n{"return": [1,,2]}\n')).toMatch(/^reply\.json:2:15: unexpected ',': expected a JSON value; and no query-qmp-schema reply/);

@@ -79,7 +79,8 @@ export function findSchemaReply(text: string, fname: string): FoundSchemaReply {
         throw errorAt(fname, text, scanned.error.offset, `bad query-qmp-schema reply: ${scanned.error.message}`);
       }
       firstError ??= scanned.error;
-      const nl = text.indexOf('\n', p);
+      // resume after the error's line: restarting inside the broken value could rescan it again and again
+      const nl = text.indexOf('\n', scanned.error.offset);
       p = nl < 0 ? -1 : nextCandidate(text, nl + 1);
       continue;
     }
