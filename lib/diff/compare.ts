@@ -1,0 +1,218 @@
+// One step of the wire comparison: an old type against the new type found at
+// the same place on the wire. Receives the two ShapeTables and two type names;
+// guarantees the changes local to that pair (members, values, branches,
+// alternatives, features, conditions) and the pairs one level down (edges),
+// without recursing, so the caller can memoise pairs and stop at cycles.
+// Names only identify a pair: two types with the same members compare equal
+// whatever they are called, and member order is never looked at.
+import type { Alternative, Branch, Feature, IfCond, Member } from '../qapi/model';
+import { condText, specialFeature, typeLabel, type ShapeTable } from './shape';
+import type { ChangeKind } from './types';
+
+/** A change before its direction, verdict and paths are known. */
+export interface LocalChange {
+  kind: ChangeKind;
+  def: string;
+  oldDef?: string;
+  item?: string;
+  optional?: boolean;
+  from?: string;
+  to?: string;
+  was?: 'deprecated' | 'unstable';
+  /** what to append to the pair's path: '.member', '[type=socket]' */
+  at?: string;
+}
+
+export interface Edge {
+  /** path segment: '.member', '[]', '[type=socket]', '<string>', or '' for the same place */
+  seg: string;
+  o: string;
+  n: string;
+}
+
+export interface PairResult {
+  local: LocalChange[];
+  edges: Edge[];
+}
+
+export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string): PairResult {
+  const out: PairResult = { local: [], edges: [] };
+  const os = ot.shape(o);
+  const ns = nt.shape(n);
+  const def = nt.owner(n);
+  const oldOwner = ot.owner(o);
+  const where = { def, ...(oldOwner !== def && o !== '' && n !== '' ? { oldDef: oldOwner } : {}) };
+  const typeChanged = () =>
+    out.local.push({ kind: 'type-changed', ...where, from: typeLabel(ot, o), to: typeLabel(nt, n) });
+
+  if (os.kind === 'alternate' && ns.kind !== 'alternate') {
+    const kept = os.alternatives.get(nt.jsonKind(n));
+    if (!kept) return typeChanged(), out;
+    for (const kind of os.alternatives.keys()) {
+      if (kind !== nt.jsonKind(n)) out.local.push({ kind: 'alternative-removed', ...where, item: kind });
+    }
+    out.edges.push({ seg: '', o: kept.type, n });
+    return out;
+  }
+  if (ns.kind === 'alternate' && os.kind !== 'alternate') {
+    const into = ns.alternatives.get(ot.jsonKind(o));
+    if (!into) return typeChanged(), out;
+    out.local.push({ kind: 'became-alternate', ...where, from: typeLabel(ot, o), to: typeLabel(nt, n) });
+    out.edges.push({ seg: '', o, n: into.type });
+    return out;
+  }
+  if (os.kind !== ns.kind) return typeChanged(), out;
+
+  const oe = ot.entity(o);
+  const ne = nt.entity(n);
+  // a type's own features and condition; implicit types carry their user's, compared there
+  if (oe && ne && !oe.implicit && !ne.implicit && oe.meta !== 'builtin') {
+    compareFeatures(out.local, oe.features, ne.features, where, undefined, undefined);
+    compareIf(out.local, oe.if, ne.if, where, undefined, undefined);
+  }
+
+  if (os.kind === 'scalar' && ns.kind === 'scalar') {
+    if (os.name !== ns.name) typeChanged();
+  } else if (os.kind === 'enum' && ns.kind === 'enum') {
+    for (const [name, v] of ns.values) {
+      const old = os.values.get(name);
+      if (!old) out.local.push({ kind: 'value-added', ...where, item: name });
+      else {
+        compareFeatures(out.local, old.features, v.features, where, name, undefined);
+        compareIf(out.local, old.if, v.if, where, name, undefined);
+      }
+    }
+    for (const [name, v] of os.values) {
+      if (!ns.values.has(name)) {
+        out.local.push({ kind: 'value-removed', ...where, item: name, ...was(v.features) });
+      }
+    }
+  } else if (os.kind === 'array' && ns.kind === 'array') {
+    out.edges.push({ seg: '[]', o: os.element, n: ns.element });
+  } else if (os.kind === 'object' && ns.kind === 'object') {
+    if (os.discriminator && ns.discriminator && os.discriminator !== ns.discriminator) return typeChanged(), out;
+    compareMembers(out, ot, nt, os.members, ns.members, ns.discriminator ?? os.discriminator);
+    compareBranches(out, where, ns.discriminator ?? os.discriminator ?? '', os.branches, ns.branches);
+  } else if (os.kind === 'alternate' && ns.kind === 'alternate') {
+    compareAlternatives(out, where, os.alternatives, ns.alternatives);
+  } else if (os.kind === 'missing' || ns.kind === 'missing') {
+    if (o !== n) typeChanged();
+  }
+  return out;
+}
+
+type Where = { def: string; oldDef?: string };
+
+function compareMembers(
+  out: PairResult,
+  ot: ShapeTable,
+  nt: ShapeTable,
+  om: Map<string, Member>,
+  nm: Map<string, Member>,
+  discriminator: string | undefined,
+): void {
+  for (const [name, m] of nm) {
+    const old = om.get(name);
+    const def = nt.owner(m.definedIn);
+    const at = `.${name}`;
+    if (!old) {
+      out.local.push({ kind: 'member-added', def, item: name, optional: m.optional, at });
+      continue;
+    }
+    const oldDef = ot.owner(old.definedIn);
+    const where: Where = oldDef !== def ? { def, oldDef } : { def };
+    if (old.optional !== m.optional) {
+      out.local.push({ kind: m.optional ? 'made-optional' : 'made-mandatory', ...where, item: name, at, ...was(old.features) });
+    }
+    compareFeatures(out.local, old.features, m.features, where, name, at);
+    compareIf(out.local, old.if, m.if, where, name, at);
+    // the discriminator's values are the union's branches, reported as such
+    if (name !== discriminator) out.edges.push({ seg: at, o: old.type, n: m.type });
+  }
+  for (const [name, old] of om) {
+    if (!nm.has(name)) {
+      const at = `.${name}`;
+      const def = ot.owner(old.definedIn);
+      out.local.push({ kind: 'member-removed', def, item: name, optional: old.optional, at, ...was(old.features) });
+    }
+  }
+}
+
+function compareBranches(
+  out: PairResult,
+  where: Where,
+  tag: string,
+  ob: Map<string, Branch>,
+  nb: Map<string, Branch>,
+): void {
+  for (const [value, b] of nb) {
+    const at = `[${tag}=${value}]`;
+    const old = ob.get(value);
+    if (!old) out.local.push({ kind: 'branch-added', ...where, item: value, at });
+    else {
+      compareIf(out.local, old.if, b.if, where, value, at);
+      out.edges.push({ seg: at, o: old.type, n: b.type });
+    }
+  }
+  for (const value of ob.keys()) {
+    if (!nb.has(value)) out.local.push({ kind: 'branch-removed', ...where, item: value, at: `[${tag}=${value}]` });
+  }
+}
+
+function compareAlternatives(
+  out: PairResult,
+  where: Where,
+  oa: Map<string, Alternative>,
+  na: Map<string, Alternative>,
+): void {
+  for (const [kind, a] of na) {
+    const old = oa.get(kind);
+    if (!old) out.local.push({ kind: 'alternative-added', ...where, item: kind });
+    else {
+      compareIf(out.local, old.if, a.if, where, kind, `<${kind}>`);
+      out.edges.push({ seg: `<${kind}>`, o: old.type, n: a.type });
+    }
+  }
+  for (const kind of oa.keys()) {
+    if (!na.has(kind)) out.local.push({ kind: 'alternative-removed', ...where, item: kind });
+  }
+}
+
+/** Feature changes of a definition (item undefined) or of one of its members or values. */
+export function compareFeatures(
+  out: LocalChange[],
+  old: Feature[],
+  now: Feature[],
+  where: Where,
+  item: string | undefined,
+  at: string | undefined,
+): void {
+  if (old.length === 0 && now.length === 0) return;
+  const extra = { ...where, ...(item !== undefined ? { item } : {}), ...(at ? { at } : {}) };
+  for (const f of now) {
+    if (!old.some((g) => g.name === f.name)) out.push({ kind: 'feature-added', ...extra, to: f.name });
+  }
+  for (const f of old) {
+    if (!now.some((g) => g.name === f.name)) out.push({ kind: 'feature-removed', ...extra, from: f.name });
+  }
+}
+
+export function compareIf(
+  out: LocalChange[],
+  old: IfCond | undefined,
+  now: IfCond | undefined,
+  where: Where,
+  item: string | undefined,
+  at: string | undefined,
+): void {
+  if (old === undefined && now === undefined) return;
+  const from = condText(old);
+  const to = condText(now);
+  if (from === to) return;
+  out.push({ kind: 'if-changed', ...where, ...(item !== undefined ? { item } : {}), ...(at ? { at } : {}), from, to });
+}
+
+function was(features: Feature[]): { was?: 'deprecated' | 'unstable' } {
+  const w = specialFeature(features);
+  return w ? { was: w } : {};
+}
