@@ -42,26 +42,13 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
   const def = nt.owner(n);
   const oldOwner = ot.owner(o);
   const where = { def, ...(oldOwner !== def && o !== '' && n !== '' ? { oldDef: oldOwner } : {}) };
-  const typeChanged = () =>
-    out.local.push({ kind: 'type-changed', ...where, from: typeLabel(ot, o), to: typeLabel(nt, n) });
 
-  if (os.kind === 'alternate' && ns.kind !== 'alternate') {
-    const kept = os.alternatives.get(nt.jsonKind(n));
-    if (!kept) return typeChanged(), out;
-    for (const kind of os.alternatives.keys()) {
-      if (kind !== nt.jsonKind(n)) out.local.push({ kind: 'alternative-removed', ...where, item: kind });
-    }
-    out.edges.push({ seg: '', o: kept.type, n });
+  const step = retype(ot, nt, o, n);
+  if (step) {
+    for (const c of step.changes) out.local.push({ ...c, ...where });
+    if (step.next) out.edges.push(step.next);
     return out;
   }
-  if (ns.kind === 'alternate' && os.kind !== 'alternate') {
-    const into = ns.alternatives.get(ot.jsonKind(o));
-    if (!into) return typeChanged(), out;
-    out.local.push({ kind: 'became-alternate', ...where, from: typeLabel(ot, o), to: typeLabel(nt, n) });
-    out.edges.push({ seg: '', o, n: into.type });
-    return out;
-  }
-  if (os.kind !== ns.kind) return typeChanged(), out;
 
   const oe = ot.entity(o);
   const ne = nt.entity(n);
@@ -71,9 +58,7 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
     compareIf(out.local, oe.if, ne.if, where, undefined, undefined);
   }
 
-  if (os.kind === 'scalar' && ns.kind === 'scalar') {
-    if (os.name !== ns.name) typeChanged();
-  } else if (os.kind === 'enum' && ns.kind === 'enum') {
+  if (os.kind === 'enum' && ns.kind === 'enum') {
     for (const [name, v] of ns.values) {
       const old = os.values.get(name);
       if (!old) out.local.push({ kind: 'value-added', ...where, item: name });
@@ -90,18 +75,64 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
   } else if (os.kind === 'array' && ns.kind === 'array') {
     out.edges.push({ seg: '[]', o: os.element, n: ns.element });
   } else if (os.kind === 'object' && ns.kind === 'object') {
-    if (os.discriminator && ns.discriminator && os.discriminator !== ns.discriminator) return typeChanged(), out;
+    if (os.discriminator && ns.discriminator && os.discriminator !== ns.discriminator) {
+      out.local.push({ kind: 'type-changed', ...where, from: typeLabel(ot, o), to: typeLabel(nt, n) });
+      return out;
+    }
     compareMembers(out, ot, nt, os.members, ns.members, ns.discriminator ?? os.discriminator);
     compareBranches(out, where, ns.discriminator ?? os.discriminator ?? '', os.branches, ns.branches);
   } else if (os.kind === 'alternate' && ns.kind === 'alternate') {
     compareAlternatives(out, where, os.alternatives, ns.alternatives);
-  } else if (os.kind === 'missing' || ns.kind === 'missing') {
-    if (o !== n) typeChanged();
   }
   return out;
 }
 
 type Where = { def: string; oldDef?: string };
+
+interface Retype {
+  changes: { kind: 'type-changed' | 'became-alternate' | 'alternative-removed'; item?: string; from?: string; to?: string }[];
+  /** where the comparison goes on, when the old values still have a place in the new type */
+  next?: Edge;
+}
+
+/**
+ * A change of the kind of value at one place (null when old and new are the
+ * same kind, to be compared member by member). Arrays are looked through so
+ * '[str]' -> '[int]' is one change where the array is. A type that became an
+ * alternate of itself, or an alternate that kept one of its alternatives, is
+ * compared on with that alternative.
+ */
+function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''): Retype | null {
+  const os = ot.shape(o);
+  const ns = nt.shape(n);
+  const from = typeLabel(ot, o);
+  const to = typeLabel(nt, n);
+  if (os.kind === 'array' && ns.kind === 'array') {
+    const inner = retype(ot, nt, os.element, ns.element, `${seg}[]`);
+    return inner && { ...inner, changes: inner.changes.map((c) => (c.kind === 'type-changed' ? { ...c, from, to } : c)) };
+  }
+  if (os.kind === 'alternate' && ns.kind !== 'alternate') {
+    const kind = nt.jsonKind(n);
+    const kept = os.alternatives.get(kind);
+    if (!kept) return { changes: [{ kind: 'type-changed', from, to }] };
+    const removed = [...os.alternatives.keys()].filter((k) => k !== kind);
+    return {
+      changes: removed.map((k) => ({ kind: 'alternative-removed', item: k })),
+      next: { seg, o: kept.type, n },
+    };
+  }
+  if (ns.kind === 'alternate' && os.kind !== 'alternate') {
+    const into = ns.alternatives.get(ot.jsonKind(o));
+    if (!into) return { changes: [{ kind: 'type-changed', from, to }] };
+    return { changes: [{ kind: 'became-alternate', from, to }], next: { seg, o, n: into.type } };
+  }
+  if (os.kind !== ns.kind) return { changes: [{ kind: 'type-changed', from, to }] };
+  if (os.kind === 'scalar' && ns.kind === 'scalar' && os.name !== ns.name) {
+    return { changes: [{ kind: 'type-changed', from, to }] };
+  }
+  if ((os.kind === 'missing' || ns.kind === 'missing') && o !== n) return { changes: [{ kind: 'type-changed', from, to }] };
+  return null;
+}
 
 function compareMembers(
   out: PairResult,
@@ -127,7 +158,14 @@ function compareMembers(
     compareFeatures(out.local, old.features, m.features, where, name, at);
     compareIf(out.local, old.if, m.if, where, name, at);
     // the discriminator's values are the union's branches, reported as such
-    if (name !== discriminator) out.edges.push({ seg: at, o: old.type, n: m.type });
+    if (name === discriminator) continue;
+    const step = retype(ot, nt, old.type, m.type, at);
+    if (!step) out.edges.push({ seg: at, o: old.type, n: m.type });
+    else {
+      // an alternative's kind names itself; the path names the member
+      for (const c of step.changes) out.local.push({ ...where, item: name, at, ...c });
+      if (step.next) out.edges.push(step.next);
+    }
   }
   for (const [name, old] of om) {
     if (!nm.has(name)) {

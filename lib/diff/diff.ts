@@ -139,7 +139,7 @@ function wireChanges(
   const out: Change[] = [];
   for (const { c, dirs: d, paths: p } of merged.values()) {
     const dir: Direction = d.size === 2 ? 'both' : d.has('send') ? 'send' : 'receive';
-    out.push(place(c, dir, [...p]));
+    out.push(place(c, dir, [...p].sort()));
   }
   return out;
 }
