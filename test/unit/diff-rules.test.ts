@@ -242,6 +242,12 @@ describe('diffSchemas: structure', () => {
     expect(d.docs).toEqual([{ def: 'cmd', meta: 'command', parts: ['intro'] }]);
   });
 
+  it('a reflowed paragraph is no doc change', () => {
+    const s = (text: string) => `##\n# @cmd:\n#\n${text}\n##\n${S('{}')}`;
+    const d = diffSchemas(model(s('# Does one thing\n# and another.')), model(s('# Does one thing and\n# another.')));
+    expect(d).toEqual({ changes: [], docs: [] });
+  });
+
   it('a member added with its description is a wire change, not a doc change', () => {
     const s = (args: string, data: string) => `##\n# @cmd:\n#\n# Text.\n#\n${args}##\n${S(data)}`;
     const d = diffSchemas(model(s('# @a: the a\n', "{ 'a': 'str' }")),
