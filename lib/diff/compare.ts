@@ -6,7 +6,7 @@
 // Names only identify a pair: two types with the same members compare equal
 // whatever they are called, and member order is never looked at.
 import type { Alternative, Branch, Feature, IfCond, Member } from '../qapi/model';
-import { condText, specialFeature, typeLabel, type ShapeTable } from './shape';
+import { condText, specialFeature, typeLabel, valueRange, type ShapeTable } from './shape';
 import type { ChangeKind } from './types';
 
 /** A change before its direction, verdict and paths are known. */
@@ -19,6 +19,7 @@ export interface LocalChange {
   from?: string;
   to?: string;
   was?: 'deprecated' | 'unstable';
+  range?: 'wider' | 'narrower';
   /** what to append to the pair's path: '.member', '[type=socket]' */
   at?: string;
 }
@@ -90,7 +91,13 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
 type Where = { def: string; oldDef?: string };
 
 interface Retype {
-  changes: { kind: 'type-changed' | 'became-alternate' | 'alternative-removed'; item?: string; from?: string; to?: string }[];
+  changes: {
+    kind: 'type-changed' | 'became-alternate' | 'alternative-removed';
+    item?: string;
+    from?: string;
+    to?: string;
+    range?: 'wider' | 'narrower';
+  }[];
   /** where the comparison goes on, when the old values still have a place in the new type */
   next?: Edge;
 }
@@ -126,9 +133,9 @@ function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''):
     if (!into) return { changes: [{ kind: 'type-changed', from, to }] };
     return { changes: [{ kind: 'became-alternate', from, to }], next: { seg, o, n: into.type } };
   }
-  if (os.kind !== ns.kind) return { changes: [{ kind: 'type-changed', from, to }] };
-  if (os.kind === 'scalar' && ns.kind === 'scalar' && os.name !== ns.name) {
-    return { changes: [{ kind: 'type-changed', from, to }] };
+  if (os.kind !== ns.kind || (os.kind === 'scalar' && ns.kind === 'scalar' && os.name !== ns.name)) {
+    const range = valueRange(ot, o, nt, n);
+    return { changes: [{ kind: 'type-changed', from, to, ...(range ? { range } : {}) }] };
   }
   if ((os.kind === 'missing' || ns.kind === 'missing') && o !== n) return { changes: [{ kind: 'type-changed', from, to }] };
   return null;

@@ -32,7 +32,7 @@ export function diffSchemas(oldModel: SchemaModel, newModel: SchemaModel): Schem
   const place = (c: LocalChange, dir: Direction, paths: string[]): Change => {
     const feature = c.kind === 'feature-added' ? c.to : c.kind === 'feature-removed' ? c.from : undefined;
     const { at: _at, ...rest } = c;
-    return { ...rest, ...rule(c.kind, dir, c.optional, feature), dir, paths };
+    return { ...rest, ...rule({ ...c, feature }, dir), dir, paths };
   };
 
   for (const [name, ne] of definitions(newModel)) {

@@ -146,3 +146,40 @@ export function typeLabel(table: ShapeTable, name: string): string {
   if (e?.meta === 'array') return `[${typeLabel(table, e.elementType)}]`;
   return name;
 }
+
+/** Integer builtins as [min, max] (as numbers: only their order matters). */
+const INT_RANGES: Record<string, [number, number]> = {
+  int8: [-(2 ** 7), 2 ** 7 - 1],
+  int16: [-(2 ** 15), 2 ** 15 - 1],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  int64: [-(2 ** 63), 2 ** 63 - 1],
+  uint8: [0, 2 ** 8 - 1],
+  uint16: [0, 2 ** 16 - 1],
+  uint32: [0, 2 ** 32 - 1],
+  uint64: [0, 2 ** 64 - 1],
+  size: [0, 2 ** 64 - 1],
+};
+
+/**
+ * Whether every value of the old type is a value of the new one ('wider'),
+ * the reverse ('narrower'), or neither (undefined): an enum's values are
+ * strings, a smaller integer range fits a larger one, and QMP's 'number'
+ * accepts integers.
+ */
+export function valueRange(ot: ShapeTable, o: string, nt: ShapeTable, n: string): 'wider' | 'narrower' | undefined {
+  const os = ot.shape(o);
+  const ns = nt.shape(n);
+  const name = (s: WireShape) => (s.kind === 'scalar' ? s.name : s.kind === 'enum' ? 'enum' : '');
+  const contains = (outer: string, inner: string): boolean => {
+    if (outer === 'str') return inner === 'enum';
+    if (outer === 'number') return inner in INT_RANGES;
+    const a = INT_RANGES[outer];
+    const b = INT_RANGES[inner];
+    return !!a && !!b && a[0] <= b[0] && b[1] <= a[1];
+  };
+  const [a, b] = [name(os), name(ns)];
+  if (!a || !b) return undefined;
+  if (contains(b, a)) return 'wider';
+  if (contains(a, b)) return 'narrower';
+  return undefined;
+}

@@ -47,6 +47,8 @@ export interface Change {
   /** before and after, for type and condition changes ('str', 'object', 'CONFIG_X' …) */
   from?: string;
   to?: string;
+  /** for type changes: every old value is a new one ('wider'), or the reverse ('narrower') */
+  range?: 'wider' | 'narrower';
   /** the removed or changed thing carried this special feature in the old schema */
   was?: 'deprecated' | 'unstable';
   /** where clients meet it, one shortest path per command/event part: 'chardev-add.arguments.backend[type=socket].data' */
@@ -75,6 +77,7 @@ export type RuleId =
   | 'receive-remove'
   | 'receive-tolerate'
   | 'type-change'
+  | 'type-range'
   | 'feature-special'
   | 'feature'
   | 'conditional';
@@ -105,6 +108,11 @@ export const RULES: Record<RuleId, string> = {
     "send direction compatibility. Any change to a command definition's 'return', an event definition's 'data', " +
     'or one of the types used there (recursively) needs to consider receive direction compatibility. (A value of ' +
     'the old type is not a value of the new one, so this is incompatible.)',
+  'type-range':
+    "Any change to a command definition's 'data' or one of the types used there (recursively) needs to consider " +
+    "send direction compatibility. Any change to a command definition's 'return', an event definition's 'data', " +
+    'or one of the types used there (recursively) needs to consider receive direction compatibility. (Here every ' +
+    'value clients sent before is still accepted, or every value they are sent now is one they knew.)',
   'feature-special':
     'Feature "deprecated" marks a command, event, enum value, or struct member as deprecated. […] Interfaces so ' +
     'marked may be withdrawn in future releases in accordance with QEMU\'s deprecation policy. Feature "unstable" ' +

@@ -15,8 +15,10 @@ const ok = (rule: RuleId): Ruling => ({ verdict: 'compatible', rule });
 const bad = (rule: RuleId): Ruling => ({ verdict: 'incompatible', rule });
 const tolerate = (rule: RuleId): Ruling => ({ verdict: 'tolerate', rule });
 
-function send(kind: ChangeKind, optional: boolean | undefined): Ruling {
+function send(kind: ChangeKind, optional: boolean | undefined, range?: string): Ruling {
   switch (kind) {
+    case 'type-changed':
+      return range === 'wider' ? ok('type-range') : bad('type-change');
     case 'command-added':
     case 'made-optional':
     case 'value-added':
@@ -38,8 +40,10 @@ function send(kind: ChangeKind, optional: boolean | undefined): Ruling {
   }
 }
 
-function receive(kind: ChangeKind, optional: boolean | undefined): Ruling {
+function receive(kind: ChangeKind, optional: boolean | undefined, range?: string): Ruling {
   switch (kind) {
+    case 'type-changed':
+      return range === 'narrower' ? ok('type-range') : bad('type-change');
     case 'event-added':
     case 'member-added':
     case 'made-mandatory':
@@ -88,13 +92,21 @@ function common(kind: ChangeKind): Ruling {
 
 const RANK: Record<Verdict, number> = { incompatible: 0, tolerate: 1, compatible: 2 };
 
-export function rule(kind: ChangeKind, dir: Direction, optional?: boolean, feature?: string): Ruling {
+export interface RuleInput {
+  kind: ChangeKind;
+  optional?: boolean;
+  range?: 'wider' | 'narrower';
+  /** the feature added or removed */
+  feature?: string;
+}
+
+export function rule({ kind, optional, range, feature }: RuleInput, dir: Direction): Ruling {
   let r: Ruling;
-  if (dir === 'send') r = send(kind, optional);
-  else if (dir === 'receive') r = receive(kind, optional);
+  if (dir === 'send') r = send(kind, optional, range);
+  else if (dir === 'receive') r = receive(kind, optional, range);
   else {
-    const s = send(kind, optional);
-    const v = receive(kind, optional);
+    const s = send(kind, optional, range);
+    const v = receive(kind, optional, range);
     r = RANK[v.verdict] < RANK[s.verdict] ? v : s;
   }
   if (r.rule === 'feature' && (feature === 'deprecated' || feature === 'unstable')) return ok('feature-special');

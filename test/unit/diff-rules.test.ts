@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../lib/qapi/load';
 import { joinIncludePath } from '../../lib/qapi/parser';
 import type { SchemaModel } from '../../lib/qapi/model';
-import { diffSchemas, RULES, type Change } from '../../lib/diff';
+import { describe as describeChange, diffSchemas, formatDiff, RULES, type Change } from '../../lib/diff';
 
 function model(text: string): SchemaModel {
   const host = {
@@ -106,6 +106,18 @@ const rows: Row[] = [
     old: S("{ 'v': 'str' }"), new: S("{ 'v': 'int' }"),
     want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
   }],
+  ['argument type widened (int8 -> int)', {
+    old: S("{ 'v': 'int8' }"), new: S("{ 'v': 'int' }"),
+    want: ['compatible send type-changed cmd.v [type-range] @ cmd.arguments.v'],
+  }],
+  ['argument type widened (enum -> str)', {
+    old: ENUM("['x']") + S("{ 'v': 'Mode' }"), new: S("{ 'v': 'str' }"),
+    want: ['compatible send type-changed cmd.v [type-range] @ cmd.arguments.v'],
+  }],
+  ['argument type narrowed (str -> enum)', {
+    old: S("{ 'v': 'str' }"), new: ENUM("['x']") + S("{ 'v': 'Mode' }"),
+    want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
+  }],
   // receive direction
   ['event added', { old: '', new: E("{ 'a': 'str' }"), want: ['compatible receive event-added EV [receive-add] @ EV'] }],
   ['event removed', { old: E("{ 'a': 'str' }"), new: '', want: ['compatible receive event-removed EV [receive-unreachable] @ EV'] }],
@@ -140,6 +152,18 @@ const rows: Row[] = [
   ['enum value removed from event data', {
     old: ENUM("['x', 'y']") + E("{ 'm': 'Mode' }"), new: ENUM("['x']") + E("{ 'm': 'Mode' }"),
     want: ['compatible receive value-removed Mode.y [receive-unreachable] @ EV.data.m'],
+  }],
+  ['return member type narrowed (str -> enum)', {
+    old: R("{ 'v': 'str' }"), new: ENUM("['x']") + R("{ 'v': 'Mode' }"),
+    want: ['compatible receive type-changed Out.v [type-range] @ cmd.returns.v'],
+  }],
+  ['event data member type widened (uint8 -> number)', {
+    old: E("{ 'v': 'uint8' }"), new: E("{ 'v': 'number' }"),
+    want: ['incompatible receive type-changed EV.v [type-change] @ EV.data.v'],
+  }],
+  ['array element type changed: one change where the array is', {
+    old: R("{ 'v': ['str'] }"), new: R("{ 'v': ['int'] }"),
+    want: ['incompatible receive type-changed Out.v [type-change] @ cmd.returns.v'],
   }],
   // both directions: the worse verdict
   ['enum value removed from a type used in both directions', {
@@ -259,5 +283,31 @@ describe('diffSchemas: structure', () => {
   it('lists incompatible changes first', () => {
     const d = diffSchemas(model(S("{ 'a': 'str' }")), model(S("{ 'b': 'str', '*c': 'int' }")));
     expect(d.changes.map((c) => c.verdict)).toEqual(['incompatible', 'incompatible', 'compatible']);
+  });
+});
+
+describe('formatDiff', () => {
+  it('says every change of the table in words, without a blank or undefined', () => {
+    const all = rows.flatMap(([, { old, new: now }]) => diffSchemas(model(old), model(now)).changes);
+    expect(new Set(all.map((c) => c.kind)).size).toBe(19);
+    for (const c of all) expect(describeChange(c)).not.toMatch(/undefined|  |^ | $/);
+    const arrays = diffSchemas(model(R("{ 'v': ['str'] }")), model(R("{ 'v': ['int'] }"))).changes;
+    expect(describeChange(arrays[0])).toBe('type changed from [str] to [int]');
+  });
+
+  it('markdown: incompatible first, paths in code, rules quoted once', () => {
+    const d = diffSchemas(model(S("{ 'a': 'str' }")), model(S("{ 'b': 'str', '*c': 'int' }")));
+    const md = formatDiff(d, 'markdown', { oldLabel: 'v1', newLabel: 'v2' });
+    expect(md).toBe(
+      '**QAPI schema v1 → v2**: 3 wire changes (2 incompatible, 0 to tolerate, 1 compatible), ' +
+        '0 definitions with doc changes.\n\n' +
+        '### Incompatible (2)\n\n' +
+        '- mandatory member `a` removed from `cmd` (send; [send-incompatible])\n  at `cmd.arguments.a`\n' +
+        '- mandatory member `b` added to `cmd` (send; [send-incompatible])\n  at `cmd.arguments.b`\n\n' +
+        '### Compatible (1)\n\n' +
+        '- optional member `c` added to `cmd` (send; [send-optin])\n  at `cmd.arguments.c`\n\n' +
+        'Rules applied (docs/devel/qapi-code-gen.rst, "Compatibility considerations"):\n\n' +
+        `> [send-incompatible] ${RULES['send-incompatible']}\n>\n> [send-optin] ${RULES['send-optin']}\n`,
+    );
   });
 });
