@@ -88,7 +88,7 @@ export function describe(c: Change, code: (s: string) => string = (s) => s): str
     case 'made-mandatory':
       return `member ${of} made mandatory${was}`;
     case 'type-changed':
-      return `type changed from ${code(c.from ?? '')} to ${code(c.to ?? '')}${c.range ? ` (${c.range})` : ''}`;
+      return `type ${c.item !== undefined ? `of ${of} ` : ''}changed from ${code(c.from ?? '')} to ${code(c.to ?? '')}${c.range ? ` (${c.range})` : ''}`;
     case 'became-alternate':
       return `${code(c.from ?? '')} became alternate ${code(c.to ?? '')}`;
     case 'value-added':

@@ -126,10 +126,24 @@ function byName<T extends { name: string }>(items: T[]): Map<string, T> {
 /** A condition as one canonical string ('' when unconditional), for comparison and display. */
 export function condText(cond: IfCond | undefined): string {
   if (cond === undefined) return '';
-  if (typeof cond === 'string') return cond;
+  if (typeof cond === 'string') return legacyCond(cond);
   if ('not' in cond) return `not(${condText(cond.not)})`;
   if ('all' in cond) return `all(${cond.all.map(condText).join(', ')})`;
   return `any(${cond.any.map(condText).join(', ')})`;
+}
+
+/**
+ * Before QEMU 6.0 a condition was a C expression: 'defined(X)', joined by
+ * '&&' or '||'. Written as today's form, it compares equal to the same
+ * condition in a newer tree; any other expression stays as written.
+ */
+function legacyCond(text: string): string {
+  const term = (t: string) => /^defined\((\w+)\)$/.exec(t.trim())?.[1];
+  for (const [op, name] of [['||', 'any'], ['&&', 'all']] as const) {
+    const terms = text.split(op).map(term);
+    if (terms.every((t) => t !== undefined)) return terms.length === 1 ? terms[0]! : `${name}(${terms.join(', ')})`;
+  }
+  return text;
 }
 
 /** The special feature ('deprecated' before 'unstable') a thing carries, if any. */

@@ -96,4 +96,23 @@ describeWithShared('diff of real QEMU trees', () => {
     // the whole history, as the site would ship it
     expect(JSON.stringify(h).length).toBeLessThan(200_000);
   });
+
+  it('7.2.0 -> 10.2.2: MigrationCapability lost compress and block (incompatible, both directions)', (ctx) => {
+    let v72: SchemaModel;
+    try {
+      v72 = loadModelFromDisk(tree('7.2.0'));
+    } catch {
+      // QEMU 7.2's tree loads once its release mode exists; until then there is nothing to compare
+      return ctx.skip();
+    }
+    const removed = diffSchemas(v72, v102).changes.filter(
+      (c) => c.def === 'MigrationCapability' && c.kind === 'value-removed',
+    );
+    for (const value of ['compress', 'block']) {
+      const c = removed.find((r) => r.item === value);
+      expect(c, value).toMatchObject({ verdict: 'incompatible', dir: 'both', rule: 'send-incompatible' });
+      expect(c!.paths).toContain('migrate-set-capabilities.arguments.capabilities[].capability');
+      expect(c!.paths).toContain('query-migrate-capabilities.returns[].capability');
+    }
+  });
 });

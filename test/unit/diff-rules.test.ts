@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../lib/qapi/load';
 import { joinIncludePath } from '../../lib/qapi/parser';
 import type { SchemaModel } from '../../lib/qapi/model';
+import { condText } from '../../lib/diff/shape';
 import { describe as describeChange, diffSchemas, formatDiff, RULES, type Change } from '../../lib/diff';
 
 function model(text: string): SchemaModel {
@@ -280,6 +281,13 @@ describe('diffSchemas: structure', () => {
     expect(d.docs).toEqual([]);
   });
 
+  it("reads a pre-6.0 C condition as today's form of it", () => {
+    expect(condText('defined(CONFIG_A) || defined(CONFIG_B)')).toBe(condText({ any: ['CONFIG_A', 'CONFIG_B'] }));
+    expect(condText('defined(CONFIG_A) && defined(CONFIG_B)')).toBe(condText({ all: ['CONFIG_A', 'CONFIG_B'] }));
+    expect(condText('defined(CONFIG_SPICE)')).toBe('CONFIG_SPICE');
+    expect(condText('CONFIG_A && !CONFIG_B')).toBe('CONFIG_A && !CONFIG_B');
+  });
+
   it('lists incompatible changes first', () => {
     const d = diffSchemas(model(S("{ 'a': 'str' }")), model(S("{ 'b': 'str', '*c': 'int' }")));
     expect(d.changes.map((c) => c.verdict)).toEqual(['incompatible', 'incompatible', 'compatible']);
@@ -292,7 +300,7 @@ describe('formatDiff', () => {
     expect(new Set(all.map((c) => c.kind)).size).toBe(19);
     for (const c of all) expect(describeChange(c)).not.toMatch(/undefined|  |^ | $/);
     const arrays = diffSchemas(model(R("{ 'v': ['str'] }")), model(R("{ 'v': ['int'] }"))).changes;
-    expect(describeChange(arrays[0])).toBe('type changed from [str] to [int]');
+    expect(describeChange(arrays[0])).toBe('type of v of Out changed from [str] to [int]');
   });
 
   it('markdown: incompatible first, paths in code, rules quoted once', () => {
