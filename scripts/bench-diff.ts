@@ -29,21 +29,28 @@ function median(samples: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function time(runs: number, warmup: number, f: () => void): number[] {
+/** Wall-clock and CPU samples (ms); CPU time is what a busy shared machine distorts least. */
+function time(runs: number, warmup: number, f: () => void): { wall: number[]; cpu: number[] } {
   for (let i = 0; i < warmup; i++) f();
-  const out: number[] = [];
+  const out = { wall: [] as number[], cpu: [] as number[] };
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     f();
-    out.push(performance.now() - t);
+    out.wall.push(performance.now() - t);
+    const { user, system } = process.cpuUsage(c);
+    out.cpu.push((user + system) / 1000);
   }
   return out;
 }
 
-function line(label: string, samples: number[]): string {
-  const s = [...samples].sort((a, b) => a - b);
+function line(label: string, { wall, cpu }: { wall: number[]; cpu: number[] }): string {
+  const s = [...wall].sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
-  return `${label.padEnd(44)} median ${f(median(s)).padStart(9)}   (min ${f(s[0])}, max ${f(s[s.length - 1])}, n=${s.length})`;
+  return (
+    `${label.padEnd(44)} median ${f(median(s)).padStart(9)}   ` +
+    `(min ${f(s[0])}, max ${f(s[s.length - 1])}, n=${s.length}; median CPU ${f(median(cpu))})`
+  );
 }
 
 function main(): void {

@@ -35,7 +35,7 @@ function docParts(oe: Entity, ne: Entity): string[] {
   const nd = ne.doc;
   if (!od || !nd) return od || nd ? ['doc'] : [];
   const parts: string[] = [];
-  const differ = (a: string | undefined, b: string | undefined) => flat(a) !== flat(b);
+  const differ = (a: string | undefined, b: string | undefined) => a !== b && flat(a) !== flat(b);
   if (differ(od.body.text, nd.body.text)) parts.push('intro');
   for (const name of union(Object.keys(od.args), Object.keys(nd.args))) {
     if (differ(od.args[name]?.text, nd.args[name]?.text)) parts.push(`@${name}`);
