@@ -6,7 +6,7 @@
 // Names only identify a pair: two types with the same members compare equal
 // whatever they are called, and member order is never looked at.
 import type { Alternative, Branch, Feature, IfCond, Member } from '../qapi/model';
-import { condText, specialFeature, typeLabel, valueRange, type ShapeTable } from './shape';
+import { condText, sameScalar, specialFeature, typeLabel, valueRange, type ShapeTable } from './shape';
 import type { ChangeKind } from './types';
 
 /** A change before its direction, verdict and paths are known. */
@@ -40,9 +40,7 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
   const out: PairResult = { local: [], edges: [] };
   const os = ot.shape(o);
   const ns = nt.shape(n);
-  const def = nt.owner(n);
-  const oldOwner = ot.owner(o);
-  const where = { def, ...(oldOwner !== def && o !== '' && n !== '' ? { oldDef: oldOwner } : {}) };
+  const where = whereOf(ot, o, nt, n);
 
   const step = retype(ot, nt, o, n);
   if (step) {
@@ -80,7 +78,7 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
       out.local.push({ kind: 'type-changed', ...where, from: typeLabel(ot, o), to: typeLabel(nt, n) });
       return out;
     }
-    compareMembers(out, ot, nt, os.members, ns.members, ns.discriminator ?? os.discriminator);
+    compareMembers(out, ot, nt, where, os.members, ns.members, ns.discriminator ?? os.discriminator);
     compareBranches(out, where, ns.discriminator ?? os.discriminator ?? '', os.branches, ns.branches);
   } else if (os.kind === 'alternate' && ns.kind === 'alternate') {
     compareAlternatives(out, where, os.alternatives, ns.alternatives);
@@ -133,7 +131,7 @@ function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''):
     if (!into) return { changes: [{ kind: 'type-changed', from, to }] };
     return { changes: [{ kind: 'became-alternate', from, to }], next: { seg, o, n: into.type } };
   }
-  if (os.kind !== ns.kind || (os.kind === 'scalar' && ns.kind === 'scalar' && os.name !== ns.name)) {
+  if (os.kind !== ns.kind || (os.kind === 'scalar' && ns.kind === 'scalar' && !sameScalar(os.name, ns.name))) {
     const range = valueRange(ot, o, nt, n);
     return { changes: [{ kind: 'type-changed', from, to, ...(range ? { range } : {}) }] };
   }
@@ -141,24 +139,38 @@ function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''):
   return null;
 }
 
+/**
+ * The definition a change is filed under: the new type's (or its user's)
+ * name, with the old one when it was renamed. An introspected schema masks
+ * type names ('123'), so the other side's name is used when it has one.
+ */
+function whereOf(ot: ShapeTable, o: string, nt: ShapeTable, n: string): Where {
+  const def = nt.owner(n);
+  const oldDef = ot.owner(o);
+  if (o === '' || n === '' || oldDef === def) return { def };
+  if (nt.masksNames) return { def: oldDef };
+  if (ot.masksNames) return { def };
+  return { def, oldDef };
+}
+
 function compareMembers(
   out: PairResult,
   ot: ShapeTable,
   nt: ShapeTable,
+  container: Where,
   om: Map<string, Member>,
   nm: Map<string, Member>,
   discriminator: string | undefined,
 ): void {
   for (const [name, m] of nm) {
     const old = om.get(name);
-    const def = nt.owner(m.definedIn);
     const at = `.${name}`;
     if (!old) {
+      const def = nt.masksNames ? container.def : nt.owner(m.definedIn);
       out.local.push({ kind: 'member-added', def, item: name, optional: m.optional, at });
       continue;
     }
-    const oldDef = ot.owner(old.definedIn);
-    const where: Where = oldDef !== def ? { def, oldDef } : { def };
+    const where = whereOf(ot, old.definedIn, nt, m.definedIn);
     if (old.optional !== m.optional) {
       out.local.push({ kind: m.optional ? 'made-optional' : 'made-mandatory', ...where, item: name, at, ...was(old.features) });
     }
@@ -177,7 +189,7 @@ function compareMembers(
   for (const [name, old] of om) {
     if (!nm.has(name)) {
       const at = `.${name}`;
-      const def = ot.owner(old.definedIn);
+      const def = ot.masksNames ? container.def : ot.owner(old.definedIn);
       out.local.push({ kind: 'member-removed', def, item: name, optional: old.optional, at, ...was(old.features) });
     }
   }

@@ -34,15 +34,28 @@ export type WireShape =
   | { kind: 'alternate'; def: AlternateType; alternatives: Map<string, Alternative> }
   | { kind: 'missing'; name: string };
 
+export const ANY_INTEGER = 'int*';
+
 /** QAPI's 'int' is 'int64' under another name. */
 const SCALAR_ALIASES: Record<string, string> = { int: 'int64' };
+
+/** What an introspected model (a running QEMU's query-qmp-schema) carries beyond a tree's. */
+interface IntrospectionMarks {
+  origin?: { kind?: string };
+}
 
 export class ShapeTable {
   private readonly entities = new Map<string, Entity>();
   private readonly shapes = new Map<string, WireShape>();
+  /**
+   * A query-qmp-schema reply masks type names ('123'), has its conditions
+   * resolved, no doc text, and one 'int' for every integer type.
+   */
+  readonly masksNames: boolean;
 
   constructor(readonly model: SchemaModel) {
     for (const e of model.entities) this.entities.set(e.name, e);
+    this.masksNames = (model as SchemaModel & IntrospectionMarks).origin?.kind === 'introspection';
   }
 
   entity(name: string): Entity | undefined {
@@ -95,6 +108,8 @@ export class ShapeTable {
     if (!e) return { kind: 'missing', name };
     switch (e.meta) {
       case 'builtin':
+        // an introspected 'int' stands for every integer type
+        if ((e as { anyInteger?: boolean }).anyInteger) return { kind: 'scalar', name: ANY_INTEGER };
         return { kind: 'scalar', name: SCALAR_ALIASES[name] ?? name };
       case 'enum':
         return { kind: 'enum', def: e, values: byName(e.values) };
@@ -180,6 +195,11 @@ const INT_RANGES: Record<string, [number, number]> = {
  * strings, a smaller integer range fits a larger one, and QMP's 'number'
  * accepts integers.
  */
+/** Two scalars that are the same on the wire (an introspected 'int' is every integer type). */
+export function sameScalar(a: string, b: string): boolean {
+  return a === b || (a === ANY_INTEGER && b in INT_RANGES) || (b === ANY_INTEGER && a in INT_RANGES);
+}
+
 export function valueRange(ot: ShapeTable, o: string, nt: ShapeTable, n: string): 'wider' | 'narrower' | undefined {
   const os = ot.shape(o);
   const ns = nt.shape(n);
@@ -193,6 +213,7 @@ export function valueRange(ot: ShapeTable, o: string, nt: ShapeTable, n: string)
   };
   const [a, b] = [name(os), name(ns)];
   if (!a || !b) return undefined;
+  if (a === ANY_INTEGER || b === ANY_INTEGER) return undefined;
   if (contains(b, a)) return 'wider';
   if (contains(a, b)) return 'narrower';
   return undefined;
