@@ -114,7 +114,8 @@ function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''):
   const to = typeLabel(nt, n);
   if (os.kind === 'array' && ns.kind === 'array') {
     const inner = retype(ot, nt, os.element, ns.element, `${seg}[]`);
-    return inner && { ...inner, changes: inner.changes.map((c) => (c.kind === 'type-changed' ? { ...c, from, to } : c)) };
+    if (!inner) return null;
+    return { ...inner, changes: inner.changes.map((c) => (c.kind === 'type-changed' ? { ...c, from, to } : c)) };
   }
   if (os.kind === 'alternate' && ns.kind !== 'alternate') {
     const kind = nt.jsonKind(n);
@@ -135,7 +136,9 @@ function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''):
     const range = valueRange(ot, o, nt, n);
     return { changes: [{ kind: 'type-changed', from, to, ...(range ? { range } : {}) }] };
   }
-  if ((os.kind === 'missing' || ns.kind === 'missing') && o !== n) return { changes: [{ kind: 'type-changed', from, to }] };
+  if ((os.kind === 'missing' || ns.kind === 'missing') && o !== n) {
+    return { changes: [{ kind: 'type-changed', from, to }] };
+  }
   return null;
 }
 
@@ -172,7 +175,8 @@ function compareMembers(
     }
     const where = whereOf(ot, old.definedIn, nt, m.definedIn);
     if (old.optional !== m.optional) {
-      out.local.push({ kind: m.optional ? 'made-optional' : 'made-mandatory', ...where, item: name, at, ...was(old.features) });
+      const kind = m.optional ? 'made-optional' : 'made-mandatory';
+      out.local.push({ kind, ...where, item: name, at, ...was(old.features) });
     }
     compareFeatures(out.local, old.features, m.features, where, name, at);
     compareIf(out.local, old.if, m.if, where, name, at);

@@ -28,7 +28,7 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
   const count = (v: Verdict) => changes.filter((c) => c.verdict === v).length;
   const rules = [...new Set(changes.map((c) => c.rule))];
   if (format === 'json') {
-    const summary = { incompatible: count('incompatible'), tolerate: count('tolerate'), compatible: count('compatible') };
+    const summary = Object.fromEntries(VERDICTS.map((v) => [v, count(v)]));
     const used = Object.fromEntries(rules.map((r) => [r, RULES[r]]));
     return `${JSON.stringify({ old: options.oldLabel, new: options.newLabel, summary, changes, docs, rules: used })}\n`;
   }
@@ -37,9 +37,10 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
   const maxPaths = options.maxPaths ?? 3;
   const out: string[] = [];
   const title = `${options.oldLabel} → ${options.newLabel}`;
+  const counts = VERDICTS.map((v) => `${count(v)} ${v === 'tolerate' ? 'to tolerate' : v}`).join(', ');
   const summary =
     `${changes.length} wire change${changes.length === 1 ? '' : 's'}` +
-    (changes.length ? ` (${VERDICTS.map((v) => `${count(v)} ${v === 'tolerate' ? 'to tolerate' : v}`).join(', ')})` : '') +
+    (changes.length ? ` (${counts})` : '') +
     (options.incompatibleOnly ? '' : `, ${docs.length} definition${docs.length === 1 ? '' : 's'} with doc changes`);
   out.push(md ? `**QAPI schema ${title}**: ${summary}.` : `${title}: ${summary}`);
   for (const v of VERDICTS) {
@@ -88,7 +89,10 @@ export function describe(c: Change, code: (s: string) => string = (s) => s): str
     case 'made-mandatory':
       return `member ${of} made mandatory${was}`;
     case 'type-changed':
-      return `type ${c.item !== undefined ? `of ${of} ` : ''}changed from ${code(c.from ?? '')} to ${code(c.to ?? '')}${c.range ? ` (${c.range})` : ''}`;
+      return (
+        `type ${c.item !== undefined ? `of ${of} ` : ''}changed from ${code(c.from ?? '')} to ${code(c.to ?? '')}` +
+        (c.range ? ` (${c.range})` : '')
+      );
     case 'became-alternate':
       return `${code(c.from ?? '')} became alternate ${code(c.to ?? '')}`;
     case 'value-added':

@@ -125,8 +125,10 @@ export class ShapeTable {
           discriminator: e.discriminator,
           branches: new Map(e.branches.map((b) => [b.value, b])),
         };
-      case 'alternate':
-        return { kind: 'alternate', def: e, alternatives: new Map(e.alternatives.map((a) => [this.jsonKind(a.type), a])) };
+      case 'alternate': {
+        const alternatives = new Map(e.alternatives.map((a) => [this.jsonKind(a.type), a]));
+        return { kind: 'alternate', def: e, alternatives };
+      }
       default:
         // a command or event used as a type cannot pass QEMU's checks; treat as unknown
         return { kind: 'missing', name };

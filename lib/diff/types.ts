@@ -51,7 +51,8 @@ export interface Change {
   range?: 'wider' | 'narrower';
   /** the removed or changed thing carried this special feature in the old schema */
   was?: 'deprecated' | 'unstable';
-  /** where clients meet it, one shortest path per command/event part: 'chardev-add.arguments.backend[type=socket].data' */
+  /** where clients meet it, one shortest path per command/event part:
+   *  'chardev-add.arguments.backend[type=socket].data.reconnect' */
   paths: string[];
 }
 

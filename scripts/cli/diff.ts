@@ -71,7 +71,9 @@ function parseArgs(args: string[], io: CliIO): DiffArgs | number {
       return usageError(io, `unexpected argument '${arg}'`);
     }
   }
-  if (roots.length < 2) return usageError(io, roots.length ? 'missing the new schema' : 'missing the old and new schemas');
+  if (roots.length < 2) {
+    return usageError(io, roots.length ? 'missing the new schema' : 'missing the old and new schemas');
+  }
   return { roots: [roots[0], roots[1]], versions, format, incompatibleOnly };
 }
 

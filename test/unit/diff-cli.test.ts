@@ -97,12 +97,15 @@ describeWithShared('qapi-explorer diff on real trees', () => {
     const md = cli(['--format', 'markdown', qemu('10.2.2'), qemu('10.2.2+vfio-migration-prepare')]);
     expect(md.status).toBe(0);
     expect(md.stdout).toMatch(/^\*\*QAPI schema 10\.2\.2 → 10\.2\.2\+vfio-migration-prepare\*\*: 1 wire change/);
-    expect(md.stdout).toContain('### Compatible (1)\n\n- event `VFIO_MIGRATION_PREPARE` added (receive; [receive-add])\n');
+    expect(md.stdout).toContain(
+      '### Compatible (1)\n\n- event `VFIO_MIGRATION_PREPARE` added (receive; [receive-add])\n',
+    );
     expect(md.stdout).toContain('> [receive-add] Adding functionality to the receive direction');
   });
 
   it('10.0.13 -> 10.2.2: exit 1; --incompatible-only keeps only incompatible changes', () => {
-    const r = cli(['--incompatible-only', '--format', 'markdown', qemu('10.0.13'), qemu('10.2.2/qapi/qapi-schema.json')]);
+    const newRoot = qemu('10.2.2/qapi/qapi-schema.json');
+    const r = cli(['--incompatible-only', '--format', 'markdown', qemu('10.0.13'), newRoot]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('### Incompatible (');
     expect(r.stdout).not.toContain('### Compatible');

@@ -41,8 +41,14 @@ type Row = [string, { old: string; new: string; want: string[] }];
 
 const rows: Row[] = [
   // send direction
-  ['command added', { old: '', new: S("{ 'a': 'str' }"), want: ['compatible send command-added cmd [send-optin] @ cmd'] }],
-  ['command removed', { old: S("{ 'a': 'str' }"), new: '', want: ['incompatible send command-removed cmd [send-incompatible] @ cmd'] }],
+  ['command added', {
+    old: '', new: S("{ 'a': 'str' }"),
+    want: ['compatible send command-added cmd [send-optin] @ cmd'],
+  }],
+  ['command removed', {
+    old: S("{ 'a': 'str' }"), new: '',
+    want: ['incompatible send command-removed cmd [send-incompatible] @ cmd'],
+  }],
   ['optional argument added', {
     old: S("{ 'a': 'str' }"), new: S("{ 'a': 'str', '*b': 'int' }"),
     want: ['compatible send member-added cmd.b [send-optin] @ cmd.arguments.b'],
@@ -120,8 +126,14 @@ const rows: Row[] = [
     want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
   }],
   // receive direction
-  ['event added', { old: '', new: E("{ 'a': 'str' }"), want: ['compatible receive event-added EV [receive-add] @ EV'] }],
-  ['event removed', { old: E("{ 'a': 'str' }"), new: '', want: ['compatible receive event-removed EV [receive-unreachable] @ EV'] }],
+  ['event added', {
+    old: '', new: E("{ 'a': 'str' }"),
+    want: ['compatible receive event-added EV [receive-add] @ EV'],
+  }],
+  ['event removed', {
+    old: E("{ 'a': 'str' }"), new: '',
+    want: ['compatible receive event-removed EV [receive-unreachable] @ EV'],
+  }],
   ['return member added', {
     old: R("{ 'a': 'str' }"), new: R("{ 'a': 'str', 'b': 'int' }"),
     want: ['compatible receive member-added Out.b [receive-add] @ cmd.returns.b'],
@@ -198,7 +210,8 @@ const rows: Row[] = [
   }],
   ['a member moved into a base', {
     old: "{ 'struct': 'Thing', 'data': { 'a': 'str', 'b': 'int' } }\n" + R("{ 't': 'Thing' }"),
-    new: "{ 'struct': 'Base', 'data': { 'a': 'str' } }\n{ 'struct': 'Thing', 'base': 'Base', 'data': { 'b': 'int' } }\n" +
+    new: "{ 'struct': 'Base', 'data': { 'a': 'str' } }\n" +
+      "{ 'struct': 'Thing', 'base': 'Base', 'data': { 'b': 'int' } }\n" +
       R("{ 't': 'Thing' }"),
     want: [],
   }],
