@@ -43,7 +43,7 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./lint-examples'),
   },
   diff: {
-    summary: 'compare two schemas on the wire and judge each change by QEMU compatibility rules',
+    summary: "compare two schemas on the wire and judge each change by QEMU's rules",
     load: () => import('./diff'),
   },
 };
