@@ -9,8 +9,9 @@
 // or a qapi-explorer.config.json file (see lib/site/config.ts).
 import type { NextConfig } from 'next';
 import { availableParallelism } from 'node:os';
+import { normaliseBasePath } from './lib/site/base-path.mjs';
 
-const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+const basePath = normaliseBasePath(process.env.BASE_PATH);
 
 const nextConfig: NextConfig = {
   output: 'export',

@@ -1,6 +1,6 @@
-import { HomeView } from '@/components/docs/pages';
-import { getDefaultSchema } from '@/lib/site/source';
+import { homeRoute } from '@/components/site/routes';
 
-export default function Page() {
-  return <HomeView site={getDefaultSchema()} />;
-}
+const route = homeRoute('default');
+
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadModelFromDisk } from '@/lib/qapi/node';
 import { optionsForTree } from '@/lib/qapi/options';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
-import { DefinitionPage } from '@/components/docs/DefinitionPage';
+import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
 
 export const SHARED = path.resolve(__dirname, '..', '..', 'shared');
 export const TREE_1022 = path.join(SHARED, 'qemu/10.2.2/qapi/qapi-schema.json');

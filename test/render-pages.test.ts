@@ -2,8 +2,8 @@
 // them, asserted directly, plus a readable HTML file snapshot of each.
 import { describe, expect, it } from 'vitest';
 import { prettyHtml, renderDefinition, siteFor, TREE_1022, TREE_VFIO } from './render-helpers';
-import { ModulePage } from '@/components/docs/ModulePage';
-import { HomePage } from '@/components/docs/HomePage';
+import { ModulePage } from '@/components/docs-html/ModulePage';
+import { HomePage } from '@/components/docs-html/HomePage';
 
 describe('VFIO_MIGRATION_PREPARE (10.2.2+vfio-migration-prepare)', () => {
   const site = siteFor(TREE_VFIO);
@@ -27,7 +27,7 @@ describe('VFIO_MIGRATION_PREPARE (10.2.2+vfio-migration-prepare)', () => {
 
   it('shows the envelope and the highlighted example', () => {
     expect(html).toContain('<span class="tk-string">&quot;VFIO_MIGRATION_PREPARE&quot;</span>');
-    expect(html).toMatch(/<figure class="qmp-example" id="example-1">/);
+    expect(html).toMatch(/<figure class="qmp-example" id="example-1" data-source="vfio.json:\d+">/);
     expect(html).toContain('<span class="line qmp-server"><span class="tk-server">&#x3C;-</span>');
     expect(html).toContain('<span class="tk-key">         "device-state"</span>');
     expect(html).toMatch(/href="\/validate\/#example=%3C-\+/);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toHtml } from '@/lib/site/html/jsx-runtime';
 import { parseRst } from '@/lib/site/rst/blocks';
 import { parseInline, safeUrl } from '@/lib/site/rst/inline';
-import { RstBlocks, type DocContext } from '@/components/docs/Rst';
+import { RstBlocks, type DocContext } from '@/components/docs-html/Rst';
 import { buildSiteSchema } from '@/lib/site/site-schema';
 import type { SchemaModel } from '@/lib/qapi/model';
 import { plainText } from '@/lib/site/format';
@@ -93,9 +93,12 @@ describe('blocks', () => {
     });
   });
 
-  it('reads qmp-example options', () => {
-    const [ex] = parseRst('.. qmp-example::\n   :title: Eject\n\n   -> { "execute": "eject" }\n   <- { "return": {} }');
-    expect(ex).toEqual({ t: 'qmp-example', title: 'Eject', annotated: false, body: '-> { "execute": "eject" }\n<- { "return": {} }' });
+  it('marks where each qmp-example directive is, nested ones too', () => {
+    const text = 'Intro.\n\n.. qmp-example::\n   :title: Eject\n\n   -> { "execute": "eject" }\n\n'
+      + '.. note:: Careful.\n\n   .. qmp-example::\n\n      <- { "return": {} }\n';
+    const blocks = parseRst(text);
+    expect(blocks[1]).toEqual({ t: 'qmp-example', at: 2, source: ':title: Eject\n\n-> { "execute": "eject" }' });
+    expect(blocks[2]).toMatchObject({ t: 'admonition', kind: 'note', blocks: [{ t: 'para' }, { t: 'qmp-example', at: 9 }] });
   });
 });
 

@@ -1,7 +1,7 @@
 // Which trees the site builds and how versions map to URLs.
 import { describe, expect, it } from 'vitest';
 import { labelForPath, parseVersionsSpec, resolveVersions } from '@/lib/site/config';
-import { pathInSite } from '@/lib/site/page-ref';
+import { pathInSite } from '@/lib/site/site-links';
 import { siteFor, TREE_1000, TREE_1022, TREE_VFIO } from './render-helpers';
 import { buildSiteSchema } from '@/lib/site/site-schema';
 

@@ -1,15 +1,14 @@
 // The static search index: what it contains and that MiniSearch, configured as
-// the dialog configures it, finds definitions, members and enum values.
+// by the dialog's own code (lib/site/search-engine.ts), finds definitions, members and enum values.
 import { describe, expect, it } from 'vitest';
-import MiniSearch from 'minisearch';
-import { buildSearchDocs, packSearchDocs, unpackSearchDocs, type SearchDoc } from '@/lib/site/search-docs';
+import { buildSearchDocs, packSearchDocs, unpackSearchDocs } from '@/lib/site/search-docs';
+import { createSearchIndex } from '@/lib/site/search-engine';
 import { siteFor, TREE_VFIO } from './render-helpers';
 
 describe('search index of 10.2.2+vfio-migration-prepare', () => {
   const site = siteFor(TREE_VFIO);
   const docs = buildSearchDocs(site);
-  const ms = new MiniSearch<SearchDoc>({ fields: ['n', 'p', 't'], storeFields: ['k', 'n', 'p', 'h', 't'], searchOptions: { boost: { n: 5, p: 1.5 }, prefix: true, fuzzy: 0.15 } });
-  ms.addAll(docs);
+  const ms = createSearchIndex(docs);
 
   it('has one document per definition, member and enum value, with deep links', () => {
     const byKind = (k: string) => docs.filter((d) => d.k === k).length;

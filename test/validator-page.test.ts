@@ -9,7 +9,7 @@ import type { SchemaModel } from '../lib/qapi/model';
 import { createValidator, type ValidationResult } from '../lib/validate/index';
 import { compactModel, docsPath, pageKinds } from '../lib/site/validator-model';
 import { sampleEventMessage, sampleEventText } from '../lib/site/validator-sample';
-import { validatorHref } from '../lib/site/validator-link';
+import { validatorPath } from '../lib/site/href';
 import {
   compressText,
   decompressText,
@@ -156,7 +156,7 @@ describe('URL: options in the query, input in the fragment', () => {
   });
 
   it("reads the docs pages' 'open in validator' links", async () => {
-    const href = validatorHref('10.2.2', '-> {"execute": "qmp_capabilities"}\n<- {"return": {}}');
+    const href = validatorPath({ versionLabel: '10.2.2', transcript: '-> {"execute": "qmp_capabilities"}\n<- {"return": {}}' });
     expect(await readFragment(href.slice(href.indexOf('#')))).toEqual({
       source: 'example',
       text: '-> {"execute": "qmp_capabilities"}\n<- {"return": {}}',

@@ -1,9 +1,6 @@
-import type { Metadata } from 'next';
-import { IndexView } from '@/components/docs/pages';
-import { getDefaultSchema } from '@/lib/site/source';
+import { indexRoute } from '@/components/site/routes';
 
-export const metadata: Metadata = { title: 'All definitions' };
+const route = indexRoute('default');
 
-export default function Page() {
-  return <IndexView site={getDefaultSchema()} />;
-}
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

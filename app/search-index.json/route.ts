@@ -1,8 +1,6 @@
-import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
-import { getDefaultSchema } from '@/lib/site/source';
+import { searchIndexRoute } from '@/components/site/routes';
+
+const route = searchIndexRoute('default');
 
 export const dynamic = 'force-static';
-
-export function GET() {
-  return Response.json(packSearchDocs(buildSearchDocs(getDefaultSchema())));
-}
+export const GET = route.GET;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Shell } from '@/components/site/Shell';
 import { ValidatorApp, type VersionInfo } from '@/components/validator/ValidatorApp.client';
-import { withBase } from '@/lib/site/href';
+import { validatorModelPath, withBase } from '@/lib/site/href';
 import { getDefaultSchema, getVersions } from '@/lib/site/source';
 import '@/components/validator/validator.css';
 
@@ -15,7 +15,7 @@ export default function Page() {
   const versions: VersionInfo[] = getVersions().map((v) => ({
     label: v.label,
     isDefault: v.isDefault,
-    modelUrl: withBase(`${v.prefix}/validate/model.json`),
+    modelUrl: withBase(validatorModelPath(v.prefix)),
     docsBase: withBase(v.prefix),
   }));
   return (

@@ -4,9 +4,9 @@
 // scripts/postexport.mjs replaces Next's runtime with the site script.
 import type { ReactNode } from 'react';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import type { PageRef } from '@/lib/site/page-ref';
+import type { PageRef } from '@/lib/site/site-links';
 import { Enhancer } from './Enhancer';
-import { Sidebar, Topbar } from './Frame';
+import { Sidebar, Topbar } from '@/components/docs-html/frame/Frame';
 
 export function Shell({ site, page, activeModule, children }: { site: SiteSchema; page: PageRef; activeModule?: string; children: ReactNode }) {
   const activeName = page.kind === 'definition' ? page.name : undefined;

@@ -6,7 +6,7 @@
 // storage. Nothing the user typed is ever dropped: whatever replaces it
 // (example, file, shared link) first stores it as "previous", restorable.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_OPTIONS, optionsSearch, readFragment, readOptions, shareLink, MAX_FRAGMENT, type PageOptions } from '@/lib/site/validator-share';
+import { DEFAULT_PAGE_OPTIONS, optionsSearch, readFragment, readOptions, shareLink, MAX_FRAGMENT, type PageOptions } from '@/lib/site/validator-share';
 import { Editor, type EditorHandle, type Mark } from './Editor.client';
 import { Results } from './Results.client';
 import { loadPrevious, loadText, savePrevious, saveText } from './storage';
@@ -40,7 +40,7 @@ function download(text: string, name: string) {
 export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
   const [ready, setReady] = useState(false);
   const [text, setText] = useState('');
-  const [options, setOptions] = useState<PageOptions>(DEFAULT_OPTIONS);
+  const [options, setOptions] = useState<PageOptions>(DEFAULT_PAGE_OPTIONS);
   const [banner, setBanner] = useState<Banner>(null);
   const [share, setShare] = useState<Share>({ state: 'idle' });
   const [storageNote, setStorageNote] = useState<string | null>(null);

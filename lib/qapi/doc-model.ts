@@ -2,7 +2,8 @@
 // Receives a QAPIDoc after parsing (and, ideally, after schema.ts connected it,
 // so stub sections are present) and the module name of its file. Guarantees
 // every section in source order with its start line, and every
-// `.. qmp-example::` directive found at column 0 of a section's text, with its
+// `.. qmp-example::` directive of a section's text (at column 0 or nested in
+// another directive's indented body, e.g. a `.. note::`), with its
 // :title: / :annotated: options and its body lines (dedented, blank lines kept,
 // trailing blank lines dropped), each with its exact source line.
 // Directive syntax: docs/devel/qapi-code-gen.rst "Documentation markup" and
@@ -22,7 +23,7 @@ const KIND: Record<DocKind, DocSectionKind> = {
 };
 
 // docutils accepts one optional space before the directive's '::'
-const EXAMPLE_DIRECTIVE_RE = /^\.\. +qmp-example ?::\s*$/;
+const EXAMPLE_DIRECTIVE_RE = /^ *\.\. +qmp-example ?::\s*$/;
 const OPTION_RE = /^\s+:([A-Za-z0-9_-]+):(?:\s+(.*))?$/;
 
 interface SourceLine {
@@ -49,6 +50,7 @@ function defineEntry<T>(record: Record<string, T>, key: string, value: T): void 
 /** The qmp-example directive starting at lines[start]; returns it and the index after its block. */
 function readExample(lines: SourceLine[], start: number): [QmpExample, number] {
   const example: QmpExample = { annotated: false, line: lines[start].line, lines: [] };
+  const directiveIndent = leadingSpace(lines[start].text);
   let i = start + 1;
   for (; i < lines.length; i++) {
     const m = OPTION_RE.exec(lines[i].text);
@@ -63,7 +65,7 @@ function readExample(lines: SourceLine[], start: number): [QmpExample, number] {
       if (body.length) body.push(lines[i]);
       continue;
     }
-    if (leadingSpace(text) === 0) break;
+    if (leadingSpace(text) <= directiveIndent) break;
     body.push(lines[i]);
   }
   while (body.length && body[body.length - 1].text.trim() === '') body.pop();
@@ -75,7 +77,7 @@ function readExample(lines: SourceLine[], start: number): [QmpExample, number] {
   return [example, i];
 }
 
-/** Every `.. qmp-example::` block at column 0 of the section's text. */
+/** Every `.. qmp-example::` block of the section's text, at any indentation. */
 export function findExamples(section: QDocSection): QmpExample[] {
   const lines = sectionLines(section);
   const examples: QmpExample[] = [];

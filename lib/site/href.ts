@@ -1,33 +1,85 @@
-// Links in the exported site. Pages use plain <a href> (full page loads of
-// static files), so the configured base path is added here, in one place.
-import type { SiteSchema } from './site-schema';
-import { elementName, entityPath, hasPage } from './site-schema';
+// Every URL of the site is built here: the path scheme (version prefix,
+// sections, anchors), the base path, and the validator's fragment. Callers
+// pass the version prefix of the tree they render ('' or '/v/<label>') and get
+// a path without base path ("site path"); withBase() adds the configured
+// BASE_PATH. Browser-safe: type imports only, so the validator bundle can use
+// definitionPath for its links.
+import type { Entity } from '../qapi/model';
+import { normaliseBasePath } from './base-path.mjs';
 
 /** BASE_PATH without a trailing slash ('' or '/docs'). Read at build time. */
 export function basePath(): string {
-  const raw = (process.env.BASE_PATH ?? '').trim();
-  if (!raw || raw === '/') return '';
-  return '/' + raw.replace(/^\/+|\/+$/g, '');
+  return normaliseBasePath(process.env.BASE_PATH);
 }
 
-export function withBase(path: string): string {
-  return basePath() + path;
+export function withBase(sitePath: string): string {
+  return basePath() + sitePath;
+}
+
+/** Where a version's pages live: the default at the root, the others under /v/<label>. */
+export function versionPrefix(label: string, isDefault: boolean): string {
+  return isDefault ? '' : `/v/${label}`;
+}
+
+const anchor = (id: string | undefined): string => (id ? `#${id}` : '');
+
+export function homePath(prefix: string, id?: string): string {
+  return `${prefix}/${anchor(id)}`;
+}
+
+/** The A-Z index of all definitions ('#events', '#commands', '#types', '#modules'). */
+export function indexPath(prefix: string, id?: string): string {
+  return `${prefix}/all/${anchor(id)}`;
+}
+
+export function builtinsPath(prefix: string, name?: string): string {
+  return `${prefix}/types/builtins/${anchor(name)}`;
+}
+
+export function modulePath(prefix: string, slug: string): string {
+  return `${prefix}/modules/${slug}/`;
+}
+
+export function searchIndexPath(prefix: string): string {
+  return `${prefix}/search-index.json`;
+}
+
+/** The compact model the validator page loads for a version. */
+export function validatorModelPath(prefix: string): string {
+  return `${prefix}/validate/model.json`;
+}
+
+/** Route section of a definition page. */
+export type Section = 'events' | 'commands' | 'types';
+
+export function sectionOf(meta: Entity['meta']): Section {
+  return meta === 'event' ? 'events' : meta === 'command' ? 'commands' : 'types';
 }
 
 /**
- * Resolve a cross-reference target (`Name`, :qapi:event:`NAME`, :qapi:mod:`block-core`)
- * to a site path without base path, or null when nothing by that name has a page.
+ * The page of a definition (builtins: their anchor on the builtins page).
+ * Whether the name has a page at all is the caller's question (site-schema hasPage).
  */
-export function resolveXref(site: SiteSchema, role: string, target: string): string | null {
-  if (role === 'mod') {
-    const m = site.modules.find((mv) => mv.slug === target || mv.name.replace(/\.json$/, '') === target);
-    return m ? `${site.prefix}/modules/${m.slug}/` : null;
-  }
-  const e = site.index.get(elementName(target, site.index));
-  if (!e) {
-    const m = role === 'any' ? site.modules.find((mv) => mv.slug === target) : undefined;
-    return m ? `${site.prefix}/modules/${m.slug}/` : null;
-  }
-  if (e.meta === 'builtin') return `${site.prefix}/types/builtins/#${e.name}`;
-  return hasPage(e) ? site.prefix + entityPath(e) : null;
+export function definitionPath(prefix: string, meta: Entity['meta'], name: string): string {
+  if (meta === 'builtin') return builtinsPath(prefix, name);
+  return `${prefix}/${sectionOf(meta)}/${name}/`;
 }
+
+/** A member's or enum value's anchor on its definition's page. */
+export function memberPath(prefix: string, meta: Entity['meta'], name: string, id: string): string {
+  return definitionPath(prefix, meta, name) + anchor(id);
+}
+
+/**
+ * The validator page, optionally prefilled:
+ *   /validate/#example=<transcript>&version=<label>
+ * (read back by lib/site/validator-share.ts readFragment). A fragment, not a
+ * query: it never reaches the static server (no URL length limits there) and
+ * works on a static export without server-side routing.
+ */
+export function validatorPath(prefill?: { versionLabel: string; transcript: string }): string {
+  if (!prefill) return '/validate/';
+  const params = new URLSearchParams({ example: prefill.transcript, version: prefill.versionLabel });
+  return `/validate/#${params.toString()}`;
+}
+

@@ -1,48 +1,67 @@
-// Static params for the routes and the lookups behind them (Node-only: reads
-// the memoised schemas). Routes stay thin: params -> lookup -> notFound() or
-// render. Under `output: 'export'` a dynamic route must list at least one
-// param set, so when only one tree is built the /v/[version] routes get a
-// single placeholder that renders the 404 page.
+// The data side of every route (Node-only: reads the memoised schemas): which
+// trees a route serves, the params of its pages, and the lookup behind a
+// param. Routes stay thin (components/site/routes.tsx): params -> lookup ->
+// notFound() or render. Under `output: 'export'` a dynamic route must list at
+// least one param set, so a route with no pages in any tree (e.g. the
+// /v/[version] routes when only one tree is built) gets a single placeholder
+// that renders the 404 page.
 import type { Entity } from '../qapi/model';
+import { sectionOf, type Section } from './href';
 import { extraVersions, getSchema } from './source';
-import { hasPage, pageKind, type PageKind, type SiteSchema } from './site-schema';
+import { hasPage, type SiteModule, type SiteSchema } from './site-schema';
 
-export const NO_VERSION = '_none';
+export const PLACEHOLDER = '_none';
 
-const KIND_OF_SECTION: Record<string, PageKind> = { events: 'event', commands: 'command', types: 'type' };
+/** Default: the tree served at the site root. Versioned: the others, under /v/[version]. */
+export type RouteScope = 'default' | 'versioned';
 
-function namesOf(site: SiteSchema, kind: PageKind): string[] {
-  return site.model.entities.filter((e) => hasPage(e) && pageKind(e) === kind).map((e) => e.name);
+export interface RouteParams {
+  version?: string;
+  name?: string;
 }
 
-export function definitionParams(section: 'events' | 'commands' | 'types', site: SiteSchema): { name: string }[] {
-  const names = namesOf(site, KIND_OF_SECTION[section]!).filter((n) => n !== 'builtins');
-  return names.length ? names.map((name) => ({ name })) : [{ name: NO_VERSION }];
+/** The tree a page belongs to, or null for the placeholder or an unknown version. */
+export function siteFor(scope: RouteScope, params: RouteParams): SiteSchema | null {
+  if (scope === 'default') return getSchema();
+  if (!params.version || params.version === PLACEHOLDER) return null;
+  return getSchema(params.version);
 }
 
-export function moduleParams(site: SiteSchema): { name: string }[] {
-  return site.modules.length ? site.modules.map((m) => ({ name: m.slug })) : [{ name: NO_VERSION }];
+/**
+ * Static params of a route: one set per tree of the scope (per name when
+ * `names` is given), or the placeholder when that makes none.
+ */
+export function staticParams(scope: RouteScope, names?: (site: SiteSchema) => string[]): RouteParams[] {
+  const trees = scope === 'default' ? [{ site: getSchema()!, version: undefined }] : extraTrees();
+  const out: RouteParams[] = [];
+  for (const { site, version } of trees) {
+    const base: RouteParams = version === undefined ? {} : { version };
+    if (!names) out.push(base);
+    else for (const name of names(site)) out.push({ ...base, name });
+  }
+  if (out.length) return out;
+  return [{ ...(scope === 'versioned' ? { version: PLACEHOLDER } : {}), ...(names ? { name: PLACEHOLDER } : {}) }];
 }
 
-export function versionParams(): { version: string }[] {
-  const extra = extraVersions();
-  return extra.length ? extra.map((v) => ({ version: v.label })) : [{ version: NO_VERSION }];
+function extraTrees(): { site: SiteSchema; version: string }[] {
+  return extraVersions().map((v) => ({ site: getSchema(v.label)!, version: v.label }));
 }
 
-export function versionedParams<T extends object>(of: (site: SiteSchema) => T[]): (T & { version: string })[] {
-  const out: (T & { version: string })[] = [];
-  for (const v of extraVersions()) for (const p of of(getSchema(v.label)!)) out.push({ ...p, version: v.label });
-  return out.length ? out : [{ version: NO_VERSION, name: NO_VERSION } as unknown as T & { version: string }];
+/** Names of a section's pages ('builtins' is the builtins page's own path under types/). */
+export function definitionNames(section: Section): (site: SiteSchema) => string[] {
+  return (site) =>
+    site.model.entities.filter((e) => hasPage(e) && sectionOf(e.meta) === section && e.name !== 'builtins').map((e) => e.name);
 }
 
-export function findDefinition(site: SiteSchema | null, section: 'events' | 'commands' | 'types', name: string): Entity | null {
-  if (!site) return null;
+export function moduleNames(site: SiteSchema): string[] {
+  return site.modules.map((m) => m.slug);
+}
+
+export function findDefinition(site: SiteSchema, section: Section, name: string): Entity | null {
   const e = site.index.get(decodeURIComponent(name));
-  if (!e || !hasPage(e) || pageKind(e) !== KIND_OF_SECTION[section]) return null;
-  return e;
+  return e && hasPage(e) && sectionOf(e.meta) === section ? e : null;
 }
 
-export function schemaFor(version: string | undefined): SiteSchema | null {
-  if (version === NO_VERSION) return null;
-  return getSchema(version);
+export function findModule(site: SiteSchema, slug: string): SiteModule | null {
+  return site.modules.find((m) => m.slug === slug) ?? null;
 }

@@ -5,24 +5,22 @@
 // definition, a deep link (path under the version prefix) and a short snippet.
 import type { Entity } from '../qapi/model';
 import { plainText } from './format';
-import { entityPath, hasPage, type SiteSchema } from './site-schema';
+import { definitionPath, memberPath, modulePath } from './href';
+import { hasPage, type SiteSchema } from './site-schema';
 import { dataType, memberAnchor, wireShape } from './wire-shape';
 import type { SearchDoc } from './search-pack';
 export { packSearchDocs, unpackSearchDocs, type PackedIndex } from './search-pack';
 
 export type { SearchDoc } from './search-pack';
 
-export const SEARCH_FIELDS = ['n', 'p', 't'] as const;
-export const SEARCH_STORE = ['k', 'n', 'p', 'h', 't'] as const;
-
 const SNIPPET = 110;
 
 function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, 'id'>) => void): void {
-  const h = entityPath(e);
+  const h = definitionPath('', e.meta, e.name);
   push({ k: e.meta, n: e.name, h, t: e.doc ? plainText(e.doc.body.text, SNIPPET) || undefined : undefined });
   if (e.meta === 'enum') {
     for (const v of e.values) {
-      push({ k: 'value', n: v.name, p: e.name, h: `${h}#v-${v.name}`, t: v.description ? plainText(v.description.text, SNIPPET) : undefined });
+      push({ k: 'value', n: v.name, p: e.name, h: memberPath('', e.meta, e.name, `v-${v.name}`), t: v.description ? plainText(v.description.text, SNIPPET) : undefined });
     }
     return;
   }
@@ -35,11 +33,11 @@ function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, '
   for (const g of wireShape(obj, site.index).groups) {
     if (g.origin.kind !== 'own') continue;
     for (const m of g.members) {
-      push({ k: 'member', n: m.name, p: e.name, h: `${h}#${memberAnchor(g, m)}`, t: m.description ? plainText(m.description.text, SNIPPET) : undefined });
+      push({ k: 'member', n: m.name, p: e.name, h: memberPath('', e.meta, e.name, memberAnchor(g, m)), t: m.description ? plainText(m.description.text, SNIPPET) : undefined });
     }
   }
   if (e.meta === 'alternate') {
-    for (const a of e.alternatives) push({ k: 'member', n: a.name, p: e.name, h: `${h}#m-${a.name}`, t: a.description ? plainText(a.description.text, SNIPPET) : undefined });
+    for (const a of e.alternatives) push({ k: 'member', n: a.name, p: e.name, h: memberPath('', e.meta, e.name, `m-${a.name}`), t: a.description ? plainText(a.description.text, SNIPPET) : undefined });
   }
 }
 
@@ -51,7 +49,7 @@ export function buildSearchDocs(site: SiteSchema): SearchDoc[] {
     if (!doc.p) delete doc.p;
     docs.push(doc);
   };
-  for (const m of site.modules) push({ k: 'module', n: m.title, p: m.name, h: `/modules/${m.slug}/` });
+  for (const m of site.modules) push({ k: 'module', n: m.title, p: m.name, h: modulePath('', m.slug) });
   for (const e of site.model.entities) if (hasPage(e)) definitionDocs(site, e, push);
   return docs;
 }

@@ -2,15 +2,14 @@
 // Receives a SchemaModel (lib/qapi/model.ts) and the version's URL prefix;
 // guarantees: the list of definitions that get a page (everything written in
 // the schema: no builtins, arrays or implicit q_obj_* types), the module each
-// belongs to, who uses each type, and one href for every type name a page can
-// mention (arrays link to their element, builtins to /types/builtins/).
+// belongs to and who uses each type. Links to them: lib/site/site-links.ts.
 import { buildIndex, type Entity, type Module, type SchemaIndex, type SchemaModel, type TypeEntity } from '../qapi/model';
 import { parseRst } from './rst/blocks';
 import { inlineText } from './rst/inline';
 
 export type PageKind = 'event' | 'command' | 'type';
 
-export interface ModuleView {
+export interface SiteModule {
   name: string;
   slug: string;
   /** the first heading of the module's free-form docs, else the file name */
@@ -32,8 +31,8 @@ export interface SiteSchema {
   commands: Entity[];
   types: TypeEntity[];
   builtins: TypeEntity[];
-  modules: ModuleView[];
-  moduleOf: Map<string, ModuleView>;
+  modules: SiteModule[];
+  moduleOf: Map<string, SiteModule>;
   /** type name -> names of definitions (with pages) that refer to it */
   usedBy: Map<string, string[]>;
 }
@@ -45,8 +44,6 @@ export function hasPage(e: Entity): boolean {
 export function pageKind(e: Entity): PageKind {
   return e.meta === 'event' ? 'event' : e.meta === 'command' ? 'command' : 'type';
 }
-
-const SECTION: Record<PageKind, string> = { event: 'events', command: 'commands', type: 'types' };
 
 export function moduleSlug(name: string): string {
   return name.replace(/\.json$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
@@ -116,12 +113,12 @@ export function elementName(name: string, index: SchemaIndex): string {
 export function buildSiteSchema(model: SchemaModel, opts: { label: string; prefix: string; rootDir: string }): SiteSchema {
   const index = buildIndex(model);
   const pages = model.entities.filter(hasPage);
-  const modules: ModuleView[] = [];
-  const moduleOf = new Map<string, ModuleView>();
+  const modules: SiteModule[] = [];
+  const moduleOf = new Map<string, SiteModule>();
   for (const m of model.modules) {
     const entities = m.entities.map((n) => index.get(n)).filter((e): e is Entity => !!e && hasPage(e));
     if (entities.length === 0 && m.freeformDocs.length === 0) continue;
-    const view: ModuleView = { name: m.name, slug: moduleSlug(m.name), title: moduleTitle(m), module: m, entities };
+    const view: SiteModule = { name: m.name, slug: moduleSlug(m.name), title: moduleTitle(m), module: m, entities };
     modules.push(view);
     for (const e of entities) moduleOf.set(e.name, view);
   }
@@ -146,28 +143,6 @@ export function buildSiteSchema(model: SchemaModel, opts: { label: string; prefi
     moduleOf,
     usedBy,
   };
-}
-
-/** The page path of a definition, relative to the version prefix (trailing slash). */
-export function entityPath(e: Entity): string {
-  return `/${SECTION[pageKind(e)]}/${e.name}/`;
-}
-
-/**
- * Where a type name links to, or null when it has nowhere to go (q_empty,
- * unknown names). Arrays link to their element; builtins to the builtins page.
- */
-export function typeHref(site: SiteSchema, name: string): string | null {
-  const elem = elementName(name, site.index);
-  const t = site.index.get(elem);
-  if (!t) return null;
-  if (t.meta === 'builtin') return `${site.prefix}/types/builtins/#${t.name}`;
-  if (!hasPage(t)) return null;
-  return site.prefix + entityPath(t);
-}
-
-export function moduleHref(site: SiteSchema, m: ModuleView): string {
-  return `${site.prefix}/modules/${m.slug}/`;
 }
 
 /** "qapi/vfio.json:123" */

@@ -11,6 +11,7 @@ import { optionsForTree } from '../qapi/options';
 import { cachedModel } from './model-cache';
 import { resolveVersions, type VersionConfig } from './config';
 import { buildSiteSchema, type SiteSchema } from './site-schema';
+import { versionPrefix } from './href';
 
 export const CONFIG_FILE = 'qapi-explorer.config.json';
 
@@ -36,7 +37,7 @@ export function getVersions(): SiteVersion[] {
   versions = resolveVersions(process.env, configText).map((v) => ({
     ...v,
     rootFile: path.resolve(root, v.schema),
-    prefix: v.isDefault ? '' : `/v/${v.label}`,
+    prefix: versionPrefix(v.label, v.isDefault),
   }));
   return versions;
 }

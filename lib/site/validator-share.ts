@@ -2,7 +2,7 @@
 // input; guarantees
 //   ?mode=lenient&deprecated=error&version=<label>   the options (defaults omitted)
 //   #z=<base64url(deflate-raw(utf-8 input))>         a shared input, compressed
-//   #example=<text>&version=<label>                  a docs-page example (lib/site/validator-link.ts)
+//   #example=<text>&version=<label>                  a docs-page example (lib/site/href.ts validatorPath)
 // The input lives in the fragment, which browsers never send to a server.
 // Uses the web platform's CompressionStream (also in Node >= 18). Pure.
 
@@ -16,7 +16,7 @@ export interface PageOptions {
   version: string;
 }
 
-export const DEFAULT_OPTIONS: PageOptions = { mode: 'strict', deprecated: 'warn', version: '' };
+export const DEFAULT_PAGE_OPTIONS: PageOptions = { mode: 'strict', deprecated: 'warn', version: '' };
 
 /** Longest fragment a share link may carry: browsers and chat tools mangle longer URLs. */
 export const MAX_FRAGMENT = 8000;
@@ -36,8 +36,8 @@ export function readOptions(search: string, versions: string[]): PageOptions {
 /** '?mode=lenient…' or '' when every option is the default. */
 export function optionsSearch(o: PageOptions): string {
   const q = new URLSearchParams();
-  if (o.mode !== DEFAULT_OPTIONS.mode) q.set('mode', o.mode);
-  if (o.deprecated !== DEFAULT_OPTIONS.deprecated) q.set('deprecated', o.deprecated);
+  if (o.mode !== DEFAULT_PAGE_OPTIONS.mode) q.set('mode', o.mode);
+  if (o.deprecated !== DEFAULT_PAGE_OPTIONS.deprecated) q.set('deprecated', o.deprecated);
   if (o.version) q.set('version', o.version);
   const s = q.toString();
   return s ? `?${s}` : '';

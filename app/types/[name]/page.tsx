@@ -1,27 +1,8 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { DefinitionView } from '@/components/docs/pages';
-import { definitionMetadata } from '@/lib/site/metadata';
-import { definitionParams, findDefinition } from '@/lib/site/routes';
-import { getDefaultSchema } from '@/lib/site/source';
+import { definitionRoute } from '@/components/site/routes';
 
-type Props = { params: Promise<{ name: string }> };
+const route = definitionRoute('types', 'default');
 
 export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return definitionParams('types', getDefaultSchema());
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { name } = await params;
-  return definitionMetadata(findDefinition(getDefaultSchema(), 'types', name));
-}
-
-export default async function Page({ params }: Props) {
-  const { name } = await params;
-  const site = getDefaultSchema();
-  const entity = findDefinition(site, 'types', name);
-  if (!entity) notFound();
-  return <DefinitionView site={site} entity={entity} />;
-}
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

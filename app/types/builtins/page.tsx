@@ -1,9 +1,6 @@
-import type { Metadata } from 'next';
-import { BuiltinsView } from '@/components/docs/pages';
-import { getDefaultSchema } from '@/lib/site/source';
+import { builtinsRoute } from '@/components/site/routes';
 
-export const metadata: Metadata = { title: 'Built-in types' };
+const route = builtinsRoute('default');
 
-export default function Page() {
-  return <BuiltinsView site={getDefaultSchema()} />;
-}
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,24 +1,8 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { HomeView } from '@/components/docs/pages';
-import { schemaFor, versionParams } from '@/lib/site/routes';
+import { homeRoute } from '@/components/site/routes';
 
-type Props = { params: Promise<{ version: string }> };
+const route = homeRoute('versioned');
 
 export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return versionParams();
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { version } = await params;
-  return { title: `QMP reference ${version}` };
-}
-
-export default async function Page({ params }: Props) {
-  const { version } = await params;
-  const site = schemaFor(version);
-  if (!site) notFound();
-  return <HomeView site={site} />;
-}
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

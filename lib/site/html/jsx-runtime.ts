@@ -4,7 +4,8 @@
 // render them again to HTML, for each of ~1000 pages (most of the build's
 // CPU, measured). Components written with this runtime (`@jsxImportSource
 // @/lib/site/html` at the top of the file) return an Html value instead,
-// which the React shell embeds once (components/docs/pages.tsx).
+// which the React shell embeds once (components/site/views.tsx). The files
+// that use it live in components/docs-html/, and only there.
 // Guarantees: every string child and attribute value is escaped exactly as
 // React escapes it (& < > " '); only Html values and dangerouslySetInnerHTML
 // pass through unescaped.

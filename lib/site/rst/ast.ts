@@ -1,5 +1,6 @@
 // The rST document tree the docs site renders. Plain data, no HTML: every
-// string here is schema text and is escaped by whoever renders it (React).
+// string here is schema text and is escaped by whoever renders it
+// (components/docs-html, lib/site/html).
 
 export type Inline =
   | { t: 'text'; text: string }
@@ -13,13 +14,17 @@ export type Inline =
   /** `@member`: QEMU renders it as a literal, we keep the name for in-page anchors */
   | { t: 'member'; name: string };
 
+/**
+ * Where a `.. qmp-example::` directive is. The example itself (title,
+ * annotated, body lines with source lines) is the doc model's (Doc.examples),
+ * found by source line: the text's first source line + `at`.
+ */
 export interface QmpExampleNode {
   t: 'qmp-example';
-  title?: string;
-  annotated: boolean;
-  /** raw body text (dedented); for annotated examples also parsed as rST in `blocks` */
-  body: string;
-  blocks?: Block[];
+  /** 0-based index of the directive's line in the text given to parseRst */
+  at: number;
+  /** the directive's content as written (options and body), shown as is when no doc model example matches */
+  source: string;
 }
 
 export type Block =

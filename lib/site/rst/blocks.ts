@@ -6,7 +6,11 @@
 // (QAPI-NOTES §4): paragraphs, bullet / enumerated lists, literal blocks (`::`),
 // block quotes, headings (overline+underline and underline), simple tables,
 // definition lists, and the directives note / caution / warning / admonition /
-// code-block / table / qmp-example (docs/sphinx/qapidoc.py's QMPExample).
+// code-block / table / qmp-example. A qmp-example is not parsed here: its node
+// says where its directive is (line index in the text), and the renderer takes
+// the example itself from the doc model (lib/qapi/doc-model.ts), which read it
+// with its source lines. Every line keeps its index in the input text through
+// dedents and nesting (`Src.at`) for that purpose.
 import type { Block, QmpExampleNode } from './ast';
 import { parseInline } from './inline';
 
@@ -20,26 +24,39 @@ function dedent(lines: string[]): string[] {
   return lines.map((l) => (isBlank(l) ? '' : l.slice(min)));
 }
 
-function trimBlankEdges(lines: string[]): string[] {
-  let a = 0;
-  let b = lines.length;
-  while (a < b && isBlank(lines[a])) a++;
-  while (b > a && isBlank(lines[b - 1])) b--;
-  return lines.slice(a, b);
+/** Lines being parsed, each with its 0-based line index in the text given to parseRst. */
+interface Src {
+  lines: string[];
+  at: number[];
 }
+
+const sliceSrc = (src: Src, a: number, b: number): Src => ({ lines: src.lines.slice(a, b), at: src.at.slice(a, b) });
+const dedentSrc = (src: Src): Src => ({ lines: dedent(src.lines), at: src.at });
+
+function trimSrc(src: Src): Src {
+  let a = 0;
+  let b = src.lines.length;
+  while (a < b && isBlank(src.lines[a])) a++;
+  while (b > a && isBlank(src.lines[b - 1])) b--;
+  return sliceSrc(src, a, b);
+}
+
+/** An indented body [start, next) without its indent and blank edges. */
+const innerSrc = (src: Src, start: number, next: number): Src => trimSrc(dedentSrc(sliceSrc(src, start, next)));
 
 /**
  * A member description's first line follows '@name:' while its continuation
  * lines carry a hanging indent; line them up so the text parses as one paragraph.
  */
-export function normalizeText(text: string): string[] {
+function normalizeText(text: string): Src {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\t/g, '        ').split('\n');
+  const at = lines.map((_, i) => i);
   const first = lines[0]!;
   const startsStructure = /^\.\.\s|^::\s*$/.test(first) || BULLET.test(first) || ENUMERATOR.test(first);
   if (lines.length > 1 && !startsStructure && indentOf(first) === 0 && !isBlank(lines[1]) && indentOf(lines[1]!) > 0) {
-    return trimBlankEdges([lines[0]!, ...dedent(lines.slice(1))]);
+    return trimSrc({ lines: [lines[0]!, ...dedent(lines.slice(1))], at });
   }
-  return trimBlankEdges(lines);
+  return trimSrc({ lines, at });
 }
 
 const BULLET = /^([-*+•])( +|$)/;
@@ -79,7 +96,8 @@ export function parseRst(text: string): Block[] {
   return blocks;
 }
 
-function parseLines(lines: string[]): Block[] {
+function parseLines(src: Src): Block[] {
+  const lines = src.lines;
   const blocks: Block[] = [];
   const headingStyles: string[] = [];
   let i = 0;
@@ -98,9 +116,9 @@ function parseLines(lines: string[]): Block[] {
     }
 
     if (indentOf(line) > 0) {
-      const { body, next } = takeIndented(lines, i);
-      const inner = trimBlankEdges(dedent(body));
-      if (literalNext) blocks.push({ t: 'literal', text: inner.join('\n') });
+      const { next } = takeIndented(lines, i);
+      const inner = innerSrc(src, i, next);
+      if (literalNext) blocks.push({ t: 'literal', text: inner.lines.join('\n') });
       else blocks.push({ t: 'quote', blocks: parseLines(inner) });
       literalNext = false;
       i = next;
@@ -134,8 +152,9 @@ function parseLines(lines: string[]): Block[] {
 
     const directive = DIRECTIVE.exec(line);
     if (directive) {
-      const { body, next } = takeIndented(lines, i + 1);
-      blocks.push(...directiveBlocks(directive[1]!, (directive[2] ?? '').trim(), dedent(body)));
+      const { next } = takeIndented(lines, i + 1);
+      const body = dedentSrc(sliceSrc(src, i + 1, next));
+      blocks.push(...directiveBlocks(directive[1]!, (directive[2] ?? '').trim(), body, src.at[i]!));
       i = next;
       continue;
     }
@@ -151,7 +170,7 @@ function parseLines(lines: string[]): Block[] {
       continue;
     }
 
-    const list = parseList(lines, i);
+    const list = parseList(src, i);
     if (list) {
       blocks.push(list.block);
       i = list.next;
@@ -169,8 +188,8 @@ function parseLines(lines: string[]): Block[] {
       const items: { term: ReturnType<typeof parseInline>; blocks: Block[] }[] = [];
       let j = start;
       while (j < lines.length && !isBlank(lines[j]) && indentOf(lines[j]!) === 0 && !isBlank(lines[j + 1]) && indentOf(lines[j + 1]!) > 0) {
-        const { body, next } = takeIndented(lines, j + 1);
-        items.push({ term: parseInline(lines[j]!.trim()), blocks: parseLines(trimBlankEdges(dedent(body))) });
+        const { next } = takeIndented(lines, j + 1);
+        items.push({ term: parseInline(lines[j]!.trim()), blocks: parseLines(innerSrc(src, j + 1, next)) });
         j = next;
         while (j < lines.length && isBlank(lines[j])) j++;
       }
@@ -189,7 +208,8 @@ function parseLines(lines: string[]): Block[] {
   return blocks;
 }
 
-function parseList(lines: string[], start: number): { block: Block; next: number } | null {
+function parseList(src: Src, start: number): { block: Block; next: number } | null {
+  const lines = src.lines;
   const first = lines[start]!;
   const bullet = BULLET.exec(first);
   const enumerated = bullet ? null : ENUMERATOR.exec(first);
@@ -213,9 +233,8 @@ function parseList(lines: string[], start: number): { block: Block; next: number
     }
     const width = m[0].length;
     const { body, next } = takeIndented(lines, i + 1, 1);
-    const firstText = line.slice(width);
-    const itemLines = [firstText, ...dedent(body)];
-    items.push(parseLines(trimBlankEdges(itemLines)));
+    const item: Src = { lines: [line.slice(width), ...dedent(body)], at: [src.at[i]!, ...src.at.slice(i + 1, next)] };
+    items.push(parseLines(trimSrc(item)));
     i = next;
     while (i < lines.length && isBlank(lines[i])) i++;
     if (i < lines.length && !(bullet ? BULLET : ENUMERATOR).test(lines[i]!)) break;
@@ -257,42 +276,42 @@ function parseSimpleTable(lines: string[], start: number): { block: Block; next:
   };
 }
 
-function splitOptions(body: string[]): { options: Record<string, string>; rest: string[] } {
+function splitOptions(body: Src): { options: Record<string, string>; rest: Src } {
   const options: Record<string, string> = {};
   let i = 0;
-  while (i < body.length) {
-    const m = /^:([\w-]+):(?:\s+(.*))?$/.exec(body[i]!);
+  while (i < body.lines.length) {
+    const m = /^:([\w-]+):(?:\s+(.*))?$/.exec(body.lines[i]!);
     if (!m) break;
     options[m[1]!] = (m[2] ?? '').trim();
     i++;
   }
-  return { options, rest: trimBlankEdges(body.slice(i)) };
+  return { options, rest: trimSrc(sliceSrc(body, i, body.lines.length)) };
 }
 
 const ADMONITIONS = new Set(['note', 'caution', 'warning', 'important', 'tip', 'hint', 'danger', 'attention', 'error', 'seealso']);
 
-function directiveBlocks(name: string, arg: string, body: string[]): Block[] {
-  const { options, rest } = splitOptions(body);
+/** `at`: the directive line's index in the text. */
+function directiveBlocks(name: string, arg: string, body: Src, at: number): Block[] {
+  if (name === 'qmp-example') {
+    const node: QmpExampleNode = { t: 'qmp-example', at, source: trimSrc(body).lines.join('\n') };
+    return [node];
+  }
+  const { rest } = splitOptions(body);
   if (ADMONITIONS.has(name)) {
-    const content = arg ? [arg, ...rest] : rest;
-    return [{ t: 'admonition', kind: name, blocks: parseLines(trimBlankEdges(content)) }];
+    const content: Src = arg ? { lines: [arg, ...rest.lines], at: [at, ...rest.at] } : rest;
+    return [{ t: 'admonition', kind: name, blocks: parseLines(trimSrc(content)) }];
   }
   if (name === 'admonition') {
     return [{ t: 'admonition', kind: 'admonition', title: parseInline(arg), blocks: parseLines(rest) }];
   }
-  if (name === 'qmp-example') {
-    const node: QmpExampleNode = { t: 'qmp-example', annotated: 'annotated' in options, body: rest.join('\n') };
-    if (options.title) node.title = options.title;
-    if (node.annotated) node.blocks = parseLines(rest);
-    return [node];
-  }
   if (name === 'code-block' || name === 'code' || name === 'sourcecode') {
-    return [{ t: 'literal', text: rest.join('\n'), lang: arg || undefined }];
+    return [{ t: 'literal', text: rest.lines.join('\n'), lang: arg || undefined }];
   }
   if (name === 'table') {
     const inner = parseLines(rest);
     return arg ? [{ t: 'para', children: [{ t: 'strong', children: parseInline(arg) }] }, ...inner] : inner;
   }
   // Unknown directive: show its source rather than lose it.
-  return [{ t: 'literal', text: [`.. ${name}::${arg ? ' ' + arg : ''}`, ...body.map((l) => (l ? '   ' + l : l))].join('\n') }];
+  const source = [`.. ${name}::${arg ? ' ' + arg : ''}`, ...body.lines.map((l) => (l ? '   ' + l : l))];
+  return [{ t: 'literal', text: source.join('\n') }];
 }

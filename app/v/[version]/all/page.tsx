@@ -1,17 +1,8 @@
-import { notFound } from 'next/navigation';
-import { IndexView } from '@/components/docs/pages';
-import { schemaFor, versionParams } from '@/lib/site/routes';
+import { indexRoute } from '@/components/site/routes';
 
-type Props = { params: Promise<{ version: string }> };
+const route = indexRoute('versioned');
 
 export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return versionParams();
-}
-
-export default async function Page({ params }: Props) {
-  const site = schemaFor((await params).version);
-  if (!site) notFound();
-  return <IndexView site={site} />;
-}
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,14 +1,8 @@
-import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
-import { schemaFor, versionParams } from '@/lib/site/routes';
+import { searchIndexRoute } from '@/components/site/routes';
+
+const route = searchIndexRoute('versioned');
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return versionParams();
-}
-
-export async function GET(_req: Request, { params }: { params: Promise<{ version: string }> }) {
-  const site = schemaFor((await params).version);
-  return Response.json(packSearchDocs(site ? buildSearchDocs(site) : []));
-}
+export const generateStaticParams = route.generateStaticParams;
+export const GET = route.GET;

@@ -1,26 +1,8 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { DefinitionView } from '@/components/docs/pages';
-import { definitionMetadata } from '@/lib/site/metadata';
-import { definitionParams, findDefinition, schemaFor, versionedParams } from '@/lib/site/routes';
+import { definitionRoute } from '@/components/site/routes';
 
-type Props = { params: Promise<{ version: string; name: string }> };
+const route = definitionRoute('types', 'versioned');
 
 export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return versionedParams((site) => definitionParams('types', site));
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { version, name } = await params;
-  return definitionMetadata(findDefinition(schemaFor(version), 'types', name), version);
-}
-
-export default async function Page({ params }: Props) {
-  const { version, name } = await params;
-  const site = schemaFor(version);
-  const entity = findDefinition(site, 'types', name);
-  if (!site || !entity) notFound();
-  return <DefinitionView site={site} entity={entity} />;
-}
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

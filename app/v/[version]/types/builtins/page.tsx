@@ -1,17 +1,8 @@
-import { notFound } from 'next/navigation';
-import { BuiltinsView } from '@/components/docs/pages';
-import { schemaFor, versionParams } from '@/lib/site/routes';
+import { builtinsRoute } from '@/components/site/routes';
 
-type Props = { params: Promise<{ version: string }> };
+const route = builtinsRoute('versioned');
 
 export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return versionParams();
-}
-
-export default async function Page({ params }: Props) {
-  const site = schemaFor((await params).version);
-  if (!site) notFound();
-  return <BuiltinsView site={site} />;
-}
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

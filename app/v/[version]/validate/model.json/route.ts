@@ -1,16 +1,8 @@
-// The schema model of a non-default version, for the validator page's
-// version option (one static file per version).
-import { compactModel } from '@/lib/site/validator-model';
-import { schemaFor, versionParams } from '@/lib/site/routes';
+import { validatorModelRoute } from '@/components/site/routes';
+
+const route = validatorModelRoute('versioned');
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return versionParams();
-}
-
-export async function GET(_req: Request, { params }: { params: Promise<{ version: string }> }) {
-  const site = schemaFor((await params).version);
-  return Response.json(site ? compactModel(site.model) : null);
-}
+export const generateStaticParams = route.generateStaticParams;
+export const GET = route.GET;

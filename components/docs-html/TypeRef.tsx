@@ -2,7 +2,7 @@
 // A type name as a page shows it: arrays as [Elem], builtins by their JSON
 // name with the QAPI name as a hint, user types as links to their pages.
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { typeHref } from '@/lib/site/site-schema';
+import { typeHref } from '@/lib/site/site-links';
 import { withBase } from '@/lib/site/href';
 
 export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {

@@ -4,10 +4,9 @@
 // sidebar, rendered to HTML strings (lib/site/html) and embedded by Shell.tsx.
 import type { Entity } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { entityPath, moduleHref } from '@/lib/site/site-schema';
-import { withBase, basePath } from '@/lib/site/href';
+import { basePath, homePath, indexPath, searchIndexPath, validatorPath, withBase } from '@/lib/site/href';
 import { getSchema, getVersions } from '@/lib/site/source';
-import { pathInSite, type PageRef } from '@/lib/site/page-ref';
+import { definitionHref, moduleHref, pathInSite, type PageRef } from '@/lib/site/site-links';
 import { SearchBox } from './SearchBox';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -21,7 +20,7 @@ function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
         {versions.map((v) => {
           const other = getSchema(v.label)!;
           const same = pathInSite(other, page);
-          const href = withBase(same ?? `${other.prefix}/`);
+          const href = withBase(same ?? homePath(other.prefix));
           return (
             <li key={v.label}>
               <a href={href} aria-current={v.label === site.label ? 'true' : undefined} data-version={v.label}>
@@ -69,7 +68,7 @@ export function Sidebar({ site, activeModule, activeName }: { site: SiteSchema; 
                 <ul className="entity-list">
                   {sidebarEntities(m.entities, activeName).map((e) => (
                     <li key={e.name}>
-                      <a href={withBase(site.prefix + entityPath(e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
+                      <a href={withBase(definitionHref(site, e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
                         {e.name}
                       </a>
                     </li>
@@ -88,7 +87,7 @@ export function Sidebar({ site, activeModule, activeName }: { site: SiteSchema; 
 }
 
 export function Topbar({ site, page }: { site: SiteSchema; page: PageRef }) {
-  const home = withBase(`${site.prefix}/`);
+  const home = withBase(homePath(site.prefix));
   return (
     <>
         <button type="button" className="icon-button menu-button" popoverTarget="sidebar" aria-label="Browse modules">
@@ -98,14 +97,14 @@ export function Topbar({ site, page }: { site: SiteSchema; page: PageRef }) {
           <span className="brand-mark" aria-hidden="true">{'{Q}'}</span> <span className="brand-name">QAPI Explorer</span>
         </a>
         <nav className="topnav" aria-label="Sections">
-          <a href={withBase(`${site.prefix}/#events`)}>Events</a>
-          <a href={withBase(`${site.prefix}/all/#commands`)}>Commands</a>
-          <a href={withBase(`${site.prefix}/all/#types`)}>Types</a>
-          <a href={withBase(`${site.prefix}/all/`)}>Index</a>
-          <a href={withBase('/validate/')}>Validate</a>
+          <a href={withBase(homePath(site.prefix, 'events'))}>Events</a>
+          <a href={withBase(indexPath(site.prefix, 'commands'))}>Commands</a>
+          <a href={withBase(indexPath(site.prefix, 'types'))}>Types</a>
+          <a href={withBase(indexPath(site.prefix))}>Index</a>
+          <a href={withBase(validatorPath())}>Validate</a>
         </nav>
         <div className="topbar-tools">
-          <SearchBox indexUrl={withBase(`${site.prefix}/search-index.json`)} base={basePath() + site.prefix} />
+          <SearchBox indexUrl={withBase(searchIndexPath(site.prefix))} base={basePath() + site.prefix} />
           <VersionSwitcher site={site} page={page} />
           <ThemeToggle />
         </div>

@@ -3,9 +3,9 @@
 // modules listed first: the index QEMU's manual keeps separately.
 import type { Entity } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { entityPath, moduleHref } from '@/lib/site/site-schema';
+import { definitionHref, moduleHref } from '@/lib/site/site-links';
 import { kindLabel, sinceOf } from '@/lib/site/format';
-import { withBase } from '@/lib/site/href';
+import { builtinsPath, withBase } from '@/lib/site/href';
 
 function DefList({ site, entities, showKind }: { site: SiteSchema; entities: Entity[]; showKind?: boolean }) {
   const sorted = [...entities].sort((a, b) => a.name.localeCompare(b.name, 'en'));
@@ -13,7 +13,7 @@ function DefList({ site, entities, showKind }: { site: SiteSchema; entities: Ent
     <ul className="index-list">
       {sorted.map((e) => (
         <li key={e.name}>
-          <a href={withBase(site.prefix + entityPath(e))}><code>{e.name}</code></a>
+          <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
           {showKind && <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>}
           {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
         </li>
@@ -28,7 +28,7 @@ export function IndexPage({ site }: { site: SiteSchema }) {
       <h1>All definitions</h1>
       <p className="lede">
         {site.events.length} events, {site.commands.length} commands and {site.types.length} types in {site.modules.length} modules.
-        Built-in types are explained on <a href={withBase(`${site.prefix}/types/builtins/`)}>one page</a>.
+        Built-in types are explained on <a href={withBase(builtinsPath(site.prefix))}>one page</a>.
       </p>
       <h2 id="modules">Modules</h2>
       <ul className="index-list modules">

@@ -1,13 +1,15 @@
-// Whole pages, shared by the default-version routes and the /v/<label>/ ones.
+// Whole pages as React elements, shared by every route (components/site/routes.tsx):
+// the frame (Shell) around doc content rendered to one HTML string by the
+// string JSX runtime (components/docs-html, lib/site/html).
 import type { Entity } from '@/lib/qapi/model';
-import type { SiteSchema } from '@/lib/site/site-schema';
-import { Shell } from '@/components/site/Shell';
-import { DefinitionPage } from './DefinitionPage';
-import { HomePage } from './HomePage';
-import { IndexPage } from './IndexPage';
-import { ModulePage } from './ModulePage';
-import { BuiltinsPage } from './BuiltinsPage';
+import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
 import type { Html } from '@/lib/site/html/jsx-runtime';
+import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
+import { HomePage } from '@/components/docs-html/HomePage';
+import { IndexPage } from '@/components/docs-html/IndexPage';
+import { ModulePage } from '@/components/docs-html/ModulePage';
+import { BuiltinsPage } from '@/components/docs-html/BuiltinsPage';
+import { Shell } from './Shell';
 
 /** Doc content is rendered to HTML by the string JSX runtime and embedded once. */
 function Content({ html }: { html: Html }) {
@@ -38,11 +40,10 @@ export function IndexView({ site }: { site: SiteSchema }) {
   );
 }
 
-export function ModuleView({ site, slug }: { site: SiteSchema; slug: string }) {
-  const m = site.modules.find((x) => x.slug === slug)!;
+export function ModuleView({ site, module }: { site: SiteSchema; module: SiteModule }) {
   return (
-    <Shell site={site} page={{ kind: 'module', slug }} activeModule={slug}>
-      <Content html={ModulePage({ site, module: m })} />
+    <Shell site={site} page={{ kind: 'module', slug: module.slug }} activeModule={module.slug}>
+      <Content html={ModulePage({ site, module })} />
     </Shell>
   );
 }

@@ -10,9 +10,9 @@ import { elementName } from '@/lib/site/site-schema';
 import { memberAnchor, wireShape, type MemberGroup } from '@/lib/site/wire-shape';
 import { withBase } from '@/lib/site/href';
 import { memberSince } from '@/lib/site/format';
-import { typeHref } from '@/lib/site/site-schema';
+import { typeHref } from '@/lib/site/site-links';
 import { FeatureBadges, IfBadge } from './Badges';
-import { DocTextCompact, type DocContext } from './Rst';
+import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
 import { EnumValues, Alternatives } from './ValueTables';
 
@@ -101,7 +101,7 @@ function MemberRow({ m, group, ctx, depth, budget, ancestors, discriminator }: {
       </td>
       <td className="member-type"><TypeRef site={ctx.site} name={m.type} /></td>
       <td className="member-desc">
-        {m.description ? <DocTextCompact text={m.description.text} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
+        {m.description ? <RstTextCompact text={m.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
         {(m.features.length > 0 || m.if) && (
           <div className="member-badges"><FeatureBadges features={m.features} /><IfBadge cond={m.if} /></div>
         )}

@@ -2,8 +2,8 @@
 // A module (one schema file): its free-form docs (title, intro) and its
 // definitions by kind, each with Since and the first line of its doc.
 import type { Entity } from '@/lib/qapi/model';
-import type { ModuleView, SiteSchema } from '@/lib/site/site-schema';
-import { entityPath } from '@/lib/site/site-schema';
+import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
+import { definitionHref } from '@/lib/site/site-links';
 import { plainText, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
 import { RstBlocks, type DocContext } from './Rst';
@@ -16,7 +16,7 @@ const GROUPS: { title: string; id: string; metas: Entity['meta'][] }[] = [
   { title: 'Types', id: 'types', metas: ['struct', 'union', 'alternate', 'enum'] },
 ];
 
-export function ModulePage({ site, module: m }: { site: SiteSchema; module: ModuleView }) {
+export function ModulePage({ site, module: m }: { site: SiteSchema; module: SiteModule }) {
   const ctx: DocContext = { site, exampleSeq: { n: 0 } };
   return (
     <article className="module-page">
@@ -29,7 +29,7 @@ export function ModulePage({ site, module: m }: { site: SiteSchema; module: Modu
             let blocks = parseRst(d.body.text);
             const first = blocks[0];
             if (i === 0 && first?.t === 'heading' && inlineText(first.children) === m.title) blocks = blocks.slice(1);
-            return <RstBlocks key={i} blocks={blocks} ctx={ctx} />;
+            return <RstBlocks key={i} blocks={blocks} ctx={{ ...ctx, text: d.body }} />;
           })}
         </div>
       )}
@@ -42,7 +42,7 @@ export function ModulePage({ site, module: m }: { site: SiteSchema; module: Modu
             <ul className="def-summaries">
               {list.map((e) => (
                 <li key={e.name}>
-                  <a href={withBase(site.prefix + entityPath(e))}><code>{e.name}</code></a>
+                  <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
                   {g.id === 'types' && <span className={`kind kind-${e.meta}`}>{e.meta}</span>}
                   {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
                   {e.doc && <p className="snippet">{plainText(e.doc.body.text, 140)}</p>}

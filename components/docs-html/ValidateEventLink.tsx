@@ -3,8 +3,7 @@
 // opens /validate prefilled with a minimal valid message of this event,
 // built from the model at build time (lib/site/validator-sample.ts).
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { withBase } from '@/lib/site/href';
-import { validatorHref } from '@/lib/site/validator-link';
+import { validatorPath, withBase } from '@/lib/site/href';
 import { sampleEventText } from '@/lib/site/validator-sample';
 
 export function ValidateEventLink({ site, name }: { site: SiteSchema; name: string }) {
@@ -12,7 +11,7 @@ export function ValidateEventLink({ site, name }: { site: SiteSchema; name: stri
   if (!sample) return null;
   return (
     <p className="validate-event">
-      <a className="open-validator" href={withBase(validatorHref(site.label, sample))}>
+      <a className="open-validator" href={withBase(validatorPath({ versionLabel: site.label, transcript: sample }))}>
         Validate an event of this type
       </a>{' '}
       <span className="muted">(opens the validator with a minimal valid {name} message to edit)</span>

@@ -5,17 +5,18 @@
 // order; features; and, for types, where they are used.
 import type { Command, Entity, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { definedAt, entityPath, moduleHref, pageKind } from '@/lib/site/site-schema';
+import { definedAt, pageKind } from '@/lib/site/site-schema';
+import { definitionHref, moduleHref } from '@/lib/site/site-links';
 import { kindLabel, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/wire-shape';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
 import { MemberTable, memberAnchors } from './MemberTable';
-import { DocText, type DocContext } from './Rst';
+import { RstText, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
 import { Alternatives, EnumValues } from './ValueTables';
-import { ValidateEventLink } from '@/components/validator/ValidateEventLink';
+import { ValidateEventLink } from './ValidateEventLink';
 
 function Header({ site, e }: { site: SiteSchema; e: Entity }) {
   const mod = site.moduleOf.get(e.name);
@@ -108,7 +109,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         {c.returns ? (
           <div className="returns">
             <p><TypeRef site={site} name={c.returns} /></p>
-            <DocText text={e.doc?.returns?.text} ctx={ctx} />
+            <RstText text={e.doc?.returns} ctx={ctx} />
           </div>
         ) : (
           <p className="muted">An empty object (<code>{'{}'}</code>) on success.</p>
@@ -116,7 +117,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         {e.doc?.errors && (
           <>
             <h3 id="errors">Errors</h3>
-            <DocText text={e.doc.errors.text} ctx={ctx} />
+            <RstText text={e.doc.errors} ctx={ctx} />
           </>
         )}
       </section>
@@ -169,7 +170,7 @@ function Features({ e, ctx }: { e: Entity; ctx: DocContext }) {
         {features.map(([name, text]) => (
           <div key={name} id={`f-${name}`}>
             <dt><span className={`badge feature feature-${name}`}>{name}</span></dt>
-            <dd><DocText text={text.text} ctx={ctx} /></dd>
+            <dd><RstText text={text} ctx={ctx} /></dd>
           </div>
         ))}
       </dl>
@@ -190,7 +191,7 @@ function UsedBy({ site, e }: { site: SiteSchema; e: Entity }) {
           {users.map((u) => (
             <li key={u.name}>
               <span className={`kind kind-${u.meta}`}>{kindLabel(u)}</span>{' '}
-              <a href={withBase(site.prefix + entityPath(u))}><code>{u.name}</code></a>
+              <a href={withBase(definitionHref(site, u))}><code>{u.name}</code></a>
             </li>
           ))}
         </ul>
@@ -208,12 +209,12 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
     <article className="definition" data-kind={e.meta}>
       <Header site={site} e={e} />
       <div className="intro">
-        {doc?.body.text.trim() ? <DocText text={doc.body.text} ctx={ctx} /> : <p className="muted">No description.</p>}
+        {doc?.body.text.trim() ? <RstText text={doc.body} ctx={ctx} /> : <p className="muted">No description.</p>}
       </div>
       <WireShapeSection site={site} e={e} ctx={ctx} />
       {laterPlain.length > 0 && (
         <section className="notes" aria-label="Notes and examples">
-          {laterPlain.map((s, i) => <DocText key={i} text={s.text} ctx={ctx} />)}
+          {laterPlain.map((s, i) => <RstText key={i} text={s} ctx={ctx} />)}
         </section>
       )}
       <Features e={e} ctx={ctx} />

@@ -1,25 +1,30 @@
 /** @jsxImportSource @/lib/site/html */
-// Renders parsed rST (lib/site/rst) as React elements. Every string is schema
-// text and goes through React's escaping; the only hrefs are site paths we
-// built and URLs that passed safeUrl(). qmp-example blocks are delegated to
-// QmpExample so they keep their highlighting, copy button and lint badge.
+// Renders parsed rST (lib/site/rst) to HTML strings with the string JSX
+// runtime (lib/site/html). Every string is schema text and is escaped; the
+// only hrefs are site paths we built and URLs that passed safeUrl().
+// qmp-example blocks are delegated to QmpExample, which finds the example in
+// the doc model by source position (the rendered text, ctx.text, and the
+// directive's line in it).
 import type { Child } from '@/lib/site/html/jsx-runtime';
-import type { Entity } from '@/lib/qapi/model';
+import type { DocText, Entity } from '@/lib/qapi/model';
 import type { Block, Inline } from '@/lib/site/rst/ast';
 import { parseRst } from '@/lib/site/rst/blocks';
 
-import { resolveXref, withBase } from '@/lib/site/href';
+import { withBase } from '@/lib/site/href';
+import { xrefHref } from '@/lib/site/site-links';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { highlightCode } from '@/lib/site/highlight';
 import { QmpExample } from './QmpExample';
 
 export interface DocContext {
   site: SiteSchema;
-  /** the definition whose doc is rendered (examples are linted against it) */
+  /** the definition whose page is rendered */
   entity?: Entity;
   /** anchor ids of members on this page: @name links to them */
   memberAnchors?: Set<string>;
-  /** counts qmp-examples on the page, for stable ids */
+  /** the model's doc text being rendered (set by RstText): examples are found by their position in it */
+  text?: DocText;
+  /** numbers the qmp-examples of a page, for their anchor ids */
   exampleSeq?: { n: number };
 }
 
@@ -43,7 +48,7 @@ export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }
         );
       }
       case 'xref': {
-        const href = resolveXref(ctx.site, n.role, n.target);
+        const href = xrefHref(ctx.site, n.role, n.target);
         return href ? (
           <a key={i} className="xref" href={withBase(href)}><code>{n.text}</code></a>
         ) : (
@@ -131,21 +136,22 @@ function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): Child {
         </dl>
       );
     case 'qmp-example':
-      return <QmpExample example={b} ctx={ctx} />;
+      return <QmpExample node={b} ctx={ctx} />;
   }
 }
 
-/** Doc text (raw rST) as blocks. */
-export function DocText({ text, ctx }: { text: string | undefined; ctx: DocContext }): Child {
-  if (!text?.trim()) return null;
-  return <RstBlocks blocks={parseRst(text)} ctx={ctx} />;
+/** Doc text (raw rST with its first source line) as blocks. */
+export function RstText({ text, ctx }: { text: DocText | undefined; ctx: DocContext }): Child {
+  if (!text?.text.trim()) return null;
+  return <RstBlocks blocks={parseRst(text.text)} ctx={{ ...ctx, text }} />;
 }
 
 /** A short description rendered without a wrapping <p> when it is a single paragraph. */
-export function DocTextCompact({ text, ctx }: { text: string | undefined; ctx: DocContext }): Child {
-  if (!text?.trim()) return null;
-  const blocks = parseRst(text);
-  if (blocks.length === 1 && blocks[0]!.t === 'para') return <InlineNodes nodes={blocks[0]!.children} ctx={ctx} />;
-  return <RstBlocks blocks={blocks} ctx={ctx} />;
+export function RstTextCompact({ text, ctx }: { text: DocText | undefined; ctx: DocContext }): Child {
+  if (!text?.text.trim()) return null;
+  const blocks = parseRst(text.text);
+  const inner = { ...ctx, text };
+  if (blocks.length === 1 && blocks[0]!.t === 'para') return <InlineNodes nodes={blocks[0]!.children} ctx={inner} />;
+  return <RstBlocks blocks={blocks} ctx={inner} />;
 }
 

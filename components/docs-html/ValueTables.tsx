@@ -2,7 +2,7 @@
 // Enum values and alternate alternatives: the two "pick one" shapes.
 import type { AlternateType, EnumType } from '@/lib/qapi/model';
 import { FeatureBadges, IfBadge } from './Badges';
-import { DocTextCompact, type DocContext } from './Rst';
+import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
 
 export function EnumValues({ type, ctx, nested = false }: { type: EnumType; ctx: DocContext; nested?: boolean }) {
@@ -17,7 +17,7 @@ export function EnumValues({ type, ctx, nested = false }: { type: EnumType; ctx:
                 {nested ? <code>&quot;{v.name}&quot;</code> : <a className="anchor-link" href={`#v-${v.name}`}><code>&quot;{v.name}&quot;</code></a>}
               </td>
               <td className="member-desc">
-                {v.description ? <DocTextCompact text={v.description.text} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
+                {v.description ? <RstTextCompact text={v.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
                 {(v.features.length > 0 || v.if) && (
                   <div className="member-badges"><FeatureBadges features={v.features} /><IfBadge cond={v.if} /></div>
                 )}
@@ -56,7 +56,7 @@ export function Alternatives({ type, ctx, nested = false }: { type: AlternateTyp
                 </td>
                 <td className="member-type"><TypeRef site={ctx.site} name={a.type} /></td>
                 <td className="member-desc">
-                  {a.description ? <DocTextCompact text={a.description.text} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
+                  {a.description ? <RstTextCompact text={a.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
                   <IfBadge cond={a.if} />
                 </td>
               </tr>

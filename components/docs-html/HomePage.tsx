@@ -2,9 +2,9 @@
 // Home: what this site is, the numbers of this tree, and every event grouped
 // by module (events are what most readers come for).
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { entityPath, moduleHref } from '@/lib/site/site-schema';
+import { definitionHref, moduleHref } from '@/lib/site/site-links';
 import { plainText, sinceOf } from '@/lib/site/format';
-import { withBase } from '@/lib/site/href';
+import { homePath, indexPath, withBase } from '@/lib/site/href';
 
 export function HomePage({ site }: { site: SiteSchema }) {
   const byModule = site.modules
@@ -19,10 +19,10 @@ export function HomePage({ site }: { site: SiteSchema }) {
           branches inlined, examples highlighted and checked. Press <kbd>/</kbd> or <kbd>Ctrl K</kbd> to search.
         </p>
         <dl className="stats">
-          <div><dt>Events</dt><dd><a href={withBase(`${site.prefix}/#events`)}>{site.events.length}</a></dd></div>
-          <div><dt>Commands</dt><dd><a href={withBase(`${site.prefix}/all/#commands`)}>{site.commands.length}</a></dd></div>
-          <div><dt>Types</dt><dd><a href={withBase(`${site.prefix}/all/#types`)}>{site.types.length}</a></dd></div>
-          <div><dt>Modules</dt><dd><a href={withBase(`${site.prefix}/all/#modules`)}>{site.modules.length}</a></dd></div>
+          <div><dt>Events</dt><dd><a href={withBase(homePath(site.prefix, 'events'))}>{site.events.length}</a></dd></div>
+          <div><dt>Commands</dt><dd><a href={withBase(indexPath(site.prefix, 'commands'))}>{site.commands.length}</a></dd></div>
+          <div><dt>Types</dt><dd><a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a></dd></div>
+          <div><dt>Modules</dt><dd><a href={withBase(indexPath(site.prefix, 'modules'))}>{site.modules.length}</a></dd></div>
         </dl>
       </section>
       <section aria-labelledby="events">
@@ -36,7 +36,7 @@ export function HomePage({ site }: { site: SiteSchema }) {
               <ul>
                 {events.map((e) => (
                   <li key={e.name}>
-                    <a href={withBase(site.prefix + entityPath(e))}><code>{e.name}</code></a>
+                    <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
                     {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
                     {e.doc && <p className="snippet">{plainText(e.doc.body.text, 120)}</p>}
                   </li>

@@ -1,0 +1,115 @@
+// Route factories: every route file under app/ (the default tree's and the
+// /v/[version]/ copies) is a few lines calling one of these, so a route's
+// behaviour is written once. Each page route: params -> tree -> lookup ->
+// notFound() or render, plus its static params and <title>. Route files must
+// still export `dynamicParams = false` (and `dynamic = 'force-static'` for
+// JSON routes) themselves: Next reads segment config statically.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import type { Section } from '@/lib/site/href';
+import { definitionMetadata } from '@/lib/site/metadata';
+import {
+  definitionNames,
+  findDefinition,
+  findModule,
+  moduleNames,
+  siteFor,
+  staticParams,
+  type RouteParams,
+  type RouteScope,
+} from '@/lib/site/routes';
+import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
+import type { SiteSchema } from '@/lib/site/site-schema';
+import { compactModel } from '@/lib/site/validator-model';
+import { BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView } from './views';
+
+type Props = { params: Promise<RouteParams> };
+
+interface PageSpec<T> {
+  /** the names of a tree's pages, for routes with a [name] segment */
+  names?: (site: SiteSchema) => string[];
+  find: (site: SiteSchema, name: string) => T | null;
+  metadata: (found: T, site: SiteSchema, version: string | undefined) => Metadata;
+  render: (found: T, site: SiteSchema) => ReactNode;
+}
+
+function pageRoute<T>(scope: RouteScope, spec: PageSpec<T>) {
+  const lookup = async (props: Props) => {
+    const params = await props.params;
+    const site = siteFor(scope, params);
+    const found = site ? spec.find(site, params.name ?? '') : null;
+    return { site, found, version: params.version };
+  };
+  return {
+    generateStaticParams: (): RouteParams[] => staticParams(scope, spec.names),
+    generateMetadata: async (props: Props): Promise<Metadata> => {
+      const { site, found, version } = await lookup(props);
+      return site && found ? spec.metadata(found, site, version) : { title: 'Not found' };
+    },
+    Page: async (props: Props) => {
+      const { site, found } = await lookup(props);
+      if (!site || !found) notFound();
+      return spec.render(found, site);
+    },
+  };
+}
+
+const withVersion = (title: string, version: string | undefined) => (version ? `${title} (${version})` : title);
+const always = (site: SiteSchema) => site;
+
+export const homeRoute = (scope: RouteScope) =>
+  pageRoute(scope, {
+    find: always,
+    // The default tree's home keeps the site's own title (app/layout.tsx).
+    metadata: (_, site, version) => (version ? { title: `QMP reference ${site.label}` } : {}),
+    render: (site) => <HomeView site={site} />,
+  });
+
+export const indexRoute = (scope: RouteScope) =>
+  pageRoute(scope, {
+    find: always,
+    metadata: (_, __, version) => ({ title: withVersion('All definitions', version) }),
+    render: (site) => <IndexView site={site} />,
+  });
+
+export const builtinsRoute = (scope: RouteScope) =>
+  pageRoute(scope, {
+    find: always,
+    metadata: (_, __, version) => ({ title: withVersion('Built-in types', version) }),
+    render: (site) => <BuiltinsView site={site} />,
+  });
+
+export const moduleRoute = (scope: RouteScope) =>
+  pageRoute(scope, {
+    names: moduleNames,
+    find: findModule,
+    metadata: (m, _, version) => ({ title: version ? `${m.title} (module, ${version})` : `${m.title} (module)` }),
+    render: (m, site) => <ModuleView site={site} module={m} />,
+  });
+
+export const definitionRoute = (section: Section, scope: RouteScope) =>
+  pageRoute(scope, {
+    names: definitionNames(section),
+    find: (site, name) => findDefinition(site, section, name),
+    metadata: (e, _, version) => definitionMetadata(e, version),
+    render: (e, site) => <DefinitionView site={site} entity={e} />,
+  });
+
+/** A JSON file generated per tree at build time. */
+function jsonRoute(scope: RouteScope, body: (site: SiteSchema) => unknown, empty: unknown) {
+  return {
+    generateStaticParams: (): RouteParams[] => staticParams(scope),
+    GET: async (_req: Request, props: Props) => {
+      const site = siteFor(scope, await props.params);
+      return Response.json(site ? body(site) : empty);
+    },
+  };
+}
+
+/** The search dialog's index (lib/site/search-docs.ts), fetched when it first opens. */
+export const searchIndexRoute = (scope: RouteScope) =>
+  jsonRoute(scope, (site) => packSearchDocs(buildSearchDocs(site)), packSearchDocs([]));
+
+/** The validator page's model of a tree (lib/site/validator-model.ts: docs stripped). */
+export const validatorModelRoute = (scope: RouteScope) => jsonRoute(scope, (site) => compactModel(site.model), null);
