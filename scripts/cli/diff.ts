@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
 import type { SchemaModel } from '../../lib/qapi/model';
-import { loadModelFromDisk } from '../../lib/qapi/node';
+import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { diffSchemas } from '../../lib/diff/diff';
 import { formatDiff, type DiffFormat } from '../../lib/diff/format';
@@ -99,12 +99,9 @@ function label(arg: string, file: string): string {
   return path.basename(dir) === 'qapi' ? path.basename(path.dirname(dir)) : arg;
 }
 
-/**
- * The one place a side is loaded. A loader that also accepts a
- * query-qmp-schema introspection would replace this function's body.
- */
+/** The one place a side is loaded: a tree's root, or a query-qmp-schema reply (lib/qapi/root.ts tells them apart). */
 function loadSide(file: string, version: string | undefined): SchemaModel {
-  return loadModelFromDisk(file, optionsForTree(version ?? file));
+  return loadRootModelFromDisk(file, optionsForTree(version ?? file));
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
