@@ -17,7 +17,8 @@ export const DIFF_USAGE = `Usage: qapi-explorer diff [options] <old> <new>
 Compare two QAPI schemas by what clients see on the wire (type names,
 member order and moves into a base are invisible) and judge each change by
 QEMU's compatibility rules (docs/devel/qapi-code-gen.rst).  <old> and <new>
-are root schema files (qapi/qapi-schema.json) or QEMU source trees.
+are root schema files (qapi/qapi-schema.json), QEMU source trees, or files
+holding a running QEMU's query-qmp-schema reply (a QMP dump will do).
 
 Options:
   --format text|json|markdown  output format (default: text); Markdown is
