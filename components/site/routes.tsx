@@ -22,7 +22,7 @@ import {
 import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { compactModel } from '@/lib/site/validator-model';
-import { BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView } from './views';
+import { BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView, ProtocolView } from './views';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -78,6 +78,13 @@ export const builtinsRoute = (scope: RouteScope) =>
     find: always,
     metadata: (_, __, version) => ({ title: withVersion('Built-in types', version) }),
     render: (site) => <BuiltinsView site={site} />,
+  });
+
+export const protocolRoute = (scope: RouteScope) =>
+  pageRoute(scope, {
+    find: always,
+    metadata: (_, __, version) => ({ title: withVersion('The QMP envelope', version) }),
+    render: (site) => <ProtocolView site={site} />,
   });
 
 export const moduleRoute = (scope: RouteScope) =>

@@ -18,6 +18,8 @@ const KIND_LABEL: Record<string, string> = {
   member: 'Member',
   value: 'Value',
   module: 'Module',
+  branch: 'Branch',
+  protocol: 'Protocol',
 };
 
 interface Parts {
@@ -86,6 +88,7 @@ export function initSearch(): void {
       li.setAttribute('aria-selected', String(i === active));
       if (i === active) li.scrollIntoView({ block: 'nearest' });
     });
+    input.setAttribute('aria-expanded', String(hits.length > 0));
     if (hits[active]) input.setAttribute('aria-activedescendant', `sr-${hits[active]!.id}`);
     else input.removeAttribute('aria-activedescendant');
   };
@@ -101,7 +104,13 @@ export function initSearch(): void {
     } else {
       hits = [];
     }
-    status.textContent = !q.trim() ? HELP : total ? `${total} result${total === 1 ? '' : 's'}` : 'No results.';
+    status.textContent = !q.trim()
+      ? HELP
+      : total
+        ? `${total} result${total === 1 ? '' : 's'}`
+        : q.trim().includes(' ')
+          ? 'No results with all of these words.'
+          : 'No results.';
     active = 0;
     list.replaceChildren(...hits.map((h) => resultItem(h, base)));
     highlight();
@@ -159,6 +168,10 @@ export function initSearch(): void {
     } else if (ev.key === 'Enter') {
       ev.preventDefault();
       go(hits[active]);
+    } else if (ev.key === 'Escape') {
+      // One Esc closes the dialog (a text field's own Esc would only clear it first).
+      ev.preventDefault();
+      dialog.close();
     }
   });
   document.addEventListener('keydown', (ev) => {
