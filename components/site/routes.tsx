@@ -14,7 +14,7 @@ import {
   findDefinition,
   findModule,
   moduleNames,
-  siteFor,
+  treeForRoute,
   staticParams,
   type RouteParams,
   type RouteScope,
@@ -37,7 +37,7 @@ interface PageSpec<T> {
 function pageRoute<T>(scope: RouteScope, spec: PageSpec<T>) {
   const lookup = async (props: Props) => {
     const params = await props.params;
-    const site = siteFor(scope, params);
+    const site = treeForRoute(scope, params);
     const found = site ? spec.find(site, params.name ?? '') : null;
     return { site, found, version: params.version };
   };
@@ -108,7 +108,7 @@ function jsonRoute(scope: RouteScope, body: (site: SiteSchema) => unknown, empty
   return {
     generateStaticParams: (): RouteParams[] => staticParams(scope),
     GET: async (_req: Request, props: Props) => {
-      const site = siteFor(scope, await props.params);
+      const site = treeForRoute(scope, await props.params);
       return Response.json(site ? body(site) : empty);
     },
   };
