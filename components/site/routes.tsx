@@ -14,7 +14,7 @@ import {
   findDefinition,
   findModule,
   moduleNames,
-  siteFor,
+  treeForRoute,
   staticParams,
   type RouteParams,
   type RouteScope,
@@ -22,7 +22,7 @@ import {
 import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { compactModel } from '@/lib/site/validator-model';
-import { BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView } from './views';
+import { BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView, ProtocolView } from './views';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -37,7 +37,7 @@ interface PageSpec<T> {
 function pageRoute<T>(scope: RouteScope, spec: PageSpec<T>) {
   const lookup = async (props: Props) => {
     const params = await props.params;
-    const site = siteFor(scope, params);
+    const site = treeForRoute(scope, params);
     const found = site ? spec.find(site, params.name ?? '') : null;
     return { site, found, version: params.version };
   };
@@ -80,6 +80,13 @@ export const builtinsRoute = (scope: RouteScope) =>
     render: (site) => <BuiltinsView site={site} />,
   });
 
+export const protocolRoute = (scope: RouteScope) =>
+  pageRoute(scope, {
+    find: always,
+    metadata: (_, __, version) => ({ title: withVersion('The QMP envelope', version) }),
+    render: (site) => <ProtocolView site={site} />,
+  });
+
 export const moduleRoute = (scope: RouteScope) =>
   pageRoute(scope, {
     names: moduleNames,
@@ -101,7 +108,7 @@ function jsonRoute(scope: RouteScope, body: (site: SiteSchema) => unknown, empty
   return {
     generateStaticParams: (): RouteParams[] => staticParams(scope),
     GET: async (_req: Request, props: Props) => {
-      const site = siteFor(scope, await props.params);
+      const site = treeForRoute(scope, await props.params);
       return Response.json(site ? body(site) : empty);
     },
   };
