@@ -7,6 +7,7 @@
 // section remembers the source line of each text line so examples can be
 // located exactly (doc-model.ts).
 import { QapiError } from './error';
+import { RELEASES, type ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
 /** Section kinds, spelled as QEMU prints them (str(QAPIDoc.Kind.X)). */
@@ -125,6 +126,8 @@ export class QAPIDoc {
     readonly symbol: string | null = null,
     /** a buffer to reuse (the reader's); its previous contents are dropped */
     lines: DocLineBuffer = new DocLineBuffer(),
+    /** the rules of the release whose tree this block belongs to */
+    readonly rules: ReleaseRules = RELEASES['10.2'],
   ) {
     lines.size = 0;
     this.lines = lines;
@@ -202,7 +205,12 @@ export class QAPIDoc {
 
   connectMember(member: DocMember): void {
     let section = this.args.get(member.name);
-    if (!section) {
+    if (!section && this.rules.undocumentedMembers === 'stub') {
+      // QEMU ≤ 8.x: an empty description, appended
+      section = new DocArgSection(this.info, 'Member', member.name);
+      this.args.set(member.name, section);
+      this.allSections.push(section);
+    } else if (!section) {
       const exceptions = member.info?.pragma.documentationExceptions ?? [];
       if (this.symbol === null || !exceptions.includes(this.symbol)) {
         throw new QapiError(member.info, `${member.role} '${member.name}' lacks documentation`);
@@ -272,13 +280,14 @@ export class QAPIDoc {
       });
       if (bogus.length) {
         const many = bogus.length > 1;
+        const legacy = this.rules.docReader === 'lines';
         throw new QapiError(
-          args.get(bogus[0])!.info,
+          legacy ? this.info : args.get(bogus[0])!.info,
           `documented ${what}${many ? 's' : ''} '${bogus.join("', '")}' ${many ? 'do' : 'does'} not exist`,
         );
       }
     };
     checkArgsSection(this.args, 'member');
-    checkArgsSection(this.features, 'feature');
+    checkArgsSection(this.features, this.rules.bogusFeatureWord);
   }
 }

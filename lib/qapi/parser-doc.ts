@@ -136,7 +136,7 @@ class DocReader {
       if (!line.endsWith(':')) throw p.parseError("line should end with ':'");
       const symbol = line.slice(1, -1);
       if (!symbol) throw p.parseError("name required after '@'");
-      doc = new QAPIDoc(info, symbol, p.docLines);
+      doc = new QAPIDoc(info, symbol, p.docLines, p.options);
       line = this.next();
       let noMoreArgs = false;
       while (line !== null) {
@@ -174,6 +174,8 @@ class DocReader {
           if (text) doc.appendLine(text, p.line);
           line = this.getDocIndented(doc);
           noMoreArgs = true;
+        } else if (p.options.headingChecks && line.startsWith('=')) {
+          throw p.parseError("unexpected '=' markup in definition documentation");
         } else {
           // plain paragraph
           doc.ensureUntaggedSection(p.info);
@@ -183,13 +185,18 @@ class DocReader {
       }
     } else {
       // free-form documentation
-      doc = new QAPIDoc(info, null, p.docLines);
+      doc = new QAPIDoc(info, null, p.docLines, p.options);
       doc.ensureUntaggedSection(p.info);
+      let first = true;
       while (line !== null) {
         const m = AT_NAME_COLON_RE.exec(line);
         if (m) throw p.parseError(`'@${m[1]}:' not allowed in free-form documentation`);
+        if (!first && p.options.headingChecks && line.startsWith('=')) {
+          throw p.parseError("'=' heading must come first in a comment block");
+        }
         doc.appendLine(line, p.line);
         line = this.next();
+        first = false;
       }
     }
     p.accept();

@@ -6,6 +6,7 @@
 // QEMU's per-entity checks, doc connection and module assignment.
 import type { QAPIDoc } from '../doc';
 import { QapiError } from '../error';
+import type { ReleaseRules } from '../releases';
 import type { QAPISourceInfo } from '../source';
 import {
   checkFeatureClash,
@@ -23,6 +24,7 @@ export const BUILTIN_MODULE_NAME = './builtin';
 
 /** What entities need from QAPISchema while checking and placing themselves. */
 export interface SchemaContext extends TypeResolver {
+  readonly rules: ReleaseRules;
   lookupType(name: string): QAPISchemaType | null;
   moduleByFname(fname: string): QAPISchemaModule;
 }
@@ -152,8 +154,9 @@ export abstract class QAPISchemaType extends QAPISchemaDefinition {
 
   override check(schema: SchemaContext): void {
     super.check(schema);
+    const special = schema.rules.specialFeatures;
     for (const feat of this.features) {
-      if (feat.isSpecial()) {
+      if (special.includes(feat.name)) {
         throw new QapiError(this.info, `feature '${feat.name}' is not supported for types`);
       }
     }

@@ -9,6 +9,7 @@ import type { QAPIDoc } from '../doc';
 import { QapiError } from '../error';
 import type { QAPIExpression, QAPIObject, QAPIValue } from '../parser';
 import { dirname, normalizePath } from '../paths';
+import { RELEASES, type ReleaseRules } from '../releases';
 import type { QAPISourceInfo } from '../source';
 import { QAPISchemaCommand, QAPISchemaEvent } from './command';
 import {
@@ -92,6 +93,8 @@ export class QAPISchema implements SchemaContext {
     readonly fname: string,
     exprs: QAPIExpression[],
     readonly docs: QAPIDoc[],
+    /** the rules of the release whose generator this schema imitates */
+    readonly rules: ReleaseRules = RELEASES['10.2'],
   ) {
     for (const f of QAPISchemaFeature.SPECIAL_NAMES) this.featureDict.set(f, new QAPISchemaFeature(f, null));
     this.schemaDir = dirname(fname);
@@ -188,7 +191,9 @@ export class QAPISchema implements SchemaContext {
     this.theEmptyObjectType = new QAPISchemaObjectType('q_empty', null, null, undefined, [], null, [], null);
     this.defDefinition(this.theEmptyObjectType);
     const qtypeValues = QTYPE_VALUES.map((n) => new QAPISchemaEnumMember(n, null));
-    this.defDefinition(new QAPISchemaEnumType('QType', null, null, undefined, [], qtypeValues, undefined));
+    this.defDefinition(
+      new QAPISchemaEnumType('QType', null, null, undefined, [], qtypeValues, this.rules.qtypePrefix ?? undefined),
+    );
   }
 
   private makeFeatures(features: QAPIValue | undefined, info: QAPISourceInfo | null): QAPISchemaFeature[] {
@@ -385,15 +390,18 @@ export class QAPISchema implements SchemaContext {
 
   private check(): void {
     const entities = this.entityList;
+    const perDefinition = this.rules.docCheckPerDefinition;
     for (let i = 0; i < entities.length; i++) {
-      entities[i].check(this);
-      entities[i].connectDoc();
+      const entity = entities[i];
+      entity.check(this);
+      entity.connectDoc();
+      if (perDefinition && entity instanceof QAPISchemaDefinition) entity.doc?.check();
     }
     for (let i = 0; i < entities.length; i++) entities[i].setModule(this);
-    for (let i = 0; i < this.docs.length; i++) this.docs[i].check();
+    if (!perDefinition) for (let i = 0; i < this.docs.length; i++) this.docs[i].check();
 
     const features = this.features();
-    if (features.length > MAX_FEATURES) {
+    if (this.rules.newerSchemaChecks && features.length > MAX_FEATURES) {
       throw new QapiError(features[MAX_FEATURES].info, `Maximum of ${MAX_FEATURES} schema features is permitted`);
     }
   }
