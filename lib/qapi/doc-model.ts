@@ -19,6 +19,8 @@ const KIND: Record<DocKind, DocSectionKind> = {
   Errors: 'errors',
   Since: 'since',
   Todo: 'todo',
+  Note: 'note',
+  Example: 'example',
 };
 
 // docutils accepts one optional space before the directive's '::'

@@ -11,7 +11,7 @@ import { RELEASES, type ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
 /** Section kinds, spelled as QEMU prints them (str(QAPIDoc.Kind.X)). */
-export type DocKind = 'Plain' | 'Member' | 'Feature' | 'Returns' | 'Errors' | 'Since' | 'Todo';
+export type DocKind = 'Plain' | 'Member' | 'Feature' | 'Returns' | 'Errors' | 'Since' | 'Todo' | 'Note' | 'Example';
 
 /** What connectMember needs from a schema member (QAPISchemaMember). */
 export interface DocMember {
@@ -52,6 +52,11 @@ export class DocSection {
   text = '';
   /** Source line of each line of `text` (one entry per line, set by end()). */
   lineNos: number[] = [];
+  /**
+   * The tag as written ('Notes', 'Example', ...; null for an untagged
+   * section). QEMU ≤ 8.x names sections by it; its test dump prints it.
+   */
+  tag: string | null = null;
   /** this section's run of the block's lines while reading: [first, first + count) */
   private first = 0;
   private count = 0;
@@ -73,14 +78,20 @@ export class DocSection {
     if (this.count++ === 0) this.first = index;
   }
 
-  /** QEMU's text.strip('\n'): drop blank lines at both ends, keep lineNos aligned. */
-  finish(lines: DocLineBuffer): void {
+  /**
+   * QEMU's text.strip('\n'): drop blank lines at both ends, keep lineNos
+   * aligned. With `stripSpaces` (QEMU ≤ 8.x's text.strip()) the first line
+   * loses its leading whitespace too (lines arrive right-stripped).
+   */
+  finish(lines: DocLineBuffer, stripSpaces = false): void {
     const texts = lines.texts;
     let start = this.first;
     let end = this.first + this.count;
-    while (start < end && texts[start] === '') start++;
-    while (end > start && texts[end - 1] === '') end--;
+    const blank = (t: string) => t === '' || (stripSpaces && t.trim() === '');
+    while (start < end && blank(texts[start])) start++;
+    while (end > start && blank(texts[end - 1])) end--;
     if (end === start) return;
+    if (stripSpaces) texts[start] = texts[start].replace(/^\s+/, '');
     this.text = end - start === 1 ? texts[start] : texts.slice(start, end).join('\n');
     this.lineNos = lines.lineNos.slice(start, end);
   }
@@ -137,10 +148,12 @@ export class QAPIDoc {
   }
 
   end(): void {
+    // QEMU ≤ 8.x's reader checks for empty sections itself, as it goes
+    const legacy = this.rules.docReader === 'lines';
     for (let i = 0; i < this.allSections.length; i++) {
       const section = this.allSections[i];
-      section.finish(this.lines);
-      if (section.kind !== 'Plain' && section.text === '') {
+      section.finish(this.lines, legacy);
+      if (!legacy && section.kind !== 'Plain' && section.text === '') {
         throw new QapiError(section.info, `text required after '${section.kind}:'`);
       }
     }
@@ -175,6 +188,32 @@ export class QAPIDoc {
     this.sections.push(section);
     this.allSections.push(section);
     this.current = section;
+  }
+
+  /** QEMU ≤ 8.x: a section named by its tag (null: untagged), after the body and descriptions. */
+  newLegacySection(info: QAPISourceInfo, tag: string | null): void {
+    const kind: DocKind =
+      tag === null
+        ? 'Plain'
+        : tag === 'TODO'
+          ? 'Todo'
+          : tag.startsWith('Note')
+            ? 'Note'
+            : tag.startsWith('Example')
+              ? 'Example'
+              : (tag as 'Returns' | 'Since');
+    const section = new DocSection(info, kind);
+    section.tag = tag;
+    if (kind === 'Returns') this.returns = section;
+    else if (kind === 'Since') this.since = section;
+    this.sections.push(section);
+    this.allSections.push(section);
+    this.current = section;
+  }
+
+  /** QEMU ≤ 8.x's has_section(): is there a section with this tag? */
+  hasLegacySection(tag: string): boolean {
+    return this.sections.some((s) => s.tag === tag);
   }
 
   private newDescription(
@@ -257,6 +296,12 @@ export class QAPIDoc {
   /** `expr` is the definition's expression or its key map (only the keys matter). */
   checkExpr(exprOrElem: ReadonlyMap<string, unknown> | { expr: ReadonlyMap<string, unknown> }): void {
     const expr = exprOrElem instanceof Map ? exprOrElem : (exprOrElem as { expr: ReadonlyMap<string, unknown> }).expr;
+    if (this.rules.docReader === 'lines') {
+      if (this.hasLegacySection('Returns') && !expr.has('command')) {
+        throw new QapiError(this.info, "'Returns:' is only valid for commands");
+      }
+      return;
+    }
     if (expr.has('command')) {
       if (this.returns && !expr.has('returns')) {
         throw new QapiError(this.returns.info, "'Returns' section, but command doesn't return anything");

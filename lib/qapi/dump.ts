@@ -106,7 +106,11 @@ export function dumpSchema(schema: QAPISchema): string {
     out.push(`    body=\n${doc.body.text}`);
     for (const [arg, section] of doc.args) out.push(`    arg=${arg}\n${section.text}`);
     for (const [feat, section] of doc.features) out.push(`    feature=${feat}\n${section.text}`);
-    for (const section of doc.sections) out.push(`    section=${section.kind}\n${section.text}`);
+    // QEMU ≤ 8.x printed a section's name: its tag, or None when untagged
+    const byTag = schema.rules.docReader === 'lines';
+    for (const section of doc.sections) {
+      out.push(`    section=${byTag ? (section.tag ?? 'None') : section.kind}\n${section.text}`);
+    }
   }
   return out.length ? out.join('\n') + '\n' : '';
 }

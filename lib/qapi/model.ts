@@ -150,7 +150,11 @@ export interface DocText {
   line: number;
 }
 
-export type DocSectionKind = 'plain' | 'member' | 'feature' | 'returns' | 'errors' | 'since' | 'todo';
+/**
+ * 'note' and 'example' are the 'Note(s):' and 'Example(s):' sections of
+ * releases before QEMU 10 (which reject them); their text is the section's.
+ */
+export type DocSectionKind = 'plain' | 'member' | 'feature' | 'returns' | 'errors' | 'since' | 'todo' | 'note' | 'example';
 
 export interface DocSection {
   kind: DocSectionKind;

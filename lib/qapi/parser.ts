@@ -14,6 +14,7 @@ import { resolveOptions, type QapiOptions } from './options';
 import { isPySpace, PY_SPACE_CLASS } from './pytext';
 import { normalizePath } from './paths';
 import { readDoc } from './parser-doc';
+import { readLineDocs } from './parser-doc-lines';
 import { applyPragma, SchemaReadError, strerrorOf } from './parser-directives';
 
 export { joinIncludePath } from './paths';
@@ -121,8 +122,14 @@ export class QAPISchemaParser {
       const info = this.info;
       if (this.tok === '#') {
         rejectExprDoc(curDoc);
-        curDoc = readDoc(this);
-        this.docs.push(curDoc);
+        if (this.options.docReader === 'lines') {
+          const docs = readLineDocs(this);
+          for (const d of docs) this.docs.push(d);
+          curDoc = docs[docs.length - 1];
+        } else {
+          curDoc = readDoc(this);
+          this.docs.push(curDoc);
+        }
         continue;
       }
       const expr = this.getExpr();
