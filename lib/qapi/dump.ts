@@ -3,7 +3,7 @@
 // the doc blocks). Receives a QAPISchema; guarantees output equal to the
 // suite's NAME.out files, so the suite can check our model against QEMU's.
 import type { IfCond } from './model';
-import type { QAPISchema } from './schema/index';
+import { BUILTIN_MODULE_NAME, type QAPISchema } from './schema/index';
 import type { QAPISchemaFeature, QAPISchemaIfCond, QAPISchemaVariants } from './schema/index';
 
 /** Python's repr() of a condition value (strings in single quotes). */
@@ -24,8 +24,12 @@ const pyBool = (b: boolean): string => (b ? 'True' : 'False');
 export function dumpSchema(schema: QAPISchema): string {
   const out: string[] = [];
   const pad = (n: number) => ' '.repeat(n);
+  const legacyDump = schema.rules.dump === '5.2';
   const printIf = (ifcond: QAPISchemaIfCond, indent = 4) => {
-    if (ifcond.isPresent()) out.push(`${pad(indent)}if ${ifcondToString(ifcond.ifcond!)}`);
+    if (!ifcond.isPresent()) return;
+    // QEMU ≤ 6.1 printed its list of C conditions as a Python list
+    const text = ifcond.cStrings ? `[${ifcond.cStrings.map((c) => `'${c}'`).join(', ')}]` : ifcondToString(ifcond.ifcond!);
+    out.push(`${pad(indent)}if ${text}`);
   };
   const printFeatures = (features: QAPISchemaFeature[], indent = 4) => {
     for (const f of features) {
@@ -44,7 +48,8 @@ export function dumpSchema(schema: QAPISchema): string {
 
   schema.visit({
     visitModule(name) {
-      out.push(`module ${name}`);
+      // QEMU ≤ 6.1 named the built-ins' module None
+      out.push(`module ${legacyDump && name === BUILTIN_MODULE_NAME ? 'None' : name}`);
     },
     visitInclude(name) {
       out.push(`include ${name}`);
@@ -55,7 +60,7 @@ export function dumpSchema(schema: QAPISchema): string {
       for (const m of members) {
         out.push(`    member ${m.name}`);
         printIf(m.ifcond, 8);
-        printFeatures(m.features, 8);
+        if (!legacyDump) printFeatures(m.features, 8);
       }
       printIf(ifcond);
       printFeatures(features);

@@ -9,6 +9,7 @@
 import { cName } from './common';
 import { checkDefnNameStr, checkKeys, checkNameIsStr, checkNameLower, isObject, semError } from './expr-names';
 import type { QAPIExpression, QAPIObject, QAPIValue } from './parser';
+import { checkExprsLegacy } from './expr-legacy';
 import { RELEASES, type ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
@@ -319,6 +320,7 @@ export function metaOf(expr: QAPIObject): DefinitionMeta | 'include' {
  * begin with "FILE: In META 'NAME':".
  */
 export function checkExprs(exprs: QAPIExpression[], rules: ReleaseRules = RELEASES['10.2']): QAPIExpression[] {
+  if (rules.nameRules === 'legacy') return checkExprsLegacy(exprs, rules);
   for (let i = 0; i < exprs.length; i++) {
     const { expr, info, doc } = exprs[i];
     if (expr.has('include')) continue;

@@ -132,6 +132,7 @@ export class QAPISchemaParser {
         }
         continue;
       }
+      if (this.options.legacyGrammar && this.tok !== '{') throw this.parseError("expected '{'");
       const expr = this.getExpr();
       if (!(expr instanceof Map)) {
         throw new QapiError(info, 'top-level expression must be an object');
@@ -157,7 +158,7 @@ export class QAPISchemaParser {
         if (!(pragma instanceof Map)) {
           throw new QapiError(info, "value of 'pragma' must be an object");
         }
-        for (const [name, value] of pragma) applyPragma(name, value, info);
+        for (const [name, value] of pragma) applyPragma(name, value, info, this.options);
       } else {
         if (curDoc && !curDoc.symbol) {
           throw new QapiError(curDoc.info, 'definition documentation required');
@@ -328,7 +329,9 @@ export class QAPISchemaParser {
     }
     const t = this.token();
     if (!(t === '{' || t === '[' || t === "'" || t === 't' || t === 'f')) {
-      throw this.parseError("expected '{', '[', ']', string, or boolean");
+      throw this.parseError(
+        this.options.legacyGrammar ? "expected '{', '[', ']', string, boolean or 'null'" : "expected '{', '[', ']', string, or boolean",
+      );
     }
     for (;;) {
       expr.push(this.getExpr());
@@ -356,7 +359,9 @@ export class QAPISchemaParser {
       this.accept();
       return expr;
     }
-    throw this.parseError("expected '{', '[', string, or boolean");
+    throw this.parseError(
+      this.options.legacyGrammar ? "expected '{', '[', string, boolean or 'null'" : "expected '{', '[', string, or boolean",
+    );
   }
 }
 

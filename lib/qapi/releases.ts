@@ -65,6 +65,11 @@ export interface ReleaseRules {
   enumValueFeatures: boolean;
   /** 'conditional command arguments require boxed' and the 64-feature limit */
   newerSchemaChecks: boolean;
+  /**
+   * QEMU ≤ 6.1's expression grammar: a top-level value must start with '{'
+   * (a parse error, "expected '{'"), and the grammar messages name 'null'
+   */
+  legacyGrammar: boolean;
   /** the 'prefix' of the predefined enum QType (QEMU ≤ 8.x: 'QTYPE') */
   qtypePrefix: string | null;
   /** how a doc block names bogus feature descriptions: "documented member(s)" (5.2) or "documented feature(s)" */
@@ -99,6 +104,7 @@ const RULES_10_2: ReleaseRules = Object.freeze({
   specialFeatures: Object.freeze(['deprecated', 'unstable']),
   enumValueFeatures: true,
   newerSchemaChecks: true,
+  legacyGrammar: false,
   qtypePrefix: null,
   bogusFeatureWord: 'feature',
   dump: '10.2',
@@ -143,6 +149,7 @@ const RULES_5_2: ReleaseRules = Object.freeze({
   nameRules: 'legacy',
   specialFeatures: Object.freeze(['deprecated']),
   enumValueFeatures: false,
+  legacyGrammar: true,
   bogusFeatureWord: 'member',
   dump: '5.2',
 });

@@ -191,6 +191,8 @@ export class QAPISchemaBuiltinType extends QAPISchemaType {
 export class QAPISchemaEnumType extends QAPISchemaType {
   readonly meta = 'enum';
   private memberNameSet: Set<string> | null = null;
+  /** the implicit '<Name>Kind' enum of a simple union (QEMU ≤ 6.1) */
+  simpleUnionKind = false;
 
   constructor(
     name: string,
@@ -218,8 +220,8 @@ export class QAPISchemaEnumType extends QAPISchemaType {
   }
 
   override isImplicit(): boolean {
-    // the one predefined enum, QType
-    return this.name === 'QType';
+    // the one predefined enum, QType, and simple unions' Kind enums
+    return this.name === 'QType' || this.simpleUnionKind;
   }
 
   hasMemberName(name: string): boolean {

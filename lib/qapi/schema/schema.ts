@@ -28,6 +28,7 @@ import {
 import {
   QAPISchemaEnumMember,
   QAPISchemaFeature,
+  QAPISchemaSimpleUnionKindValue,
   ifcondOf,
   NO_FEATURES,
   type Describable,
@@ -312,15 +313,57 @@ export class QAPISchema implements SchemaContext {
     const name = expr.get('union') as string;
     const ifcond = ifcondOf(expr.get('if'));
     const features = this.makeFeatures(expr.get('features'), info);
-    let base = expr.get('base')!;
+    let base = expr.get('base');
     if (base instanceof Map) {
       base = this.makeImplicitObjectType(name, info, ifcond, 'base', this.makeMembers(base, info)) ?? '';
     }
+    const discriminator = expr.get('discriminator');
+    if (discriminator === undefined && this.rules.simpleUnions) {
+      this.defSimpleUnionType(name, expr, info, doc, ifcond, features);
+      return;
+    }
     const variants = this.makeVariants(expr.get('data') as QAPIObject, info);
-    const branches = new QAPISchemaBranches(info, variants, expr.get('discriminator') as string);
+    const branches = new QAPISchemaBranches(info, variants, discriminator as string);
     this.defDefinition(
       new QAPISchemaObjectType(name, info, doc, ifcond, features, (base as string) || null, [], branches),
     );
+  }
+
+  /**
+   * QEMU ≤ 6.1's simple union: each branch wraps its type in an implicit
+   * 'q_obj_<Type>-wrapper' struct with one member 'data', and the implicit
+   * enum '<Name>Kind' of the branch names is the type of the tag member 'type'.
+   */
+  private defSimpleUnionType(
+    name: string,
+    expr: QAPIObject,
+    info: QAPISourceInfo,
+    doc: QAPIDoc | null,
+    ifcond: QAPISchemaIfCond,
+    features: QAPISchemaFeature[],
+  ): void {
+    const variants = [...(expr.get('data') as QAPIObject)].map(([key, value]) => {
+      const spec = value as MemberSpec;
+      let typ = spec.get('type')!;
+      if (Array.isArray(typ)) typ = this.makeArrayType(typ[0] as string, info);
+      const wrapped = typ as string;
+      const wrapperName = `q_obj_${wrapped}-wrapper`;
+      if (!this.lookupEntity(wrapperName)) {
+        const data = this.makeMember('data', wrapped, ifcondOf(undefined), undefined, info);
+        const wrapper = new QAPISchemaObjectType(wrapperName, info, null, undefined, [], null, [data], null);
+        wrapper.wrapped = this.lookupType(wrapped);
+        this.defDefinition(wrapper);
+      }
+      return new QAPISchemaVariant(key, info, wrapperName, ifcondOf(spec.get('if')));
+    });
+    const kindValues = variants.map((v) => new QAPISchemaSimpleUnionKindValue(v.name, info, v.ifcond));
+    const kindName = name + 'Kind';
+    const kind = new QAPISchemaEnumType(kindName, info, null, ifcond, [], kindValues, undefined);
+    kind.simpleUnionKind = true;
+    this.defDefinition(kind);
+    const tagMember = new QAPISchemaObjectTypeMember('type', info, kindName, false);
+    const branches = new QAPISchemaBranches(info, variants, 'type', tagMember);
+    this.defDefinition(new QAPISchemaObjectType(name, info, doc, ifcond, features, null, [tagMember], branches));
   }
 
   private defAlternateType({ expr, info, doc }: QAPIExpression): void {
