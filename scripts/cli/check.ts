@@ -1,8 +1,8 @@
 // `qapi-explorer check <root>`: load a schema tree exactly as QEMU's generator
 // would and report the outcome. Receives argv after 'check'; guarantees exit 0
 // with a summary on stdout, 1 with QEMU's exact error text on stderr, 2 for
-// usage errors. Dialect differences between QEMU versions come from
-// lib/qapi/options.ts (chosen from --qemu-version, else from the root's path).
+// usage errors. Differences between QEMU releases come from
+// lib/qapi/releases.ts (chosen from --qemu-version, else from the root's path).
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
 import { loadSchemaFromDisk } from '../../lib/qapi/node';
@@ -16,8 +16,9 @@ summary (modules, definitions by kind, events) and exits 0, or prints the
 error exactly as QEMU would and exits 1.
 
 Options:
-  --qemu-version <X.Y>  the QEMU release whose doc-comment rules apply
-                        (default: guessed from the path, else the newest)
+  --qemu-version <X.Y>  read the tree as that QEMU release's generator does
+                        (5.2 ... 10.2; default: the version in the path,
+                        else the newest)
   --json                print the summary as JSON
   -q, --quiet           print nothing on success
   -h, --help            show this help
