@@ -107,7 +107,7 @@ class LineDocReader {
       if (!line.endsWith(':')) throw p.parseError("line should end with ':'");
       const symbol = line.slice(1, -1);
       if (!symbol) {
-        throw p.parseError(p.options.release === '5.2' ? 'invalid name' : "name required after '@'");
+        throw p.parseError(p.options.emptySymbolMessage);
       }
       this.doc = new QAPIDoc(this.blockInfo, symbol, p.docLines, p.options);
     } else if (this.doc.symbol) {

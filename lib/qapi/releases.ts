@@ -70,6 +70,8 @@ export interface ReleaseRules {
    * (a parse error, "expected '{'"), and the grammar messages name 'null'
    */
   legacyGrammar: boolean;
+  /** the error for a doc block opening with '@:' (no name) */
+  emptySymbolMessage: string;
   /** the 'prefix' of the predefined enum QType (QEMU ≤ 8.x: 'QTYPE') */
   qtypePrefix: string | null;
   /** how a doc block names bogus feature descriptions: "documented member(s)" (5.2) or "documented feature(s)" */
@@ -105,6 +107,7 @@ const RULES_10_2: ReleaseRules = Object.freeze({
   enumValueFeatures: true,
   newerSchemaChecks: true,
   legacyGrammar: false,
+  emptySymbolMessage: "name required after '@'",
   qtypePrefix: null,
   bogusFeatureWord: 'feature',
   dump: '10.2',
@@ -150,6 +153,7 @@ const RULES_5_2: ReleaseRules = Object.freeze({
   specialFeatures: Object.freeze(['deprecated']),
   enumValueFeatures: false,
   legacyGrammar: true,
+  emptySymbolMessage: 'invalid name',
   bogusFeatureWord: 'member',
   dump: '5.2',
 });
