@@ -8,5 +8,6 @@ export { toModel } from './to-model';
 export { dumpSchema } from './dump';
 export { cName } from './common';
 export { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree, resolveOptions, type QapiOptions } from './options';
+export { RELEASES, releaseFor, type QemuRelease, type ReleaseRules } from './releases';
 export * from './schema/index';
 export * from './model';
