@@ -11,6 +11,7 @@ import type { Module, SchemaModel } from '../../lib/qapi/model';
 import { loadModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { joinIncludePath, type SchemaHost } from '../../lib/qapi/parser';
+import { lintExamples } from '../../lib/validate/lint-examples';
 import { describeWithShared, sharedPath } from '../support/shared';
 
 function memModel(files: Record<string, string>, version: string): SchemaModel {
@@ -143,5 +144,16 @@ describeWithShared('module titles and subsections of real trees, every release',
     expect(example.lines[0].text).toBe('<- { "event": "SHUTDOWN",');
     for (const l of example.lines) expect(source[l.line - 1].slice(2)).toBe(l.text);
     expect(shutdown.doc!.sections.find((s) => s.kind === 'note')?.tag).toBe('Note');
+  });
+
+  it.each([
+    ['5.2.0', 196],
+    ['7.2.0', 213],
+  ])("lint-examples checks %s's %i Example sections", (tree, count) => {
+    const report = lintExamples(loadModelFromDisk(sharedPath('qemu', tree, 'qapi/qapi-schema.json')));
+    expect(report.summary.examples).toBe(count);
+    // most of QEMU's examples are right; the linter must be able to tell
+    expect(report.summary.valid).toBeGreaterThan(count * 0.7);
+    expect(report.summary.invalid).toBeGreaterThan(0);
   });
 });
