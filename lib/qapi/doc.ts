@@ -3,7 +3,9 @@
 // comments"). Receives lines from the parser (parser.ts) and, later, the
 // members and features of the documented definition (schema.ts). Guarantees
 // QEMU's section structure and texts (what test-qapi.py dumps), the stub
-// sections QEMU inserts, and QEMU's error messages. On top of QEMU, every
+// sections QEMU inserts, and QEMU's error messages, each as the block's release
+// has them (QEMU ≤ 8.x: sections named by tag, stub descriptions for undocumented
+// members, its own doc checks; rules in releases.ts). On top of QEMU, every
 // section remembers the source line of each text line so examples can be
 // located exactly (doc-model.ts).
 import { QapiError } from './error';

@@ -1,7 +1,10 @@
 // The text dump of a checked schema, byte for byte what QEMU's parser test
 // harness prints (tests/qapi-schema/test-qapi.py: QAPISchemaTestVisitor, then
-// the doc blocks). Receives a QAPISchema; guarantees output equal to the
-// suite's NAME.out files, so the suite can check our model against QEMU's.
+// the doc blocks), in the format of the schema's release: QEMU 5.2 prints
+// conditions as Python lists and the built-ins' module as None, releases
+// before 10 name doc sections by their tag. Receives a QAPISchema; guarantees
+// output equal to that release's NAME.out files, so each suite can check our
+// model against QEMU's.
 import type { IfCond } from './model';
 import { BUILTIN_MODULE_NAME, type QAPISchema } from './schema/index';
 import type { QAPISchemaFeature, QAPISchemaIfCond, QAPISchemaVariants } from './schema/index';
