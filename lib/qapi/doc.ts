@@ -9,6 +9,7 @@
 // section remembers the source line of each text line so examples can be
 // located exactly (doc-model.ts).
 import { QapiError } from './error';
+import { leadingSpace } from './pytext';
 import { RELEASES, type ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
@@ -89,11 +90,11 @@ export class DocSection {
     const texts = lines.texts;
     let start = this.first;
     let end = this.first + this.count;
-    const blank = (t: string) => t === '' || (stripSpaces && t.trim() === '');
+    const blank = (t: string) => t === '' || (stripSpaces && leadingSpace(t) === t.length);
     while (start < end && blank(texts[start])) start++;
     while (end > start && blank(texts[end - 1])) end--;
     if (end === start) return;
-    if (stripSpaces) texts[start] = texts[start].replace(/^\s+/, '');
+    if (stripSpaces) texts[start] = texts[start].slice(leadingSpace(texts[start]));
     this.text = end - start === 1 ? texts[start] : texts.slice(start, end).join('\n');
     this.lineNos = lines.lineNos.slice(start, end);
   }

@@ -9,16 +9,20 @@
 // error messages and columns.
 import { QAPIDoc } from './doc';
 import type { QAPISchemaParser } from './parser';
+import { isPySpace, leadingSpace, pyRstrip, PY_SPACE_CLASS } from './pytext';
 import type { QAPISourceInfo } from './source';
 
-const FREEFORM_AT_RE = /^(@\S+:)/;
-const ARG_HEAD_RE = /^@\S*:\s*/;
-const TAG_HEAD_RE = /^\S*:\s*/;
+// Python's \s and \S (str patterns), which differ from JavaScript's
+const S = `[${PY_SPACE_CLASS}]`;
+const NS = `[^${PY_SPACE_CLASS}]`;
+const FREEFORM_AT_RE = new RegExp(`^(@${NS}+:)`);
+const ARG_HEAD_RE = new RegExp(`^@${NS}*:${S}*`);
+const TAG_HEAD_RE = new RegExp(`^${NS}*:${S}*`);
 
 type Mode = 'body' | 'args' | 'features' | 'various';
 
-/** Python's str.isspace() for one character. */
-const isSpaceChar = (c: string): boolean => /\s/.test(c);
+/** Python's `not text.strip()`: empty or whitespace only. */
+const isBlank = (text: string): boolean => leadingSpace(text) === text.length;
 
 class LineDocReader {
   private doc: QAPIDoc;
@@ -139,7 +143,7 @@ class LineDocReader {
       this.mode = 'various';
       this.appendVariousLine(line);
       return;
-    } else if (this.text.endsWith('\n\n') && line && !isSpaceChar(line[0])) {
+    } else if (this.text.endsWith('\n\n') && line && !isPySpace(line.charCodeAt(0))) {
       if (!features && line === 'Features:') {
         this.mode = 'features';
       } else {
@@ -191,7 +195,7 @@ class LineDocReader {
 
   /** QEMU's _switch_section / _end_section: the section being left must have text. */
   private switchSection(nextName: string | null): void {
-    if (!this.currentIsBody && this.text.trim() === '') {
+    if (!this.currentIsBody && isBlank(this.text)) {
       throw this.p.parseError(`empty doc section '${this.currentName ?? 'None'}'`);
     }
     this.currentIsBody = false;
@@ -200,7 +204,7 @@ class LineDocReader {
   }
 
   private endComment(): void {
-    if (!this.currentIsBody && this.text.trim() === '') {
+    if (!this.currentIsBody && isBlank(this.text)) {
       throw this.p.parseError(`empty doc section '${this.currentName ?? 'None'}'`);
     }
     this.doc.end();
@@ -211,14 +215,12 @@ class LineDocReader {
     const m = FREEFORM_AT_RE.exec(line);
     if (m) throw p.parseError(`'${m[1]}' not allowed in free-form documentation`);
     if (line) {
-      let lead = 0;
-      while (lead < line.length && isSpaceChar(line[lead])) lead++;
-      if (lead < this.indent) {
+      if (leadingSpace(line) < this.indent) {
         throw p.parseError(`unexpected de-indent (expected at least ${this.indent} spaces)`);
       }
       line = line.slice(this.indent);
     }
-    const text = line.replace(/\s+$/, '');
+    const text = pyRstrip(line);
     this.text += text + '\n';
     if (this.currentIsBody) this.bodyText += text + '\n';
     this.doc.appendLine(text, p.line);
