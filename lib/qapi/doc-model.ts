@@ -98,19 +98,58 @@ export function findExamples(section: QDocSection): QmpExample[] {
   return examples;
 }
 
+/** A line of an old-style example that is prose, not part of a message: at the base indent, no JSON, no marker. */
+const PROSE_RE = /^(?!->|<-|\.\.\.)[^\s{}[\]"]/;
+const ENUMERATOR_RE = /^\d+\.\s+/;
+
 /**
- * The body of an old-style 'Example:' section as an example: its lines
- * dedented to their common indent, each with its source line. It is annotated
- * when some line at that indent is prose rather than a '->' / '<-' message.
+ * The body of an old-style 'Example:' section as examples, its lines dedented
+ * to their common indent, each with its source line. Sections that number
+ * their cases ("1. Change a removable medium", messages, "2. ...", messages)
+ * become one example per case, titled by its prose, as QEMU 10 rewrote them
+ * into titled qmp-example directives; prose after the last message stays in
+ * the last example, which is then annotated.
  */
-function sectionExample(section: QDocSection): QmpExample {
+function sectionExamples(section: QDocSection): QmpExample[] {
   const lines = sectionLines(section);
   let indent = Infinity;
   for (const { text } of lines) if (text.trim() !== '') indent = Math.min(indent, leadingSpace(text));
   const body = lines.map(({ text, line }): ExampleLine => ({ text: text.trim() === '' ? '' : text.slice(indent), line }));
-  const annotated = body.some(({ text }) => text !== '' && leadingSpace(text) === 0 && !MESSAGE_LINE_RE.test(text));
-  const tag = section.tag === 'Examples' ? 'Examples' : 'Example';
-  return { annotated, line: section.info.line, lines: body, fromSection: tag };
+  const fromSection = section.tag === 'Examples' ? 'Examples' : 'Example';
+  const examples: QmpExample[] = [];
+  let current: QmpExample = { annotated: false, line: section.info.line, lines: [], fromSection };
+  let title: string[] = [];
+  let hasMessages = false;
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i];
+    const paragraphStart = i === 0 || body[i - 1].text === '';
+    if (paragraphStart && PROSE_RE.test(l.text) && !MESSAGE_LINE_RE.test(l.text)) {
+      // a prose paragraph: a case's title, unless no message follows it
+      let end = i;
+      while (end < body.length && body[end].text !== '' && PROSE_RE.test(body[end].text)) end++;
+      const followedByMessages = body.slice(end).some((b) => MESSAGE_LINE_RE.test(b.text));
+      if (followedByMessages) {
+        if (hasMessages) {
+          examples.push(current);
+          current = { annotated: false, line: l.line, lines: [], fromSection };
+          hasMessages = false;
+        }
+        title.push(...body.slice(i, end).map((b) => b.text.trim()));
+        current.title = title.join(' ').replace(ENUMERATOR_RE, '');
+        if (current.lines.length === 0) current.line = l.line;
+        title = [];
+        i = end - 1;
+        continue;
+      }
+      current.annotated = true;
+    }
+    if (MESSAGE_LINE_RE.test(l.text)) hasMessages = true;
+    if (l.text !== '' || current.lines.length > 0) current.lines.push(l);
+  }
+  while (current.lines.length && current.lines[current.lines.length - 1].text === '') current.lines.pop();
+  examples.push(current);
+  if (examples.length === 1 && examples[0].title === undefined) examples[0].line = section.info.line;
+  return examples;
 }
 
 /**
@@ -170,7 +209,7 @@ export function docToModel(doc: QAPIDoc, file: string): Doc {
     if ('name' in section && typeof section.name === 'string') out.name = section.name;
     if (section.tag !== null) out.tag = section.tag;
     sections.push(out);
-    if (section.kind === 'Example') examples.push(sectionExample(section));
+    if (section.kind === 'Example') examples.push(...sectionExamples(section));
     else for (const example of findExamples(section)) examples.push(example);
   }
   const args: Record<string, DocText> = {};

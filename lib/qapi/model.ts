@@ -188,7 +188,9 @@ export interface QmpExample {
   /**
    * Set when the example is the body of an old-style 'Example:' /
    * 'Examples:' section (releases before QEMU 10) rather than a
-   * `.. qmp-example::` directive: the tag as written.
+   * `.. qmp-example::` directive: the tag as written. A section that numbers
+   * its cases ('1. Change a medium', messages, '2. ...') gives one example per
+   * case, its prose as `title`, in the order of the section.
    */
   fromSection?: 'Example' | 'Examples';
   /** body lines, dedented, blank lines kept; the content of the literal block */
