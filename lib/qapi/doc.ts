@@ -50,6 +50,11 @@ export class DocLineBuffer {
   }
 }
 
+/** '' (or, with `anySpace`, whitespace only: lines of QEMU ≤ 8.x are only right-stripped). */
+function isBlankLine(text: string, anySpace: boolean): boolean {
+  return text === '' || (anySpace && leadingSpace(text) === text.length);
+}
+
 export class DocSection {
   /** section text without the tag, as QEMU keeps it; final once the block is read (end()) */
   text = '';
@@ -90,9 +95,8 @@ export class DocSection {
     const texts = lines.texts;
     let start = this.first;
     let end = this.first + this.count;
-    const blank = (t: string) => t === '' || (stripSpaces && leadingSpace(t) === t.length);
-    while (start < end && blank(texts[start])) start++;
-    while (end > start && blank(texts[end - 1])) end--;
+    while (start < end && isBlankLine(texts[start], stripSpaces)) start++;
+    while (end > start && isBlankLine(texts[end - 1], stripSpaces)) end--;
     if (end === start) return;
     if (stripSpaces) texts[start] = texts[start].slice(leadingSpace(texts[start]));
     this.text = end - start === 1 ? texts[start] : texts.slice(start, end).join('\n');
