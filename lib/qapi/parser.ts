@@ -14,6 +14,7 @@ import { resolveOptions, type QapiOptions } from './options';
 import { isPySpace, PY_SPACE_CLASS } from './pytext';
 import { normalizePath } from './paths';
 import { readDoc } from './parser-doc';
+import { readLineDocs } from './parser-doc-lines';
 import { applyPragma, SchemaReadError, strerrorOf } from './parser-directives';
 
 export { joinIncludePath } from './paths';
@@ -131,10 +132,17 @@ export class QAPISchemaParser {
       const info = this.info;
       if (this.tok === '#') {
         rejectExprDoc(curDoc);
-        curDoc = readDoc(this);
-        this.docs.push(curDoc);
+        if (this.options.docReader === 'lines') {
+          const docs = readLineDocs(this);
+          for (const d of docs) this.docs.push(d);
+          curDoc = docs[docs.length - 1];
+        } else {
+          curDoc = readDoc(this);
+          this.docs.push(curDoc);
+        }
         continue;
       }
+      if (this.options.legacyGrammar && this.tok !== '{') throw this.parseError("expected '{'");
       const expr = this.getExpr();
       if (!(expr instanceof Map)) {
         throw new QapiError(info, 'top-level expression must be an object');
@@ -160,7 +168,7 @@ export class QAPISchemaParser {
         if (!(pragma instanceof Map)) {
           throw new QapiError(info, "value of 'pragma' must be an object");
         }
-        for (const [name, value] of pragma) applyPragma(name, value, info);
+        for (const [name, value] of pragma) applyPragma(name, value, info, this.options);
       } else {
         if (curDoc && !curDoc.symbol) {
           throw new QapiError(curDoc.info, 'definition documentation required');
@@ -334,7 +342,9 @@ export class QAPISchemaParser {
     }
     const t = this.token();
     if (!(t === '{' || t === '[' || t === "'" || t === 't' || t === 'f')) {
-      throw this.parseError("expected '{', '[', ']', string, or boolean");
+      throw this.parseError(
+        this.options.legacyGrammar ? "expected '{', '[', ']', string, boolean or 'null'" : "expected '{', '[', ']', string, or boolean",
+      );
     }
     for (;;) {
       expr.push(this.getExpr());
@@ -362,7 +372,9 @@ export class QAPISchemaParser {
       this.accept();
       return expr;
     }
-    throw this.parseError("expected '{', '[', string, or boolean");
+    throw this.parseError(
+      this.options.legacyGrammar ? "expected '{', '[', string, boolean or 'null'" : "expected '{', '[', string, or boolean",
+    );
   }
 }
 

@@ -2,9 +2,9 @@
 // would, or a running QEMU's query-qmp-schema reply (told apart by content),
 // and report the outcome. Receives argv after 'check'; guarantees exit 0
 // with a summary on stdout, 1 with QEMU's exact error text (or the reply's
-// fault at line:col) on stderr, 2 for usage errors. Dialect differences
-// between QEMU versions come from lib/qapi/options.ts (chosen from
-// --qemu-version, else from the root's path).
+// fault at line:col) on stderr, 2 for usage errors. Differences between QEMU
+// releases come from lib/qapi/releases.ts (chosen from --qemu-version, else
+// from the root's path).
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
 import type { SchemaModel } from '../../lib/qapi/model';
@@ -24,8 +24,9 @@ transcript); the summary then counts its entities, commands and events and
 names the QEMU version when the file also holds query-version's reply.
 
 Options:
-  --qemu-version <X.Y>  the QEMU release whose doc-comment rules apply
-                        (default: guessed from the path, else the newest)
+  --qemu-version <X.Y>  read the tree as that QEMU release's generator does
+                        (5.2 ... 10.2; default: the version in the path,
+                        else the newest)
   --json                print the summary as JSON
   -q, --quiet           print nothing on success
   -h, --help            show this help

@@ -31,8 +31,8 @@ export function readIntrospection(text: string, fname: string): SchemaModel {
     const which = typeof info?.name === 'string' ? ` ('${info.name.slice(0, 80)}')` : '';
     throw faultError(text, fname, found.start, [...found.listPath, ...err.path], `${err.message}${which}`);
   }
-  const builtin: Module = { name: './builtin', entities: [], freeformDocs: [] };
-  const rest: Module = { name: INTROSPECTION_MODULE, entities: [], freeformDocs: [] };
+  const builtin: Module = { name: './builtin', entities: [], freeformDocs: [], groups: [] };
+  const rest: Module = { name: INTROSPECTION_MODULE, entities: [], freeformDocs: [], groups: [] };
   for (const e of entities) (e.module === './builtin' ? builtin : rest).entities.push(e.name);
   const origin: SchemaModel['origin'] = { kind: 'introspection' };
   if (found.qemuVersion) origin.qemuVersion = found.qemuVersion;
