@@ -4,7 +4,8 @@
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { definitionHref, moduleHref } from '@/lib/site/site-links';
 import { plainText, sinceOf } from '@/lib/site/format';
-import { homePath, indexPath, withBase } from '@/lib/site/href';
+import { changesPath, homePath, indexPath, withBase } from '@/lib/site/href';
+import { getVersions } from '@/lib/site/source';
 
 export function HomePage({ site }: { site: SiteSchema }) {
   const byModule = site.modules
@@ -24,6 +25,12 @@ export function HomePage({ site }: { site: SiteSchema }) {
           <div><dt>Types</dt><dd><a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a></dd></div>
           <div><dt>Modules</dt><dd><a href={withBase(indexPath(site.prefix, 'modules'))}>{site.modules.length}</a></dd></div>
         </dl>
+        {getVersions().length > 1 && (
+          <p className="changes-link">
+            <a href={withBase(changesPath())}>Changes between releases</a>: what changed on the wire from one release
+            to the next, with each change&apos;s verdict under QEMU&apos;s compatibility rules.
+          </p>
+        )}
       </section>
       <section aria-labelledby="events">
         <h2 id="events">Events by module</h2>

@@ -14,6 +14,7 @@ import {
   findDefinition,
   findModule,
   moduleNames,
+  PLACEHOLDER,
   treeForRoute,
   staticParams,
   type RouteParams,
@@ -22,7 +23,9 @@ import {
 import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { compactModel } from '@/lib/site/validator-model';
-import { BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView, ProtocolView } from './views';
+import { findPair } from '@/lib/site/site-history';
+import { getDefaultSchema, getSiteHistory } from '@/lib/site/source';
+import { ChangesIndexView, ChangesView, BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView, ProtocolView } from './views';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -102,6 +105,40 @@ export const definitionRoute = (section: Section, scope: RouteScope) =>
     metadata: (e, _, version) => definitionMetadata(e, version),
     render: (e, site) => <DefinitionView site={site} entity={e} />,
   });
+
+/** The index of Changes pages (only when the site has two trees or more; else a 404). */
+export const changesIndexRoute = () => ({
+  metadata: { title: 'Changes between releases' } satisfies Metadata,
+  Page: async () => {
+    const history = getSiteHistory();
+    if (!history) notFound();
+    return <ChangesIndexView site={getDefaultSchema()} history={history} />;
+  },
+});
+
+/** One pair's Changes page, /changes/<old>..<new>/. */
+export const changesRoute = () => {
+  const lookup = async (props: { params: Promise<{ pair: string }> }) => {
+    const history = getSiteHistory();
+    const pair = history ? findPair(history, decodeURIComponent((await props.params).pair)) : null;
+    return { history, pair };
+  };
+  return {
+    generateStaticParams: (): { pair: string }[] => {
+      const pairs = getSiteHistory()?.pairs ?? [];
+      return pairs.length ? pairs.map((p) => ({ pair: p.slug })) : [{ pair: PLACEHOLDER }];
+    },
+    generateMetadata: async (props: { params: Promise<{ pair: string }> }): Promise<Metadata> => {
+      const { pair } = await lookup(props);
+      return { title: pair ? `Changes ${pair.old.label} → ${pair.new.label}` : 'Not found' };
+    },
+    Page: async (props: { params: Promise<{ pair: string }> }) => {
+      const { history, pair } = await lookup(props);
+      if (!history || !pair) notFound();
+      return <ChangesView site={getDefaultSchema()} pair={pair} history={history} />;
+    },
+  };
+};
 
 /** A JSON file generated per tree at build time. */
 function jsonRoute(scope: RouteScope, body: (site: SiteSchema) => unknown, empty: unknown) {

@@ -10,6 +10,9 @@ import { IndexPage } from '@/components/docs-html/IndexPage';
 import { ModulePage } from '@/components/docs-html/ModulePage';
 import { BuiltinsPage } from '@/components/docs-html/BuiltinsPage';
 import { ProtocolPage } from '@/components/docs-html/ProtocolPage';
+import { ChangesPage } from '@/components/docs-html/ChangesPage';
+import { ChangesIndexPage } from '@/components/docs-html/ChangesIndexPage';
+import type { ChangesPair, SiteHistory } from '@/lib/site/site-history';
 import { Shell } from './Shell';
 
 /** Doc content is rendered to HTML by the string JSX runtime and embedded once. */
@@ -61,6 +64,22 @@ export function BuiltinsView({ site }: { site: SiteSchema }) {
   return (
     <Shell site={site} page={{ kind: 'builtins' }}>
       <Content html={BuiltinsPage({ site })} />
+    </Shell>
+  );
+}
+
+export function ChangesIndexView({ site, history }: { site: SiteSchema; history: SiteHistory }) {
+  return (
+    <Shell site={site} page={{ kind: 'changes' }}>
+      <Content html={ChangesIndexPage({ history })} />
+    </Shell>
+  );
+}
+
+export function ChangesView({ site, pair, history }: { site: SiteSchema; pair: ChangesPair; history: SiteHistory }) {
+  return (
+    <Shell site={site} page={{ kind: 'changes', slug: pair.slug }}>
+      <Content html={ChangesPage({ pair, pairs: history.pairs })} />
     </Shell>
   );
 }

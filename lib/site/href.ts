@@ -54,6 +54,14 @@ export function validatorModelPath(prefix: string): string {
   return `${prefix}/validate/model.json`;
 }
 
+/**
+ * The Changes pages: their index, or one pair's page ('10.0.13..10.2.2').
+ * They compare trees, so they belong to none: no version prefix.
+ */
+export function changesPath(slug?: string, id?: string): string {
+  return `/changes/${slug ? `${slug}/` : ''}${anchor(id)}`;
+}
+
 /** Route section of a definition page. */
 export type Section = 'events' | 'commands' | 'types';
 

@@ -3,7 +3,7 @@
 // (version prefix included, base path not: add it with href.ts withBase) or
 // null when the tree has no page for it. The URL scheme itself is href.ts.
 import type { Entity } from '../qapi/model';
-import { builtinsPath, definitionPath, homePath, indexPath, modulePath, protocolPath } from './href';
+import { builtinsPath, changesPath, definitionPath, homePath, indexPath, modulePath, protocolPath } from './href';
 import { elementName, hasPage, type SiteModule, type SiteSchema } from './site-schema';
 
 /** What page is being shown, independent of the version (for the version switcher). */
@@ -13,7 +13,9 @@ export type PageRef =
   | { kind: 'builtins' }
   | { kind: 'protocol' }
   | { kind: 'definition'; name: string }
-  | { kind: 'module'; slug: string };
+  | { kind: 'module'; slug: string }
+  /** the Changes pages compare trees: the same page whichever tree's frame shows them */
+  | { kind: 'changes'; slug?: string };
 
 export function definitionHref(site: SiteSchema, e: Entity): string {
   return definitionPath(site.prefix, e.meta, e.name);
@@ -64,6 +66,8 @@ export function pathInSite(site: SiteSchema, ref: PageRef): string | null {
       return builtinsPath(site.prefix);
     case 'protocol':
       return protocolPath(site.prefix);
+    case 'changes':
+      return changesPath(ref.slug);
     case 'module': {
       const m = moduleBySlug(site, ref.slug);
       return m ? moduleHref(site, m) : null;

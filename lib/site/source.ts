@@ -12,6 +12,7 @@ import { cachedModel } from './model-cache';
 import { resolveVersions, type VersionConfig } from './config';
 import { buildSiteSchema, type SiteSchema } from './site-schema';
 import { versionPrefix } from './href';
+import { buildSiteHistory, type SiteHistory } from './site-history';
 
 export const CONFIG_FILE = 'qapi-explorer.config.json';
 
@@ -71,4 +72,17 @@ export function getSchema(label?: string): SiteSchema | null {
 /** The default version's schema (it always exists, or the build fails loudly). */
 export function getDefaultSchema(): SiteSchema {
   return getSchema()!;
+}
+
+let siteHistory: SiteHistory | null | undefined;
+
+/**
+ * What changed across the site's releases (Changes pages, History sections,
+ * search filters), computed once per build process; null with a single tree.
+ */
+export function getSiteHistory(): SiteHistory | null {
+  if (siteHistory !== undefined) return siteHistory;
+  const all = getVersions();
+  siteHistory = all.length < 2 ? null : buildSiteHistory(all.map((v) => getSchema(v.label)!), defaultVersion().label);
+  return siteHistory;
 }

@@ -1,0 +1,6 @@
+import { changesIndexRoute } from '@/components/site/routes';
+
+const route = changesIndexRoute();
+
+export const metadata = route.metadata;
+export default route.Page;
