@@ -153,7 +153,14 @@ function jsonRoute(scope: RouteScope, body: (site: SiteSchema) => unknown, empty
 
 /** The search dialog's index (lib/site/search-docs.ts), fetched when it first opens. */
 export const searchIndexRoute = (scope: RouteScope) =>
-  jsonRoute(scope, (site) => packSearchDocs(buildSearchDocs(site)), packSearchDocs([]));
+  jsonRoute(
+    scope,
+    (site) => {
+      const history = getSiteHistory()?.history;
+      return packSearchDocs(buildSearchDocs(site, history), history?.labels);
+    },
+    packSearchDocs([]),
+  );
 
 /** The validator page's model of a tree (lib/site/validator-model.ts: docs stripped). */
 export const validatorModelRoute = (scope: RouteScope) => jsonRoute(scope, (site) => compactModel(site.model), null);

@@ -3,7 +3,7 @@
 // when the dialog first opens; searching and ranking are lib/site/search-engine.ts.
 // Results are built with textContent only: index text is never HTML.
 import type MiniSearch from 'minisearch';
-import { createSearchIndex, searchDocs, type SearchHit } from '@/lib/site/search-engine';
+import { createSearchIndex, searchQuery, type SearchHit } from '@/lib/site/search-engine';
 import { unpackSearchDocs, type PackedIndex, type SearchDoc } from '@/lib/site/search-pack';
 
 const MAX_RESULTS = 40;
@@ -64,15 +64,25 @@ function resultItem(h: SearchHit, base: string): HTMLLIElement {
   return li;
 }
 
-async function loadIndex(url: string): Promise<MiniSearch<SearchDoc>> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(String(response.status));
-  return createSearchIndex(unpackSearchDocs((await response.json()) as PackedIndex));
+interface LoadedIndex {
+  index: MiniSearch<SearchDoc>;
+  /** the site's releases, oldest first, for changed:A..B */
+  releases: string[];
 }
 
-const HELP = 'Type a name, a member or words from the docs. ↑↓ to move, Enter to open, Esc to close.';
+async function loadIndex(url: string): Promise<LoadedIndex> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(String(response.status));
+  const packed = (await response.json()) as PackedIndex;
+  return { index: createSearchIndex(unpackSearchDocs(packed)), releases: packed.releases ?? [] };
+}
 
-function statusText(query: string, total: number): string {
+const HELP =
+  'Type a name, a member or words from the docs; filter with since:11.0, is:deprecated, is:unstable' +
+  ' or changed:A..B. ↑↓ to move, Enter to open, Esc to close.';
+
+function statusText(query: string, total: number, error?: string): string {
+  if (error) return error;
   if (!query.trim()) return HELP;
   if (total) return `${total} result${total === 1 ? '' : 's'}`;
   return query.trim().includes(' ') ? 'No results with all of these words.' : 'No results.';
@@ -146,14 +156,14 @@ export function initSearch(): void {
   const { button, dialog, input, status, list } = parts;
   const base = button.dataset.base ?? '';
   const results = new ResultList(input, list, base);
-  let index: MiniSearch<SearchDoc> | null = null;
+  let index: LoadedIndex | null = null;
   let loading = false;
 
   const search = () => {
     if (!index) return;
-    const found = searchDocs(index, input.value);
-    status.textContent = statusText(input.value, found.length);
-    results.show(found.slice(0, MAX_RESULTS));
+    const { hits, error } = searchQuery(index.index, input.value, index.releases);
+    status.textContent = statusText(input.value, hits.length, error);
+    results.show(hits.slice(0, MAX_RESULTS));
   };
 
   const open = () => {

@@ -4,8 +4,9 @@
 // (the client builds a MiniSearch index from it, lib/site/search-engine.ts). Receives
 // a SiteSchema; guarantees documents with a kind, a name, the owning
 // definition, a deep link (path under the version prefix) and a short snippet.
-import type { Entity } from '../qapi/model';
-import { plainText } from './format';
+import type { SchemaHistory } from '../diff';
+import type { Entity, Feature } from '../qapi/model';
+import { memberSince, plainText, sinceOf } from './format';
 import { definitionPath, memberPath, modulePath, protocolPath } from './href';
 import { PROTOCOL_SECTIONS } from './protocol';
 import { hasPage, type SiteSchema } from './site-schema';
@@ -17,12 +18,31 @@ export type { SearchDoc } from './search-pack';
 
 const SNIPPET = 110;
 
-function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, 'id'>) => void): void {
+/** 'd' deprecated, 'u' unstable: what `is:` filters on. */
+function flags(features: Feature[]): string | undefined {
+  let f = '';
+  for (const x of features) if (x.special) f += x.name === 'deprecated' ? 'd' : x.name === 'unstable' ? 'u' : '';
+  return f || undefined;
+}
+
+/** The steps of the history where a definition was added or changed on the wire (what `changed:` filters on). */
+export function changedSteps(history: SchemaHistory | undefined, name: string): number[] | undefined {
+  const d = history && Object.hasOwn(history.defs, name) ? history.defs[name] : undefined;
+  if (!d) return undefined;
+  const steps = new Set(d.at.filter((e) => e.changes.length > 0).map((e) => e.step));
+  for (const i of d.in) if (i > 0 && !d.in.includes(i - 1)) steps.add(i - 1);
+  return steps.size ? [...steps].sort((a, b) => a - b) : undefined;
+}
+
+function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, 'id'>) => void, history?: SchemaHistory): void {
   const h = definitionPath('', e.meta, e.name);
-  push({ k: e.meta, n: e.name, h, t: e.doc ? plainText(e.doc.body.text, SNIPPET) || undefined : undefined });
+  const t = e.doc ? plainText(e.doc.body.text, SNIPPET) || undefined : undefined;
+  push({ k: e.meta, n: e.name, h, t, s: sinceOf(e), f: flags(e.features), c: changedSteps(history, e.name) });
   if (e.meta === 'enum') {
     for (const v of e.values) {
-      push({ k: 'value', n: v.name, p: e.name, h: memberPath('', e.meta, e.name, `v-${v.name}`), t: v.description ? plainText(v.description.text, SNIPPET) : undefined });
+      const vt = v.description ? plainText(v.description.text, SNIPPET) : undefined;
+      const s = memberSince(v.description?.text);
+      push({ k: 'value', n: v.name, p: e.name, h: memberPath('', e.meta, e.name, `v-${v.name}`), t: vt, s, f: flags(v.features) });
     }
     return;
   }
@@ -43,7 +63,9 @@ function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, '
   for (const g of wireShape(obj, site.index).groups) {
     if (g.origin.kind !== 'own') continue;
     for (const m of g.members) {
-      push({ k: 'member', n: m.name, p: e.name, h: memberPath('', e.meta, e.name, memberAnchor(g, m)), t: m.description ? plainText(m.description.text, SNIPPET) : undefined });
+      const mt = m.description ? plainText(m.description.text, SNIPPET) : undefined;
+      const s = memberSince(m.description?.text);
+      push({ k: 'member', n: m.name, p: e.name, h: memberPath('', e.meta, e.name, memberAnchor(g, m)), t: mt, s, f: flags(m.features) });
     }
   }
   if (e.meta === 'alternate') {
@@ -51,12 +73,12 @@ function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, '
   }
 }
 
-export function buildSearchDocs(site: SiteSchema): SearchDoc[] {
+/** `history`: the site's history across its releases (lib/site/site-history.ts), when it has several. */
+export function buildSearchDocs(site: SiteSchema, history?: SchemaHistory): SearchDoc[] {
   const docs: SearchDoc[] = [];
   const push = (d: Omit<SearchDoc, 'id'>) => {
     const doc: SearchDoc = { id: docs.length, ...d };
-    if (!doc.t) delete doc.t;
-    if (!doc.p) delete doc.p;
+    for (const k of ['t', 'p', 's', 'f', 'c'] as const) if (!doc[k]) delete doc[k];
     docs.push(doc);
   };
   for (const m of site.modules) push({ k: 'module', n: m.title, p: m.name, h: modulePath('', m.slug) });
@@ -64,7 +86,7 @@ export function buildSearchDocs(site: SiteSchema): SearchDoc[] {
     const t = plainText(s.text[0]!.replace(/`/g, ''), SNIPPET);
     for (const key of s.keys) push({ k: 'protocol', n: key, p: s.title, h: protocolPath('', s.id), t });
   }
-  for (const e of site.model.entities) if (hasPage(e)) definitionDocs(site, e, push);
+  for (const e of site.model.entities) if (hasPage(e)) definitionDocs(site, e, push, history);
   return docs;
 }
 

@@ -8,8 +8,11 @@
 // event, `stop` the command), then definitions whose name has every word of
 // the query as a word of its own (`vfio` -> VFIO_MIGRATION), then members
 // and values named exactly as typed, then the rest by MiniSearch's score,
-// definitions before members at equal score.
+// definitions before members at equal score. Filters (since:, is:, changed:,
+// lib/site/search-filter.ts) narrow the words' results; alone, they list
+// what they match, definitions first, by name.
 import MiniSearch from 'minisearch';
+import { matchesFilters, parseQuery } from './search-filter';
 import type { SearchDoc } from './search-pack';
 
 export type SearchHit = SearchDoc & { score: number };
@@ -27,7 +30,7 @@ function words(text: string): string[] {
 export function createSearchIndex(docs: SearchDoc[]): MiniSearch<SearchDoc> {
   const ms = new MiniSearch<SearchDoc>({
     fields: ['n', 'p', 't'],
-    storeFields: ['k', 'n', 'p', 'h', 't'],
+    storeFields: ['k', 'n', 'p', 'h', 't', 's', 'f', 'c'],
     searchOptions: { boost: { n: 5, p: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
   });
   ms.addAll(docs);
@@ -56,8 +59,31 @@ export function rankHits(query: string, hits: SearchHit[]): SearchHit[] {
   return keyed.map((x) => x.h);
 }
 
-/** The ranked hits of a query: documents that match every word of it. */
-export function searchDocs(index: MiniSearch<SearchDoc>, query: string): SearchHit[] {
-  if (!query.trim()) return [];
-  return rankHits(query, index.search(query, { combineWith: 'AND' }) as unknown as SearchHit[]);
+export interface SearchResult {
+  hits: SearchHit[];
+  /** what is wrong with a filter of the query */
+  error?: string;
+}
+
+/**
+ * The ranked hits of a query: documents that match every word of it and
+ * every filter. `releases`: the site's releases, oldest first (the index's).
+ */
+export function searchQuery(index: MiniSearch<SearchDoc>, query: string, releases: string[] = []): SearchResult {
+  const q = parseQuery(query, releases);
+  if (q.error) return { hits: [], error: q.error };
+  const filter = q.filters.length ? (r: unknown) => matchesFilters(r as SearchDoc, q.filters) : undefined;
+  if (!q.text) {
+    if (!filter) return { hits: [] };
+    const hits = index.search(MiniSearch.wildcard, { filter }) as unknown as SearchHit[];
+    const page = (h: SearchHit) => (PAGE_KINDS.has(h.k) ? 0 : 1);
+    hits.sort((a, b) => page(a) - page(b) || (a.n < b.n ? -1 : a.n > b.n ? 1 : a.id - b.id));
+    return { hits };
+  }
+  return { hits: rankHits(q.text, index.search(q.text, { combineWith: 'AND', filter }) as unknown as SearchHit[]) };
+}
+
+/** The ranked hits of a query (no filter errors: none found). */
+export function searchDocs(index: MiniSearch<SearchDoc>, query: string, releases: string[] = []): SearchHit[] {
+  return searchQuery(index, query, releases).hits;
 }

@@ -13,26 +13,34 @@ export interface SearchDoc {
   h: string;
   /** snippet of the doc text */
   t?: string;
+  /** documented Since: ('11.0') */
+  s?: string;
+  /** special features: 'd' deprecated, 'u' unstable */
+  f?: string;
+  /** for definitions: the steps between the site's releases (PackedIndex.releases) where it was added or changed */
+  c?: number[];
 }
 
 /**
- * The shipped form: rows of [kind, name, parent, path, snippet] with '' for
- * absent fields, and member/value paths relative to their parent's page
+ * The shipped form: rows of [kind, name, parent, path, snippet, since, flags,
+ * changed steps ('1,3')] with '' for absent fields (trailing ones dropped), and member/value paths relative to their parent's page
  * ('#m-x' after the preceding definition row). About a third smaller than
  * objects; unpackSearchDocs() restores SearchDoc[] in the browser.
  */
-export type PackedIndex = { v: 1; rows: string[][] };
+export type PackedIndex = { v: 1; rows: string[][]; releases?: string[] };
 
-export function packSearchDocs(docs: SearchDoc[]): PackedIndex {
+/** `releases`: the site's releases, oldest first; step i of SearchDoc.c is releases[i] -> releases[i + 1]. */
+export function packSearchDocs(docs: SearchDoc[], releases?: string[]): PackedIndex {
   let page = '';
   return {
     v: 1,
+    ...(releases && releases.length > 1 ? { releases } : {}),
     rows: docs.map((d) => {
       const [path, anchor] = d.h.split('#');
       let h = d.h;
       if (anchor !== undefined && path === page) h = `#${anchor}`;
       else if (anchor === undefined) page = d.h;
-      const row = [d.k, d.n, d.p ?? '', h, d.t ?? ''];
+      const row = [d.k, d.n, d.p ?? '', h, d.t ?? '', d.s ?? '', d.f ?? '', d.c?.join(',') ?? ''];
       while (row.length > 2 && row[row.length - 1] === '') row.pop();
       return row;
     }),
@@ -42,12 +50,15 @@ export function packSearchDocs(docs: SearchDoc[]): PackedIndex {
 export function unpackSearchDocs(packed: PackedIndex): SearchDoc[] {
   let page = '';
   return packed.rows.map((row, id) => {
-    const [k = '', n = '', p = '', rawH = '', t = ''] = row;
+    const [k = '', n = '', p = '', rawH = '', t = '', s = '', f = '', c = ''] = row;
     const h = rawH.startsWith('#') ? page + rawH : rawH;
     if (!rawH.includes('#')) page = rawH;
     const doc: SearchDoc = { id, k, n, h };
     if (p) doc.p = p;
     if (t) doc.t = t;
+    if (s) doc.s = s;
+    if (f) doc.f = f;
+    if (c) doc.c = c.split(',').map(Number);
     return doc;
   });
 }
