@@ -2,7 +2,7 @@
 // A module (one schema file): its free-form docs (title, intro) and its
 // definitions by kind, each with Since and the first line of its doc.
 import type { Entity } from '@/lib/qapi/model';
-import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
+import { moduleEntryId, type SiteModule, type SiteSchema } from '@/lib/site/site-schema';
 import { definitionHref } from '@/lib/site/site-links';
 import { plainText, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
@@ -41,7 +41,7 @@ export function ModulePage({ site, module: m }: { site: SiteSchema; module: Site
             <h2 id={g.id}>{g.title} <span className="count">{list.length}</span></h2>
             <ul className="def-summaries">
               {list.map((e) => (
-                <li key={e.name}>
+                <li key={e.name} id={moduleEntryId(e.name)}>
                   <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
                   {g.id === 'types' && <span className={`kind kind-${e.meta}`}>{e.meta}</span>}
                   {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}

@@ -5,7 +5,8 @@ import { FeatureBadges, IfBadge } from './Badges';
 import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
 
-export function EnumValues({ type, ctx, nested = false }: { type: EnumType; ctx: DocContext; nested?: boolean }) {
+/** valueHref: where a value links to in a nested table (a union's discriminator values: their branch anchors). */
+export function EnumValues({ type, ctx, nested = false, valueHref }: { type: EnumType; ctx: DocContext; nested?: boolean; valueHref?: (value: string) => string | undefined }) {
   return (
     <div className="table-wrap">
       <table className="members values">
@@ -14,7 +15,15 @@ export function EnumValues({ type, ctx, nested = false }: { type: EnumType; ctx:
           {type.values.map((v) => (
             <tr key={v.name} id={nested ? undefined : `v-${v.name}`}>
               <td className="member-name">
-                {nested ? <code>&quot;{v.name}&quot;</code> : <a className="anchor-link" href={`#v-${v.name}`}><code>&quot;{v.name}&quot;</code></a>}
+                {nested ? (
+                  valueHref?.(v.name) ? (
+                    <a className="branch-link" href={valueHref(v.name)} title="Go to this branch"><code>&quot;{v.name}&quot;</code></a>
+                  ) : (
+                    <code>&quot;{v.name}&quot;</code>
+                  )
+                ) : (
+                  <a className="anchor-link" href={`#v-${v.name}`}><code>&quot;{v.name}&quot;</code></a>
+                )}
               </td>
               <td className="member-desc">
                 {v.description ? <RstTextCompact text={v.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
