@@ -12,7 +12,7 @@ import { withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/wire-shape';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
-import { MemberTable, memberAnchors } from './MemberTable';
+import { MemberTable, memberAnchors, topExpander } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
 import { ReturnsSection } from './Returns';
 import { TypeRef } from './TypeRef';
@@ -171,7 +171,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         <section aria-labelledby="wire">
           <h2 id="wire">Alternatives</h2>
           <p className="data-type">The JSON type of the value selects the alternative.</p>
-          <Alternatives type={e} ctx={ctx} />
+          <Alternatives type={e} ctx={ctx} expand={topExpander(ctx, e.name)} />
         </section>
       );
     default:

@@ -16,6 +16,7 @@ import { expansionPath, withBase } from '@/lib/site/href';
 import { memberSince } from '@/lib/site/format';
 import { typeHref } from '@/lib/site/site-links';
 import type { SiteSchema } from '@/lib/site/site-schema';
+import type { Html } from '@/lib/site/html/jsx-runtime';
 import { FeatureBadges, IfBadge } from './Badges';
 import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
@@ -78,8 +79,17 @@ export function ExpansionBody({ type: t, ctx, depth, budget, ancestors, valueHre
     budget.rows -= t.values.length;
     return <EnumValues type={t} ctx={ctx} nested valueHref={valueHref} />;
   }
-  if (t.meta === 'alternate') return <Alternatives type={t} ctx={ctx} nested />;
+  if (t.meta === 'alternate') {
+    const inner = { ctx, depth: depth + 1, budget, ancestors: [...ancestors, t.name] };
+    return <Alternatives type={t} ctx={ctx} nested expand={(name) => <Nested typeName={name} {...inner} />} />;
+  }
   return null;
+}
+
+/** The expander of a type at the top of a page (an alternate's alternatives): inline within a fresh budget. */
+export function topExpander(ctx: DocContext, owner: string): (typeName: string) => Html {
+  const x = { ctx, depth: 0, budget: newBudget(), ancestors: [owner] };
+  return (typeName) => <Nested typeName={typeName} {...x} />;
 }
 
 function Nested({ typeName, inline, valueHref, ...x }: Expanding & { typeName: string; inline?: boolean; valueHref?: (v: string) => string | undefined }) {

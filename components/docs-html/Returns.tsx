@@ -6,7 +6,7 @@
 // text.
 import type { Command } from '@/lib/qapi/model';
 import { elementName } from '@/lib/site/site-schema';
-import { MemberTable } from './MemberTable';
+import { MemberTable, topExpander } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
 import { Alternatives, EnumValues } from './ValueTables';
@@ -20,7 +20,7 @@ function ReturnTable({ name, ctx }: { name: string; ctx: DocContext }) {
     case 'enum':
       return <EnumValues type={t} ctx={ctx} nested />;
     case 'alternate':
-      return <Alternatives type={t} ctx={ctx} nested />;
+      return <Alternatives type={t} ctx={ctx} nested expand={topExpander(ctx, t.name)} />;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 /** @jsxImportSource @/lib/site/html */
 // Enum values and alternate alternatives: the two "pick one" shapes.
 import type { AlternateType, EnumType } from '@/lib/qapi/model';
+import type { Child } from '@/lib/site/html/jsx-runtime';
 import { FeatureBadges, IfBadge } from './Badges';
 import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
@@ -48,7 +49,8 @@ const KIND_HINT: Record<string, string> = {
   value: 'any JSON value',
 };
 
-export function Alternatives({ type, ctx, nested = false }: { type: AlternateType; ctx: DocContext; nested?: boolean }) {
+/** expand: the expander of an alternative's type (MemberTable's), so structured alternatives open in place too. */
+export function Alternatives({ type, ctx, nested = false, expand }: { type: AlternateType; ctx: DocContext; nested?: boolean; expand?: (typeName: string) => Child }) {
   return (
     <div className="table-wrap">
       <table className="members alternatives">
@@ -67,6 +69,7 @@ export function Alternatives({ type, ctx, nested = false }: { type: AlternateTyp
                 <td className="member-desc">
                   {a.description ? <RstTextCompact text={a.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
                   <IfBadge cond={a.if} />
+                  {expand?.(a.type)}
                 </td>
               </tr>
             );

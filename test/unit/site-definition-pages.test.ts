@@ -136,7 +136,11 @@ describeWithShared('definition pages of 10.2.2', () => {
       expect(frag).not.toMatch(/ id="/); // a fragment adds no anchors to the page it lands in
       // its own structured members are lazy again
       expect(frag).toMatch(/data-expand="\/types\/BlockdevRef\/expand\.html"/);
-      expect(ExpansionFragment({ site, name: 'BlockdevRef' })!.value).toContain('members alternatives');
+      const ref = ExpansionFragment({ site, name: 'BlockdevRef' })!.value;
+      expect(ref).toContain('members alternatives');
+      // an alternative of a structured type is expandable too
+      expect(ref).toMatch(/data-expand="\/types\/BlockdevOptions\/expand\.html"><summary>Show members of BlockdevOptions/);
+      expect(renderDefinition(site, 'BlockdevRef')).toMatch(/id="m-definition"[\s\S]*?<summary>Show members of BlockdevOptions/);
       expect(ExpansionFragment({ site, name: 'int' })).toBeNull();
     });
 
