@@ -30,8 +30,18 @@ async function open(p: string, colorScheme: 'light' | 'dark' = 'light'): Promise
   return page;
 }
 
+/** The page's first contentful paint (ms from navigation start); it may be reported after 'load'. */
 const firstContentfulPaint = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity);
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0];
+          if (fcp) resolve(fcp.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(Infinity), 10_000);
+      }),
+  );
 
 describe.skipIf(!haveChromium)('definition pages in Chromium', () => {
   beforeAll(async () => {
