@@ -96,6 +96,12 @@ describe('10.2.2 pages', () => {
     expect(biggest).toBeLessThan(400_000);
   }, 300_000);
 
+  it('snapshots a command page with its reply expanded', async () => {
+    const html = renderDefinition(site, 'query-status');
+    expect(html).toContain('<tr id="r-status" class="required">');
+    await expect(prettyHtml(html)).toMatchFileSnapshot('snapshots/command-query-status.html');
+  });
+
   it('snapshots a union page', async () => {
     await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot('snapshots/union-GuestPanicInformation.html');
   });
