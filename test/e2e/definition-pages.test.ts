@@ -61,14 +61,15 @@ describe.skipIf(!haveChromium)('definition pages in Chromium', () => {
   it('paints blockdev-add within 1 s', async () => {
     (await open('/events/STOP/')).close(); // the browser's own start-up is not the page's
     const paints: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const page = await open('/commands/blockdev-add/');
       paints.push(await firstContentfulPaint(page));
       await page.close();
     }
     paints.sort((a, b) => a - b);
     console.info(`[e2e] blockdev-add first contentful paint: ${paints.map((p) => p.toFixed(0)).join(", ")} ms`);
-    expect(paints[1], `first contentful paint (ms), 3 loads: ${paints.join(', ')}`).toBeLessThanOrEqual(1000);
+    // the median of 5 loads: the machine running the tests is shared, single loads vary by ±300 ms
+    expect(paints[2], `first contentful paint (ms), 5 loads: ${paints.join(', ')}`).toBeLessThanOrEqual(1000);
   });
 
   it("jumps to a branch from the union's index, and from a discriminator value", async () => {
