@@ -1,18 +1,32 @@
-// QEMU's parser conformance suite, run the way tests/qapi-schema/test-qapi.py
-// runs it: each case's schema is loaded by its name relative to the suite's
-// directory (so messages read "NAME.json:LINE: ..."); an error case matches
-// when our error text equals NAME.err, a valid case when our dump equals
-// NAME.out. Prints failing cases with a short diff and, last, the tally.
+// QEMU's parser conformance suites, one per release, each run the way that
+// release's tests/qapi-schema/test-qapi.py runs it and in that release's mode
+// (releases.ts): each case's schema is loaded by its name relative to the
+// suite's directory (so messages read "NAME.json:LINE: ..."); an error case
+// matches when our error text equals NAME.err, a valid case when our dump (in
+// that release's format) equals NAME.out. Prints failing cases with a short
+// diff, a line per release, and last the tally over all releases.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dumpSchema } from '../lib/qapi/dump';
 import { QapiError } from '../lib/qapi/error';
 import { loadSchema } from '../lib/qapi/load';
+import { optionsForTree, type QapiOptions } from '../lib/qapi/options';
 import { joinIncludePath, type SchemaHost } from '../lib/qapi/parser';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SUITE_DIR = path.resolve(projectRoot, '../shared/qemu/10.2.2/tests/qapi-schema');
+const QEMU_DIR = path.resolve(projectRoot, '../shared/qemu');
+
+/** The releases whose suites ship in ../shared/qemu, oldest first, with their case counts. */
+export const SUITE_RELEASES = [
+  { release: '5.2.0', cases: 193 },
+  { release: '7.2.0', cases: 198 },
+  { release: '10.0.13', cases: 207 },
+  { release: '10.2.2', cases: 208 },
+] as const;
+
+export const suiteDir = (release: string): string => path.join(QEMU_DIR, release, 'tests/qapi-schema');
+export const SUITE_DIR = suiteDir('10.2.2');
 
 export interface CaseResult {
   name: string;
@@ -42,13 +56,13 @@ function readOptional(file: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
-export function runCase(name: string, suiteDir = SUITE_DIR): CaseResult {
+export function runCase(name: string, suiteDir = SUITE_DIR, options: QapiOptions = optionsForTree(suiteDir)): CaseResult {
   const expectedErr = readOptional(path.join(suiteDir, `${name}.err`));
   const expectedOut = readOptional(path.join(suiteDir, `${name}.out`));
   let actualErr = '';
   let actualOut = '';
   try {
-    actualOut = dumpSchema(loadSchema(`${name}.json`, suiteHost(suiteDir)));
+    actualOut = dumpSchema(loadSchema(`${name}.json`, suiteHost(suiteDir), options));
   } catch (err) {
     actualErr = err instanceof QapiError ? String(err) + '\n' : `CRASH: ${(err as Error)?.stack ?? String(err)}\n`;
   }
@@ -76,14 +90,29 @@ export function shortDiff(expected: string, actual: string, maxLines = 8): strin
 }
 
 function main(): number {
-  const results = listCases().map((name) => runCase(name));
-  const failing = results.filter((r) => !r.ok);
-  for (const r of failing) {
-    console.log(`FAIL ${r.name} (${r.kind === 'err' ? 'expected error' : 'expected dump'})`);
-    console.log(shortDiff(r.expected, r.actual));
+  let total = 0;
+  let passed = 0;
+  const lines: string[] = [];
+  for (const { release } of SUITE_RELEASES) {
+    const dir = suiteDir(release);
+    if (!existsSync(path.join(dir, 'CASES.txt'))) {
+      console.log(`conformance ${release}: suite not found at ${dir}`);
+      continue;
+    }
+    const options = optionsForTree(release);
+    const results = listCases(dir).map((name) => runCase(name, dir, options));
+    const failing = results.filter((r) => !r.ok);
+    for (const r of failing) {
+      console.log(`FAIL ${release} ${r.name} (${r.kind === 'err' ? 'expected error' : 'expected dump'})`);
+      console.log(shortDiff(r.expected, r.actual));
+    }
+    total += results.length;
+    passed += results.length - failing.length;
+    lines.push(`conformance ${release}: ${results.length - failing.length}/${results.length}`);
   }
-  console.log(`conformance: ${results.length - failing.length}/${results.length} cases match QEMU`);
-  return failing.length ? 1 : 0;
+  for (const line of lines) console.log(line);
+  console.log(`conformance: ${passed}/${total} cases match QEMU`);
+  return passed === total && total > 0 ? 0 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -24,6 +24,34 @@ beforeAll(async () => {
   await buildCli();
 });
 
+describe('qapi-explorer check: every release counts as its own generator', () => {
+  it.each([
+    ['5.2.0/qapi', 1043, 48],
+    ['5.2.0/qga', 140, 0],
+    ['5.2.0/storage-daemon/qapi', 509, 13],
+    ['7.2.0/qapi', 1261, 52],
+    ['7.2.0/qga', 154, 0],
+    ['7.2.0/storage-daemon/qapi', 597, 13],
+    ['10.0.13/qapi', 1406, 56],
+    ['10.0.13/qga', 161, 0],
+    ['10.0.13/storage-daemon/qapi', 626, 13],
+  ])('%s: %i entities, %i events', (root, entities, events) => {
+    const r = cli(['check', path.join(shared, 'qemu', root, 'qapi-schema.json')]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`entities: ${entities} (`);
+    expect(r.stdout).toContain(`events (${events}):`);
+  });
+
+  it('--qemu-version picks the release whatever the path says', () => {
+    const r = cli(['check', '--qemu-version', '10.0', path.join(shared, 'qemu/7.2.0/qapi/qapi-schema.json')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/qapi-schema\.json:32:1: '=' heading must come first in a comment block\n$/);
+    const lint = cli(['lint-examples', '--qemu-version=7.2', path.join(shared, 'qemu/7.2.0/qapi/qapi-schema.json')]);
+    expect(lint.stdout).toMatch(/^examples: \d+ valid, \d+ invalid, \d+ not checkable$/m);
+  });
+});
+
 describe('qapi-explorer check on real trees', () => {
   it.each([
     ['10.2.2', 1435, 57, 46],

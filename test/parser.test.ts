@@ -220,7 +220,11 @@ describe('doc comments', () => {
   it('turns both lint rules off for QEMU 10.0 trees, in one place', () => {
     expect(optionsForTree('10.0.13')).toEqual(LEGACY_OPTIONS);
     expect(optionsForTree('../shared/qemu/10.0.13/qapi/qapi-schema.json')).toEqual(LEGACY_OPTIONS);
-    expect(optionsForTree('9.2.0')).toEqual(LEGACY_OPTIONS);
+    expect(optionsForTree('9.2.0').docLineLength).toBeNull();
+    expect(optionsForTree('9.2.0').release).toBe('7.2');
+    expect(optionsForTree('5.2.0').release).toBe('5.2');
+    expect(optionsForTree('6.2.0').release).toBe('7.2');
+    expect(optionsForTree('10.1.0')).toEqual(DEFAULT_OPTIONS);
     expect(optionsForTree('10.2.2+vfio-migration-prepare')).toEqual(DEFAULT_OPTIONS);
     expect(optionsForTree('content/qapi-schema.json')).toEqual(DEFAULT_OPTIONS);
     const long = '##\n# @foo:\n# ' + 'x'.repeat(69) + '\n##\n{}';

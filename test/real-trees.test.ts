@@ -5,11 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QapiError } from '../lib/qapi/error';
 import { loadModelFromDisk, loadSchemaFromDisk } from '../lib/qapi/node';
-import { DEFAULT_OPTIONS, optionsForTree } from '../lib/qapi/options';
+import { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree } from '../lib/qapi/options';
 import { QAPISchemaEvent, QAPISchemaInclude } from '../lib/qapi/schema/index';
 import type { Event, StructType } from '../lib/qapi/model';
+import { describeWithShared, sharedPath } from './support/shared';
 
-const SHARED = path.resolve(__dirname, '../../shared/qemu');
+const SHARED = sharedPath('qemu');
 const rootOf = (tree: string) => path.join(SHARED, tree, 'qapi/qapi-schema.json');
 
 const TREES = [
@@ -17,6 +18,51 @@ const TREES = [
   { tree: '10.2.2+vfio-migration-prepare', entities: 1437, events: 58 },
   { tree: '10.0.13', entities: 1406, events: 56 },
 ];
+
+/** Every tree of ../shared/qemu with the counts of its own release's generator (QAPISchema._entity_list). */
+const RELEASE_TREES = [
+  { root: '5.2.0/qapi', entities: 1043, events: 48 },
+  { root: '5.2.0/qga', entities: 140, events: 0 },
+  { root: '5.2.0/storage-daemon/qapi', entities: 509, events: 13 },
+  { root: '7.2.0/qapi', entities: 1261, events: 52 },
+  { root: '7.2.0/qga', entities: 154, events: 0 },
+  { root: '7.2.0/storage-daemon/qapi', entities: 597, events: 13 },
+  { root: '10.0.13/qapi', entities: 1406, events: 56 },
+  { root: '10.0.13/qga', entities: 161, events: 0 },
+  { root: '10.0.13/storage-daemon/qapi', entities: 626, events: 13 },
+  { root: '10.2.2/qapi', entities: 1435, events: 57 },
+  { root: '10.2.2+vfio-migration-prepare/qapi', entities: 1437, events: 58 },
+];
+
+describeWithShared('every release reads its own trees', () => {
+  it.each(RELEASE_TREES)('$root: $entities entities, $events events', ({ root, entities, events }) => {
+    const file = path.join(SHARED, root, 'qapi-schema.json');
+    const schema = loadSchemaFromDisk(file);
+    expect(schema.entityList).toHaveLength(entities);
+    expect(schema.entityList.filter((e) => e instanceof QAPISchemaEvent)).toHaveLength(events);
+  });
+
+  it.each([
+    // older doc blocks put '=' headings after text, which QEMU 10.0 forbids
+    ['7.2.0/qapi', /qapi-schema\.json:32:1: '=' heading must come first in a comment block$/],
+    ['5.2.0/qapi', /qapi-schema\.json:32:1: '=' heading must come first in a comment block$/],
+  ])("%s is rejected by QEMU 10.0's rules, as QEMU 10.0 rejects it", (root, message) => {
+    let error: unknown;
+    try {
+      loadSchemaFromDisk(path.join(SHARED, root, 'qapi-schema.json'), LEGACY_OPTIONS);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(QapiError);
+    expect(String(error)).toMatch(message);
+  });
+
+  it("10.0.13 under 10.0's rules, not 10.2's: its '=' heading checks", () => {
+    const suite = path.join(SHARED, '10.0.13/tests/qapi-schema');
+    expect(optionsForTree(suite).headingChecks).toBe(true);
+    expect(optionsForTree('10.2.2').headingChecks).toBe(false);
+  });
+});
 
 describe('real QEMU trees', () => {
   it.each(TREES)('$tree: $entities entities, $events events', ({ tree, entities, events }) => {

@@ -110,11 +110,11 @@ describe('10.2.2 pages', () => {
 describe('module and home pages', () => {
   const site = siteFor(TREE_VFIO);
 
-  it('shows a module with its title, intro and definitions by kind', () => {
+  it('shows a module with its title, intro and definitions, events first', () => {
     const html = ModulePage({ site, module: site.modules.find((m) => m.slug === 'vfio')! }).value;
     expect(html).toContain('<h1>VFIO devices</h1>');
-    expect(html).toMatch(/<h2 id="events">Events <span class="count">2<\/span><\/h2>/);
-    expect(html).toContain('href="/events/VFIO_MIGRATION_PREPARE/"');
+    expect(html).toMatch(/href="\/events\/VFIO_MIGRATION\/".*href="\/events\/VFIO_MIGRATION_PREPARE\/".*href="\/types\//s);
+    expect(html).toContain('<span class="kind kind-event">Event</span>');
   });
 
   it('groups every event by module on the home page', () => {

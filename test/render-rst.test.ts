@@ -11,7 +11,7 @@ import { plainText } from '@/lib/site/format';
 
 const model: SchemaModel = {
   root: 'x/qapi-schema.json',
-  modules: [{ name: 'm.json', entities: ['Foo', 'BAR_EVENT'], freeformDocs: [] }],
+  modules: [{ name: 'm.json', entities: ['Foo', 'BAR_EVENT'], freeformDocs: [], groups: [] }],
   entities: [
     { meta: 'struct', name: 'Foo', module: 'm.json', loc: { file: 'm.json', line: 3 }, features: [], implicit: false, doc: null, members: [] },
     { meta: 'event', name: 'BAR_EVENT', module: 'm.json', loc: { file: 'm.json', line: 9 }, features: [], implicit: false, doc: null, boxed: false },

@@ -1,57 +1,74 @@
 /** @jsxImportSource @/lib/site/html */
-// A module (one schema file): its free-form docs (title, intro) and its
-// definitions by kind, each with Since and the first line of its doc.
+// A module (one schema file) laid out as QEMU's manual lays it out: its title,
+// the free-form text under it, then each subsection with its text and the
+// definitions that follow it in the file (lib/site/module-outline.ts), each
+// definition with its kind, Since and the first line of its doc.
 import type { Entity } from '@/lib/qapi/model';
 import { moduleEntryId, type SiteModule, type SiteSchema } from '@/lib/site/site-schema';
+import type { FreeformPart, ModuleSection } from '@/lib/site/module-outline';
 import { definitionHref } from '@/lib/site/site-links';
-import { plainText, sinceOf } from '@/lib/site/format';
+import { kindLabel, plainText, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
-import { RstBlocks, type DocContext } from './Rst';
-import { parseRst } from '@/lib/site/rst/blocks';
-import { inlineText } from '@/lib/site/rst/inline';
+import { InlineNodes, RstBlocks, type DocContext } from './Rst';
 
-const GROUPS: { title: string; id: string; metas: Entity['meta'][] }[] = [
-  { title: 'Events', id: 'events', metas: ['event'] },
-  { title: 'Commands', id: 'commands', metas: ['command'] },
-  { title: 'Types', id: 'types', metas: ['struct', 'union', 'alternate', 'enum'] },
-];
+// Within a section: events, then commands, then types, each in source order.
+const KIND_ORDER: Record<string, number> = { event: 0, command: 1 };
+
+function Definitions({ site, entities }: { site: SiteSchema; entities: Entity[] }) {
+  if (entities.length === 0) return null;
+  const sorted = [...entities].sort((a, b) => (KIND_ORDER[a.meta] ?? 2) - (KIND_ORDER[b.meta] ?? 2));
+  return (
+    <ul className="def-summaries">
+      {sorted.map((e) => (
+        <li key={e.name} id={moduleEntryId(e.name)}>
+          <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
+          <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>
+          {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
+          {e.doc && <p className="snippet">{plainText(e.doc.body.text, 140)}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Text({ parts, ctx }: { parts: FreeformPart[]; ctx: DocContext }) {
+  const shown = parts.filter((p) => p.blocks.length > 0);
+  if (shown.length === 0) return null;
+  return (
+    <div className="freeform">
+      {shown.map((p) => <RstBlocks blocks={p.blocks} ctx={{ ...ctx, text: p.doc.body }} />)}
+    </div>
+  );
+}
+
+function Section({ site, section, ctx }: { site: SiteSchema; section: ModuleSection; ctx: DocContext }) {
+  const { heading } = section;
+  return (
+    <section aria-labelledby={heading?.id} className="module-section">
+      {heading && <h2 id={heading.id}><InlineNodes nodes={heading.children} ctx={ctx} /></h2>}
+      <Text parts={section.text} ctx={ctx} />
+      <Definitions site={site} entities={section.entities} />
+    </section>
+  );
+}
 
 export function ModulePage({ site, module: m }: { site: SiteSchema; module: SiteModule }) {
   const ctx: DocContext = { site, exampleSeq: { n: 0 } };
+  const { sections } = m.outline;
+  const titled = sections.filter((s) => s.heading);
   return (
     <article className="module-page">
       <p className="kicker"><span className="kind kind-module">Module</span> <code>{site.rootDir}/{m.name}</code></p>
       <h1>{m.title}</h1>
-      {m.module.freeformDocs.length > 0 && (
-        <div className="freeform">
-          {m.module.freeformDocs.map((d, i) => {
-            // The module title is the page's <h1>; do not repeat it as the first heading.
-            let blocks = parseRst(d.body.text);
-            const first = blocks[0];
-            if (i === 0 && first?.t === 'heading' && inlineText(first.children) === m.title) blocks = blocks.slice(1);
-            return <RstBlocks key={i} blocks={blocks} ctx={{ ...ctx, text: d.body }} />;
-          })}
-        </div>
+      {titled.length > 1 && (
+        <nav aria-label="Sections of this module">
+          <ul className="module-toc">
+            {titled.map((s) => <li><a href={`#${s.heading!.id}`}>{s.heading!.title}</a></li>)}
+          </ul>
+        </nav>
       )}
-      {GROUPS.map((g) => {
-        const list = m.entities.filter((e) => g.metas.includes(e.meta));
-        if (list.length === 0) return null;
-        return (
-          <section key={g.id} aria-labelledby={g.id}>
-            <h2 id={g.id}>{g.title} <span className="count">{list.length}</span></h2>
-            <ul className="def-summaries">
-              {list.map((e) => (
-                <li key={e.name} id={moduleEntryId(e.name)}>
-                  <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
-                  {g.id === 'types' && <span className={`kind kind-${e.meta}`}>{e.meta}</span>}
-                  {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
-                  {e.doc && <p className="snippet">{plainText(e.doc.body.text, 140)}</p>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {sections.map((s) => <Section site={site} section={s} ctx={ctx} />)}
+      {m.entities.length === 0 && m.module.freeformDocs.length === 0 && <p className="muted">This module is empty.</p>}
     </article>
   );
 }

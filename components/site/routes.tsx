@@ -14,7 +14,7 @@ import {
   findDefinition,
   findModule,
   moduleNames,
-  siteFor,
+  treeForRoute,
   staticParams,
   type RouteParams,
   type RouteScope,
@@ -23,7 +23,7 @@ import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { compactModel } from '@/lib/site/validator-model';
 import { ExpansionFragment, expandableTypes } from '@/components/docs-html/Expansion';
-import { BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView } from './views';
+import { BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView, ProtocolView } from './views';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -38,7 +38,7 @@ interface PageSpec<T> {
 function pageRoute<T>(scope: RouteScope, spec: PageSpec<T>) {
   const lookup = async (props: Props) => {
     const params = await props.params;
-    const site = siteFor(scope, params);
+    const site = treeForRoute(scope, params);
     const found = site ? spec.find(site, params.name ?? '') : null;
     return { site, found, version: params.version };
   };
@@ -81,6 +81,13 @@ export const builtinsRoute = (scope: RouteScope) =>
     render: (site) => <BuiltinsView site={site} />,
   });
 
+export const protocolRoute = (scope: RouteScope) =>
+  pageRoute(scope, {
+    find: always,
+    metadata: (_, __, version) => ({ title: withVersion('The QMP envelope', version) }),
+    render: (site) => <ProtocolView site={site} />,
+  });
+
 export const moduleRoute = (scope: RouteScope) =>
   pageRoute(scope, {
     names: moduleNames,
@@ -102,7 +109,7 @@ function jsonRoute(scope: RouteScope, body: (site: SiteSchema) => unknown, empty
   return {
     generateStaticParams: (): RouteParams[] => staticParams(scope),
     GET: async (_req: Request, props: Props) => {
-      const site = siteFor(scope, await props.params);
+      const site = treeForRoute(scope, await props.params);
       return Response.json(site ? body(site) : empty);
     },
   };
@@ -120,7 +127,7 @@ export const expansionRoute = (scope: RouteScope) => ({
   generateStaticParams: (): RouteParams[] => staticParams(scope, expandableTypes),
   GET: async (_req: Request, props: Props) => {
     const params = await props.params;
-    const site = siteFor(scope, params);
+    const site = treeForRoute(scope, params);
     const html = site ? ExpansionFragment({ site, name: decodeURIComponent(params.name ?? '') }) : null;
     return new Response(html?.value ?? '', {
       status: html ? 200 : 404,

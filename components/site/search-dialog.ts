@@ -18,6 +18,8 @@ const KIND_LABEL: Record<string, string> = {
   member: 'Member',
   value: 'Value',
   module: 'Module',
+  branch: 'Branch',
+  protocol: 'Protocol',
 };
 
 interface Parts {
@@ -70,41 +72,88 @@ async function loadIndex(url: string): Promise<MiniSearch<SearchDoc>> {
 
 const HELP = 'Type a name, a member or words from the docs. ↑↓ to move, Enter to open, Esc to close.';
 
+function statusText(query: string, total: number): string {
+  if (!query.trim()) return HELP;
+  if (total) return `${total} result${total === 1 ? '' : 's'}`;
+  return query.trim().includes(' ') ? 'No results with all of these words.' : 'No results.';
+}
+
+/** The results listbox and the combobox state that goes with it (active option, expanded). */
+class ResultList {
+  hits: SearchHit[] = [];
+  active = 0;
+
+  constructor(
+    private readonly input: HTMLInputElement,
+    private readonly list: HTMLUListElement,
+    private readonly base: string,
+  ) {}
+
+  show(hits: SearchHit[]): void {
+    this.hits = hits;
+    this.active = 0;
+    this.list.replaceChildren(...hits.map((h) => resultItem(h, this.base)));
+    this.highlight();
+  }
+
+  /** Moves the active option by `delta`, staying within the list. */
+  move(delta: number): void {
+    this.select(Math.max(0, Math.min(this.active + delta, this.hits.length - 1)));
+  }
+
+  select(i: number): void {
+    if (i === this.active || !this.hits[i]) return;
+    this.active = i;
+    this.highlight();
+  }
+
+  /** The index of the option an event happened in, or -1. */
+  indexOf(target: EventTarget | null): number {
+    const li = (target as Element | null)?.closest?.('li');
+    return li && this.list.contains(li) ? [...this.list.children].indexOf(li) : -1;
+  }
+
+  private highlight(): void {
+    this.list.querySelectorAll('li').forEach((li, i) => {
+      li.classList.toggle('active', i === this.active);
+      li.setAttribute('aria-selected', String(i === this.active));
+      if (i === this.active) li.scrollIntoView({ block: 'nearest' });
+    });
+    this.input.setAttribute('aria-expanded', String(this.hits.length > 0));
+    const current = this.hits[this.active];
+    if (current) this.input.setAttribute('aria-activedescendant', `sr-${current.id}`);
+    else this.input.removeAttribute('aria-activedescendant');
+  }
+}
+
+/** Opens the dialog on Ctrl+K / Cmd+K anywhere, and on '/' outside text fields. */
+function bindShortcuts(open: () => void): void {
+  document.addEventListener('keydown', (ev) => {
+    const target = ev.target as HTMLElement | null;
+    const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    const ctrlK = (ev.key === 'k' || ev.key === 'K') && (ev.ctrlKey || ev.metaKey);
+    const slash = ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey;
+    if (ctrlK || slash) {
+      ev.preventDefault();
+      open();
+    }
+  });
+}
+
 export function initSearch(): void {
   const parts = findParts();
   if (!parts) return;
   const { button, dialog, input, status, list } = parts;
   const base = button.dataset.base ?? '';
+  const results = new ResultList(input, list, base);
   let index: MiniSearch<SearchDoc> | null = null;
   let loading = false;
-  let hits: SearchHit[] = [];
-  let active = 0;
-
-  const highlight = () => {
-    list.querySelectorAll('li').forEach((li, i) => {
-      li.classList.toggle('active', i === active);
-      li.setAttribute('aria-selected', String(i === active));
-      if (i === active) li.scrollIntoView({ block: 'nearest' });
-    });
-    if (hits[active]) input.setAttribute('aria-activedescendant', `sr-${hits[active]!.id}`);
-    else input.removeAttribute('aria-activedescendant');
-  };
 
   const search = () => {
     if (!index) return;
-    const q = input.value;
-    let total = 0;
-    if (q.trim()) {
-      const found = searchDocs(index, q);
-      total = found.length;
-      hits = found.slice(0, MAX_RESULTS);
-    } else {
-      hits = [];
-    }
-    status.textContent = !q.trim() ? HELP : total ? `${total} result${total === 1 ? '' : 's'}` : 'No results.';
-    active = 0;
-    list.replaceChildren(...hits.map((h) => resultItem(h, base)));
-    highlight();
+    const found = searchDocs(index, input.value);
+    status.textContent = statusText(input.value, found.length);
+    results.show(found.slice(0, MAX_RESULTS));
   };
 
   const open = () => {
@@ -136,40 +185,21 @@ export function initSearch(): void {
   button.addEventListener('click', open);
   dialog.addEventListener('click', (ev) => {
     if (ev.target === dialog) dialog.close();
-    const li = (ev.target as Element).closest?.('li');
-    if (li && list.contains(li)) {
+    const i = results.indexOf(ev.target);
+    if (i >= 0) {
       ev.preventDefault();
-      go(hits[[...list.children].indexOf(li)]);
+      go(results.hits[i]);
     }
   });
-  list.addEventListener('mousemove', (ev) => {
-    const li = (ev.target as Element).closest?.('li');
-    const i = li ? [...list.children].indexOf(li) : -1;
-    if (i >= 0 && i !== active) {
-      active = i;
-      highlight();
-    }
-  });
+  list.addEventListener('mousemove', (ev) => results.select(results.indexOf(ev.target)));
   input.addEventListener('input', search);
   input.addEventListener('keydown', (ev) => {
-    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      ev.preventDefault();
-      active = Math.max(0, Math.min(active + (ev.key === 'ArrowDown' ? 1 : -1), hits.length - 1));
-      highlight();
-    } else if (ev.key === 'Enter') {
-      ev.preventDefault();
-      go(hits[active]);
-    }
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') results.move(ev.key === 'ArrowDown' ? 1 : -1);
+    else if (ev.key === 'Enter') go(results.hits[results.active]);
+    else if (ev.key === 'Escape') dialog.close(); // one Esc closes (a text field's own Esc would only clear it)
+    else return;
+    ev.preventDefault();
   });
-  document.addEventListener('keydown', (ev) => {
-    const target = ev.target as HTMLElement | null;
-    const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    const ctrlK = (ev.key === 'k' || ev.key === 'K') && (ev.ctrlKey || ev.metaKey);
-    const slash = ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey;
-    if (ctrlK || slash) {
-      ev.preventDefault();
-      open();
-    }
-  });
+  bindShortcuts(open);
   button.dataset.ready = 'true';
 }

@@ -9,6 +9,7 @@ import { HomePage } from '@/components/docs-html/HomePage';
 import { IndexPage } from '@/components/docs-html/IndexPage';
 import { ModulePage } from '@/components/docs-html/ModulePage';
 import { BuiltinsPage } from '@/components/docs-html/BuiltinsPage';
+import { ProtocolPage } from '@/components/docs-html/ProtocolPage';
 import { Shell } from './Shell';
 
 /** Doc content is rendered to HTML by the string JSX runtime and embedded once. */
@@ -44,6 +45,14 @@ export function ModuleView({ site, module }: { site: SiteSchema; module: SiteMod
   return (
     <Shell site={site} page={{ kind: 'module', slug: module.slug }} activeModule={module.slug}>
       <Content html={ModulePage({ site, module })} />
+    </Shell>
+  );
+}
+
+export function ProtocolView({ site }: { site: SiteSchema }) {
+  return (
+    <Shell site={site} page={{ kind: 'protocol' }}>
+      <Content html={ProtocolPage()} />
     </Shell>
   );
 }

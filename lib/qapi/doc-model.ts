@@ -9,7 +9,7 @@
 // Directive syntax: docs/devel/qapi-code-gen.rst "Documentation markup" and
 // QEMU's docs/sphinx/qapidoc.py (QMPExample).
 import type { DocKind, DocSection as QDocSection, QAPIDoc } from './doc';
-import type { Doc, DocSection, DocSectionKind, DocText, ExampleLine, QmpExample } from './model';
+import type { Doc, DocHeading, DocSection, DocSectionKind, DocText, ExampleLine, QmpExample } from './model';
 import { leadingSpace } from './pytext';
 
 const KIND: Record<DocKind, DocSectionKind> = {
@@ -20,7 +20,13 @@ const KIND: Record<DocKind, DocSectionKind> = {
   Errors: 'errors',
   Since: 'since',
   Todo: 'todo',
+  Note: 'note',
+  Example: 'example',
 };
+
+// a section heading line of a free-form block: '=' marks, a space, the text
+const HEADING_RE = /^(=+) +(\S.*)$/;
+const MESSAGE_LINE_RE = /^(->|<-)(\s|$)/;
 
 // docutils accepts one optional space before the directive's '::'
 const EXAMPLE_DIRECTIVE_RE = /^ *\.\. +qmp-example ?::\s*$/;
@@ -94,6 +100,105 @@ export function findExamples(section: QDocSection): QmpExample[] {
   return examples;
 }
 
+/** A line of an old-style example that is prose, not part of a message: at the base indent, no JSON, no marker. */
+const PROSE_RE = /^(?!->|<-|\.\.\.)[^\s{}[\]"]/;
+const ENUMERATOR_RE = /^\d+\.\s+/;
+
+/**
+ * The body of an old-style 'Example:' section as examples, its lines dedented
+ * to their common indent, each with its source line. Sections that number
+ * their cases ("1. Change a removable medium", messages, "2. ...", messages)
+ * become one example per case, titled by its prose, as QEMU 10 rewrote them
+ * into titled qmp-example directives; prose after the last message stays in
+ * the last example, which is then annotated.
+ */
+function sectionExamples(section: QDocSection): QmpExample[] {
+  const lines = sectionLines(section);
+  let indent = Infinity;
+  for (const { text } of lines) if (text.trim() !== '') indent = Math.min(indent, leadingSpace(text));
+  const body = lines.map(({ text, line }): ExampleLine => ({ text: text.trim() === '' ? '' : text.slice(indent), line }));
+  const fromSection = section.tag === 'Examples' ? 'Examples' : 'Example';
+  const examples: QmpExample[] = [];
+  let current: QmpExample = { annotated: false, line: section.info.line, lines: [], fromSection };
+  let title: string[] = [];
+  let hasMessages = false;
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i];
+    const paragraphStart = i === 0 || body[i - 1].text === '';
+    if (paragraphStart && PROSE_RE.test(l.text) && !MESSAGE_LINE_RE.test(l.text)) {
+      // a prose paragraph: a case's title, unless no message follows it
+      let end = i;
+      while (end < body.length && body[end].text !== '' && PROSE_RE.test(body[end].text)) end++;
+      const followedByMessages = body.slice(end).some((b) => MESSAGE_LINE_RE.test(b.text));
+      if (followedByMessages) {
+        if (hasMessages) {
+          examples.push(current);
+          current = { annotated: false, line: l.line, lines: [], fromSection };
+          hasMessages = false;
+        }
+        title.push(...body.slice(i, end).map((b) => b.text.trim()));
+        current.title = title.join(' ').replace(ENUMERATOR_RE, '');
+        if (current.lines.length === 0) current.line = l.line;
+        title = [];
+        i = end - 1;
+        continue;
+      }
+      current.annotated = true;
+    }
+    if (MESSAGE_LINE_RE.test(l.text)) hasMessages = true;
+    if (l.text !== '' || current.lines.length > 0) current.lines.push(l);
+  }
+  while (current.lines.length && current.lines[current.lines.length - 1].text === '') current.lines.pop();
+  examples.push(current);
+  if (examples.length === 1 && examples[0].title === undefined) examples[0].line = section.info.line;
+  return examples;
+}
+
+/**
+ * reST adornment styles of headings ('*' over and under, '=' under, ...):
+ * their level is their rank of first use in the whole tree (as in one reST
+ * document), which to-model.ts assigns; until then the level is 0.
+ */
+export const headingStyles = new WeakMap<DocHeading, string>();
+
+const ADORNMENT_RE = /^([=\-~^*#+"'`:._!])\1{2,}$/;
+
+/**
+ * The headings among a free-form section's lines: QAPI's '= Title' /
+ * '== Sub' markup (QEMU ≤ 10.0, level = number of '='), and reST titles
+ * with an underline or an over- and underline (QEMU 10.2's tree).
+ */
+function findHeadings(section: QDocSection): DocHeading[] {
+  const headings: DocHeading[] = [];
+  const lines = sectionLines(section);
+  for (let i = 0; i < lines.length; i++) {
+    const { text, line } = lines[i];
+    const m = HEADING_RE.exec(text);
+    if (m) {
+      headings.push({ level: m[1].length, text: m[2].trimEnd(), line });
+      continue;
+    }
+    const over = ADORNMENT_RE.exec(text);
+    const title = lines[i + 1]?.text.trim() ?? '';
+    if (over && title && !ADORNMENT_RE.test(title) && lines[i + 2]?.text === text) {
+      const heading = { level: 0, text: title, line: lines[i + 1].line };
+      headings.push(heading);
+      headingStyles.set(heading, `over${over[1]}`);
+      i += 2;
+      continue;
+    }
+    const under = lines[i + 1] && ADORNMENT_RE.exec(lines[i + 1].text);
+    const prevBlank = i === 0 || lines[i - 1].text.trim() === '';
+    if (under && text.trim() && prevBlank && !ADORNMENT_RE.test(text) && lines[i + 1].text.length >= text.trim().length) {
+      const heading = { level: 0, text: text.trim(), line };
+      headings.push(heading);
+      headingStyles.set(heading, under[1]);
+      i += 1;
+    }
+  }
+  return headings;
+}
+
 export function docToModel(doc: QAPIDoc, file: string): Doc {
   const sections: DocSection[] = [];
   const examples: QmpExample[] = [];
@@ -104,8 +209,10 @@ export function docToModel(doc: QAPIDoc, file: string): Doc {
       line: section.info.line,
     };
     if ('name' in section && typeof section.name === 'string') out.name = section.name;
+    if (section.tag !== null) out.tag = section.tag;
     sections.push(out);
-    for (const example of findExamples(section)) examples.push(example);
+    if (section.kind === 'Example') examples.push(...sectionExamples(section));
+    else for (const example of findExamples(section)) examples.push(example);
   }
   const args: Record<string, DocText> = {};
   for (const [name, section] of doc.args) if (section.text) defineEntry(args, name, toDocText(section));
@@ -121,6 +228,7 @@ export function docToModel(doc: QAPIDoc, file: string): Doc {
     examples,
   };
   if (doc.symbol !== null) model.symbol = doc.symbol;
+  else model.headings = findHeadings(doc.body);
   if (doc.since) model.since = doc.since.text;
   if (doc.returns) model.returns = toDocText(doc.returns);
   if (doc.errors) model.errors = toDocText(doc.errors);

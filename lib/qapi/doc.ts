@@ -3,14 +3,18 @@
 // comments"). Receives lines from the parser (parser.ts) and, later, the
 // members and features of the documented definition (schema.ts). Guarantees
 // QEMU's section structure and texts (what test-qapi.py dumps), the stub
-// sections QEMU inserts, and QEMU's error messages. On top of QEMU, every
+// sections QEMU inserts, and QEMU's error messages, each as the block's release
+// has them (QEMU ≤ 8.x: sections named by tag, stub descriptions for undocumented
+// members, its own doc checks; rules in releases.ts). On top of QEMU, every
 // section remembers the source line of each text line so examples can be
 // located exactly (doc-model.ts).
 import { QapiError } from './error';
+import { leadingSpace } from './pytext';
+import { RELEASES, type ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
 /** Section kinds, spelled as QEMU prints them (str(QAPIDoc.Kind.X)). */
-export type DocKind = 'Plain' | 'Member' | 'Feature' | 'Returns' | 'Errors' | 'Since' | 'Todo';
+export type DocKind = 'Plain' | 'Member' | 'Feature' | 'Returns' | 'Errors' | 'Since' | 'Todo' | 'Note' | 'Example';
 
 /** What connectMember needs from a schema member (QAPISchemaMember). */
 export interface DocMember {
@@ -46,11 +50,21 @@ export class DocLineBuffer {
   }
 }
 
+/** '' (or, with `anySpace`, whitespace only: lines of QEMU ≤ 8.x are only right-stripped). */
+function isBlankLine(text: string, anySpace: boolean): boolean {
+  return text === '' || (anySpace && leadingSpace(text) === text.length);
+}
+
 export class DocSection {
   /** section text without the tag, as QEMU keeps it; final once the block is read (end()) */
   text = '';
   /** Source line of each line of `text` (one entry per line, set by end()). */
   lineNos: number[] = [];
+  /**
+   * The tag as written ('Notes', 'Example', ...; null for an untagged
+   * section). QEMU ≤ 8.x names sections by it; its test dump prints it.
+   */
+  tag: string | null = null;
   /** this section's run of the block's lines while reading: [first, first + count) */
   private first = 0;
   private count = 0;
@@ -72,14 +86,19 @@ export class DocSection {
     if (this.count++ === 0) this.first = index;
   }
 
-  /** QEMU's text.strip('\n'): drop blank lines at both ends, keep lineNos aligned. */
-  finish(lines: DocLineBuffer): void {
+  /**
+   * QEMU's text.strip('\n'): drop blank lines at both ends, keep lineNos
+   * aligned. With `stripSpaces` (QEMU ≤ 8.x's text.strip()) the first line
+   * loses its leading whitespace too (lines arrive right-stripped).
+   */
+  finish(lines: DocLineBuffer, stripSpaces = false): void {
     const texts = lines.texts;
     let start = this.first;
     let end = this.first + this.count;
-    while (start < end && texts[start] === '') start++;
-    while (end > start && texts[end - 1] === '') end--;
+    while (start < end && isBlankLine(texts[start], stripSpaces)) start++;
+    while (end > start && isBlankLine(texts[end - 1], stripSpaces)) end--;
     if (end === start) return;
+    if (stripSpaces) texts[start] = texts[start].slice(leadingSpace(texts[start]));
     this.text = end - start === 1 ? texts[start] : texts.slice(start, end).join('\n');
     this.lineNos = lines.lineNos.slice(start, end);
   }
@@ -125,6 +144,8 @@ export class QAPIDoc {
     readonly symbol: string | null = null,
     /** a buffer to reuse (the reader's); its previous contents are dropped */
     lines: DocLineBuffer = new DocLineBuffer(),
+    /** the rules of the release whose tree this block belongs to */
+    readonly rules: ReleaseRules = RELEASES['10.2'],
   ) {
     lines.size = 0;
     this.lines = lines;
@@ -134,10 +155,12 @@ export class QAPIDoc {
   }
 
   end(): void {
+    // QEMU ≤ 8.x's reader checks for empty sections itself, as it goes
+    const legacy = this.rules.docReader === 'lines';
     for (let i = 0; i < this.allSections.length; i++) {
       const section = this.allSections[i];
-      section.finish(this.lines);
-      if (section.kind !== 'Plain' && section.text === '') {
+      section.finish(this.lines, legacy);
+      if (!legacy && section.kind !== 'Plain' && section.text === '') {
         throw new QapiError(section.info, `text required after '${section.kind}:'`);
       }
     }
@@ -174,6 +197,32 @@ export class QAPIDoc {
     this.current = section;
   }
 
+  /** QEMU ≤ 8.x: a section named by its tag (null: untagged), after the body and descriptions. */
+  newLegacySection(info: QAPISourceInfo, tag: string | null): void {
+    const kind: DocKind =
+      tag === null
+        ? 'Plain'
+        : tag === 'TODO'
+          ? 'Todo'
+          : tag.startsWith('Note')
+            ? 'Note'
+            : tag.startsWith('Example')
+              ? 'Example'
+              : (tag as 'Returns' | 'Since');
+    const section = new DocSection(info, kind);
+    section.tag = tag;
+    if (kind === 'Returns') this.returns = section;
+    else if (kind === 'Since') this.since = section;
+    this.sections.push(section);
+    this.allSections.push(section);
+    this.current = section;
+  }
+
+  /** QEMU ≤ 8.x's has_section(): is there a section with this tag? */
+  hasLegacySection(tag: string): boolean {
+    return this.sections.some((s) => s.tag === tag);
+  }
+
   private newDescription(
     info: QAPISourceInfo,
     name: string,
@@ -202,7 +251,12 @@ export class QAPIDoc {
 
   connectMember(member: DocMember): void {
     let section = this.args.get(member.name);
-    if (!section) {
+    if (!section && this.rules.undocumentedMembers === 'stub') {
+      // QEMU ≤ 8.x: an empty description, appended
+      section = new DocArgSection(this.info, 'Member', member.name);
+      this.args.set(member.name, section);
+      this.allSections.push(section);
+    } else if (!section) {
       const exceptions = member.info?.pragma.documentationExceptions ?? [];
       if (this.symbol === null || !exceptions.includes(this.symbol)) {
         throw new QapiError(member.info, `${member.role} '${member.name}' lacks documentation`);
@@ -249,6 +303,12 @@ export class QAPIDoc {
   /** `expr` is the definition's expression or its key map (only the keys matter). */
   checkExpr(exprOrElem: ReadonlyMap<string, unknown> | { expr: ReadonlyMap<string, unknown> }): void {
     const expr = exprOrElem instanceof Map ? exprOrElem : (exprOrElem as { expr: ReadonlyMap<string, unknown> }).expr;
+    if (this.rules.docReader === 'lines') {
+      if (this.hasLegacySection('Returns') && !expr.has('command')) {
+        throw new QapiError(this.info, "'Returns:' is only valid for commands");
+      }
+      return;
+    }
     if (expr.has('command')) {
       if (this.returns && !expr.has('returns')) {
         throw new QapiError(this.returns.info, "'Returns' section, but command doesn't return anything");
@@ -272,13 +332,14 @@ export class QAPIDoc {
       });
       if (bogus.length) {
         const many = bogus.length > 1;
+        const legacy = this.rules.docReader === 'lines';
         throw new QapiError(
-          args.get(bogus[0])!.info,
+          legacy ? this.info : args.get(bogus[0])!.info,
           `documented ${what}${many ? 's' : ''} '${bogus.join("', '")}' ${many ? 'do' : 'does'} not exist`,
         );
       }
     };
     checkArgsSection(this.args, 'member');
-    checkArgsSection(this.features, 'feature');
+    checkArgsSection(this.features, this.rules.bogusFeatureWord);
   }
 }

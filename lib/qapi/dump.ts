@@ -1,9 +1,12 @@
 // The text dump of a checked schema, byte for byte what QEMU's parser test
 // harness prints (tests/qapi-schema/test-qapi.py: QAPISchemaTestVisitor, then
-// the doc blocks). Receives a QAPISchema; guarantees output equal to the
-// suite's NAME.out files, so the suite can check our model against QEMU's.
+// the doc blocks), in the format of the schema's release: QEMU 5.2 prints
+// conditions as Python lists and the built-ins' module as None, releases
+// before 10 name doc sections by their tag. Receives a QAPISchema; guarantees
+// output equal to that release's NAME.out files, so each suite can check our
+// model against QEMU's.
 import type { IfCond } from './model';
-import type { QAPISchema } from './schema/index';
+import { BUILTIN_MODULE_NAME, type QAPISchema } from './schema/index';
 import type { QAPISchemaFeature, QAPISchemaIfCond, QAPISchemaVariants } from './schema/index';
 
 /** Python's repr() of a condition value (strings in single quotes). */
@@ -24,8 +27,12 @@ const pyBool = (b: boolean): string => (b ? 'True' : 'False');
 export function dumpSchema(schema: QAPISchema): string {
   const out: string[] = [];
   const pad = (n: number) => ' '.repeat(n);
+  const legacyDump = schema.rules.dump === '5.2';
   const printIf = (ifcond: QAPISchemaIfCond, indent = 4) => {
-    if (ifcond.isPresent()) out.push(`${pad(indent)}if ${ifcondToString(ifcond.ifcond!)}`);
+    if (!ifcond.isPresent()) return;
+    // QEMU ≤ 6.1 printed its list of C conditions as a Python list
+    const text = ifcond.cStrings ? `[${ifcond.cStrings.map((c) => `'${c}'`).join(', ')}]` : ifcondToString(ifcond.ifcond!);
+    out.push(`${pad(indent)}if ${text}`);
   };
   const printFeatures = (features: QAPISchemaFeature[], indent = 4) => {
     for (const f of features) {
@@ -44,7 +51,8 @@ export function dumpSchema(schema: QAPISchema): string {
 
   schema.visit({
     visitModule(name) {
-      out.push(`module ${name}`);
+      // QEMU ≤ 6.1 named the built-ins' module None
+      out.push(`module ${legacyDump && name === BUILTIN_MODULE_NAME ? 'None' : name}`);
     },
     visitInclude(name) {
       out.push(`include ${name}`);
@@ -55,7 +63,7 @@ export function dumpSchema(schema: QAPISchema): string {
       for (const m of members) {
         out.push(`    member ${m.name}`);
         printIf(m.ifcond, 8);
-        printFeatures(m.features, 8);
+        if (!legacyDump) printFeatures(m.features, 8);
       }
       printIf(ifcond);
       printFeatures(features);
@@ -106,7 +114,11 @@ export function dumpSchema(schema: QAPISchema): string {
     out.push(`    body=\n${doc.body.text}`);
     for (const [arg, section] of doc.args) out.push(`    arg=${arg}\n${section.text}`);
     for (const [feat, section] of doc.features) out.push(`    feature=${feat}\n${section.text}`);
-    for (const section of doc.sections) out.push(`    section=${section.kind}\n${section.text}`);
+    // QEMU ≤ 8.x printed a section's name: its tag, or None when untagged
+    const byTag = schema.rules.docReader === 'lines';
+    for (const section of doc.sections) {
+      out.push(`    section=${byTag ? (section.tag ?? 'None') : section.kind}\n${section.text}`);
+    }
   }
   return out.length ? out.join('\n') + '\n' : '';
 }

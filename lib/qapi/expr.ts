@@ -9,6 +9,8 @@
 import { cName } from './common';
 import { checkDefnNameStr, checkKeys, checkNameIsStr, checkNameLower, isObject, semError } from './expr-names';
 import type { QAPIExpression, QAPIObject, QAPIValue } from './parser';
+import { checkExprsLegacy } from './expr-legacy';
+import { RELEASES, type ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
 // This runs once per definition, member and feature, and a one-shot CLI run
@@ -106,12 +108,38 @@ function checkTypeNameOrArray(value: QAPIValue | undefined, info: QAPISourceInfo
   }
 }
 
+/**
+ * QEMU ≤ 8.x's single check_type(): a type name always, an array if
+ * `allowArray`, an implicit struct if `allowDict` (a string names the parent
+ * for the member-name-exceptions pragma).
+ */
+function checkTypeLegacy(
+  value: QAPIValue | undefined,
+  info: QAPISourceInfo,
+  source: string,
+  rules: ReleaseRules,
+  allowArray: boolean,
+  allowDict: boolean | string,
+): void {
+  if (value === undefined || typeof value === 'string') return;
+  if (Array.isArray(value)) {
+    if (!allowArray) throw semError(info, `${source} cannot be an array`);
+    if (value.length !== 1 || typeof value[0] !== 'string') {
+      throw semError(info, `${source}: array type must contain single type name`);
+    }
+    return;
+  }
+  if (!allowDict) throw semError(info, `${source} should be a type name`);
+  checkTypeImplicit(value, info, source, typeof allowDict === 'string' ? allowDict : null, rules);
+}
+
 /** An implicit struct type written inline: its members are checked like a struct's 'data'. */
 function checkTypeImplicit(
   value: QAPIValue | undefined,
   info: QAPISourceInfo,
   source: string,
   parentName: string | null,
+  rules: ReleaseRules,
 ): void {
   if (value === undefined) return;
   if (!isObject(value)) throw semError(info, `${source} should be an object or type name`);
@@ -129,7 +157,8 @@ function checkTypeImplicit(
     checkKeys(member, info, keySource, MEMBER_REQUIRED, MEMBER_OPTIONAL);
     checkIf(member, info, keySource);
     checkFeatures(member.get('features'), info);
-    checkTypeNameOrArray(member.get('type'), info, keySource);
+    if (rules.typeChecks === 'check-type') checkTypeLegacy(member.get('type'), info, keySource, rules, true, false);
+    else checkTypeNameOrArray(member.get('type'), info, keySource);
   });
 }
 
@@ -139,9 +168,10 @@ function checkTypeNameOrImplicit(
   info: QAPISourceInfo,
   source: string,
   parentName: string | null,
+  rules: ReleaseRules,
 ): void {
   if (value === undefined || typeof value === 'string') return;
-  checkTypeImplicit(value, info, source, parentName);
+  checkTypeImplicit(value, info, source, parentName, rules);
 }
 
 /** Sugar: a feature 'f' becomes {'name': 'f'} (in place). */
@@ -190,18 +220,25 @@ function checkEnum(expr: QAPIObject, info: QAPISourceInfo): void {
   }
 }
 
-function checkStruct(expr: QAPIObject, info: QAPISourceInfo): void {
+function checkStruct(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): void {
   const name = expr.get('struct') as string;
-  checkTypeImplicit(expr.get('data'), info, "'data'", name);
+  if (rules.typeChecks === 'check-type') {
+    checkTypeLegacy(expr.get('data'), info, "'data'", rules, false, name);
+    checkTypeLegacy(expr.get('base'), info, "'base'", rules, false, false);
+    return;
+  }
+  checkTypeImplicit(expr.get('data'), info, "'data'", name, rules);
   checkTypeName(expr.get('base'), info, "'base'");
 }
 
-function checkUnion(expr: QAPIObject, info: QAPISourceInfo): void {
+function checkUnion(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): void {
   const name = expr.get('union') as string;
   const base = expr.get('base');
   const discriminator = expr.get('discriminator');
   const members = expr.get('data');
-  checkTypeNameOrImplicit(base, info, "'base'", name);
+  const legacy = rules.typeChecks === 'check-type';
+  if (legacy) checkTypeLegacy(base, info, "'base'", rules, false, name);
+  else checkTypeNameOrImplicit(base, info, "'base'", name, rules);
   checkNameIsStr(discriminator, info, "'discriminator'");
   if (!isObject(members)) throw semError(info, "'data' must be an object");
   members.forEach((value, key) => {
@@ -209,7 +246,8 @@ function checkUnion(expr: QAPIObject, info: QAPISourceInfo): void {
     const branch = value as QAPIObject;
     checkKeys(branch, info, source, BRANCH_REQUIRED, BRANCH_OPTIONAL);
     checkIf(branch, info, source);
-    checkTypeName(branch.get('type'), info, source);
+    if (legacy) checkTypeLegacy(branch.get('type'), info, source, rules, isPyFalsy(base), false);
+    else checkTypeName(branch.get('type'), info, source);
   });
 }
 
@@ -221,7 +259,7 @@ function isPyFalsy(value: QAPIValue | undefined): boolean {
   return false;
 }
 
-function checkAlternate(expr: QAPIObject, info: QAPISourceInfo): void {
+function checkAlternate(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): void {
   const members = expr.get('data');
   if (isPyFalsy(members)) throw semError(info, "'data' must not be empty");
   if (!isObject(members)) throw semError(info, "'data' must be an object");
@@ -231,30 +269,31 @@ function checkAlternate(expr: QAPIObject, info: QAPISourceInfo): void {
     const branch = value as QAPIObject;
     checkKeys(branch, info, source, BRANCH_REQUIRED, BRANCH_OPTIONAL);
     checkIf(branch, info, source);
-    checkTypeNameOrArray(branch.get('type'), info, source);
+    if (rules.typeChecks === 'check-type') checkTypeLegacy(branch.get('type'), info, source, rules, true, false);
+    else checkTypeNameOrArray(branch.get('type'), info, source);
   });
 }
 
-function checkCommand(expr: QAPIObject, info: QAPISourceInfo): void {
+function checkCommand(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): void {
   const args = expr.get('data');
   const rets = expr.get('returns');
-  if (isBoxed(expr)) {
-    if (args === undefined) throw semError(info, "'boxed': true requires 'data'");
-    checkTypeName(args, info, "'data'");
-  } else {
-    checkTypeNameOrImplicit(args, info, "'data'", null);
-  }
-  checkTypeNameOrArray(rets, info, "'returns'");
+  checkArgs(expr, info, rules);
+  if (rules.typeChecks === 'check-type') checkTypeLegacy(rets, info, "'returns'", rules, true, false);
+  else checkTypeNameOrArray(rets, info, "'returns'");
 }
 
-function checkEvent(expr: QAPIObject, info: QAPISourceInfo): void {
+/** The 'data' of a command or event: a type name when boxed, else a type name or an implicit struct. */
+function checkArgs(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): void {
   const args = expr.get('data');
-  if (isBoxed(expr)) {
-    if (args === undefined) throw semError(info, "'boxed': true requires 'data'");
-    checkTypeName(args, info, "'data'");
-  } else {
-    checkTypeNameOrImplicit(args, info, "'data'", null);
-  }
+  const boxed = isBoxed(expr);
+  if (boxed && args === undefined) throw semError(info, "'boxed': true requires 'data'");
+  if (rules.typeChecks === 'check-type') checkTypeLegacy(args, info, "'data'", rules, false, !boxed);
+  else if (boxed) checkTypeName(args, info, "'data'");
+  else checkTypeNameOrImplicit(args, info, "'data'", null, rules);
+}
+
+function checkEvent(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): void {
+  checkArgs(expr, info, rules);
 }
 
 /** Python truthiness of expr.get('boxed', False): checkFlags rejects non-true values later. */
@@ -280,7 +319,8 @@ export function metaOf(expr: QAPIObject): DefinitionMeta | 'include' {
  * Sets each definition's info.defnMeta/defnName, so later messages about it
  * begin with "FILE: In META 'NAME':".
  */
-export function checkExprs(exprs: QAPIExpression[]): QAPIExpression[] {
+export function checkExprs(exprs: QAPIExpression[], rules: ReleaseRules = RELEASES['10.2']): QAPIExpression[] {
+  if (rules.nameRules === 'legacy') return checkExprsLegacy(exprs, rules);
   for (let i = 0; i < exprs.length; i++) {
     const { expr, info, doc } = exprs[i];
     if (expr.has('include')) continue;
@@ -314,17 +354,17 @@ export function checkExprs(exprs: QAPIExpression[]): QAPIExpression[] {
         checkKeys(expr, info, meta, ['union', 'base', 'discriminator', 'data'], ['if', 'features']);
         normalizeMembers(expr.get('base'));
         normalizeMembers(expr.get('data'));
-        checkUnion(expr, info);
+        checkUnion(expr, info, rules);
         break;
       case 'alternate':
         checkKeys(expr, info, meta, ['alternate', 'data'], ['if', 'features']);
         normalizeMembers(expr.get('data'));
-        checkAlternate(expr, info);
+        checkAlternate(expr, info, rules);
         break;
       case 'struct':
         checkKeys(expr, info, meta, ['struct', 'data'], ['base', 'if', 'features']);
         normalizeMembers(expr.get('data'));
-        checkStruct(expr, info);
+        checkStruct(expr, info, rules);
         break;
       case 'command':
         checkKeys(
@@ -335,12 +375,12 @@ export function checkExprs(exprs: QAPIExpression[]): QAPIExpression[] {
           ['data', 'returns', 'boxed', 'if', 'features', 'gen', 'success-response', 'allow-oob', 'allow-preconfig', 'coroutine'],
         );
         normalizeMembers(expr.get('data'));
-        checkCommand(expr, info);
+        checkCommand(expr, info, rules);
         break;
       case 'event':
         checkKeys(expr, info, meta, ['event'], ['data', 'boxed', 'if', 'features']);
         normalizeMembers(expr.get('data'));
-        checkEvent(expr, info);
+        checkEvent(expr, info, rules);
         break;
     }
 

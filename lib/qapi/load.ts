@@ -6,7 +6,7 @@
 import { QapiError } from './error';
 import { checkExprs } from './expr';
 import type { SchemaModel } from './model';
-import type { QapiOptions } from './options';
+import { resolveOptions, type QapiOptions } from './options';
 import { parseSchema, type SchemaHost } from './parser';
 import { QAPISchema } from './schema/index';
 import { toModel } from './to-model';
@@ -14,9 +14,10 @@ import { toModel } from './to-model';
 export type { SchemaHost } from './parser';
 
 export function loadSchema(rootFile: string, host: SchemaHost, options?: Partial<QapiOptions>): QAPISchema {
-  const { exprs, docs } = parseSchema(rootFile, host, options);
+  const rules = resolveOptions(options);
+  const { exprs, docs } = parseSchema(rootFile, host, rules);
   try {
-    return new QAPISchema(rootFile, checkExprs(exprs), docs);
+    return new QAPISchema(rootFile, checkExprs(exprs, rules), docs, rules);
   } catch (err) {
     if (err instanceof QapiError) throw err;
     // a fault QEMU would crash on must still be a schema error here

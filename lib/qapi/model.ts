@@ -81,6 +81,12 @@ export interface BuiltinType extends EntityBase {
   meta: 'builtin';
   /** the JSON type QEMU's manual prints: string number int boolean null value */
   jsonType: 'string' | 'number' | 'int' | 'boolean' | 'null' | 'value';
+  /**
+   * true for an introspected 'int': query-qmp-schema maps every integer type
+   * (int8 … uint64, size) to 'int', so only integrality and the widest range
+   * (-2^63 .. 2^64-1) can be checked, not the member's own width
+   */
+  anyInteger?: true;
 }
 
 export interface EnumType extends EntityBase {
@@ -150,10 +156,20 @@ export interface DocText {
   line: number;
 }
 
-export type DocSectionKind = 'plain' | 'member' | 'feature' | 'returns' | 'errors' | 'since' | 'todo';
+/**
+ * 'note' and 'example' are the 'Note(s):' and 'Example(s):' sections of
+ * releases before QEMU 10 (which reject them); their text is the section's.
+ */
+export type DocSectionKind = 'plain' | 'member' | 'feature' | 'returns' | 'errors' | 'since' | 'todo' | 'note' | 'example';
 
 export interface DocSection {
   kind: DocSectionKind;
+  /**
+   * Releases before QEMU 10 only: the tag as written ('Returns', 'Since',
+   * 'Note', 'Notes', 'Example', 'Examples', 'TODO'); absent for untagged
+   * sections and in later releases.
+   */
+  tag?: string;
   /** member/feature name for 'member' and 'feature' sections */
   name?: string;
   /** text with the tag ('Since:') or '@name:' removed, as QEMU keeps it */
@@ -171,9 +187,18 @@ export interface ExampleLine {
 export interface QmpExample {
   /** value of the :title: option, if any */
   title?: string;
+  /** prose between the messages (for a section: some line at the base indent is not a message) */
   annotated: boolean;
-  /** the directive's line */
+  /** the directive's line (for a section: the line of its tag) */
   line: number;
+  /**
+   * Set when the example is the body of an old-style 'Example:' /
+   * 'Examples:' section (releases before QEMU 10) rather than a
+   * `.. qmp-example::` directive: the tag as written. A section that numbers
+   * its cases ('1. Change a medium', messages, '2. ...') gives one example per
+   * case, its prose as `title`, in the order of the section.
+   */
+  fromSection?: 'Example' | 'Examples';
   /** body lines, dedented, blank lines kept; the content of the literal block */
   lines: ExampleLine[];
 }
@@ -194,8 +219,31 @@ export interface Doc {
   args: Record<string, DocText>;
   /** descriptions of features (of the definition, its members and values), by name */
   features: Record<string, DocText>;
-  /** every .. qmp-example:: block in the doc, in order */
+  /** every .. qmp-example:: block in the doc, and every old-style 'Example(s):' section body, in order */
   examples: QmpExample[];
+  /**
+   * Free-form blocks only: the '=' headings in the block's text (the text
+   * keeps them), in order. A block that opens with one is a module title
+   * ('= Title') or a subsection ('== Sub') as QEMU's manual renders them.
+   */
+  headings?: DocHeading[];
+}
+
+/** A reST-style section heading of a free-form doc block: '= Title' is level 1, '== Sub' level 2, ... */
+export interface DocHeading {
+  level: number;
+  /** the heading text without the '=' marks */
+  text: string;
+  /** its source line */
+  line: number;
+}
+
+/** The definitions of a module under one of its subsection headings, as QEMU's manual groups them. */
+export interface ModuleGroup {
+  /** the nearest heading of level 2 or deeper before the definitions; null before the first one */
+  heading: DocHeading | null;
+  /** names of the explicit definitions (no implicit or built-in types), in definition order */
+  entities: string[];
 }
 
 export interface Module {
@@ -204,13 +252,40 @@ export interface Module {
   entities: string[];
   /** free-form doc blocks of the module (headings, module intro), in order */
   freeformDocs: Doc[];
+  /** the module's title: its first level-1 heading ('= Title'), if any, in every release */
+  title?: DocHeading;
+  /**
+   * The module's explicit definitions grouped under its subsections ('== Sub'
+   * and deeper), in source order; one group with heading null when the module
+   * has no subsection (or for the definitions before the first).
+   */
+  groups: ModuleGroup[];
 }
+
+/**
+ * Where a model came from. A source tree describes every build of a release;
+ * an introspection (query-qmp-schema) describes one running QEMU exactly: its
+ * 'if' conditions resolved, type names masked ('123'), no doc text.
+ */
+export type SchemaOrigin =
+  | { kind: 'tree' }
+  | {
+      kind: 'introspection';
+      /** 'major.minor.micro', when the dump also holds query-version's reply or the QMP greeting */
+      qemuVersion?: string;
+      /** query-version's 'package', e.g. a distribution's build string */
+      qemuPackage?: string;
+      /** query-target's 'arch', e.g. 'x86_64' */
+      target?: string;
+    };
 
 export interface SchemaModel {
   /** the root schema file as given to the loader */
   root: string;
   modules: Module[];
   entities: Entity[];
+  /** absent for models built before origins were recorded: a tree */
+  origin?: SchemaOrigin;
 }
 
 export type SchemaIndex = Map<string, Entity>;

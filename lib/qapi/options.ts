@@ -1,36 +1,26 @@
-// Parser options: the ONE place where differences between QEMU versions live.
-// Receives a root schema path or a QEMU version string; guarantees options that
-// make that version's tree load the way that version's own generator loads it.
-// After 10.0, QEMU added two doc-comment lint rules to scripts/qapi/parser.py
-// (_validate_doc_line_format): a 70-column line limit and two spaces between
-// sentences. QEMU 10.0.13's tree breaks both (crypto.json:47 and :58), so
-// versions up to 10.0 turn them off; everything else parses identically.
+// Parser options: a release's rules (releases.ts, where every difference
+// between QEMU versions lives) chosen from a QEMU version or a tree's path.
+// Receives a root schema path or a QEMU version string; guarantees options
+// that make that version's tree load the way that version's own generator
+// loads it. The two doc-line lint rules may be overridden on their own.
+import { RELEASES, releaseFor, type ReleaseRules } from './releases';
 
-export interface QapiOptions {
-  /** Maximum doc-comment line length including the leading '# '; null disables the check. */
-  docLineLength: number | null;
-  /** Require two spaces between sentences in doc comments (QEMU after 10.0). */
-  docSentenceSpacing: boolean;
-}
+export type QapiOptions = ReleaseRules;
 
-/** QEMU 10.2's behaviour: both lint rules on. */
-export const DEFAULT_OPTIONS: Readonly<QapiOptions> = Object.freeze({
-  docLineLength: 70,
-  docSentenceSpacing: true,
-});
+/** QEMU 10.2's behaviour (the newest release). */
+export const DEFAULT_OPTIONS: Readonly<QapiOptions> = RELEASES['10.2'];
 
-/** QEMU up to 10.0: no doc-comment lint. */
-export const LEGACY_OPTIONS: Readonly<QapiOptions> = Object.freeze({
-  docLineLength: null,
-  docSentenceSpacing: false,
-});
+/** QEMU 10.0: no doc-line lint, and its own '=' heading checks. */
+export const LEGACY_OPTIONS: Readonly<QapiOptions> = RELEASES['10.0'];
 
 export function resolveOptions(options?: Partial<QapiOptions>): QapiOptions {
-  return { ...DEFAULT_OPTIONS, ...options };
+  if (!options) return DEFAULT_OPTIONS;
+  const base = options.release ? RELEASES[options.release] : DEFAULT_OPTIONS;
+  return { ...base, ...options };
 }
 
 /** Extract "major.minor" from a version string or a path such as ".../qemu/10.0.13/qapi/x.json". */
-function findVersion(text: string): [number, number] | null {
+export function findVersion(text: string): [number, number] | null {
   const m = /(?:^|[^0-9.])(\d{1,3})\.(\d{1,3})(?:\.\d+)?(?:[^0-9.]|$)/.exec(text);
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
@@ -41,9 +31,5 @@ function findVersion(text: string): [number, number] | null {
  */
 export function optionsForTree(rootFileOrVersion: string): QapiOptions {
   const version = findVersion(rootFileOrVersion);
-  if (version) {
-    const [major, minor] = version;
-    if (major < 10 || (major === 10 && minor < 1)) return { ...LEGACY_OPTIONS };
-  }
-  return { ...DEFAULT_OPTIONS };
+  return { ...RELEASES[version ? releaseFor(version[0], version[1]) : '10.2'] };
 }

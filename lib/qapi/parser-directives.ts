@@ -5,6 +5,7 @@
 // its strerror texts for Node's error codes.
 import { QapiError } from './error';
 import type { QAPIValue } from './parser';
+import type { ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
 /** Thrown by the constructor when the file itself cannot be read (QEMU's OSError). */
@@ -37,7 +38,8 @@ export function strerrorOf(err: unknown): string {
   return String(err);
 }
 
-export function applyPragma(name: string, value: QAPIValue, info: QAPISourceInfo): void {
+/** Set pragma `name` as the release's generator does (rules.pragmas lists the names it knows). */
+export function applyPragma(name: string, value: QAPIValue, info: QAPISourceInfo, rules: ReleaseRules): void {
   const checkListStr = (): string[] => {
     if (!Array.isArray(value) || value.some((elt) => typeof elt !== 'string')) {
       throw new QapiError(info, `pragma ${name} must be a list of strings`);
@@ -45,17 +47,12 @@ export function applyPragma(name: string, value: QAPIValue, info: QAPISourceInfo
     return value as string[];
   };
   const pragma = info.pragma;
-  if (name === 'doc-required') {
+  const field = Object.hasOwn(rules.pragmas, name) ? rules.pragmas[name] : undefined;
+  if (field === 'docRequired') {
     if (typeof value !== 'boolean') throw new QapiError(info, "pragma 'doc-required' must be boolean");
     pragma.docRequired = value;
-  } else if (name === 'command-name-exceptions') {
-    pragma.commandNameExceptions = checkListStr();
-  } else if (name === 'command-returns-exceptions') {
-    pragma.commandReturnsExceptions = checkListStr();
-  } else if (name === 'documentation-exceptions') {
-    pragma.documentationExceptions = checkListStr();
-  } else if (name === 'member-name-exceptions') {
-    pragma.memberNameExceptions = checkListStr();
+  } else if (field) {
+    pragma[field] = checkListStr();
   } else {
     throw new QapiError(info, `unknown pragma '${name}'`);
   }

@@ -135,8 +135,8 @@ class DocReader {
       // definition documentation
       if (!line.endsWith(':')) throw p.parseError("line should end with ':'");
       const symbol = line.slice(1, -1);
-      if (!symbol) throw p.parseError("name required after '@'");
-      doc = new QAPIDoc(info, symbol, p.docLines);
+      if (!symbol) throw p.parseError(p.options.emptySymbolMessage);
+      doc = new QAPIDoc(info, symbol, p.docLines, p.options);
       line = this.next();
       let noMoreArgs = false;
       while (line !== null) {
@@ -156,24 +156,28 @@ class DocReader {
           noMoreArgs = true;
         } else if ((m = TAG_RE.exec(line))) {
           const tag = m[1];
+          const retired = tag.includes('Note') || tag.includes('Example');
           // QEMU 10 rejects the retired Note/Example sections with advice
-          if (tag.includes('Note')) {
+          if (retired && p.options.retiredDocTags && tag.includes('Note')) {
             throw p.parseError(
               `The '${tag}' section is no longer supported. Please use rST's '.. note::' or ` +
                 "'.. admonition:: notes' directives, or another suitable admonition instead.",
             );
           }
-          if (tag.includes('Example')) {
+          if (retired && p.options.retiredDocTags) {
             throw p.parseError(
               `The '${tag}' section is no longer supported. Please use the '.. qmp-example::' ` +
                 'directive, or other suitable markup instead.',
             );
           }
-          doc.newTaggedSection(p.info, TAG_KIND[tag as keyof typeof TAG_KIND]);
+          if (retired) doc.newLegacySection(p.info, tag);
+          else doc.newTaggedSection(p.info, TAG_KIND[tag as keyof typeof TAG_KIND]);
           const text = line.slice(m[0].length);
           if (text) doc.appendLine(text, p.line);
           line = this.getDocIndented(doc);
           noMoreArgs = true;
+        } else if (p.options.headingChecks && line.startsWith('=')) {
+          throw p.parseError("unexpected '=' markup in definition documentation");
         } else {
           // plain paragraph
           doc.ensureUntaggedSection(p.info);
@@ -183,13 +187,18 @@ class DocReader {
       }
     } else {
       // free-form documentation
-      doc = new QAPIDoc(info, null, p.docLines);
+      doc = new QAPIDoc(info, null, p.docLines, p.options);
       doc.ensureUntaggedSection(p.info);
+      let first = true;
       while (line !== null) {
         const m = AT_NAME_COLON_RE.exec(line);
         if (m) throw p.parseError(`'@${m[1]}:' not allowed in free-form documentation`);
+        if (!first && p.options.headingChecks && line.startsWith('=')) {
+          throw p.parseError("'=' heading must come first in a comment block");
+        }
         doc.appendLine(line, p.line);
         line = this.next();
+        first = false;
       }
     }
     p.accept();

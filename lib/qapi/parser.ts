@@ -14,6 +14,7 @@ import { resolveOptions, type QapiOptions } from './options';
 import { isPySpace, PY_SPACE_CLASS } from './pytext';
 import { normalizePath } from './paths';
 import { readDoc } from './parser-doc';
+import { readLineDocs } from './parser-doc-lines';
 import { applyPragma, SchemaReadError, strerrorOf } from './parser-directives';
 
 export { joinIncludePath } from './paths';
@@ -74,6 +75,8 @@ export class QAPISchemaParser {
   line = 1;
   private lineInfo: QAPISourceInfo;
   private depth = 0;
+  /** the file's first token was read (an included file failing before that is not schema text) */
+  private lexedFirst = false;
   /** reused by every doc block of this file (parser-doc.ts) */
   readonly docLines = new DocLineBuffer();
 
@@ -87,7 +90,14 @@ export class QAPISchemaParser {
     this.options = resolveOptions(options);
     this.included.add(normalizePath(fname));
     this.lineInfo = new QAPISourceInfo(fname, inclInfo);
-    this.parse();
+    try {
+      this.parse();
+    } catch (err) {
+      if (inclInfo && isNotSchemaText(err, fname, this.lexedFirst, this.exprs.length + this.docs.length)) {
+        throw new NotSchemaText();
+      }
+      throw err;
+    }
   }
 
   /**
@@ -117,14 +127,22 @@ export class QAPISchemaParser {
 
     let curDoc: QAPIDoc | null = null;
     this.accept();
+    this.lexedFirst = true;
     while (this.tok !== null) {
       const info = this.info;
       if (this.tok === '#') {
         rejectExprDoc(curDoc);
-        curDoc = readDoc(this);
-        this.docs.push(curDoc);
+        if (this.options.docReader === 'lines') {
+          const docs = readLineDocs(this);
+          for (const d of docs) this.docs.push(d);
+          curDoc = docs[docs.length - 1];
+        } else {
+          curDoc = readDoc(this);
+          this.docs.push(curDoc);
+        }
         continue;
       }
+      if (this.options.legacyGrammar && this.tok !== '{') throw this.parseError("expected '{'");
       const expr = this.getExpr();
       if (!(expr instanceof Map)) {
         throw new QapiError(info, 'top-level expression must be an object');
@@ -150,7 +168,7 @@ export class QAPISchemaParser {
         if (!(pragma instanceof Map)) {
           throw new QapiError(info, "value of 'pragma' must be an object");
         }
-        for (const [name, value] of pragma) applyPragma(name, value, info);
+        for (const [name, value] of pragma) applyPragma(name, value, info, this.options);
       } else {
         if (curDoc && !curDoc.symbol) {
           throw new QapiError(curDoc.info, 'definition documentation required');
@@ -175,6 +193,9 @@ export class QAPISchemaParser {
     } catch (err) {
       if (err instanceof SchemaReadError) {
         throw new QapiError(info, `can't read include file '${inclFname}': ${err.strerror}`);
+      }
+      if (err instanceof NotSchemaText) {
+        throw new QapiError(info, `include file '${inclFname}' is not QAPI schema text (its content is not shown)`);
       }
       throw err;
     }
@@ -321,7 +342,9 @@ export class QAPISchemaParser {
     }
     const t = this.token();
     if (!(t === '{' || t === '[' || t === "'" || t === 't' || t === 'f')) {
-      throw this.parseError("expected '{', '[', ']', string, or boolean");
+      throw this.parseError(
+        this.options.legacyGrammar ? "expected '{', '[', ']', string, boolean or 'null'" : "expected '{', '[', ']', string, or boolean",
+      );
     }
     for (;;) {
       expr.push(this.getExpr());
@@ -349,8 +372,23 @@ export class QAPISchemaParser {
       this.accept();
       return expr;
     }
-    throw this.parseError("expected '{', '[', string, or boolean");
+    throw this.parseError(
+      this.options.legacyGrammar ? "expected '{', '[', string, boolean or 'null'" : "expected '{', '[', string, or boolean",
+    );
   }
+}
+
+/** An included file that is not QAPI schema at all (it may be /proc/self/environ): say so at the include. */
+class NotSchemaText extends Error {}
+
+/**
+ * Did an included file fail before yielding anything, on its very first token
+ * or with a stray token (the one message that quotes a run of the file)?
+ * QEMU would print that text; a file of secrets would land in a build log.
+ */
+function isNotSchemaText(err: unknown, fname: string, lexedFirst: boolean, yielded: number): boolean {
+  if (!(err instanceof QapiError) || err.col === null || err.file !== fname || yielded > 0) return false;
+  return !lexedFirst || err.msg.startsWith("stray '");
 }
 
 function isHighSurrogate(c: number): boolean {

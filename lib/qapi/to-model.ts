@@ -7,12 +7,13 @@
 // ones, and each member/value/alternative's description taken from the doc
 // section QEMU connected to it.
 import type { DocArgSection, QAPIDoc } from './doc';
-import { docToModel } from './doc-model';
+import { docToModel, headingStyles } from './doc-model';
 import type {
   Alternative,
   Branch,
   Command,
   Doc,
+  DocHeading,
   DocText,
   Entity,
   EnumValue,
@@ -22,6 +23,7 @@ import type {
   Loc,
   Member,
   Module,
+  ModuleGroup,
   SchemaModel,
 } from './model';
 import {
@@ -186,7 +188,7 @@ export function toModel(schema: QAPISchema): SchemaModel {
   const entities: Entity[] = [];
   const moduleByName = new Map<string, Module>();
   for (const mod of schema.modules) {
-    const out: Module = { name: mod.name, entities: [], freeformDocs: [] };
+    const out: Module = { name: mod.name, entities: [], freeformDocs: [], groups: [] };
     for (const ent of mod.entities) {
       if (ent instanceof QAPISchemaInclude) continue; // include directives are not definitions
       const defn = ent as QAPISchemaDefinition;
@@ -201,6 +203,46 @@ export function toModel(schema: QAPISchema): SchemaModel {
     const name = b.moduleOf(doc.info.fname);
     moduleByName.get(name)?.freeformDocs.push(b.doc(doc)!);
   }
+  // reST heading levels: rank of each adornment style's first use in the tree
+  const ranks = new Map<string, number>();
+  for (const doc of schema.docs) {
+    if (doc.symbol !== null) continue;
+    for (const heading of b.doc(doc)!.headings ?? []) {
+      const style = headingStyles.get(heading);
+      if (style === undefined) continue;
+      if (!ranks.has(style)) ranks.set(style, ranks.size + 1);
+      heading.level = ranks.get(style)!;
+    }
+  }
+  const byName = new Map(entities.map((e) => [e.name, e]));
+  for (const mod of modules) groupModule(mod, byName);
   return { root: schema.fname, modules, entities };
+}
+
+/**
+ * The module's title and its definitions grouped under its subsections: the
+ * headings of its free-form blocks and its explicit definitions merged by
+ * source line (both come from the module's one file).
+ */
+function groupModule(mod: Module, byName: Map<string, Entity>): void {
+  const headings = mod.freeformDocs.flatMap((d) => d.headings ?? []);
+  const title = headings.find((h) => h.level === 1);
+  if (title) mod.title = title;
+  const subs = headings.filter((h) => h.level >= 2);
+  const groups: Module['groups'] = [];
+  let current = null as ModuleGroup | null;
+  let heading: DocHeading | null = null;
+  let next = 0;
+  for (const name of mod.entities) {
+    const entity = byName.get(name);
+    if (!entity || entity.implicit || entity.meta === 'builtin' || !entity.loc) continue;
+    while (next < subs.length && subs[next].line < entity.loc.line) heading = subs[next++];
+    if (!current || current.heading !== heading) {
+      current = { heading, entities: [] };
+      groups.push(current);
+    }
+    current.entities.push(name);
+  }
+  mod.groups = groups;
 }
 

@@ -40,6 +40,11 @@ export function modulePath(prefix: string, slug: string): string {
   return `${prefix}/modules/${slug}/`;
 }
 
+/** The page about the QMP envelope (greeting, command, reply, error, event). */
+export function protocolPath(prefix: string, id?: string): string {
+  return `${prefix}/protocol/${anchor(id)}`;
+}
+
 export function searchIndexPath(prefix: string): string {
   return `${prefix}/search-index.json`;
 }

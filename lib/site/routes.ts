@@ -21,7 +21,7 @@ export interface RouteParams {
 }
 
 /** The tree a page belongs to, or null for the placeholder or an unknown version. */
-export function siteFor(scope: RouteScope, params: RouteParams): SiteSchema | null {
+export function treeForRoute(scope: RouteScope, params: RouteParams): SiteSchema | null {
   if (scope === 'default') return getSchema();
   if (!params.version || params.version === PLACEHOLDER) return null;
   return getSchema(params.version);

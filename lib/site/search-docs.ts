@@ -1,11 +1,13 @@
 // The static search index: one small document per definition, member, enum
-// value and module, shipped as a separate JSON file fetched when the search
-// dialog first opens (the client builds a MiniSearch index from it). Receives
+// value, union branch, module and protocol word (lib/site/protocol.ts),
+// shipped as a separate JSON file fetched when the search dialog first opens
+// (the client builds a MiniSearch index from it, lib/site/search-engine.ts). Receives
 // a SiteSchema; guarantees documents with a kind, a name, the owning
 // definition, a deep link (path under the version prefix) and a short snippet.
 import type { Entity } from '../qapi/model';
 import { plainText } from './format';
-import { definitionPath, memberPath, modulePath } from './href';
+import { definitionPath, memberPath, modulePath, protocolPath } from './href';
+import { PROTOCOL_SECTIONS } from './protocol';
 import { hasPage, type SiteSchema } from './site-schema';
 import { dataType, memberAnchor, wireShape } from './wire-shape';
 import type { SearchDoc } from './search-pack';
@@ -26,6 +28,14 @@ function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, '
   }
   const obj = dataType(e, site.index);
   if (!obj) return;
+  // Union branches, on the union's page and on the page of a command or event carrying it (blockdev-add: qcow2).
+  if (obj.meta === 'union') {
+    for (const b of obj.branches) {
+      if (b.type === 'q_empty') continue;
+      const t = `${obj.discriminator}: "${b.value}", members of ${b.type}`;
+      push({ k: 'branch', n: b.value, p: e.name, h: memberPath('', e.meta, e.name, `b-${b.value}`), t });
+    }
+  }
   // Only members declared here (or in an implicit base): inherited ones are indexed on their own type.
   if (e.meta === 'event' || e.meta === 'command') {
     if (!obj.implicit) return;
@@ -50,6 +60,10 @@ export function buildSearchDocs(site: SiteSchema): SearchDoc[] {
     docs.push(doc);
   };
   for (const m of site.modules) push({ k: 'module', n: m.title, p: m.name, h: modulePath('', m.slug) });
+  for (const s of PROTOCOL_SECTIONS) {
+    const t = plainText(s.text[0]!.replace(/`/g, ''), SNIPPET);
+    for (const key of s.keys) push({ k: 'protocol', n: key, p: s.title, h: protocolPath('', s.id), t });
+  }
   for (const e of site.model.entities) if (hasPage(e)) definitionDocs(site, e, push);
   return docs;
 }

@@ -3,11 +3,11 @@
 
 export interface SearchDoc {
   id: number;
-  /** kind: event command struct union enum alternate member value module */
+  /** kind: event command struct union enum alternate member value branch module protocol */
   k: string;
   /** name */
   n: string;
-  /** parent definition (for members and values) */
+  /** parent definition (for members, values and branches; the section, for protocol words) */
   p?: string;
   /** path under the version prefix, with #anchor for members and values */
   h: string;

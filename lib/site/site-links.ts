@@ -3,7 +3,7 @@
 // (version prefix included, base path not: add it with href.ts withBase) or
 // null when the tree has no page for it. The URL scheme itself is href.ts.
 import type { Entity } from '../qapi/model';
-import { builtinsPath, definitionPath, homePath, indexPath, modulePath } from './href';
+import { builtinsPath, definitionPath, homePath, indexPath, modulePath, protocolPath } from './href';
 import { elementName, hasPage, type SiteModule, type SiteSchema } from './site-schema';
 
 /** What page is being shown, independent of the version (for the version switcher). */
@@ -11,6 +11,7 @@ export type PageRef =
   | { kind: 'home' }
   | { kind: 'index' }
   | { kind: 'builtins' }
+  | { kind: 'protocol' }
   | { kind: 'definition'; name: string }
   | { kind: 'module'; slug: string };
 
@@ -61,6 +62,8 @@ export function pathInSite(site: SiteSchema, ref: PageRef): string | null {
       return indexPath(site.prefix);
     case 'builtins':
       return builtinsPath(site.prefix);
+    case 'protocol':
+      return protocolPath(site.prefix);
     case 'module': {
       const m = moduleBySlug(site, ref.slug);
       return m ? moduleHref(site, m) : null;

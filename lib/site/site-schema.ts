@@ -4,8 +4,7 @@
 // the schema: no builtins, arrays or implicit q_obj_* types), the module each
 // belongs to and who uses each type. Links to them: lib/site/site-links.ts.
 import { buildIndex, type Entity, type Module, type SchemaIndex, type SchemaModel, type TypeEntity } from '../qapi/model';
-import { parseRst } from './rst/blocks';
-import { inlineText } from './rst/inline';
+import { moduleOutline, type ModuleOutline } from './module-outline';
 
 export type PageKind = 'event' | 'command' | 'type';
 
@@ -17,6 +16,8 @@ export interface SiteModule {
   module: Module;
   /** definitions of the module that have pages, in definition order */
   entities: Entity[];
+  /** its free-form text and definitions under their subsections */
+  outline: ModuleOutline;
 }
 
 export interface SiteSchema {
@@ -45,17 +46,20 @@ export function pageKind(e: Entity): PageKind {
   return e.meta === 'event' ? 'event' : e.meta === 'command' ? 'command' : 'type';
 }
 
-export function moduleSlug(name: string): string {
-  return name.replace(/\.json$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
-}
-
-function moduleTitle(m: Module): string {
-  for (const doc of m.freeformDocs) {
-    for (const block of parseRst(doc.body.text)) {
-      if (block.t === 'heading') return inlineText(block.children);
-    }
-  }
-  return m.name.replace(/\.json$/, '');
+/**
+ * URL-safe slugs for the modules of a tree, one per module: characters other
+ * than letters, digits, '_' and '-' become '-', and a slug already taken
+ * (`dup.x.json` and `dup-x.json` both give `dup-x`) gets -2, -3… in module order.
+ */
+export function moduleSlugs(names: string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const base = name.replace(/\.json$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'module';
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    return slug;
+  });
 }
 
 /** Names of the types an entity's own definition mentions (not through other named types). */
@@ -115,10 +119,13 @@ export function buildSiteSchema(model: SchemaModel, opts: { label: string; prefi
   const pages = model.entities.filter(hasPage);
   const modules: SiteModule[] = [];
   const moduleOf = new Map<string, SiteModule>();
-  for (const m of model.modules) {
-    const entities = m.entities.map((n) => index.get(n)).filter((e): e is Entity => !!e && hasPage(e));
-    if (entities.length === 0 && m.freeformDocs.length === 0) continue;
-    const view: SiteModule = { name: m.name, slug: moduleSlug(m.name), title: moduleTitle(m), module: m, entities };
+  const shown = model.modules
+    .map((m) => ({ m, entities: m.entities.map((n) => index.get(n)).filter((e): e is Entity => !!e && hasPage(e)) }))
+    .filter(({ m, entities }) => entities.length > 0 || m.freeformDocs.length > 0);
+  const slugs = moduleSlugs(shown.map(({ m }) => m.name));
+  for (const [k, { m, entities }] of shown.entries()) {
+    const outline = moduleOutline(m, entities);
+    const view: SiteModule = { name: m.name, slug: slugs[k]!, title: outline.title, module: m, entities, outline };
     modules.push(view);
     for (const e of entities) moduleOf.set(e.name, view);
   }

@@ -1,11 +1,12 @@
-// The one place the site reads schema trees (Node-only, build time).
+// The one place the site reads schema trees (Node-only, build time); a
+// version may also name a query-qmp-schema reply (lib/qapi/root.ts).
 // Receives the build environment (QAPI_VERSIONS / QAPI_SCHEMA / the config
 // file / content/); guarantees each tree is parsed and checked once per build
 // process and shared by every page of that process. A broken schema fails the
 // build with QEMU's own error text.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadModelFromDisk } from '../qapi/node';
+import { loadRootModelFromDisk } from '../qapi/node';
 import { optionsForTree } from '../qapi/options';
 import { cachedModel } from './model-cache';
 import { resolveVersions, type VersionConfig } from './config';
@@ -56,7 +57,7 @@ export function getSchema(label?: string): SiteSchema | null {
   let site = schemas.get(version.label);
   if (!site) {
     const options = optionsForTree(version.rootFile);
-    const model = cachedModel(projectRoot(), version.rootFile, options, () => loadModelFromDisk(version.rootFile, options));
+    const model = cachedModel(projectRoot(), version.rootFile, options, () => loadRootModelFromDisk(version.rootFile, options));
     site = buildSiteSchema(model, {
       label: version.label,
       prefix: version.prefix,

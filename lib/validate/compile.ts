@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import type { AlternateType, Entity, Member, SchemaIndex, StructType, UnionType } from '../qapi/model';
 import { IntegralFloat, jsonKind } from './wire';
-import { intRange, type Direction } from './ranges';
+import { typeRange, type Direction } from './ranges';
 
 type Shape = Record<string, z.ZodType>;
 
@@ -115,7 +115,7 @@ export class ZodCompiler {
       case 'number':
         return z.custom(isJsonNumber);
       default: {
-        const range = intRange(name, this.direction);
+        const range = typeRange(this.index, name, this.direction);
         return range ? intSchema(range.lo, range.hi) : z.never();
       }
     }

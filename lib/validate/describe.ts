@@ -2,7 +2,7 @@
 // QAPI-flavoured descriptions ("int8 (integer -128..127)", "enum RunState",
 // "the data of event STOP", "string \"foo\""). Pure functions, no state.
 import type { Entity, EnumType, IfCond, SchemaIndex } from '../qapi/model';
-import { declaredRange } from './ranges';
+import { ANY_QAPI_INTEGER, declaredRange } from './ranges';
 import { IntegralFloat } from './wire';
 
 export function describeIf(cond: IfCond): string {
@@ -22,6 +22,11 @@ const BUILTIN_WORDS: Record<string, string> = {
 
 /** e.g. "int8 (integer -128..127)", "enum RunState", "array of str", "struct BlockInfo" */
 export function describeType(index: SchemaIndex, name: string): string {
+  const builtin = index.get(name);
+  if (builtin?.meta === 'builtin' && builtin.anyInteger) {
+    const { lo, hi } = ANY_QAPI_INTEGER;
+    return `${name} (an integer of some width: QEMU's introspection does not say which, so only ${lo}..${hi} is checked)`;
+  }
   const range = declaredRange(name);
   if (range) return `${name} (integer ${range.lo}..${range.hi})`;
   if (BUILTIN_WORDS[name]) return `${name} (${BUILTIN_WORDS[name]})`;

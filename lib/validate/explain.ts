@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import type { Member, SchemaIndex } from '../qapi/model';
 import { alternativeKind } from './compile';
 import { describeIf, describeOwner, describeType, describeValue, listEnumValues } from './describe';
-import { declaredRange, intRange, WRAPPING_UNSIGNED, type Direction } from './ranges';
+import { declaredTypeRange, typeRange, WRAPPING_UNSIGNED, type Direction } from './ranges';
 import { didYouMean } from './suggest';
 import type { IssueCode, Severity } from './types';
 import { IntegralFloat, isWireObject, jsonKind } from './wire';
@@ -120,7 +120,7 @@ export function explainValue(opts: ExplainOptions, type: string, value: unknown)
     if (alt) return explainValue(opts, alt.type, value);
   }
   const expected = describeType(index, type);
-  const range = declaredRange(type);
+  const range = declaredTypeRange(index, type);
   if (range) {
     if (value instanceof IntegralFloat || (typeof value === 'number' && !Number.isInteger(value))) {
       const text = value instanceof IntegralFloat ? value.text : String(value);
@@ -135,7 +135,7 @@ export function explainValue(opts: ExplainOptions, type: string, value: unknown)
           text: `${n} is negative, but ${type} is unsigned: QEMU takes a negative ${type} only on command input (it wraps) and never outputs one in events or replies`,
         };
       }
-      const r = intRange(type, direction)!;
+      const r = typeRange(index, type, direction)!;
       return { code: 'integer-range', message: 'integer out of range', text: `${n} is out of range for ${type} (${r.lo}..${r.hi})` };
     }
   }

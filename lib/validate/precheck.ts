@@ -8,7 +8,7 @@
 // differential test (validate-precheck.test.ts) holds it to that.
 import type { Entity, Member, SchemaIndex } from '../qapi/model';
 import { alternativeKind } from './compile';
-import { intRange, type Direction } from './ranges';
+import { typeRange, type Direction } from './ranges';
 import { IntegralFloat, isWireObject, jsonKind } from './wire';
 
 export type Precheck = (v: unknown) => boolean;
@@ -105,7 +105,7 @@ export class PrecheckCompiler {
       case 'number':
         return (v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || v instanceof IntegralFloat;
     }
-    const range = intRange(name, this.direction);
+    const range = typeRange(this.index, name, this.direction);
     if (!range) return never;
     const lo = Number(range.lo);
     const hi = Number(range.hi);

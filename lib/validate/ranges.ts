@@ -1,7 +1,10 @@
 // Integer widths of QAPI's built-in integer types (qapi-code-gen "Built-in
 // Types"), with QEMU's direction quirk (QAPI-NOTES section 3 "Numbers"):
 // uint64 and size take a negative int64 on command input (it wraps, for
-// backward compatibility) but QEMU never outputs one.
+// backward compatibility) but QEMU never outputs one. An introspected 'int'
+// stands for every integer type (model.ts BuiltinType.anyInteger), so it
+// takes the union of their ranges.
+import type { SchemaIndex } from '../qapi/model';
 
 /** 'input': command arguments sent to QEMU; 'output': events and replies QEMU sends. */
 export type Direction = 'input' | 'output';
@@ -46,4 +49,22 @@ export function intRange(name: string, direction: Direction): IntRange | undefin
 /** The range a type declares (its own width), whatever the direction. */
 export function declaredRange(name: string): IntRange | undefined {
   return RANGES[name];
+}
+
+/** Every value some QAPI integer type holds: all an introspected 'int' can be checked against. */
+export const ANY_QAPI_INTEGER: IntRange = { lo: -(TWO ** 63n), hi: TWO ** 64n - 1n };
+
+const standsForAnyInteger = (index: SchemaIndex, name: string): boolean => {
+  const e = index.get(name);
+  return e?.meta === 'builtin' && e.anyInteger === true;
+};
+
+/** intRange, for a type of this schema (an introspected 'int' takes any QAPI integer). */
+export function typeRange(index: SchemaIndex, name: string, direction: Direction): IntRange | undefined {
+  return standsForAnyInteger(index, name) ? ANY_QAPI_INTEGER : intRange(name, direction);
+}
+
+/** declaredRange, for a type of this schema. */
+export function declaredTypeRange(index: SchemaIndex, name: string): IntRange | undefined {
+  return standsForAnyInteger(index, name) ? ANY_QAPI_INTEGER : declaredRange(name);
 }

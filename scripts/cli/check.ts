@@ -1,23 +1,32 @@
 // `qapi-explorer check <root>`: load a schema tree exactly as QEMU's generator
-// would and report the outcome. Receives argv after 'check'; guarantees exit 0
-// with a summary on stdout, 1 with QEMU's exact error text on stderr, 2 for
-// usage errors. Dialect differences between QEMU versions come from
-// lib/qapi/options.ts (chosen from --qemu-version, else from the root's path).
+// would, or a running QEMU's query-qmp-schema reply (told apart by content),
+// and report the outcome. Receives argv after 'check'; guarantees exit 0
+// with a summary on stdout, 1 with QEMU's exact error text (or the reply's
+// fault at line:col) on stderr, 2 for usage errors. Differences between QEMU
+// releases come from lib/qapi/releases.ts (chosen from --qemu-version, else
+// from the root's path).
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
-import { loadSchemaFromDisk } from '../../lib/qapi/node';
+import type { SchemaModel } from '../../lib/qapi/model';
+import { loadSchemaRootFromDisk } from '../../lib/qapi/node';
 import { QAPISchemaDefinition, QAPISchemaInclude, type QAPISchema } from '../../lib/qapi/schema/index';
 import { optionsForTree, type QapiOptions } from '../../lib/qapi/options';
 
-export const CHECK_USAGE = `Usage: qapi-explorer check [options] <path/to/qapi-schema.json>
+export const CHECK_USAGE = `Usage: qapi-explorer check [options] <path/to/qapi-schema.json | query-qmp-schema reply>
 
 Parse and check a QAPI schema tree as QEMU's scripts/qapi does.  Prints a
 summary (modules, definitions by kind, events) and exits 0, or prints the
 error exactly as QEMU would and exits 1.
 
+The file may instead hold a running QEMU's reply to {"execute":
+"query-qmp-schema"} (alone, as {"return": [...]}, or inside a QMP dump or
+transcript); the summary then counts its entities, commands and events and
+names the QEMU version when the file also holds query-version's reply.
+
 Options:
-  --qemu-version <X.Y>  the QEMU release whose doc-comment rules apply
-                        (default: guessed from the path, else the newest)
+  --qemu-version <X.Y>  read the tree as that QEMU release's generator does
+                        (5.2 ... 10.2; default: the version in the path,
+                        else the newest)
   --json                print the summary as JSON
   -q, --quiet           print nothing on success
   -h, --help            show this help
@@ -141,12 +150,71 @@ export function formatSummary(s: CheckSummary): string {
   ].join('\n');
 }
 
+const TYPE_KINDS = ['builtin', 'enum', 'array', 'struct', 'union', 'alternate'] as const;
+
+export interface IntrospectionSummary {
+  root: string;
+  kind: 'introspection';
+  qemuVersion: string | null;
+  qemuPackage: string | null;
+  target: string | null;
+  entities: number;
+  types: Record<(typeof TYPE_KINDS)[number], number>;
+  commands: number;
+  events: string[];
+}
+
+export function summarizeIntrospection(model: SchemaModel): IntrospectionSummary {
+  const types = Object.fromEntries(TYPE_KINDS.map((k) => [k, 0])) as IntrospectionSummary['types'];
+  let commands = 0;
+  const events: string[] = [];
+  for (const e of model.entities) {
+    if (e.meta === 'command') commands++;
+    else if (e.meta === 'event') events.push(e.name);
+    else types[e.meta]++;
+  }
+  const origin = model.origin?.kind === 'introspection' ? model.origin : null;
+  return {
+    root: model.root,
+    kind: 'introspection',
+    qemuVersion: origin?.qemuVersion ?? null,
+    qemuPackage: origin?.qemuPackage ?? null,
+    target: origin?.target ?? null,
+    entities: model.entities.length,
+    types,
+    commands,
+    events,
+  };
+}
+
+export function formatIntrospectionSummary(s: IntrospectionSummary): string {
+  const qemu = s.qemuVersion ? `QEMU ${s.qemuVersion}${s.qemuPackage ? ` (${s.qemuPackage})` : ''}` : 'a QEMU of unknown version';
+  const types = TYPE_KINDS.reduce((n, k) => n + s.types[k], 0);
+  return [
+    `${s.root}: OK`,
+    `introspection: query-qmp-schema of ${qemu}${s.target ? `, target ${s.target}` : ''}`,
+    `entities: ${s.entities} (${s.commands} commands, ${s.events.length} events, ${types} types)`,
+    `types: ${TYPE_KINDS.map((k) => `${s.types[k]} ${k}`).join(', ')}`,
+    `note: introspection names every integer type 'int', so integer widths (int8 … uint64) are not checked`,
+    `events (${s.events.length}):`,
+    wrapNames(s.events),
+    '',
+  ].join('\n');
+}
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, io);
   if (typeof parsed === 'number') return parsed;
   let schema: QAPISchema;
   try {
-    schema = loadSchemaFromDisk(parsed.root, parsed.options);
+    const root = loadSchemaRootFromDisk(parsed.root, parsed.options);
+    if (root.kind === 'introspection') {
+      if (parsed.quiet) return 0;
+      const summary = summarizeIntrospection(root.model);
+      io.stdout(parsed.json ? `${JSON.stringify(summary, null, 2)}\n` : formatIntrospectionSummary(summary));
+      return 0;
+    }
+    schema = root.schema;
   } catch (err) {
     if (err instanceof QapiError) {
       io.stderr(`${String(err)}\n`);

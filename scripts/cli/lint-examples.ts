@@ -21,6 +21,7 @@ invalid or not checkable (elided with '...'), then a summary; the last line
 is 'examples: V valid, I invalid, S not checkable'.
 
 Options:
+  --qemu-version X.Y   read the tree as that QEMU release does (default: from the path)
   --lenient            unknown members are warnings, not errors
   --deprecated=error   deprecated things are errors
   --format text|json   text (default) or the whole report as one JSON document
@@ -39,12 +40,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let root: string | undefined;
   let format = 'text';
   let verbose = false;
+  let version: string | undefined;
   const options: ValidatorOptions = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-h' || arg === '--help') {
       io.stdout(LINT_USAGE);
       return 0;
+    } else if (arg === '--qemu-version' || arg.startsWith('--qemu-version=')) {
+      version = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (!version || !/^\d+\.\d+(\.\d+)?$/.test(version)) {
+        return usageError(io, '--qemu-version needs a version such as 7.2 or 10.2.2');
+      }
     } else if (arg === '--lenient') options.mode = 'lenient';
     else if (arg === '--deprecated=error' || arg === '--deprecated=warn') options.deprecated = arg.endsWith('error') ? 'error' : 'warn';
     else if (arg === '-v' || arg === '--verbose') verbose = true;
@@ -59,7 +66,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const file = path.resolve(io.cwd, root);
   let report;
   try {
-    report = lintExamples(loadModelFromDisk(file, optionsForTree(file)), options);
+    report = lintExamples(loadModelFromDisk(file, optionsForTree(version ?? file)), options);
   } catch (err) {
     if (err instanceof QapiError) {
       io.stderr(`${String(err)}\n`);

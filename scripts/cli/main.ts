@@ -42,6 +42,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "check every qmp-example of a schema against the schema's types",
     load: () => import('./lint-examples'),
   },
+  diff: {
+    summary: "compare two schemas on the wire and judge each change by QEMU's rules",
+    load: () => import('./diff'),
+  },
 };
 
 export const USAGE = `Usage: qapi-explorer <command> [options]

@@ -1,5 +1,6 @@
 // `qapi-explorer validate`: check QMP messages (a file or stdin, in any form
-// validateText accepts) against a schema tree. Receives argv after
+// validateText accepts) against a schema tree or a running QEMU's
+// query-qmp-schema reply (lib/qapi/root.ts tells them apart). Receives argv after
 // 'validate'; guarantees one verdict per message in input order, exit 0 if
 // all are valid, 1 if any is invalid, 2 on usage or schema errors. The input
 // is streamed line by line, so a 100 MB log is validated in bounded memory.
@@ -7,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
-import { loadModelFromDisk } from '../../lib/qapi/node';
+import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { createValidator } from '../../lib/validate/index';
 import { formatMessageResult } from '../../lib/validate/format';
@@ -21,7 +22,9 @@ JSON Lines / concatenated values, or a transcript with '->' / '<-' markers as
 in QEMU's qmp-examples.  '-' reads standard input.
 
 Options:
-  --schema <file>        root of the schema tree (required)
+  --schema <file>        root of the schema tree, or a file holding a QEMU's
+                         query-qmp-schema reply (a dump or transcript will do)
+                         (required)
   --lenient              unknown members are warnings, not errors
   --deprecated=error     deprecated members, values, commands and events are errors
   --format text|json     text (default), or one JSON object per message per line:
@@ -99,7 +102,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const root = path.resolve(io.cwd, parsed.schema);
   let validator;
   try {
-    validator = createValidator(loadModelFromDisk(root, optionsForTree(root)), parsed.options);
+    validator = createValidator(loadRootModelFromDisk(root, optionsForTree(root)), parsed.options);
   } catch (err) {
     if (err instanceof QapiError) {
       io.stderr(`${String(err)}\n`);

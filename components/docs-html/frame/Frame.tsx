@@ -4,7 +4,7 @@
 // sidebar, rendered to HTML strings (lib/site/html) and embedded by Shell.tsx.
 import type { Entity } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { basePath, homePath, indexPath, searchIndexPath, validatorPath, withBase } from '@/lib/site/href';
+import { basePath, homePath, indexPath, protocolPath, searchIndexPath, validatorPath, withBase } from '@/lib/site/href';
 import { getSchema, getVersions } from '@/lib/site/source';
 import { definitionHref, moduleHref, pathInSite, type PageRef } from '@/lib/site/site-links';
 import { SearchBox } from './SearchBox';
@@ -101,6 +101,7 @@ export function Topbar({ site, page }: { site: SiteSchema; page: PageRef }) {
           <a href={withBase(indexPath(site.prefix, 'commands'))}>Commands</a>
           <a href={withBase(indexPath(site.prefix, 'types'))}>Types</a>
           <a href={withBase(indexPath(site.prefix))}>Index</a>
+          <a href={withBase(protocolPath(site.prefix))}>Protocol</a>
           <a href={withBase(validatorPath())}>Validate</a>
         </nav>
         <div className="topbar-tools">

@@ -1,6 +1,7 @@
 /** @jsxImportSource @/lib/site/html */
-// The search button and its (initially closed) dialog, as static markup;
-// components/site/enhance.ts opens it, loads the index and fills the results.
+// The search button and its (initially closed) dialog, as static markup: an
+// ARIA combobox (the input) controlling a listbox (the results);
+// components/site/search-dialog.ts opens it, loads the index and fills the results.
 export function SearchBox({ indexUrl, base }: { indexUrl: string; base: string }) {
   return (
     <>
@@ -15,11 +16,14 @@ export function SearchBox({ indexUrl, base }: { indexUrl: string; base: string }
       <dialog className="search-dialog" aria-label="Search the schema">
         <div className="search-panel">
           <input
-            type="search"
+            type="text"
+            role="combobox"
             className="search-input"
             placeholder="Search events, commands, types, members, values…"
             aria-label="Search"
+            aria-expanded="false"
             aria-controls="search-results"
+            aria-autocomplete="list"
             autoComplete="off"
             spellCheck={false}
           />

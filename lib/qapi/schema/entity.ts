@@ -6,6 +6,7 @@
 // QEMU's per-entity checks, doc connection and module assignment.
 import type { QAPIDoc } from '../doc';
 import { QapiError } from '../error';
+import type { ReleaseRules } from '../releases';
 import type { QAPISourceInfo } from '../source';
 import {
   checkFeatureClash,
@@ -23,6 +24,7 @@ export const BUILTIN_MODULE_NAME = './builtin';
 
 /** What entities need from QAPISchema while checking and placing themselves. */
 export interface SchemaContext extends TypeResolver {
+  readonly rules: ReleaseRules;
   lookupType(name: string): QAPISchemaType | null;
   moduleByFname(fname: string): QAPISchemaModule;
 }
@@ -152,8 +154,9 @@ export abstract class QAPISchemaType extends QAPISchemaDefinition {
 
   override check(schema: SchemaContext): void {
     super.check(schema);
+    const special = schema.rules.specialFeatures;
     for (const feat of this.features) {
-      if (feat.isSpecial()) {
+      if (special.includes(feat.name)) {
         throw new QapiError(this.info, `feature '${feat.name}' is not supported for types`);
       }
     }
@@ -188,6 +191,8 @@ export class QAPISchemaBuiltinType extends QAPISchemaType {
 export class QAPISchemaEnumType extends QAPISchemaType {
   readonly meta = 'enum';
   private memberNameSet: Set<string> | null = null;
+  /** the implicit '<Name>Kind' enum of a simple union (QEMU ≤ 6.1) */
+  simpleUnionKind = false;
 
   constructor(
     name: string,
@@ -215,8 +220,8 @@ export class QAPISchemaEnumType extends QAPISchemaType {
   }
 
   override isImplicit(): boolean {
-    // the one predefined enum, QType
-    return this.name === 'QType';
+    // the one predefined enum, QType, and simple unions' Kind enums
+    return this.name === 'QType' || this.simpleUnionKind;
   }
 
   hasMemberName(name: string): boolean {

@@ -37,9 +37,12 @@ export function toIfCond(value: QAPIValue | undefined): IfCond | undefined {
 
 export class QAPISchemaIfCond {
   declare readonly ifcond: IfCond | undefined;
+  /** QEMU ≤ 6.1: the list of C preprocessor conditions, all of which must hold */
+  declare readonly cStrings: readonly string[] | undefined;
 
-  constructor(ifcond?: IfCond) {
+  constructor(ifcond?: IfCond, cStrings?: readonly string[]) {
     this.ifcond = ifcond;
+    this.cStrings = cStrings;
   }
 
   isPresent(): boolean {
@@ -47,9 +50,19 @@ export class QAPISchemaIfCond {
   }
 }
 
-/** The condition object for an optional 'if' value; unconditional ones share NO_IFCOND. */
+/**
+ * The condition object for an optional 'if' value; unconditional ones share
+ * NO_IFCOND. A list is QEMU ≤ 6.1's list of C conditions (expr-legacy.ts made
+ * every one a list): one condition reads as itself, several as {all: [...]}.
+ */
 export function ifcondOf(value: QAPIValue | undefined): QAPISchemaIfCond {
-  return value === undefined ? NO_IFCOND : new QAPISchemaIfCond(toIfCond(value));
+  if (value === undefined) return NO_IFCOND;
+  if (Array.isArray(value)) {
+    const list = value as string[];
+    if (list.length === 0) return NO_IFCOND;
+    return new QAPISchemaIfCond(list.length === 1 ? list[0] : { all: [...list] }, list);
+  }
+  return new QAPISchemaIfCond(toIfCond(value));
 }
 
 export type SeenMembers = Map<string, QAPISchemaMember>;
@@ -157,6 +170,17 @@ export class QAPISchemaEnumMember extends QAPISchemaMember {
   override connectDoc(doc: QAPIDoc | null): void {
     super.connectDoc(doc);
     if (doc) for (let i = 0; i < this.features.length; i++) doc.connectFeature(this.features[i]);
+  }
+}
+
+/** A value of a simple union's implicit '<Name>Kind' enum (QEMU ≤ 6.1): QEMU calls it a branch. */
+export class QAPISchemaSimpleUnionKindValue extends QAPISchemaEnumMember {
+  override get role(): string {
+    return 'branch';
+  }
+
+  override describe(_info: QAPISourceInfo | null): string {
+    return `branch '${this.name}'`;
   }
 }
 

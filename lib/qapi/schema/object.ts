@@ -29,6 +29,8 @@ export class QAPISchemaObjectType extends QAPISchemaType {
   declare readonly baseName: string | null;
   declare readonly localMembers: QAPISchemaObjectTypeMember[];
   declare readonly branches: QAPISchemaBranches | null;
+  /** a simple union's implicit wrapper type takes its condition from the type it wraps (QEMU ≤ 6.1) */
+  declare wrapped: QAPISchemaType | null;
 
   constructor(
     name: string,
@@ -48,6 +50,7 @@ export class QAPISchemaObjectType extends QAPISchemaType {
     this.baseName = baseName;
     this.localMembers = localMembers;
     this.branches = branches;
+    this.wrapped = null;
     for (let i = 0; i < localMembers.length; i++) localMembers[i].setDefinedIn(name);
     branches?.setDefinedIn(name);
   }
@@ -102,6 +105,10 @@ export class QAPISchemaObjectType extends QAPISchemaType {
     return this.name.startsWith('q_');
   }
 
+  override get ifcond(): QAPISchemaIfCond {
+    return this.wrapped ? this.wrapped.ifcond : this.ownIfcond;
+  }
+
   isEmpty(): boolean {
     return this.members.length === 0 && !this.branches;
   }
@@ -151,11 +158,18 @@ export class QAPISchemaBranches extends QAPISchemaVariants {
     info: QAPISourceInfo,
     variants: QAPISchemaVariant[],
     readonly tagName: string,
+    /** a simple union's implicit 'type' member (QEMU ≤ 6.1); else the tag is looked up by name */
+    private readonly simpleTag: QAPISchemaObjectTypeMember | null = null,
   ) {
     super(info, variants);
   }
 
   override check(schema: SchemaContext, seen: SeenMembers): void {
+    if (this.simpleTag) {
+      this.tagMember = this.simpleTag;
+      this.checkBranches(schema, seen, this.simpleTag.type as QAPISchemaEnumType);
+      return;
+    }
     const tagMember = seen.get(cName(this.tagName)) as QAPISchemaObjectTypeMember | undefined;
     let base = "'base'";
     if (!tagMember || this.tagName !== tagMember.name) {
@@ -183,7 +197,13 @@ export class QAPISchemaBranches extends QAPISchemaVariants {
         this.variants.push(v);
       }
     }
+    this.checkBranches(schema, seen, tagType);
+  }
+
+  private checkBranches(schema: SchemaContext, seen: SeenMembers, tagType: QAPISchemaEnumType): void {
     if (this.variants.length === 0) throw new QapiError(this.info, 'union has no branches');
+    // QEMU ≤ 8.x: a branch may not be a union itself
+    const flatOnly = schema.rules.typeChecks === 'check-type';
     for (const v of this.variants) {
       v.check(schema);
       // union branch names must be enum values (alternates are checked apart)
@@ -191,7 +211,7 @@ export class QAPISchemaBranches extends QAPISchemaVariants {
         if (!tagType.hasMemberName(v.name)) {
           throw new QapiError(this.info, `branch '${v.name}' is not a value of ${tagType.describe()}`);
         }
-        if (!(v.type instanceof QAPISchemaObjectType)) {
+        if (!(v.type instanceof QAPISchemaObjectType) || (flatOnly && v.type.branches)) {
           throw new QapiError(this.info, `${v.describe(this.info)} cannot use ${v.type.describe()}`);
         }
         v.type.check(schema);

@@ -9,6 +9,7 @@ import type { QAPIDoc } from '../doc';
 import { QapiError } from '../error';
 import type { QAPIExpression, QAPIObject, QAPIValue } from '../parser';
 import { dirname, normalizePath } from '../paths';
+import { RELEASES, type ReleaseRules } from '../releases';
 import type { QAPISourceInfo } from '../source';
 import { QAPISchemaCommand, QAPISchemaEvent } from './command';
 import {
@@ -27,6 +28,7 @@ import {
 import {
   QAPISchemaEnumMember,
   QAPISchemaFeature,
+  QAPISchemaSimpleUnionKindValue,
   ifcondOf,
   NO_FEATURES,
   type Describable,
@@ -92,6 +94,8 @@ export class QAPISchema implements SchemaContext {
     readonly fname: string,
     exprs: QAPIExpression[],
     readonly docs: QAPIDoc[],
+    /** the rules of the release whose generator this schema imitates */
+    readonly rules: ReleaseRules = RELEASES['10.2'],
   ) {
     for (const f of QAPISchemaFeature.SPECIAL_NAMES) this.featureDict.set(f, new QAPISchemaFeature(f, null));
     this.schemaDir = dirname(fname);
@@ -188,7 +192,9 @@ export class QAPISchema implements SchemaContext {
     this.theEmptyObjectType = new QAPISchemaObjectType('q_empty', null, null, undefined, [], null, [], null);
     this.defDefinition(this.theEmptyObjectType);
     const qtypeValues = QTYPE_VALUES.map((n) => new QAPISchemaEnumMember(n, null));
-    this.defDefinition(new QAPISchemaEnumType('QType', null, null, undefined, [], qtypeValues, undefined));
+    this.defDefinition(
+      new QAPISchemaEnumType('QType', null, null, undefined, [], qtypeValues, this.rules.qtypePrefix ?? undefined),
+    );
   }
 
   private makeFeatures(features: QAPIValue | undefined, info: QAPISourceInfo | null): QAPISchemaFeature[] {
@@ -307,15 +313,57 @@ export class QAPISchema implements SchemaContext {
     const name = expr.get('union') as string;
     const ifcond = ifcondOf(expr.get('if'));
     const features = this.makeFeatures(expr.get('features'), info);
-    let base = expr.get('base')!;
+    let base = expr.get('base');
     if (base instanceof Map) {
       base = this.makeImplicitObjectType(name, info, ifcond, 'base', this.makeMembers(base, info)) ?? '';
     }
+    const discriminator = expr.get('discriminator');
+    if (discriminator === undefined && this.rules.simpleUnions) {
+      this.defSimpleUnionType(name, expr, info, doc, ifcond, features);
+      return;
+    }
     const variants = this.makeVariants(expr.get('data') as QAPIObject, info);
-    const branches = new QAPISchemaBranches(info, variants, expr.get('discriminator') as string);
+    const branches = new QAPISchemaBranches(info, variants, discriminator as string);
     this.defDefinition(
       new QAPISchemaObjectType(name, info, doc, ifcond, features, (base as string) || null, [], branches),
     );
+  }
+
+  /**
+   * QEMU ≤ 6.1's simple union: each branch wraps its type in an implicit
+   * 'q_obj_<Type>-wrapper' struct with one member 'data', and the implicit
+   * enum '<Name>Kind' of the branch names is the type of the tag member 'type'.
+   */
+  private defSimpleUnionType(
+    name: string,
+    expr: QAPIObject,
+    info: QAPISourceInfo,
+    doc: QAPIDoc | null,
+    ifcond: QAPISchemaIfCond,
+    features: QAPISchemaFeature[],
+  ): void {
+    const variants = [...(expr.get('data') as QAPIObject)].map(([key, value]) => {
+      const spec = value as MemberSpec;
+      let typ = spec.get('type')!;
+      if (Array.isArray(typ)) typ = this.makeArrayType(typ[0] as string, info);
+      const wrapped = typ as string;
+      const wrapperName = `q_obj_${wrapped}-wrapper`;
+      if (!this.lookupEntity(wrapperName)) {
+        const data = this.makeMember('data', wrapped, ifcondOf(undefined), undefined, info);
+        const wrapper = new QAPISchemaObjectType(wrapperName, info, null, undefined, [], null, [data], null);
+        wrapper.wrapped = this.lookupType(wrapped);
+        this.defDefinition(wrapper);
+      }
+      return new QAPISchemaVariant(key, info, wrapperName, ifcondOf(spec.get('if')));
+    });
+    const kindValues = variants.map((v) => new QAPISchemaSimpleUnionKindValue(v.name, info, v.ifcond));
+    const kindName = name + 'Kind';
+    const kind = new QAPISchemaEnumType(kindName, info, null, ifcond, [], kindValues, undefined);
+    kind.simpleUnionKind = true;
+    this.defDefinition(kind);
+    const tagMember = new QAPISchemaObjectTypeMember('type', info, kindName, false);
+    const branches = new QAPISchemaBranches(info, variants, 'type', tagMember);
+    this.defDefinition(new QAPISchemaObjectType(name, info, doc, ifcond, features, null, [tagMember], branches));
   }
 
   private defAlternateType({ expr, info, doc }: QAPIExpression): void {
@@ -385,15 +433,18 @@ export class QAPISchema implements SchemaContext {
 
   private check(): void {
     const entities = this.entityList;
+    const perDefinition = this.rules.docCheckPerDefinition;
     for (let i = 0; i < entities.length; i++) {
-      entities[i].check(this);
-      entities[i].connectDoc();
+      const entity = entities[i];
+      entity.check(this);
+      entity.connectDoc();
+      if (perDefinition && entity instanceof QAPISchemaDefinition) entity.doc?.check();
     }
     for (let i = 0; i < entities.length; i++) entities[i].setModule(this);
-    for (let i = 0; i < this.docs.length; i++) this.docs[i].check();
+    if (!perDefinition) for (let i = 0; i < this.docs.length; i++) this.docs[i].check();
 
     const features = this.features();
-    if (features.length > MAX_FEATURES) {
+    if (this.rules.newerSchemaChecks && features.length > MAX_FEATURES) {
       throw new QapiError(features[MAX_FEATURES].info, `Maximum of ${MAX_FEATURES} schema features is permitted`);
     }
   }

@@ -29,6 +29,7 @@ export interface QmpExampleNode {
 
 export type Block =
   | { t: 'para'; children: Inline[] }
+  /** level: 1 a chapter (a module's title), 2 its subsections, 3+ below */
   | { t: 'heading'; level: number; children: Inline[] }
   | { t: 'literal'; text: string; lang?: string }
   | { t: 'bullets'; items: Block[][] }

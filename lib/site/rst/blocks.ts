@@ -59,6 +59,15 @@ function normalizeText(text: string): Src {
   return trimSrc({ lines, at });
 }
 
+/**
+ * Section levels of rST heading styles, as QEMU's QAPI docs use them since
+ * 10.1 (1 = a chapter such as a module's title, 2 = its subsections): fixed
+ * here because each doc block is parsed alone, while Sphinx numbers styles in
+ * the order the whole manual first uses them. Other styles nest below, in
+ * the order a block uses them.
+ */
+const HEADING_LEVEL: Record<string, number> = { 'over*': 1, 'over=': 1, '=': 2, '-': 3, '~': 3, '^': 4 };
+
 const BULLET = /^([-*+•])( +|$)/;
 const ENUMERATOR = /^(\d+|#|[a-z])([.)])( +|$)|^\((\d+|[a-z])\)( +|$)/;
 const ADORNMENT = /^([=\-~^"'`*#+:.])\1{2,}\s*$/;
@@ -86,10 +95,23 @@ function takeIndented(lines: string[], start: number, minIndent = 1): { body: st
 // Callers must treat the returned tree as read-only.
 const cache = new Map<string, Block[]>();
 
+/**
+ * QAPI's own heading markup before QEMU 10.1 (`= Title`, `== Subsection`):
+ * allowed only as the first line of a free-form doc block.
+ */
+const QAPI_HEADING = /^(=+) +([^=\s].*)$/;
+
 export function parseRst(text: string): Block[] {
   let blocks = cache.get(text);
   if (!blocks) {
-    blocks = parseLines(normalizeText(text));
+    const src = normalizeText(text);
+    const heading = QAPI_HEADING.exec(src.lines[0] ?? '');
+    blocks = heading
+      ? [
+          { t: 'heading', level: heading[1]!.length, children: parseInline(heading[2]!.trim()) },
+          ...parseLines(sliceSrc(src, 1, src.lines.length)),
+        ]
+      : parseLines(src);
     if (cache.size > 50_000) cache.clear();
     cache.set(text, blocks);
   }
@@ -104,8 +126,10 @@ function parseLines(src: Src): Block[] {
   let literalNext = false;
 
   const headingLevel = (style: string): number => {
+    const known = HEADING_LEVEL[style];
+    if (known) return known;
     if (!headingStyles.includes(style)) headingStyles.push(style);
-    return Math.min(2 + headingStyles.indexOf(style), 6);
+    return Math.min(4 + headingStyles.indexOf(style), 6);
   };
 
   while (i < lines.length) {

@@ -1,0 +1,279 @@
+// One step of the wire comparison: an old type against the new type found at
+// the same place on the wire. Receives the two ShapeTables and two type names;
+// guarantees the changes local to that pair (members, values, branches,
+// alternatives, features, conditions) and the pairs one level down (edges),
+// without recursing, so the caller can memoise pairs and stop at cycles.
+// Names only identify a pair: two types with the same members compare equal
+// whatever they are called, and member order is never looked at.
+import type { Alternative, Branch, Feature, IfCond, Member } from '../qapi/model';
+import { condText, sameScalar, specialFeature, typeLabel, valueRange, type ShapeTable } from './shape';
+import type { ChangeKind } from './types';
+
+/** A change before its direction, verdict and paths are known. */
+export interface LocalChange {
+  kind: ChangeKind;
+  def: string;
+  oldDef?: string;
+  item?: string;
+  optional?: boolean;
+  from?: string;
+  to?: string;
+  was?: 'deprecated' | 'unstable';
+  range?: 'wider' | 'narrower';
+  /** what to append to the pair's path: '.member', '[type=socket]' */
+  at?: string;
+}
+
+export interface Edge {
+  /** path segment: '.member', '[]', '[type=socket]', '<string>', or '' for the same place */
+  seg: string;
+  o: string;
+  n: string;
+}
+
+export interface PairResult {
+  local: LocalChange[];
+  edges: Edge[];
+}
+
+export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string): PairResult {
+  const out: PairResult = { local: [], edges: [] };
+  const os = ot.shape(o);
+  const ns = nt.shape(n);
+  const where = whereOf(ot, o, nt, n);
+
+  const step = retype(ot, nt, o, n);
+  if (step) {
+    for (const c of step.changes) out.local.push({ ...c, ...where });
+    if (step.next) out.edges.push(step.next);
+    return out;
+  }
+
+  const oe = ot.entity(o);
+  const ne = nt.entity(n);
+  // a type's own features and condition; implicit types carry their user's, compared there
+  if (oe && ne && !oe.implicit && !ne.implicit && oe.meta !== 'builtin') {
+    compareFeatures(out.local, oe.features, ne.features, where, undefined, undefined);
+    compareIf(out.local, oe.if, ne.if, where, undefined, undefined);
+  }
+
+  if (os.kind === 'enum' && ns.kind === 'enum') {
+    for (const [name, v] of ns.values) {
+      const old = os.values.get(name);
+      if (!old) out.local.push({ kind: 'value-added', ...where, item: name });
+      else {
+        compareFeatures(out.local, old.features, v.features, where, name, undefined);
+        compareIf(out.local, old.if, v.if, where, name, undefined);
+      }
+    }
+    for (const [name, v] of os.values) {
+      if (!ns.values.has(name)) {
+        out.local.push({ kind: 'value-removed', ...where, item: name, ...was(v.features) });
+      }
+    }
+  } else if (os.kind === 'array' && ns.kind === 'array') {
+    out.edges.push({ seg: '[]', o: os.element, n: ns.element });
+  } else if (os.kind === 'object' && ns.kind === 'object') {
+    if (os.discriminator && ns.discriminator && os.discriminator !== ns.discriminator) {
+      out.local.push({ kind: 'type-changed', ...where, from: typeLabel(ot, o), to: typeLabel(nt, n) });
+      return out;
+    }
+    compareMembers(out, ot, nt, where, os.members, ns.members, ns.discriminator ?? os.discriminator);
+    compareBranches(out, where, ns.discriminator ?? os.discriminator ?? '', os.branches, ns.branches);
+  } else if (os.kind === 'alternate' && ns.kind === 'alternate') {
+    compareAlternatives(out, where, os.alternatives, ns.alternatives);
+  }
+  return out;
+}
+
+type Where = { def: string; oldDef?: string };
+
+interface Retype {
+  changes: {
+    kind: 'type-changed' | 'became-alternate' | 'alternative-removed';
+    item?: string;
+    from?: string;
+    to?: string;
+    range?: 'wider' | 'narrower';
+  }[];
+  /** where the comparison goes on, when the old values still have a place in the new type */
+  next?: Edge;
+}
+
+/**
+ * A change of the kind of value at one place (null when old and new are the
+ * same kind, to be compared member by member). Arrays are looked through so
+ * '[str]' -> '[int]' is one change where the array is. A type that became an
+ * alternate of itself, or an alternate that kept one of its alternatives, is
+ * compared on with that alternative.
+ */
+function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''): Retype | null {
+  const os = ot.shape(o);
+  const ns = nt.shape(n);
+  const from = typeLabel(ot, o);
+  const to = typeLabel(nt, n);
+  if (os.kind === 'array' && ns.kind === 'array') {
+    const inner = retype(ot, nt, os.element, ns.element, `${seg}[]`);
+    if (!inner) return null;
+    return { ...inner, changes: inner.changes.map((c) => (c.kind === 'type-changed' ? { ...c, from, to } : c)) };
+  }
+  if (os.kind === 'alternate' && ns.kind !== 'alternate') {
+    const kind = nt.jsonKind(n);
+    const kept = os.alternatives.get(kind);
+    if (!kept) return { changes: [{ kind: 'type-changed', from, to }] };
+    const removed = [...os.alternatives.keys()].filter((k) => k !== kind);
+    return {
+      changes: removed.map((k) => ({ kind: 'alternative-removed', item: k })),
+      next: { seg, o: kept.type, n },
+    };
+  }
+  if (ns.kind === 'alternate' && os.kind !== 'alternate') {
+    const into = ns.alternatives.get(ot.jsonKind(o));
+    if (!into) return { changes: [{ kind: 'type-changed', from, to }] };
+    return { changes: [{ kind: 'became-alternate', from, to }], next: { seg, o, n: into.type } };
+  }
+  if (os.kind !== ns.kind || (os.kind === 'scalar' && ns.kind === 'scalar' && !sameScalar(os.name, ns.name))) {
+    const range = valueRange(ot, o, nt, n);
+    return { changes: [{ kind: 'type-changed', from, to, ...(range ? { range } : {}) }] };
+  }
+  if ((os.kind === 'missing' || ns.kind === 'missing') && o !== n) {
+    return { changes: [{ kind: 'type-changed', from, to }] };
+  }
+  return null;
+}
+
+/**
+ * The definition a change is filed under: the new type's (or its user's)
+ * name, with the old one when it was renamed. An introspected schema masks
+ * type names ('123'), so the other side's name is used when it has one.
+ */
+function whereOf(ot: ShapeTable, o: string, nt: ShapeTable, n: string): Where {
+  const def = nt.owner(n);
+  const oldDef = ot.owner(o);
+  if (o === '' || n === '' || oldDef === def) return { def };
+  if (nt.masksNames) return { def: oldDef };
+  if (ot.masksNames) return { def };
+  return { def, oldDef };
+}
+
+function compareMembers(
+  out: PairResult,
+  ot: ShapeTable,
+  nt: ShapeTable,
+  container: Where,
+  om: Map<string, Member>,
+  nm: Map<string, Member>,
+  discriminator: string | undefined,
+): void {
+  for (const [name, m] of nm) {
+    const old = om.get(name);
+    const at = `.${name}`;
+    if (!old) {
+      const def = nt.masksNames ? container.def : nt.owner(m.definedIn);
+      out.local.push({ kind: 'member-added', def, item: name, optional: m.optional, at });
+      continue;
+    }
+    const where = whereOf(ot, old.definedIn, nt, m.definedIn);
+    if (old.optional !== m.optional) {
+      const kind = m.optional ? 'made-optional' : 'made-mandatory';
+      out.local.push({ kind, ...where, item: name, at, ...was(old.features) });
+    }
+    compareFeatures(out.local, old.features, m.features, where, name, at);
+    compareIf(out.local, old.if, m.if, where, name, at);
+    // the discriminator's values are the union's branches, reported as such
+    if (name === discriminator) continue;
+    const step = retype(ot, nt, old.type, m.type, at);
+    if (!step) out.edges.push({ seg: at, o: old.type, n: m.type });
+    else {
+      // an alternative's kind names itself; the path names the member
+      for (const c of step.changes) out.local.push({ ...where, item: name, at, ...c });
+      if (step.next) out.edges.push(step.next);
+    }
+  }
+  for (const [name, old] of om) {
+    if (!nm.has(name)) {
+      const at = `.${name}`;
+      const def = ot.masksNames ? container.def : ot.owner(old.definedIn);
+      out.local.push({ kind: 'member-removed', def, item: name, optional: old.optional, at, ...was(old.features) });
+    }
+  }
+}
+
+function compareBranches(
+  out: PairResult,
+  where: Where,
+  tag: string,
+  ob: Map<string, Branch>,
+  nb: Map<string, Branch>,
+): void {
+  for (const [value, b] of nb) {
+    const at = `[${tag}=${value}]`;
+    const old = ob.get(value);
+    if (!old) out.local.push({ kind: 'branch-added', ...where, item: value, at });
+    else {
+      compareIf(out.local, old.if, b.if, where, value, at);
+      out.edges.push({ seg: at, o: old.type, n: b.type });
+    }
+  }
+  for (const value of ob.keys()) {
+    if (!nb.has(value)) out.local.push({ kind: 'branch-removed', ...where, item: value, at: `[${tag}=${value}]` });
+  }
+}
+
+function compareAlternatives(
+  out: PairResult,
+  where: Where,
+  oa: Map<string, Alternative>,
+  na: Map<string, Alternative>,
+): void {
+  for (const [kind, a] of na) {
+    const old = oa.get(kind);
+    if (!old) out.local.push({ kind: 'alternative-added', ...where, item: kind });
+    else {
+      compareIf(out.local, old.if, a.if, where, kind, `<${kind}>`);
+      out.edges.push({ seg: `<${kind}>`, o: old.type, n: a.type });
+    }
+  }
+  for (const kind of oa.keys()) {
+    if (!na.has(kind)) out.local.push({ kind: 'alternative-removed', ...where, item: kind });
+  }
+}
+
+/** Feature changes of a definition (item undefined) or of one of its members or values. */
+export function compareFeatures(
+  out: LocalChange[],
+  old: Feature[],
+  now: Feature[],
+  where: Where,
+  item: string | undefined,
+  at: string | undefined,
+): void {
+  if (old.length === 0 && now.length === 0) return;
+  const extra = { ...where, ...(item !== undefined ? { item } : {}), ...(at ? { at } : {}) };
+  for (const f of now) {
+    if (!old.some((g) => g.name === f.name)) out.push({ kind: 'feature-added', ...extra, to: f.name });
+  }
+  for (const f of old) {
+    if (!now.some((g) => g.name === f.name)) out.push({ kind: 'feature-removed', ...extra, from: f.name });
+  }
+}
+
+export function compareIf(
+  out: LocalChange[],
+  old: IfCond | undefined,
+  now: IfCond | undefined,
+  where: Where,
+  item: string | undefined,
+  at: string | undefined,
+): void {
+  if (old === undefined && now === undefined) return;
+  const from = condText(old);
+  const to = condText(now);
+  if (from === to) return;
+  out.push({ kind: 'if-changed', ...where, ...(item !== undefined ? { item } : {}), ...(at ? { at } : {}), from, to });
+}
+
+function was(features: Feature[]): { was?: 'deprecated' | 'unstable' } {
+  const w = specialFeature(features);
+  return w ? { was: w } : {};
+}

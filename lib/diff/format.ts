@@ -1,0 +1,117 @@
+// A SchemaDiff as text for a terminal, Markdown for a mailing-list reply, or
+// JSON for tools. Receives the diff, the two releases' labels and options;
+// guarantees incompatible changes first, each with its direction and every
+// path clients meet it by, and each rule applied quoted once at the end.
+import { RULES, type Change, type RuleId, type SchemaDiff, type Verdict } from './types';
+
+export type DiffFormat = 'text' | 'json' | 'markdown';
+
+export interface FormatOptions {
+  oldLabel: string;
+  newLabel: string;
+  incompatibleOnly?: boolean;
+  /** paths shown per change in text and Markdown before "and N more" */
+  maxPaths?: number;
+}
+
+const HEADINGS: Record<Verdict, string> = {
+  incompatible: 'Incompatible',
+  tolerate: 'Compatible, but clients must tolerate',
+  compatible: 'Compatible',
+};
+
+const VERDICTS: Verdict[] = ['incompatible', 'tolerate', 'compatible'];
+
+export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: FormatOptions): string {
+  const changes = options.incompatibleOnly ? diff.changes.filter((c) => c.verdict === 'incompatible') : diff.changes;
+  const docs = options.incompatibleOnly ? [] : diff.docs;
+  const count = (v: Verdict) => changes.filter((c) => c.verdict === v).length;
+  const rules = [...new Set(changes.map((c) => c.rule))];
+  if (format === 'json') {
+    const summary = Object.fromEntries(VERDICTS.map((v) => [v, count(v)]));
+    const used = Object.fromEntries(rules.map((r) => [r, RULES[r]]));
+    return `${JSON.stringify({ old: options.oldLabel, new: options.newLabel, summary, changes, docs, rules: used })}\n`;
+  }
+  const md = format === 'markdown';
+  const code = (s: string) => (md ? `\`${s}\`` : s);
+  const maxPaths = options.maxPaths ?? 3;
+  const out: string[] = [];
+  const title = `${options.oldLabel} → ${options.newLabel}`;
+  const counts = VERDICTS.map((v) => `${count(v)} ${v === 'tolerate' ? 'to tolerate' : v}`).join(', ');
+  const summary =
+    `${changes.length} wire change${changes.length === 1 ? '' : 's'}` +
+    (changes.length ? ` (${counts})` : '') +
+    (options.incompatibleOnly ? '' : `, ${docs.length} definition${docs.length === 1 ? '' : 's'} with doc changes`);
+  out.push(md ? `**QAPI schema ${title}**: ${summary}.` : `${title}: ${summary}`);
+  for (const v of VERDICTS) {
+    const group = changes.filter((c) => c.verdict === v);
+    if (!group.length) continue;
+    out.push('', md ? `### ${HEADINGS[v]} (${group.length})` : `${HEADINGS[v]} (${group.length}):`, '');
+    for (const c of group) {
+      const shown = c.paths.slice(0, maxPaths).map(code).join(', ');
+      const more = c.paths.length > maxPaths ? ` and ${c.paths.length - maxPaths} more` : '';
+      const rule = `[${c.rule}]`;
+      const at = c.paths.length === 1 && c.paths[0] === c.def ? [] : [`${md ? '  ' : '      '}at ${shown}${more}`];
+      out.push(md ? `- ${describe(c, code)} (${c.dir}; ${rule})` : `  ${describe(c, code)}  (${c.dir}) ${rule}`, ...at);
+    }
+  }
+  if (docs.length) {
+    out.push('', md ? `### Documentation only (${docs.length})` : `Documentation only (${docs.length}):`, '');
+    for (const d of docs) out.push(`${md ? '- ' : '  '}${code(d.def)}: ${d.parts.join(', ')}`);
+  }
+  if (rules.length) {
+    out.push('', md ? 'Rules applied (docs/devel/qapi-code-gen.rst, "Compatibility considerations"):' : 'Rules:', '');
+    const quoted = rules.map((r: RuleId) => (md ? `> [${r}] ${RULES[r]}` : `  [${r}] ${RULES[r]}`));
+    out.push(quoted.join(md ? '\n>\n' : '\n'));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** One line saying what changed, in QAPI's words. */
+export function describe(c: Change, code: (s: string) => string = (s) => s): string {
+  const def = code(c.def) + (c.oldDef ? ` (${code(c.oldDef)} before)` : '');
+  const item = c.item !== undefined ? code(c.item) : '';
+  const of = c.item !== undefined ? `${item} of ${def}` : def;
+  const was = c.was ? `, was ${c.was}` : '';
+  switch (c.kind) {
+    case 'command-added':
+    case 'event-added':
+      return `${c.kind.split('-')[0]} ${def} added`;
+    case 'command-removed':
+    case 'event-removed':
+      return `${c.kind.split('-')[0]} ${def} removed${was}`;
+    case 'member-added':
+      return `${c.optional ? 'optional' : 'mandatory'} member ${item} added to ${def}`;
+    case 'member-removed':
+      return `${c.optional ? 'optional' : 'mandatory'} member ${item} removed from ${def}${was}`;
+    case 'made-optional':
+      return `member ${of} made optional`;
+    case 'made-mandatory':
+      return `member ${of} made mandatory${was}`;
+    case 'type-changed':
+      return (
+        `type ${c.item !== undefined ? `of ${of} ` : ''}changed from ${code(c.from ?? '')} to ${code(c.to ?? '')}` +
+        (c.range ? ` (${c.range})` : '')
+      );
+    case 'became-alternate':
+      return `${code(c.from ?? '')} became alternate ${code(c.to ?? '')}`;
+    case 'value-added':
+      return `value ${item} added to enum ${def}`;
+    case 'value-removed':
+      return `value ${item} removed from enum ${def}${was}`;
+    case 'branch-added':
+      return `branch ${item} added to union ${def}`;
+    case 'branch-removed':
+      return `branch ${item} removed from union ${def}`;
+    case 'alternative-added':
+      return `${item} alternative added to alternate ${def}`;
+    case 'alternative-removed':
+      return `${item} alternative removed from alternate ${def}`;
+    case 'feature-added':
+      return `feature ${code(c.to ?? '')} added to ${of}`;
+    case 'feature-removed':
+      return `feature ${code(c.from ?? '')} removed from ${of}`;
+    case 'if-changed':
+      return `condition of ${of} changed from ${c.from ? code(c.from) : 'none'} to ${c.to ? code(c.to) : 'none'}`;
+  }
+}

@@ -1,0 +1,233 @@
+// Doc comment blocks as QEMU ≤ 8.x read them (rules.docReader 'lines'): port
+// of get_doc() and the line-by-line state machine of that era's QAPIDoc
+// (scripts/qapi/parser.py of 5.2 and 7.2; spec: their qapi-code-gen
+// "Documentation comments"). Receives the parser on a '##' token; leaves it on
+// the first token after the block. Guarantees the sections that era built
+// (the body, '@name:' descriptions, 'Features:', then sections started by a
+// tag such as 'Returns:', 'Note:', 'Example:' or by an unindented paragraph),
+// a free-form block split at each '= heading' after text, and that era's
+// error messages and columns.
+import { QAPIDoc } from './doc';
+import type { QAPISchemaParser } from './parser';
+import { isPySpace, leadingSpace, pyRstrip, PY_SPACE_CLASS } from './pytext';
+import type { QAPISourceInfo } from './source';
+
+// Python's \s and \S (str patterns), which differ from JavaScript's
+const S = `[${PY_SPACE_CLASS}]`;
+const NS = `[^${PY_SPACE_CLASS}]`;
+const FREEFORM_AT_RE = new RegExp(`^(@${NS}+:)`);
+const ARG_HEAD_RE = new RegExp(`^@${NS}*:${S}*`);
+const TAG_HEAD_RE = new RegExp(`^${NS}*:${S}*`);
+
+type Mode = 'body' | 'args' | 'features' | 'various';
+
+/** Python's `not text.strip()`: empty or whitespace only. */
+const isBlank = (text: string): boolean => leadingSpace(text) === text.length;
+
+class LineDocReader {
+  private doc: QAPIDoc;
+  private mode: Mode = 'body';
+  /** the current section's expected indent (text lines lose that many leading characters) */
+  private indent = 0;
+  /** the current section's text so far, as QEMU accumulates it (for its endswith('\n\n') test) */
+  private text = '';
+  /** the current section is the body, or a description, or a tagged/untagged section */
+  private currentName: string | null = null;
+  private currentIsBody = true;
+  /** the block's first line: every doc split off the block starts there, as in QEMU */
+  private blockInfo: QAPISourceInfo;
+
+  constructor(private readonly p: QAPISchemaParser) {
+    this.blockInfo = p.info;
+    this.doc = this.newDoc();
+  }
+
+  private newDoc(): QAPIDoc {
+    this.mode = 'body';
+    this.indent = 0;
+    this.text = '';
+    this.currentName = null;
+    this.currentIsBody = true;
+    this.bodyText = '';
+    return new QAPIDoc(this.blockInfo, null, this.p.docLines, this.p.options);
+  }
+
+
+  read(): QAPIDoc[] {
+    const p = this.p;
+    if (p.val !== '##') throw p.parseError("junk after '##' at start of documentation comment");
+    this.blockInfo = p.info;
+    const docs: QAPIDoc[] = [];
+    this.doc = this.newDoc();
+    p.accept(false);
+    while (p.tok === '#') {
+      const val = p.val as string;
+      if (val.startsWith('##')) {
+        if (val !== '##') throw p.parseError("junk after '##' at end of documentation comment");
+        this.endComment();
+        docs.push(this.doc);
+        p.accept();
+        return docs;
+      }
+      if (val.startsWith('# =')) {
+        if (this.doc.symbol) throw p.parseError("unexpected '=' markup in definition documentation");
+        if (this.bodyText !== '') {
+          this.endComment();
+          docs.push(this.doc);
+          this.doc = this.newDoc();
+        }
+      }
+      this.append(val);
+      p.accept(false);
+    }
+    throw p.parseError("documentation comment must end with '##'");
+  }
+
+  /** the body's text so far (QEMU's body.text before strip) */
+  private bodyText = '';
+
+  private append(raw: string): void {
+    let line = raw.slice(1);
+    if (!line) {
+      this.appendFreeform(line);
+      return;
+    }
+    if (line[0] !== ' ') throw this.p.parseError('missing space after #');
+    line = line.slice(1);
+    if (this.mode === 'body') this.appendBodyLine(line);
+    else if (this.mode === 'args') this.appendArgsLine(line, false);
+    else if (this.mode === 'features') this.appendArgsLine(line, true);
+    else this.appendVariousLine(line);
+  }
+
+  private isSectionTag(name: string): boolean {
+    return name.endsWith(':') && this.p.options.docSectionTags.includes(name.slice(0, -1));
+  }
+
+  private appendBodyLine(line: string): void {
+    const p = this.p;
+    const name = line.split(' ', 1)[0];
+    if (!this.doc.symbol && this.bodyText === '' && line.startsWith('@')) {
+      if (!line.endsWith(':')) throw p.parseError("line should end with ':'");
+      const symbol = line.slice(1, -1);
+      if (!symbol) {
+        throw p.parseError(p.options.emptySymbolMessage);
+      }
+      this.doc = new QAPIDoc(this.blockInfo, symbol, p.docLines, p.options);
+    } else if (this.doc.symbol) {
+      if (name.startsWith('@') && name.endsWith(':')) {
+        this.mode = 'args';
+        this.appendArgsLine(line, false);
+      } else if (line === 'Features:') {
+        this.mode = 'features';
+      } else if (this.isSectionTag(name)) {
+        this.mode = 'various';
+        this.appendVariousLine(line);
+      } else {
+        this.appendFreeform(line);
+      }
+    } else {
+      this.appendFreeform(line);
+    }
+  }
+
+  private appendArgsLine(line: string, features: boolean): void {
+    const name = line.split(' ', 1)[0];
+    if (name.startsWith('@') && name.endsWith(':')) {
+      let indent = ARG_HEAD_RE.exec(line)![0].length;
+      line = line.slice(indent);
+      if (!line) indent = 0;
+      else line = ' '.repeat(indent) + line;
+      this.startSymbolSection(name.slice(1, -1), indent, features);
+    } else if (this.isSectionTag(name)) {
+      this.mode = 'various';
+      this.appendVariousLine(line);
+      return;
+    } else if (this.text.endsWith('\n\n') && line && !isPySpace(line.charCodeAt(0))) {
+      if (!features && line === 'Features:') {
+        this.mode = 'features';
+      } else {
+        this.startSection(null, 0);
+        this.mode = 'various';
+        this.appendVariousLine(line);
+      }
+      return;
+    }
+    this.appendFreeform(line);
+  }
+
+  private appendVariousLine(line: string): void {
+    const name = line.split(' ', 1)[0];
+    if (name.startsWith('@') && name.endsWith(':')) {
+      const first = this.doc.sections[0];
+      throw this.p.parseError(`'${name}' can't follow '${first?.tag ?? 'None'}' section`);
+    }
+    if (this.isSectionTag(name)) {
+      let indent = TAG_HEAD_RE.exec(line)![0].length;
+      line = line.slice(indent);
+      if (!line) indent = 0;
+      else line = ' '.repeat(indent) + line;
+      this.startSection(name.slice(0, -1), indent);
+    }
+    this.appendFreeform(line);
+  }
+
+  private startSymbolSection(name: string, indent: number, features: boolean): void {
+    const p = this.p;
+    if (!name) throw p.parseError('invalid parameter name');
+    const dict = features ? this.doc.features : this.doc.args;
+    if (dict.has(name)) throw p.parseError(`'${name}' parameter name duplicated`);
+    this.switchSection(name);
+    if (features) this.doc.newFeature(p.info, name);
+    else this.doc.newArgument(p.info, name);
+    this.indent = indent;
+  }
+
+  private startSection(tag: string | null, indent: number): void {
+    const p = this.p;
+    if ((tag === 'Returns' || tag === 'Since') && this.doc.hasLegacySection(tag)) {
+      throw p.parseError(`duplicated '${tag}' section`);
+    }
+    this.switchSection(tag);
+    this.doc.newLegacySection(p.info, tag);
+    this.indent = indent;
+  }
+
+  /** QEMU's _switch_section / _end_section: the section being left must have text. */
+  private switchSection(nextName: string | null): void {
+    if (!this.currentIsBody && isBlank(this.text)) {
+      throw this.p.parseError(`empty doc section '${this.currentName ?? 'None'}'`);
+    }
+    this.currentIsBody = false;
+    this.currentName = nextName;
+    this.text = '';
+  }
+
+  private endComment(): void {
+    if (!this.currentIsBody && isBlank(this.text)) {
+      throw this.p.parseError(`empty doc section '${this.currentName ?? 'None'}'`);
+    }
+    this.doc.end();
+  }
+
+  private appendFreeform(line: string): void {
+    const p = this.p;
+    const m = FREEFORM_AT_RE.exec(line);
+    if (m) throw p.parseError(`'${m[1]}' not allowed in free-form documentation`);
+    if (line) {
+      if (leadingSpace(line) < this.indent) {
+        throw p.parseError(`unexpected de-indent (expected at least ${this.indent} spaces)`);
+      }
+      line = line.slice(this.indent);
+    }
+    const text = pyRstrip(line);
+    this.text += text + '\n';
+    if (this.currentIsBody) this.bodyText += text + '\n';
+    this.doc.appendLine(text, p.line);
+  }
+}
+
+/** Read the doc block at the parser's current '##' token: one doc, or several when '=' headings split it. */
+export function readLineDocs(parser: QAPISchemaParser): QAPIDoc[] {
+  return new LineDocReader(parser).read();
+}

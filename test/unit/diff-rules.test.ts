@@ -1,0 +1,334 @@
+// lib/diff on small hand-written schemas: one table row per kind of change and
+// per rule of qapi-code-gen.rst "Compatibility considerations", in the
+// direction(s) the rule speaks of; refactorings that clients cannot see give
+// no change; recursive types terminate; doc-only changes stay apart.
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../lib/qapi/load';
+import { joinIncludePath } from '../../lib/qapi/parser';
+import type { SchemaModel } from '../../lib/qapi/model';
+import { condText } from '../../lib/diff/shape';
+import { describe as describeChange, diffSchemas, formatDiff, RULES, type Change } from '../../lib/diff';
+
+function model(text: string): SchemaModel {
+  const host = {
+    readFile: (p: string) => {
+      if (p !== 's.json') throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return text;
+    },
+    resolve: joinIncludePath,
+  };
+  return loadModel('s.json', host);
+}
+
+/** A change in one line: verdict, direction, kind, definition.item, rule and paths. */
+function line(c: Change): string {
+  const item = c.item !== undefined ? `.${c.item}` : '';
+  return `${c.verdict} ${c.dir} ${c.kind} ${c.def}${item} [${c.rule}] @ ${c.paths.join(' | ')}`;
+}
+
+function changes(oldText: string, newText: string): string[] {
+  return diffSchemas(model(oldText), model(newText)).changes.map(line);
+}
+
+// send: command arguments; receive: returns and event data
+const S = (data: string) => `{ 'command': 'cmd', 'data': ${data} }`;
+const R = (data: string) => `{ 'struct': 'Out', 'data': ${data} }\n{ 'command': 'cmd', 'returns': 'Out' }`;
+const E = (data: string) => `{ 'event': 'EV', 'data': ${data} }`;
+const OBJ = "{ 'struct': 'Obj', 'data': { 'p': 'int' } }\n";
+const ENUM = (values: string) => `{ 'enum': 'Mode', 'data': ${values} }\n`;
+
+type Row = [string, { old: string; new: string; want: string[] }];
+
+const rows: Row[] = [
+  // send direction
+  ['command added', {
+    old: '', new: S("{ 'a': 'str' }"),
+    want: ['compatible send command-added cmd [send-optin] @ cmd'],
+  }],
+  ['command removed', {
+    old: S("{ 'a': 'str' }"), new: '',
+    want: ['incompatible send command-removed cmd [send-incompatible] @ cmd'],
+  }],
+  ['optional argument added', {
+    old: S("{ 'a': 'str' }"), new: S("{ 'a': 'str', '*b': 'int' }"),
+    want: ['compatible send member-added cmd.b [send-optin] @ cmd.arguments.b'],
+  }],
+  ['mandatory argument added', {
+    old: S("{ 'a': 'str' }"), new: S("{ 'a': 'str', 'b': 'int' }"),
+    want: ['incompatible send member-added cmd.b [send-incompatible] @ cmd.arguments.b'],
+  }],
+  ['argument removed', {
+    old: S("{ 'a': 'str', '*b': 'int' }"), new: S("{ 'a': 'str' }"),
+    want: ['incompatible send member-removed cmd.b [send-incompatible] @ cmd.arguments.b'],
+  }],
+  ['argument made optional', {
+    old: S("{ 'a': 'str' }"), new: S("{ '*a': 'str' }"),
+    want: ['compatible send made-optional cmd.a [send-optin] @ cmd.arguments.a'],
+  }],
+  ['argument made mandatory', {
+    old: S("{ '*a': 'str' }"), new: S("{ 'a': 'str' }"),
+    want: ['incompatible send made-mandatory cmd.a [send-incompatible] @ cmd.arguments.a'],
+  }],
+  ['enum value added in arguments', {
+    old: ENUM("['x']") + S("{ 'm': 'Mode' }"), new: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }"),
+    want: ['compatible send value-added Mode.y [send-optin] @ cmd.arguments.m'],
+  }],
+  ['enum value removed in arguments', {
+    old: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }"), new: ENUM("['x']") + S("{ 'm': 'Mode' }"),
+    want: ['incompatible send value-removed Mode.y [send-incompatible] @ cmd.arguments.m'],
+  }],
+  ['union branch added in arguments', {
+    old: ENUM("['x', 'y']") + "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
+      "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
+      "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
+    new: ENUM("['x', 'y', 'z']") + "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
+      "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
+      "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
+    want: ['compatible send branch-added Uni.z [send-optin] @ cmd.arguments[kind=z]'],
+  }],
+  ['union branch removed in arguments', {
+    old: ENUM("['x', 'y']") + "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
+      "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
+      "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
+    new: ENUM("['y']") + "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': {} }\n" +
+      "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
+    want: ['incompatible send branch-removed Uni.x [send-incompatible] @ cmd.arguments[kind=x]'],
+  }],
+  ['alternate branch added in arguments', {
+    old: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str' } }\n" + S("{ 'v': 'Alt' }"),
+    new: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str', 'o': 'Obj' } }\n" + S("{ 'v': 'Alt' }"),
+    want: ['compatible send alternative-added Alt.object [send-optin] @ cmd.arguments.v'],
+  }],
+  ['alternate branch removed in arguments', {
+    old: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str', 'o': 'Obj' } }\n" + S("{ 'v': 'Alt' }"),
+    new: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str' } }\n" + S("{ 'v': 'Alt' }"),
+    want: ['incompatible send alternative-removed Alt.object [send-incompatible] @ cmd.arguments.v'],
+  }],
+  ['argument type turned into an alternate of that type', {
+    old: S("{ 'v': 'str' }"),
+    new: "{ 'alternate': 'StrOrNull', 'data': { 's': 'str', 'n': 'null' } }\n" + S("{ 'v': 'StrOrNull' }"),
+    want: ['compatible send became-alternate cmd.v [send-optin] @ cmd.arguments.v'],
+  }],
+  ['argument type changed', {
+    old: S("{ 'v': 'str' }"), new: S("{ 'v': 'int' }"),
+    want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
+  }],
+  ['argument type widened (int8 -> int)', {
+    old: S("{ 'v': 'int8' }"), new: S("{ 'v': 'int' }"),
+    want: ['compatible send type-changed cmd.v [type-range] @ cmd.arguments.v'],
+  }],
+  ['argument type widened (enum -> str)', {
+    old: ENUM("['x']") + S("{ 'v': 'Mode' }"), new: S("{ 'v': 'str' }"),
+    want: ['compatible send type-changed cmd.v [type-range] @ cmd.arguments.v'],
+  }],
+  ['argument type narrowed (str -> enum)', {
+    old: S("{ 'v': 'str' }"), new: ENUM("['x']") + S("{ 'v': 'Mode' }"),
+    want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
+  }],
+  // receive direction
+  ['event added', {
+    old: '', new: E("{ 'a': 'str' }"),
+    want: ['compatible receive event-added EV [receive-add] @ EV'],
+  }],
+  ['event removed', {
+    old: E("{ 'a': 'str' }"), new: '',
+    want: ['compatible receive event-removed EV [receive-unreachable] @ EV'],
+  }],
+  ['return member added', {
+    old: R("{ 'a': 'str' }"), new: R("{ 'a': 'str', 'b': 'int' }"),
+    want: ['compatible receive member-added Out.b [receive-add] @ cmd.returns.b'],
+  }],
+  ['event data member added', {
+    old: E("{ 'a': 'str' }"), new: E("{ 'a': 'str', 'b': 'int' }"),
+    want: ['compatible receive member-added EV.b [receive-add] @ EV.data.b'],
+  }],
+  ['mandatory return member removed', {
+    old: R("{ 'a': 'str', 'b': 'int' }"), new: R("{ 'a': 'str' }"),
+    want: ['incompatible receive member-removed Out.b [receive-remove] @ cmd.returns.b'],
+  }],
+  ['optional event data member removed', {
+    old: E("{ 'a': 'str', '*b': 'int' }"), new: E("{ 'a': 'str' }"),
+    want: ['compatible receive member-removed EV.b [receive-unreachable] @ EV.data.b'],
+  }],
+  ['event data member made optional', {
+    old: E("{ 'a': 'str' }"), new: E("{ '*a': 'str' }"),
+    want: ['incompatible receive made-optional EV.a [receive-remove] @ EV.data.a'],
+  }],
+  ['return member made mandatory', {
+    old: R("{ '*a': 'str' }"), new: R("{ 'a': 'str' }"),
+    want: ['compatible receive made-mandatory Out.a [receive-add] @ cmd.returns.a'],
+  }],
+  ['enum value added in a return: clients must tolerate it', {
+    old: ENUM("['x']") + R("{ 'm': 'Mode' }"), new: ENUM("['x', 'y']") + R("{ 'm': 'Mode' }"),
+    want: ['tolerate receive value-added Mode.y [receive-tolerate] @ cmd.returns.m'],
+  }],
+  ['enum value removed from event data', {
+    old: ENUM("['x', 'y']") + E("{ 'm': 'Mode' }"), new: ENUM("['x']") + E("{ 'm': 'Mode' }"),
+    want: ['compatible receive value-removed Mode.y [receive-unreachable] @ EV.data.m'],
+  }],
+  ['return member type narrowed (str -> enum)', {
+    old: R("{ 'v': 'str' }"), new: ENUM("['x']") + R("{ 'v': 'Mode' }"),
+    want: ['compatible receive type-changed Out.v [type-range] @ cmd.returns.v'],
+  }],
+  ['event data member type widened (uint8 -> number)', {
+    old: E("{ 'v': 'uint8' }"), new: E("{ 'v': 'number' }"),
+    want: ['incompatible receive type-changed EV.v [type-change] @ EV.data.v'],
+  }],
+  ['array element type changed: one change where the array is', {
+    old: R("{ 'v': ['str'] }"), new: R("{ 'v': ['int'] }"),
+    want: ['incompatible receive type-changed Out.v [type-change] @ cmd.returns.v'],
+  }],
+  // both directions: the worse verdict
+  ['enum value removed from a type used in both directions', {
+    old: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
+    new: ENUM("['x']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
+    want: ['incompatible both value-removed Mode.y [send-incompatible] @ EV.data.m | cmd.arguments.m'],
+  }],
+  ['enum value added to a type used in both directions', {
+    old: ENUM("['x']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
+    new: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
+    want: ['tolerate both value-added Mode.y [receive-tolerate] @ EV.data.m | cmd.arguments.m'],
+  }],
+  // features and conditions
+  ['deprecated added to an argument', {
+    old: S("{ 'a': 'str' }"), new: S("{ 'a': { 'type': 'str', 'features': ['deprecated'] } }"),
+    want: ['compatible send feature-added cmd.a [feature-special] @ cmd.arguments.a'],
+  }],
+  ['unstable removed from an event', {
+    old: "{ 'event': 'EV', 'features': ['unstable'] }", new: "{ 'event': 'EV' }",
+    want: ['compatible receive feature-removed EV [feature-special] @ EV'],
+  }],
+  ['condition added to a command', {
+    old: S("{ 'a': 'str' }"), new: "{ 'command': 'cmd', 'data': { 'a': 'str' }, 'if': 'CONFIG_X' }",
+    want: ['tolerate send if-changed cmd [conditional] @ cmd'],
+  }],
+  // invisible on the wire
+  ['a renamed type', {
+    old: "{ 'struct': 'Old', 'data': { 'a': 'str' } }\n" + S("{ 'v': 'Old' }"),
+    new: "{ 'struct': 'New', 'data': { 'a': 'str' } }\n" + S("{ 'v': 'New' }"),
+    want: [],
+  }],
+  ['a member moved into a base', {
+    old: "{ 'struct': 'Thing', 'data': { 'a': 'str', 'b': 'int' } }\n" + R("{ 't': 'Thing' }"),
+    new: "{ 'struct': 'Base', 'data': { 'a': 'str' } }\n" +
+      "{ 'struct': 'Thing', 'base': 'Base', 'data': { 'b': 'int' } }\n" +
+      R("{ 't': 'Thing' }"),
+    want: [],
+  }],
+  ['members and enum values reordered', {
+    old: ENUM("['x', 'y']") + S("{ 'a': 'str', 'm': 'Mode' }"),
+    new: ENUM("['y', 'x']") + S("{ 'm': 'Mode', 'a': 'str' }"),
+    want: [],
+  }],
+  ["'int' and 'int64' are one type", { old: S("{ 'a': 'int' }"), new: S("{ 'a': 'int64' }"), want: [] }],
+];
+
+describe('diffSchemas: one row per kind of change and rule', () => {
+  it.each(rows)('%s', (_name, { old, new: now, want }) => {
+    expect(changes(old, now)).toEqual(want);
+  });
+
+  it('quotes every rule it cites from qapi-code-gen.rst', () => {
+    for (const [, { old, new: now }] of rows) {
+      for (const c of diffSchemas(model(old), model(now)).changes) expect(RULES[c.rule]).toBeTruthy();
+    }
+  });
+});
+
+describe('diffSchemas: structure', () => {
+  it('terminates on recursive types and reports a change inside them once', () => {
+    const tree = (extra: string) =>
+      `{ 'struct': 'Node', 'data': { 'name': 'str', '*children': ['Node']${extra} } }\n` +
+      "{ 'command': 'tree', 'returns': 'Node' }\n{ 'command': 'graft', 'data': { 'node': 'Node' } }";
+    const got = changes(tree(''), tree(", '*size': 'int'"));
+    expect(got).toEqual([
+      'compatible both member-added Node.size [send-optin] @ graft.arguments.node.size | tree.returns.size',
+    ]);
+  });
+
+  it('a removed member of a base is one change, met through every type deriving from it', () => {
+    const s = (extra: string) =>
+      `{ 'struct': 'Base', 'data': { 'a': 'str'${extra} } }\n` +
+      "{ 'struct': 'Cee', 'base': 'Base', 'data': { 'c': 'int' } }\n{ 'struct': 'Dee', 'base': 'Base', 'data': {} }\n" +
+      "{ 'command': 'one', 'data': { 'c': 'Cee' } }\n{ 'command': 'two', 'data': { 'd': 'Dee' } }";
+    expect(changes(s(", 'b': 'int'"), s(''))).toEqual([
+      'incompatible send member-removed Base.b [send-incompatible] @ one.arguments.c.b | two.arguments.d.b',
+    ]);
+  });
+
+  it('MigrationCapability losing compress and block: incompatible, both directions', () => {
+    const s = (values: string) =>
+      `{ 'enum': 'MigrationCapability', 'data': ${values} }\n` +
+      "{ 'struct': 'MigrationCapabilityStatus', 'data': { 'capability': 'MigrationCapability', 'state': 'bool' } }\n" +
+      "{ 'command': 'migrate-set-capabilities', 'data': { 'capabilities': ['MigrationCapabilityStatus'] } }\n" +
+      "{ 'command': 'query-migrate-capabilities', 'returns': ['MigrationCapabilityStatus'] }";
+    const got = diffSchemas(model(s("['xbzrle', 'compress', 'block']")), model(s("['xbzrle']"))).changes;
+    expect(got.map(line)).toEqual(
+      ['block', 'compress'].map(
+        (v) =>
+          `incompatible both value-removed MigrationCapability.${v} [send-incompatible] @ ` +
+          'migrate-set-capabilities.arguments.capabilities[].capability | ' +
+          'query-migrate-capabilities.returns[].capability',
+      ),
+    );
+  });
+
+  it('keeps doc-only changes apart from wire changes', () => {
+    const s = (text: string) => `##\n# @cmd:\n#\n# ${text}\n#\n# @a: the a\n##\n${S("{ 'a': 'str' }")}`;
+    const d = diffSchemas(model(s('Does one thing.')), model(s('Does another thing.')));
+    expect(d.changes).toEqual([]);
+    expect(d.docs).toEqual([{ def: 'cmd', meta: 'command', parts: ['intro'] }]);
+  });
+
+  it('a reflowed paragraph is no doc change', () => {
+    const s = (text: string) => `##\n# @cmd:\n#\n${text}\n##\n${S('{}')}`;
+    const d = diffSchemas(model(s('# Does one thing\n# and another.')), model(s('# Does one thing and\n# another.')));
+    expect(d).toEqual({ changes: [], docs: [] });
+  });
+
+  it('a member added with its description is a wire change, not a doc change', () => {
+    const s = (args: string, data: string) => `##\n# @cmd:\n#\n# Text.\n#\n${args}##\n${S(data)}`;
+    const d = diffSchemas(model(s('# @a: the a\n', "{ 'a': 'str' }")),
+      model(s('# @a: the a\n#\n# @b: the b\n', "{ 'a': 'str', '*b': 'int' }")));
+    expect(d.changes.map(line)).toEqual(['compatible send member-added cmd.b [send-optin] @ cmd.arguments.b']);
+    expect(d.docs).toEqual([]);
+  });
+
+  it("reads a pre-6.0 C condition as today's form of it", () => {
+    expect(condText('defined(CONFIG_A) || defined(CONFIG_B)')).toBe(condText({ any: ['CONFIG_A', 'CONFIG_B'] }));
+    expect(condText('defined(CONFIG_A) && defined(CONFIG_B)')).toBe(condText({ all: ['CONFIG_A', 'CONFIG_B'] }));
+    expect(condText('defined(CONFIG_SPICE)')).toBe('CONFIG_SPICE');
+    expect(condText('CONFIG_A && !CONFIG_B')).toBe('CONFIG_A && !CONFIG_B');
+  });
+
+  it('lists incompatible changes first', () => {
+    const d = diffSchemas(model(S("{ 'a': 'str' }")), model(S("{ 'b': 'str', '*c': 'int' }")));
+    expect(d.changes.map((c) => c.verdict)).toEqual(['incompatible', 'incompatible', 'compatible']);
+  });
+});
+
+describe('formatDiff', () => {
+  it('says every change of the table in words, without a blank or undefined', () => {
+    const all = rows.flatMap(([, { old, new: now }]) => diffSchemas(model(old), model(now)).changes);
+    expect(new Set(all.map((c) => c.kind)).size).toBe(19);
+    for (const c of all) expect(describeChange(c)).not.toMatch(/undefined|  |^ | $/);
+    const arrays = diffSchemas(model(R("{ 'v': ['str'] }")), model(R("{ 'v': ['int'] }"))).changes;
+    expect(describeChange(arrays[0])).toBe('type of v of Out changed from [str] to [int]');
+  });
+
+  it('markdown: incompatible first, paths in code, rules quoted once', () => {
+    const d = diffSchemas(model(S("{ 'a': 'str' }")), model(S("{ 'b': 'str', '*c': 'int' }")));
+    const md = formatDiff(d, 'markdown', { oldLabel: 'v1', newLabel: 'v2' });
+    expect(md).toBe(
+      '**QAPI schema v1 → v2**: 3 wire changes (2 incompatible, 0 to tolerate, 1 compatible), ' +
+        '0 definitions with doc changes.\n\n' +
+        '### Incompatible (2)\n\n' +
+        '- mandatory member `a` removed from `cmd` (send; [send-incompatible])\n  at `cmd.arguments.a`\n' +
+        '- mandatory member `b` added to `cmd` (send; [send-incompatible])\n  at `cmd.arguments.b`\n\n' +
+        '### Compatible (1)\n\n' +
+        '- optional member `c` added to `cmd` (send; [send-optin])\n  at `cmd.arguments.c`\n\n' +
+        'Rules applied (docs/devel/qapi-code-gen.rst, "Compatibility considerations"):\n\n' +
+        `> [send-incompatible] ${RULES['send-incompatible']}\n>\n> [send-optin] ${RULES['send-optin']}\n`,
+    );
+  });
+});

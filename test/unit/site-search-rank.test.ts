@@ -1,0 +1,76 @@
+// Search ranking on the real search index of QEMU 10.2.2 (and of the tree
+// with VFIO_MIGRATION_PREPARE), searched exactly as the dialog searches
+// (lib/site/search-engine.ts): exact names first, definitions above members,
+// every word required, protocol words lead to the QMP envelope page.
+import { describe, expect, it } from 'vitest';
+import { buildSearchDocs } from '@/lib/site/search-docs';
+import { createSearchIndex, rankHits, searchDocs, type SearchHit } from '@/lib/site/search-engine';
+import { siteFor } from '../render-helpers';
+import { describeWithShared, sharedPath } from '../support/shared';
+
+function searcher(tree: string) {
+  const index = createSearchIndex(buildSearchDocs(siteFor(sharedPath('qemu', tree, 'qapi/qapi-schema.json'))));
+  return (q: string) => searchDocs(index, q);
+}
+
+const label = (h: SearchHit) => `${h.k} ${h.n}${h.p ? ` in ${h.p}` : ''}`;
+const DEFINITIONS = new Set(['event', 'command', 'struct', 'union', 'enum', 'alternate']);
+
+describeWithShared('search ranking on QEMU 10.2.2', () => {
+  const search = searcher('10.2.2');
+
+  it('STOP: the event first, then the command', () => {
+    const hits = search('STOP').map(label);
+    expect(hits[0]).toBe('event STOP');
+    expect(hits[1]).toBe('command stop');
+    expect(search('stop').map(label)[0]).toBe('command stop');
+  });
+
+  it('vfio: the VFIO event above every member and value', () => {
+    const hits = search('vfio');
+    const event = hits.findIndex((h) => h.k === 'event' && h.n === 'VFIO_MIGRATION');
+    const firstMember = hits.findIndex((h) => !DEFINITIONS.has(h.k) && h.k !== 'module');
+    expect(event).toBeGreaterThanOrEqual(0);
+    expect(event).toBeLessThan(firstMember);
+  });
+
+  it('an exact name comes first', () => {
+    for (const name of ['query-status', 'blockdev-add', 'BlockdevOptions', 'SHUTDOWN', 'RunState']) {
+      expect(label(search(name)[0]!)).toMatch(new RegExp(` ${name}$`));
+    }
+  });
+
+  it('requires every word of a multi-word query', () => {
+    const hits = search('blockdev-add qcow2');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThan(10);
+    expect(hits[0]).toMatchObject({ k: 'branch', n: 'qcow2', p: 'blockdev-add', h: '/commands/blockdev-add/#b-qcow2' });
+    expect(search('blockdev-add zzzqqq')).toEqual([]);
+  });
+
+  it('leads protocol words to the QMP envelope page', () => {
+    const expected: Record<string, string> = {
+      timestamp: '/protocol/#event',
+      execute: '/protocol/#command',
+      return: '/protocol/#return',
+      error: '/protocol/#error',
+      greeting: '/protocol/#greeting',
+    };
+    for (const [word, h] of Object.entries(expected)) expect(search(word)[0], word).toMatchObject({ k: 'protocol', h });
+  });
+
+  it('puts definitions above members at equal score', () => {
+    const hit = (k: string, n: string): SearchHit => ({ id: 0, k, n, h: '/', score: 1 });
+    expect(rankHits('x', [hit('member', 'a'), hit('struct', 'b')]).map((h) => h.k)).toEqual(['struct', 'member']);
+  });
+});
+
+describeWithShared('search ranking on 10.2.2+vfio-migration-prepare', () => {
+  it('vfio: both VFIO events above every member and value', () => {
+    const hits = searcher('10.2.2+vfio-migration-prepare')('vfio');
+    const events = ['VFIO_MIGRATION', 'VFIO_MIGRATION_PREPARE'].map((n) => hits.findIndex((h) => h.k === 'event' && h.n === n));
+    const firstMember = hits.findIndex((h) => !DEFINITIONS.has(h.k) && h.k !== 'module');
+    expect(Math.min(...events)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...events)).toBeLessThan(firstMember);
+  });
+});
