@@ -12,7 +12,7 @@ describe('VFIO_MIGRATION_PREPARE (10.2.2+vfio-migration-prepare)', () => {
   it('shows name, Since 11.0 and where it is defined', () => {
     expect(html).toContain('<h1 class="def-name"><code>VFIO_MIGRATION_PREPARE</code></h1>');
     expect(html).toContain('<span class="badge since">Since 11.0</span>');
-    expect(html).toMatch(/Defined at <code>qapi\/vfio\.json:\d+<\/code>/);
+    expect(html).toMatch(/Defined at <a href="\/modules\/vfio\/#d-VFIO_MIGRATION_PREPARE"[^>]*><code>qapi\/vfio\.json:\d+<\/code><\/a>/);
   });
 
   it('shows every data member with anchor, type, required/optional and description', () => {
@@ -53,7 +53,7 @@ describe('10.2.2 pages', () => {
 
   it('inlines union branches labelled by discriminator value', () => {
     const html = renderDefinition(site, 'GuestPanicInformation');
-    expect(html).toMatch(/When <code>type<\/code> is <code>&quot;hyper-v&quot;<\/code>/);
+    expect(html).toMatch(/When <code>type<\/code> is <a class="anchor-link" href="#b-hyper-v"><code>&quot;hyper-v&quot;<\/code><\/a>/);
     expect(html).toContain('id="m-hyper-v.arg1"');
     expect(html).toContain('discriminator');
   });
@@ -95,6 +95,12 @@ describe('10.2.2 pages', () => {
     }
     expect(biggest).toBeLessThan(400_000);
   }, 300_000);
+
+  it('snapshots a command page with its reply expanded', async () => {
+    const html = renderDefinition(site, 'query-status');
+    expect(html).toContain('<tr id="r-status" class="required">');
+    await expect(prettyHtml(html)).toMatchFileSnapshot('snapshots/command-query-status.html');
+  });
 
   it('snapshots a union page', async () => {
     await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot('snapshots/union-GuestPanicInformation.html');

@@ -3,20 +3,38 @@
 // alternate): header with Since, feature badges, `if` and where it is defined;
 // the intro; the wire shape; returns / errors; notes and examples in source
 // order; features; and, for types, where they are used.
-import type { Command, Entity, Event } from '@/lib/qapi/model';
+import type { Command, DocSection, Entity, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { definedAt, pageKind } from '@/lib/site/site-schema';
+import { definedAt, hasPage, moduleEntryId, pageKind } from '@/lib/site/site-schema';
 import { definitionHref, moduleHref } from '@/lib/site/site-links';
-import { kindLabel, sinceOf } from '@/lib/site/format';
+import { deprecationReplacement, kindLabel, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/wire-shape';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
-import { MemberTable, memberAnchors } from './MemberTable';
+import { MemberTable, memberAnchors, topExpander } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
+import { ReturnsSection } from './Returns';
 import { TypeRef } from './TypeRef';
 import { Alternatives, EnumValues } from './ValueTables';
 import { ValidateEventLink } from './ValidateEventLink';
+
+/** " Use X instead." when the deprecated feature's doc text names a replacement, X linked where it has a page or row. */
+function Replacement({ site, e }: { site: SiteSchema; e: Entity }) {
+  const name = deprecationReplacement(e.doc?.features.deprecated?.text);
+  if (!name) return null;
+  let href: string | undefined;
+  if (name.startsWith('@')) {
+    const data = dataType(e, site.index);
+    const anchor = `m-${name.slice(1)}`;
+    if (data && memberAnchors(data, { site }).has(anchor)) href = `#${anchor}`;
+  } else {
+    const target = site.index.get(name);
+    if (target && hasPage(target)) href = withBase(definitionHref(site, target));
+  }
+  const label = <code>{name.replace(/^@/, '')}</code>;
+  return <> Use {href ? <a href={href}>{label}</a> : label} instead.</>;
+}
 
 function Header({ site, e }: { site: SiteSchema; e: Entity }) {
   const mod = site.moduleOf.get(e.name);
@@ -41,12 +59,20 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
       </div>
       {special.map((f) => (
         <p key={f.name} className={`pip pip-${f.name}`}>
-          {f.name === 'deprecated' ? `This ${kindLabel(e).toLowerCase()} is deprecated.` : f.name === 'unstable' ? `This ${kindLabel(e).toLowerCase()} is unstable (experimental).` : null}
+          This {kindLabel(e).toLowerCase()} is {f.name === 'deprecated' ? 'deprecated' : 'unstable (experimental)'}.
+          {f.name === 'deprecated' && <Replacement site={site} e={e} />}
         </p>
       ))}
       {where && (
         <p className="defined-at">
-          Defined at <code>{where}</code>
+          Defined at{' '}
+          {mod ? (
+            <a href={withBase(moduleHref(site, mod)) + `#${moduleEntryId(e.name)}`} title={`${e.name} in the list of ${mod.title}`}>
+              <code>{where}</code>
+            </a>
+          ) : (
+            <code>{where}</code>
+          )}
         </p>
       )}
       {e.meta === 'event' && <ValidateEventLink site={site} name={e.name} />}
@@ -61,6 +87,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
       <section aria-labelledby="wire">
         <h2 id="wire">Wire shape</h2>
         <EventEnvelope event={e as Event} hasData={!!data} />
+        <h3 id="members">Members</h3>
         {data ? (
           <>
             {!data.implicit && (
@@ -105,15 +132,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         ) : (
           <p className="muted">No arguments.</p>
         )}
-        <h3 id="returns">Returns</h3>
-        {c.returns ? (
-          <div className="returns">
-            <p><TypeRef site={site} name={c.returns} /></p>
-            <RstText text={e.doc?.returns} ctx={ctx} />
-          </div>
-        ) : (
-          <p className="muted">An empty object (<code>{'{}'}</code>) on success.</p>
-        )}
+        <ReturnsSection command={c} ctx={ctx} />
         {e.doc?.errors && (
           <>
             <h3 id="errors">Errors</h3>
@@ -152,7 +171,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         <section aria-labelledby="wire">
           <h2 id="wire">Alternatives</h2>
           <p className="data-type">The JSON type of the value selects the alternative.</p>
-          <Alternatives type={e} ctx={ctx} />
+          <Alternatives type={e} ctx={ctx} expand={topExpander(ctx, e.name)} />
         </section>
       );
     default:
@@ -200,6 +219,21 @@ function UsedBy({ site, e }: { site: SiteSchema; e: Entity }) {
   );
 }
 
+/** Notes and examples after the wire shape, under one heading that says what they are. */
+function NotesSection({ sections, examples, ctx }: { sections: DocSection[]; examples: number; ctx: DocContext }) {
+  if (sections.length === 0) return null;
+  const onlyExamples = sections.every((s) => /^\.\. qmp-example::/m.test(s.text) && !/^(?!\.\. |\s|$)/m.test(s.text));
+  const exampleWord = examples > 1 ? 'Examples' : 'Example';
+  const title = examples === 0 ? 'Notes' : onlyExamples ? exampleWord : `Notes and ${exampleWord.toLowerCase()}`;
+  const id = examples === 0 ? 'notes' : 'examples';
+  return (
+    <section className="notes" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {sections.map((s, i) => <RstText key={i} text={s} ctx={ctx} />)}
+    </section>
+  );
+}
+
 export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: Entity }) {
   const base: DocContext = { site, entity: e, exampleSeq: { n: 0 } };
   const ctx: DocContext = { ...base, memberAnchors: memberAnchors(dataType(e, site.index), base) };
@@ -212,11 +246,7 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
         {doc?.body.text.trim() ? <RstText text={doc.body} ctx={ctx} /> : <p className="muted">No description.</p>}
       </div>
       <WireShapeSection site={site} e={e} ctx={ctx} />
-      {laterPlain.length > 0 && (
-        <section className="notes" aria-label="Notes and examples">
-          {laterPlain.map((s, i) => <RstText key={i} text={s} ctx={ctx} />)}
-        </section>
-      )}
+      <NotesSection sections={laterPlain} examples={doc?.examples.length ?? 0} ctx={ctx} />
       <Features e={e} ctx={ctx} />
       <UsedBy site={site} e={e} />
     </article>

@@ -25,6 +25,7 @@ import type { SiteSchema } from '@/lib/site/site-schema';
 import { compactModel } from '@/lib/site/validator-model';
 import { findPair } from '@/lib/site/site-history';
 import { getDefaultSchema, getSiteHistory } from '@/lib/site/source';
+import { ExpansionFragment, expandableTypes } from '@/components/docs-html/Expansion';
 import { ChangesIndexView, ChangesView, BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView, ProtocolView } from './views';
 
 type Props = { params: Promise<RouteParams> };
@@ -164,3 +165,17 @@ export const searchIndexRoute = (scope: RouteScope) =>
 
 /** The validator page's model of a tree (lib/site/validator-model.ts: docs stripped). */
 export const validatorModelRoute = (scope: RouteScope) => jsonRoute(scope, (site) => compactModel(site.model), null);
+
+/** Per-type HTML fragments fetched by the lazy expanders of doc pages (components/docs-html/Expansion.tsx). */
+export const expansionRoute = (scope: RouteScope) => ({
+  generateStaticParams: (): RouteParams[] => staticParams(scope, expandableTypes),
+  GET: async (_req: Request, props: Props) => {
+    const params = await props.params;
+    const site = treeForRoute(scope, params);
+    const html = site ? ExpansionFragment({ site, name: decodeURIComponent(params.name ?? '') }) : null;
+    return new Response(html?.value ?? '', {
+      status: html ? 200 : 404,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+  },
+});
