@@ -11,6 +11,7 @@ import { deprecationReplacement, kindLabel, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/wire-shape';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
+import { History } from './History';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
 import { MemberTable, memberAnchors, topExpander } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
@@ -249,6 +250,7 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
       <NotesSection sections={laterPlain} examples={doc?.examples.length ?? 0} ctx={ctx} />
       <Features e={e} ctx={ctx} />
       <UsedBy site={site} e={e} />
+      <History entity={e} />
     </article>
   );
 }

@@ -9,7 +9,6 @@ import { historyOf, type ResolvedStep } from '@/lib/diff';
 import { changeSides, sidePath } from '@/lib/site/change-links';
 import { changesPath, withBase } from '@/lib/site/href';
 import { changesSlug, type SiteHistory } from '@/lib/site/site-history';
-import type { SiteSchema } from '@/lib/site/site-schema';
 import { getSiteHistory } from '@/lib/site/source';
 import { ChangeDescription, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
 
@@ -57,7 +56,7 @@ function Step({ step, history }: { step: ResolvedStep; history: SiteHistory }) {
   );
 }
 
-export function History({ entity, history = getSiteHistory() }: { site?: SiteSchema; entity: Entity; history?: SiteHistory | null }) {
+export function History({ entity, history = getSiteHistory() }: { entity: Entity; history?: SiteHistory | null }) {
   if (!history) return null;
   const steps = historyOf(history.history, entity.name);
   const present = history.releases.map((s) => ({ s, href: sidePath(s, entity.name) }));
