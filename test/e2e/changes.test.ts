@@ -1,0 +1,120 @@
+// The Changes pages, a definition's History and the search filters in
+// Chromium, on the e2e site of build-once.ts (the 10.2.2+vfio-migration-prepare
+// tree as default "vfio-prepare", our example schema as "example"): the
+// header leads to the index, a pair's page links each change to both sides,
+// and a definition page's History links that pair's page.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { serve } from '../../scripts/serve.mjs';
+import { buildOnce, E2E_OUT, ROOT } from './build-once';
+import { hasShared } from '../support/shared';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+
+let browser: Browser;
+let server: Server;
+let base: string;
+const errors: string[] = [];
+
+async function open(p: string): Promise<Page> {
+  const page = await browser.newPage({ colorScheme: 'light' });
+  page.on('pageerror', (e) => errors.push(`${p}: ${String(e)}`));
+  await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
+  return page;
+}
+
+const PAIR = '/changes/vfio-prepare..example/';
+
+describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', () => {
+  beforeAll(async () => {
+    await buildOnce();
+    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    });
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('the header leads to the index of Changes pages, and on to a pair', async () => {
+    const page = await open('/events/VFIO_MIGRATION/');
+    await Promise.all([page.waitForURL(/\/changes\/$/), page.locator('.topnav a', { hasText: 'Changes' }).click()]);
+    expect(await page.locator('h1').textContent()).toBe('Changes');
+    await Promise.all([
+      page.waitForURL(/\/changes\/vfio-prepare\.\.example\/$/),
+      page.locator('table.changes-index a', { hasText: 'vfio-prepare → example' }).click(),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe('vfio-prepare → example');
+    await page.close();
+  });
+
+  it('a pair page: incompatible first, each change with verdict, direction and rule, linked to both sides', async () => {
+    const page = await open(PAIR);
+    const headings = await page.locator('article h2').allTextContents();
+    expect(headings[0]).toMatch(/^Incompatible \(\d+\)$/);
+    expect(headings.at(-1)).toBe('Rules applied');
+    // a command only the old side has: linked there, with its verdict and the quoted rule
+    const removed = page.locator('li.change', { hasText: 'command query-status removed' });
+    expect(await removed.locator('.verdict').textContent()).toBe('incompatible');
+    expect(await removed.locator('.dir').textContent()).toBe('send');
+    await Promise.all([page.waitForURL(/#rule-send-incompatible$/), removed.locator('.rule-ref').click()]);
+    expect(await page.locator('#rule-send-incompatible blockquote').textContent()).toContain('Incompatible changes include removing commands');
+    await Promise.all([page.waitForURL(/\/commands\/query-status\/$/), removed.locator('.side-old').click()]);
+    expect(await page.locator('h1').textContent()).toBe('query-status');
+    // a definition both sides have: one link to each
+    await page.goto(base + PAIR.slice(1));
+    const doc = page.locator('#docs ~ ul li', { hasText: 'VFIO_MIGRATION:' });
+    await Promise.all([page.waitForURL(/\/events\/VFIO_MIGRATION\/$/), doc.locator('.side-old').click()]);
+    expect(new URL(page.url()).pathname).toBe('/events/VFIO_MIGRATION/');
+    await page.goBack();
+    await Promise.all([page.waitForURL(/\/v\/example\/events\/VFIO_MIGRATION\/$/), doc.locator('.side-new').click()]);
+    expect(await page.locator('h1').textContent()).toBe('VFIO_MIGRATION');
+    await page.close();
+  });
+
+  it("a definition page's History: the releases that have it and what changed, linked to the pair", async () => {
+    const page = await open('/events/VFIO_MIGRATION/');
+    const history = page.locator('section.history');
+    expect(await history.locator('h2').textContent()).toBe('History');
+    expect(await history.locator('.history-releases a').allTextContents()).toEqual(['vfio-prepare', 'example']);
+    expect(await history.locator('.history-step').first().textContent()).toMatch(/example \(from vfio-prepare\): documentation \(intro/);
+    await Promise.all([page.waitForURL(/\/changes\/vfio-prepare\.\.example\/$/), history.locator('.history-step > p a').first().click()]);
+    // a definition only the default tree has
+    const only = await open('/commands/query-status/');
+    expect(await only.locator('.history-releases s').textContent()).toBe('example');
+    expect(await only.locator('.history-step').first().textContent()).toMatch(/example \(from vfio-prepare\): removed/);
+    await page.close();
+    await only.close();
+  });
+
+  it('search filters: since:, is:, changed:, with words, and a bad one explained', async () => {
+    const page = await open('/');
+    await page.waitForFunction(() => document.querySelector('.search-button[data-ready]') !== null);
+    await page.keyboard.press('/');
+    const input = page.locator('dialog.search-dialog input');
+    const first = page.locator('#search-results li').first();
+    await input.fill('since:11.0');
+    await page.waitForFunction(() => document.querySelector('#search-results li')?.textContent?.includes('VFIO_MIGRATION_PREPARE'));
+    expect(await page.locator('#search-results li').count()).toBe(1);
+    await input.fill('drive is:deprecated');
+    await first.waitFor();
+    expect(await page.locator('#search-results li').allTextContents()).toContainEqual(expect.stringContaining('drive-backup'));
+    await input.fill('changed:vfio-prepare..nowhere');
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.startsWith('changed: takes two releases'));
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    await page.close();
+  });
+
+  it('no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
