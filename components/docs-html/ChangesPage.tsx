@@ -7,7 +7,7 @@
 // after, on their own; the quoted rules last.
 import type { Change, DocChange, Verdict } from '@/lib/diff';
 import { changeSides, moduleOfChange, sidePath, splitPath } from '@/lib/site/change-links';
-import { changesPath, withBase } from '@/lib/site/href';
+import { changesPath, homePath, withBase } from '@/lib/site/href';
 import type { ChangesPair } from '@/lib/site/site-history';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { ChangeDescription, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
@@ -182,5 +182,5 @@ export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: Changes
 }
 
 function Release({ site }: { site: SiteSchema }) {
-  return <a href={withBase(site.prefix + '/')}>{site.label}</a>;
+  return <a href={withBase(homePath(site.prefix))}>{site.label}</a>;
 }
