@@ -5,13 +5,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import { buildIndex, type SchemaModel } from '../lib/qapi/model';
-import { createValidator } from '../lib/validate/index';
-import { exampleMessages } from '../lib/validate/lint-examples';
-import { createRng } from '../lib/qapi/fuzz/mutate';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import { buildIndex, type SchemaModel } from '../../lib/qapi/model';
+import { createValidator } from '../../lib/validate/index';
+import { exampleMessages } from '../../lib/validate/lint-examples';
+import { createRng } from '../../lib/qapi/fuzz/mutate';
 
-const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu');
+const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'qemu');
 const TREES = {
   '10.2.2': { events: 78, invalid: ['RTC_CHANGE'] },
   '10.2.2+vfio-migration-prepare': { events: 79, invalid: ['RTC_CHANGE'] },

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../scripts/cli/validate';
+import { run } from '../../scripts/cli/validate';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-validate-'));
 
 const STOP = '{"event": "STOP", "timestamp": {"seconds": 1267041653, "microseconds": 9518}}';

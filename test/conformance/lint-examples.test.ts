@@ -4,11 +4,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import { formatLintReport, lintExamples, type LintReport } from '../lib/validate/lint-examples';
-import { run } from '../scripts/cli/lint-examples';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import { formatLintReport, lintExamples, type LintReport } from '../../lib/validate/lint-examples';
+import { run } from '../../scripts/cli/lint-examples';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
 
 describe('lint of QEMU 10.2.2 examples', () => {
   let report: LintReport;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelForPath, parseVersionsSpec, resolveVersions } from '@/lib/site/config';
 import { pathInSite } from '@/lib/site/page-ref';
-import { siteFor, TREE_1000, TREE_1022, TREE_VFIO } from './render-helpers';
+import { siteFor, TREE_1000, TREE_1022, TREE_VFIO } from '../support/render-helpers';
 import { buildSiteSchema } from '@/lib/site/site-schema';
 
 describe('resolveVersions', () => {

@@ -3,13 +3,13 @@
 // arrays, q_empty, QType, definitions, implicit types and include directives).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { QapiError } from '../lib/qapi/error';
-import { loadModelFromDisk, loadSchemaFromDisk } from '../lib/qapi/node';
-import { DEFAULT_OPTIONS, optionsForTree } from '../lib/qapi/options';
-import { QAPISchemaEvent, QAPISchemaInclude } from '../lib/qapi/schema/index';
-import type { Event, StructType } from '../lib/qapi/model';
+import { QapiError } from '../../lib/qapi/error';
+import { loadModelFromDisk, loadSchemaFromDisk } from '../../lib/qapi/node';
+import { DEFAULT_OPTIONS, optionsForTree } from '../../lib/qapi/options';
+import { QAPISchemaEvent, QAPISchemaInclude } from '../../lib/qapi/schema/index';
+import type { Event, StructType } from '../../lib/qapi/model';
 
-const SHARED = path.resolve(__dirname, '../../shared/qemu');
+const SHARED = path.resolve(__dirname, '../../../shared/qemu');
 const rootOf = (tree: string) => path.join(SHARED, tree, 'qapi/qapi-schema.json');
 
 const TREES = [

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM build script without type declarations
-import { buildCli } from '../scripts/build-cli.mjs';
+import { buildCli } from '../../scripts/build-cli.mjs';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = path.resolve(projectRoot, '../shared');
 const bin = path.join(projectRoot, 'bin', 'qapi-explorer.mjs');
 const suite = path.join(shared, 'qemu/10.2.2/tests/qapi-schema');

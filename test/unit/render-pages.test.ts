@@ -1,7 +1,7 @@
 // Definition pages rendered from QEMU's real trees: what a reader must find on
 // them, asserted directly, plus a readable HTML file snapshot of each.
 import { describe, expect, it } from 'vitest';
-import { prettyHtml, renderDefinition, siteFor, TREE_1022, TREE_VFIO } from './render-helpers';
+import { prettyHtml, renderDefinition, siteFor, TREE_1022, TREE_VFIO } from '../support/render-helpers';
 import { ModulePage } from '@/components/docs/ModulePage';
 import { HomePage } from '@/components/docs/HomePage';
 
@@ -38,7 +38,7 @@ describe('VFIO_MIGRATION_PREPARE (10.2.2+vfio-migration-prepare)', () => {
   });
 
   it('matches its snapshot', async () => {
-    await expect(prettyHtml(html)).toMatchFileSnapshot('snapshots/event-VFIO_MIGRATION_PREPARE.html');
+    await expect(prettyHtml(html)).toMatchFileSnapshot('../snapshots/event-VFIO_MIGRATION_PREPARE.html');
   });
 });
 
@@ -97,7 +97,7 @@ describe('10.2.2 pages', () => {
   }, 300_000);
 
   it('snapshots a union page', async () => {
-    await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot('snapshots/union-GuestPanicInformation.html');
+    await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot('../snapshots/union-GuestPanicInformation.html');
   });
 });
 

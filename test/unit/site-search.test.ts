@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
 import { buildSearchDocs, packSearchDocs, unpackSearchDocs, type SearchDoc } from '@/lib/site/search-docs';
-import { siteFor, TREE_VFIO } from './render-helpers';
+import { siteFor, TREE_VFIO } from '../support/render-helpers';
 
 describe('search index of 10.2.2+vfio-migration-prepare', () => {
   const site = siteFor(TREE_VFIO);

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { joinIncludePath, parseSchema, type QAPIObject, type SchemaHost } from '../lib/qapi/parser';
-import { QapiError } from '../lib/qapi/error';
-import { QAPIDoc } from '../lib/qapi/doc';
-import { docToModel } from '../lib/qapi/doc-model';
-import { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree, type QapiOptions } from '../lib/qapi/options';
-import { QAPISourceInfo } from '../lib/qapi/source';
+import { joinIncludePath, parseSchema, type QAPIObject, type SchemaHost } from '../../lib/qapi/parser';
+import { QapiError } from '../../lib/qapi/error';
+import { QAPIDoc } from '../../lib/qapi/doc';
+import { docToModel } from '../../lib/qapi/doc-model';
+import { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree, type QapiOptions } from '../../lib/qapi/options';
+import { QAPISourceInfo } from '../../lib/qapi/source';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHARED = path.resolve(ROOT, '../shared');
 const SUITE = path.join(SHARED, 'qemu/10.2.2/tests/qapi-schema');
 

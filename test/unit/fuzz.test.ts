@@ -4,13 +4,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { QapiError } from '../lib/qapi/error';
-import { Campaign, errorProblem, type MutantResult } from '../lib/qapi/fuzz/campaign';
-import { mutate, tokenize } from '../lib/qapi/fuzz/mutate';
-import { QAPISourceInfo } from '../lib/qapi/source';
-import { readCorpus } from '../scripts/fuzz-parse';
+import { QapiError } from '../../lib/qapi/error';
+import { Campaign, errorProblem, type MutantResult } from '../../lib/qapi/fuzz/campaign';
+import { mutate, tokenize } from '../../lib/qapi/fuzz/mutate';
+import { QAPISourceInfo } from '../../lib/qapi/source';
+import { readCorpus } from '../../scripts/fuzz-parse';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tree = path.resolve(projectRoot, '../shared/qemu/10.2.2/qapi');
 const SAMPLE = 300;
 

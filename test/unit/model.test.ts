@@ -2,12 +2,12 @@
 // (explicit and implicit q_empty), alternates, enums, commands, docs, modules.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type AlternateType, type Command, type Entity, type EnumType, type SchemaIndex, type SchemaModel, type StructType, type UnionType } from '../lib/qapi/model';
-import { loadModel } from '../lib/qapi/load';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import { joinIncludePath } from '../lib/qapi/parser';
+import { buildIndex, type AlternateType, type Command, type Entity, type EnumType, type SchemaIndex, type SchemaModel, type StructType, type UnionType } from '../../lib/qapi/model';
+import { loadModel } from '../../lib/qapi/load';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import { joinIncludePath } from '../../lib/qapi/parser';
 
-const ROOT = path.resolve(__dirname, '../../shared/qemu/10.2.2/qapi/qapi-schema.json');
+const ROOT = path.resolve(__dirname, '../../../shared/qemu/10.2.2/qapi/qapi-schema.json');
 
 let model: SchemaModel;
 let index: SchemaIndex;

@@ -5,12 +5,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import type { SchemaModel } from '../lib/qapi/model';
-import { createValidator } from '../lib/validate/index';
-import { MINI_MODEL } from './fixtures/validate/mini-model';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import type { SchemaModel } from '../../lib/qapi/model';
+import { createValidator } from '../../lib/validate/index';
+import { MINI_MODEL } from '../fixtures/validate/mini-model';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
 
 function exampleTexts(model: SchemaModel): string[] {
   return model.entities.flatMap((e) => e.doc?.examples ?? []).map((x) => x.lines.map((l) => l.text).join('\n'));

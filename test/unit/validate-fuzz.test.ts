@@ -5,12 +5,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import { createValidator } from '../lib/validate/index';
-import type { MessageResult, ValidationResult } from '../lib/validate/types';
-import { createRng } from '../lib/qapi/fuzz/mutate';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import { createValidator } from '../../lib/validate/index';
+import type { MessageResult, ValidationResult } from '../../lib/validate/types';
+import { createRng } from '../../lib/qapi/fuzz/mutate';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
 
 
 const NOISE = ['{', '}', '[', ']', '"', ',', ':', '\\', '\n', ' ', '1.0', '-', 'e', '...', '-> ', '<- ', '\ud800', '\ufeff', 'NaN', '__proto__', '"a": 1, "a": 2'];

@@ -1,7 +1,7 @@
 // QEMU's own parser conformance suite (../shared/qemu/10.2.2/tests/qapi-schema),
 // one test per case: the error text must equal NAME.err, or the dump NAME.out.
 import { describe, expect, it } from 'vitest';
-import { listCases, runCase } from '../scripts/conformance';
+import { listCases, runCase } from '../../scripts/conformance';
 
 const cases = listCases();
 

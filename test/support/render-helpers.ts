@@ -6,7 +6,7 @@ import { optionsForTree } from '@/lib/qapi/options';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { DefinitionPage } from '@/components/docs/DefinitionPage';
 
-export const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+export const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared');
 export const TREE_1022 = path.join(SHARED, 'qemu/10.2.2/qapi/qapi-schema.json');
 export const TREE_VFIO = path.join(SHARED, 'qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json');
 export const TREE_1000 = path.join(SHARED, 'qemu/10.0.13/qapi/qapi-schema.json');

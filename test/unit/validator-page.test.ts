@@ -4,12 +4,12 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import type { SchemaModel } from '../lib/qapi/model';
-import { createValidator, type ValidationResult } from '../lib/validate/index';
-import { compactModel, docsPath, pageKinds } from '../lib/site/validator-model';
-import { sampleEventMessage, sampleEventText } from '../lib/site/validator-sample';
-import { validatorHref } from '../lib/site/validator-link';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import type { SchemaModel } from '../../lib/qapi/model';
+import { createValidator, type ValidationResult } from '../../lib/validate/index';
+import { compactModel, docsPath, pageKinds } from '../../lib/site/validator-model';
+import { sampleEventMessage, sampleEventText } from '../../lib/site/validator-sample';
+import { validatorHref } from '../../lib/site/validator-link';
 import {
   compressText,
   decompressText,
@@ -18,11 +18,11 @@ import {
   readFragment,
   readOptions,
   shareLink,
-} from '../lib/site/validator-share';
-import { CHUNK, WorkerCore } from '../components/validator/worker-core';
-import type { FromWorker, ToWorker } from '../components/validator/protocol';
+} from '../../lib/site/validator-share';
+import { CHUNK, WorkerCore } from '../../components/validator/worker-core';
+import type { FromWorker, ToWorker } from '../../components/validator/protocol';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '../shared/qemu');
 const TREE_NAMES = ['10.2.2', '10.2.2+vfio-migration-prepare', '10.0.13'];
 const TREES = TREE_NAMES.map((t) => path.join(SHARED, t, 'qapi/qapi-schema.json'));
