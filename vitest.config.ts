@@ -18,6 +18,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    globalSetup: ['test/support/announce-data.ts'],
     projects: [project('unit'), project('conformance'), ...(wantsE2e ? [project('e2e')] : [])],
   },
 });

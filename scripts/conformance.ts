@@ -5,14 +5,14 @@
 // NAME.out. Prints failing cases with a short diff and, last, the tally.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { dumpSchema } from '../lib/qapi/dump';
 import { QapiError } from '../lib/qapi/error';
 import { loadSchema } from '../lib/qapi/load';
 import { joinIncludePath, type SchemaHost } from '../lib/qapi/parser';
+import { HOW_TO_GET, sharedPath } from './qemu-data';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SUITE_DIR = path.resolve(projectRoot, '../shared/qemu/10.2.2/tests/qapi-schema');
+export const SUITE_DIR = sharedPath('qemu', '10.2.2', 'tests/qapi-schema');
 
 export interface CaseResult {
   name: string;
@@ -76,6 +76,10 @@ export function shortDiff(expected: string, actual: string, maxLines = 8): strin
 }
 
 function main(): number {
+  if (!existsSync(path.join(SUITE_DIR, 'CASES.txt'))) {
+    console.error(`conformance: no QEMU 10.2.2 suite at ${SUITE_DIR}; ${HOW_TO_GET}`);
+    return 2;
+  }
   const results = listCases().map((name) => runCase(name));
   const failing = results.filter((r) => !r.ok);
   for (const r of failing) {

@@ -1,16 +1,15 @@
-// The three real QEMU trees in ../shared/qemu load with QEMU's entity and
+// The three real QEMU trees (test/support/shared.ts) load with QEMU's entity and
 // event counts ("entities" = QAPISchema._entity_list: built-ins and their
 // arrays, q_empty, QType, definitions, implicit types and include directives).
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithQemu, qemuTree } from '../support/shared';
 import { QapiError } from '../../lib/qapi/error';
 import { loadModelFromDisk, loadSchemaFromDisk } from '../../lib/qapi/node';
 import { DEFAULT_OPTIONS, optionsForTree } from '../../lib/qapi/options';
 import { QAPISchemaEvent, QAPISchemaInclude } from '../../lib/qapi/schema/index';
 import type { Event, StructType } from '../../lib/qapi/model';
 
-const SHARED = path.resolve(__dirname, '../../../shared/qemu');
-const rootOf = (tree: string) => path.join(SHARED, tree, 'qapi/qapi-schema.json');
+const rootOf = qemuTree;
 
 const TREES = [
   { tree: '10.2.2', entities: 1435, events: 57 },
@@ -18,7 +17,7 @@ const TREES = [
   { tree: '10.0.13', entities: 1406, events: 56 },
 ];
 
-describe('real QEMU trees', () => {
+describeWithQemu(['10.2.2', '10.2.2+vfio-migration-prepare', '10.0.13'], 'real QEMU trees', () => {
   it.each(TREES)('$tree: $entities entities, $events events', ({ tree, entities, events }) => {
     const schema = loadSchemaFromDisk(rootOf(tree), optionsForTree(tree));
     expect(schema.entityList).toHaveLength(entities);

@@ -1,11 +1,12 @@
 // The static search index: what it contains and that MiniSearch, configured as
 // the dialog configures it, finds definitions, members and enum values.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
 import { buildSearchDocs, packSearchDocs, unpackSearchDocs, type SearchDoc } from '@/lib/site/search-docs';
 import { siteFor, TREE_VFIO } from '../support/render-helpers';
+import { describeWithQemu } from '../support/shared';
 
-describe('search index of 10.2.2+vfio-migration-prepare', () => {
+describeWithQemu('10.2.2+vfio-migration-prepare', 'search index of 10.2.2+vfio-migration-prepare', () => {
   const site = siteFor(TREE_VFIO);
   const docs = buildSearchDocs(site);
   const ms = new MiniSearch<SearchDoc>({ fields: ['n', 'p', 't'], storeFields: ['k', 'n', 'p', 'h', 't'], searchOptions: { boost: { n: 5, p: 1.5 }, prefix: true, fuzzy: 0.15 } });
