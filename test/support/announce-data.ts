@@ -3,7 +3,9 @@
 import { hasShared, HOW_TO_GET, QEMU_SRC, QEMU_SRC_RELEASE } from './shared';
 
 export default function announceData(): void {
-  if (hasShared) return;
+  // each test project runs the global setup; the line is said once per run
+  if (hasShared || process.env.QAPI_EXPLORER_DATA_ANNOUNCED) return;
+  process.env.QAPI_EXPLORER_DATA_ANNOUNCED = '1';
   if (QEMU_SRC && !QEMU_SRC_RELEASE) {
     console.log(`[qemu data] QEMU_SRC=${QEMU_SRC} has no VERSION file: all suites on QEMU's data are skipped.`);
   } else if (QEMU_SRC_RELEASE) {
