@@ -79,7 +79,7 @@ const assets = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:href|src)="(\/_(?:n
   .filter((m) => !/noModule/i.test(m[0]))
   .map((m) => m[1]!);
 const unique = [...new Set(assets)];
-let gzHtml = gzipSync(html).length;
+const gzHtml = gzipSync(html).length;
 let gzCss = 0;
 let gzJs = 0;
 for (const a of unique) {

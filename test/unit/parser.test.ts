@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { joinIncludePath, parseSchema, type QAPIObject, type SchemaHost } from '../../lib/qapi/parser';
 import { QapiError } from '../../lib/qapi/error';
-import { QAPIDoc } from '../../lib/qapi/doc';
+import { type QAPIDoc } from '../../lib/qapi/doc';
 import { docToModel } from '../../lib/qapi/doc-model';
 import { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree, type QapiOptions } from '../../lib/qapi/options';
 import { QAPISourceInfo } from '../../lib/qapi/source';
