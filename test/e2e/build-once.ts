@@ -7,14 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOW_TO_GET, hasQemu, qemuTree } from '../support/shared';
+import { hasQemu, qemuTree } from '../support/shared';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The default version is QEMU's real tree with VFIO_MIGRATION_PREPARE; without QEMU's data it is our example schema. */
 export const E2E_REAL_TREE = hasQemu('10.2.2+vfio-migration-prepare');
-if (!E2E_REAL_TREE) {
-  console.log(`[e2e] no QEMU 10.2.2+vfio-migration-prepare tree: the browser tests run on content/ only, and the ones that need QEMU's events are skipped (${HOW_TO_GET}).`);
-}
 /**
  * The versions every e2e file tests against: the default (the real tree, else content/ again), our example schema second.
  * content/ has VFIO_MIGRATION_PREPARE too, so the tests of that event's pages run on either.

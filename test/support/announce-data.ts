@@ -14,6 +14,9 @@ export default function announceData(): void {
         `libvirt's traffic are skipped (they need ../shared/).`,
     );
   } else {
-    console.log(`[qemu data] skipped: the suites on QEMU's real data (no ../shared/, no QEMU_SRC); to run them, ${HOW_TO_GET}.`);
+    console.log(
+      `[qemu data] skipped: the suites on QEMU's real data, and the browser tests that need QEMU's tree (they run on ` +
+        `content/ instead): no ../shared/, no QEMU_SRC; to run them, ${HOW_TO_GET}.`,
+    );
   }
 }
