@@ -23,11 +23,22 @@ export interface CaseResult {
   kind: 'err' | 'out';
 }
 
+/**
+ * The suite's case names: CASES.txt (../shared's copy has one), else what QEMU's
+ * own tests/qapi-schema/meson.build lists as `schemas` (a QEMU checkout).
+ */
 export function listCases(suiteDir = SUITE_DIR): string[] {
-  return readFileSync(path.join(suiteDir, 'CASES.txt'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const list = path.join(suiteDir, 'CASES.txt');
+  if (existsSync(list)) {
+    return readFileSync(list, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+  }
+  const meson = readFileSync(path.join(suiteDir, 'meson.build'), 'utf8');
+  // `schemas = [ 'a.json', ... ]` and later `schemas += [ ... / 'missing-schema.json' ]`
+  const lists = [...meson.matchAll(/^schemas \+?= \[([\s\S]*?)\]/gm)].map((m) => m[1]!).join('\n');
+  return [...lists.matchAll(/'([\w.-]+)\.json'/g)].map((m) => m[1]!);
 }
 
 /** Files are read relative to the suite directory, as test-qapi.py strips that prefix from messages. */
@@ -76,7 +87,7 @@ export function shortDiff(expected: string, actual: string, maxLines = 8): strin
 }
 
 function main(): number {
-  if (!existsSync(path.join(SUITE_DIR, 'CASES.txt'))) {
+  if (!existsSync(path.join(SUITE_DIR, 'CASES.txt')) && !existsSync(path.join(SUITE_DIR, 'meson.build'))) {
     console.error(`conformance: no QEMU 10.2.2 suite at ${SUITE_DIR}; ${HOW_TO_GET}`);
     return 2;
   }

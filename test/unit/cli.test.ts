@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM build script without type declarations
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { describeWithQemu, hasQemu, qemuTree, sharedPath } from '../support/shared';
+import { listCases } from '../../scripts/conformance';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = path.join(projectRoot, 'bin', 'qapi-explorer.mjs');
@@ -84,7 +85,7 @@ describeWithQemu('10.2.2', 'qapi-explorer check on broken schemas prints exactly
       import { readFileSync } from 'node:fs';
       const { main } = await import(${JSON.stringify(path.join(projectRoot, 'dist/cli.mjs'))});
       const mismatches = [];
-      const cases = readFileSync('CASES.txt', 'utf8').split('\\n').filter(Boolean);
+      const cases = ${JSON.stringify(listCases(suite))};
       for (const name of cases) {
         let out = '', err = '';
         const io = { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: process.cwd(), stdin: process.stdin };

@@ -10,6 +10,7 @@ import { docToModel } from '../../lib/qapi/doc-model';
 import { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree, type QapiOptions } from '../../lib/qapi/options';
 import { QAPISourceInfo } from '../../lib/qapi/source';
 import { describeWithQemu, hasQemu, qemuTree, sharedPath } from '../support/shared';
+import { listCases } from '../../scripts/conformance';
 
 const SUITE = sharedPath('qemu', '10.2.2', 'tests/qapi-schema');
 /** QEMU 10.2.2's conformance suite is there (its doc-good.json and friends). */
@@ -358,7 +359,7 @@ describe('QAPIDoc linking (used by schema.ts)', () => {
 
 describeWithQemu('10.2.2', "QEMU's conformance suite, parse stage", () => {
   it('never disagrees with an expected error, and reports every parse-stage error exactly', () => {
-    const cases = readFileSync(path.join(SUITE, 'CASES.txt'), 'utf8').split(/\s+/).filter(Boolean);
+    const cases = listCases(SUITE);
     expect(cases).toHaveLength(208);
     let matched = 0;
     for (const name of cases) {
