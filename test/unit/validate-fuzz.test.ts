@@ -2,15 +2,14 @@
 // never throws, every position lies inside the input, every error message
 // makes the message invalid, and feeding the same text line by line gives
 // exactly the results of one call.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import { createValidator } from '../lib/validate/index';
-import type { MessageResult, ValidationResult } from '../lib/validate/types';
-import { createRng } from '../lib/qapi/fuzz/mutate';
+import { expect, it } from 'vitest';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import { createValidator } from '../../lib/validate/index';
+import type { MessageResult, ValidationResult } from '../../lib/validate/types';
+import { createRng } from '../../lib/qapi/fuzz/mutate';
+import { describeWithQemu, qemuTree } from '../support/shared';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
+const root = qemuTree('10.2.2');
 
 
 const NOISE = ['{', '}', '[', ']', '"', ',', ':', '\\', '\n', ' ', '1.0', '-', 'e', '...', '-> ', '<- ', '\ud800', '\ufeff', 'NaN', '__proto__', '"a": 1, "a": 2'];
@@ -44,7 +43,7 @@ function checkInvariants(text: string, r: ValidationResult): void {
   }
 }
 
-describe('corrupted real input never breaks the validator', () => {
+describeWithQemu('10.2.2', 'corrupted real input never breaks the validator', () => {
   const model = loadModelFromDisk(root);
   const validator = createValidator(model);
   const examples = model.entities.flatMap((e) => e.doc?.examples ?? []).map((x) => x.lines.map((l) => l.text).join('\n'));

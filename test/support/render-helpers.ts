@@ -1,15 +1,15 @@
-// Shared by the render tests: real trees from ../shared, loaded once, and a
+// Shared by the render tests: QEMU's real trees (test/support/shared.ts), loaded once, and a
 // readable form of rendered HTML for file snapshots.
 import path from 'node:path';
 import { loadModelFromDisk } from '@/lib/qapi/node';
 import { optionsForTree } from '@/lib/qapi/options';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
+import { qemuTree } from './shared';
 
-export const SHARED = path.resolve(__dirname, '..', '..', 'shared');
-export const TREE_1022 = path.join(SHARED, 'qemu/10.2.2/qapi/qapi-schema.json');
-export const TREE_VFIO = path.join(SHARED, 'qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json');
-export const TREE_1000 = path.join(SHARED, 'qemu/10.0.13/qapi/qapi-schema.json');
+export const TREE_1022 = qemuTree('10.2.2');
+export const TREE_VFIO = qemuTree('10.2.2+vfio-migration-prepare');
+export const TREE_1000 = qemuTree('10.0.13');
 
 const cache = new Map<string, SiteSchema>();
 

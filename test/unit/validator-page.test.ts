@@ -1,15 +1,14 @@
 // The validator page's pure parts on real data: the compact model shipped to
 // the browser, the minimal event samples behind "validate an event of this
 // type", the share-link encoding, and the worker's logic fed hostile input.
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import type { SchemaModel } from '../lib/qapi/model';
-import { createValidator, type ValidationResult } from '../lib/validate/index';
-import { compactModel, docsPath, pageKinds } from '../lib/site/validator-model';
-import { sampleEventMessage, sampleEventText } from '../lib/site/validator-sample';
-import { validatorPath } from '../lib/site/href';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import type { SchemaModel } from '../../lib/qapi/model';
+import { createValidator, type ValidationResult } from '../../lib/validate/index';
+import { compactModel, docsPath, pageKinds } from '../../lib/site/validator-model';
+import { sampleEventMessage, sampleEventText } from '../../lib/site/validator-sample';
+import { validatorPath } from '../../lib/site/href';
 import {
   compressText,
   decompressText,
@@ -18,14 +17,13 @@ import {
   readFragment,
   readOptions,
   shareLink,
-} from '../lib/site/validator-share';
-import { CHUNK, WorkerCore } from '../components/validator/worker-core';
-import type { FromWorker, ToWorker } from '../components/validator/protocol';
+} from '../../lib/site/validator-share';
+import { CHUNK, WorkerCore } from '../../components/validator/worker-core';
+import type { FromWorker, ToWorker } from '../../components/validator/protocol';
+import { describeWithQemu, qemuTree } from '../support/shared';
 
-const ROOT = path.resolve(__dirname, '..');
-const SHARED = path.resolve(ROOT, '../shared/qemu');
 const TREE_NAMES = ['10.2.2', '10.2.2+vfio-migration-prepare', '10.0.13'];
-const TREES = TREE_NAMES.map((t) => path.join(SHARED, t, 'qapi/qapi-schema.json'));
+const TREES = TREE_NAMES.map(qemuTree);
 const VFIO_TREE = TREES[1]!;
 
 const models = new Map<string, SchemaModel>();
@@ -39,7 +37,7 @@ const VFIO_EVENT = `{"timestamp": {"seconds": 1713771323, "microseconds": 212268
  "event": "VFIO_MIGRATION_PREPARE",
  "data": {"device-id": "vfio_dev1", "qom-path": "/machine/peripheral/vfio_dev1", "device-state": "stop"}}`;
 
-describe('compact model for the browser', () => {
+describeWithQemu(TREE_NAMES, 'compact model for the browser', () => {
   it('keeps every entity and wire rule, drops docs; 10.2.2+vfio fits in 60 KB gzipped', () => {
     const full = modelOf(VFIO_TREE);
     const compact = compactModel(full);
@@ -79,7 +77,7 @@ describe('compact model for the browser', () => {
   });
 });
 
-describe('minimal valid event samples', () => {
+describeWithQemu(TREE_NAMES, 'minimal valid event samples', () => {
   it.each(TREE_NAMES)('every event of %s gets a sample that validates without errors (strict, deprecated=error)', (name) => {
     const model = modelOf(TREES[TREE_NAMES.indexOf(name)]!);
     const v = createValidator(model, { mode: 'strict', deprecated: 'error' });
@@ -167,7 +165,7 @@ describe('URL: options in the query, input in the fragment', () => {
   });
 });
 
-describe('the worker logic on hostile input', () => {
+describeWithQemu('10.2.2+vfio-migration-prepare', 'the worker logic on hostile input', () => {
   let posted: FromWorker[];
   let core: WorkerCore;
   const URL_OK = 'model.json';

@@ -1,13 +1,13 @@
 // toModel on real data (QEMU 10.2.2): inherited members, union branches
 // (explicit and implicit q_empty), alternates, enums, commands, docs, modules.
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type AlternateType, type Command, type Entity, type EnumType, type SchemaIndex, type SchemaModel, type StructType, type UnionType } from '../lib/qapi/model';
-import { loadModel } from '../lib/qapi/load';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import { joinIncludePath } from '../lib/qapi/parser';
+import { buildIndex, type AlternateType, type Command, type Entity, type EnumType, type SchemaIndex, type SchemaModel, type StructType, type UnionType } from '../../lib/qapi/model';
+import { loadModel } from '../../lib/qapi/load';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import { joinIncludePath } from '../../lib/qapi/parser';
+import { describeWithQemu, hasQemu, qemuTree } from '../support/shared';
 
-const ROOT = path.resolve(__dirname, '../../shared/qemu/10.2.2/qapi/qapi-schema.json');
+const ROOT = qemuTree('10.2.2');
 
 let model: SchemaModel;
 let index: SchemaIndex;
@@ -18,11 +18,12 @@ const get = <T extends Entity>(name: string): T => {
 };
 
 beforeAll(() => {
+  if (!hasQemu('10.2.2')) return;
   model = loadModelFromDisk(ROOT);
   index = buildIndex(model);
 });
 
-describe('toModel on QEMU 10.2.2', () => {
+describeWithQemu('10.2.2', 'toModel on QEMU 10.2.2', () => {
   it('struct with a base: base members first, each with definedIn and its own description', () => {
     const s = get<StructType>('BlockdevOptionsGenericCOWFormat');
     expect(s.meta).toBe('struct');

@@ -1,17 +1,15 @@
 // The validator on QEMU's real trees: every event example of the three trees
-// in ../shared/qemu, and a seeded mutation generator over the 10.2.2 event
+// QEMU_SRC or ../shared (test/support/shared.ts), and a seeded mutation generator over the 10.2.2 event
 // examples asserting the exact error (code and JSON pointer) each mutation
 // must produce.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import { buildIndex, type SchemaModel } from '../lib/qapi/model';
-import { createValidator } from '../lib/validate/index';
-import { exampleMessages } from '../lib/validate/lint-examples';
-import { createRng } from '../lib/qapi/fuzz/mutate';
+import { beforeAll, expect, it } from 'vitest';
+import { describeWithQemu, hasQemu, qemuTree } from '../support/shared';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import { buildIndex, type SchemaModel } from '../../lib/qapi/model';
+import { createValidator } from '../../lib/validate/index';
+import { exampleMessages } from '../../lib/validate/lint-examples';
+import { createRng } from '../../lib/qapi/fuzz/mutate';
 
-const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu');
 const TREES = {
   '10.2.2': { events: 78, invalid: ['RTC_CHANGE'] },
   '10.2.2+vfio-migration-prepare': { events: 79, invalid: ['RTC_CHANGE'] },
@@ -20,11 +18,11 @@ const TREES = {
 
 const models = new Map<string, SchemaModel>();
 const model = (tree: string): SchemaModel => {
-  if (!models.has(tree)) models.set(tree, loadModelFromDisk(path.join(shared, tree, 'qapi', 'qapi-schema.json')));
+  if (!models.has(tree)) models.set(tree, loadModelFromDisk(qemuTree(tree)));
   return models.get(tree)!;
 };
 
-describe.each(Object.entries(TREES))('every event example of %s', (tree, want) => {
+for (const [tree, want] of Object.entries(TREES)) describeWithQemu(tree, `every event example of ${tree}`, () => {
   it('validates strictly; only QEMU\'s own RTC_CHANGE example is wrong', () => {
     const m = model(tree);
     const v = createValidator(m);
@@ -41,7 +39,7 @@ describe.each(Object.entries(TREES))('every event example of %s', (tree, want) =
   });
 });
 
-it('the vfio tree knows VFIO_MIGRATION_PREPARE and 10.2.2 does not', () => {
+it.skipIf(!hasQemu('10.2.2', '10.2.2+vfio-migration-prepare'))('the vfio tree knows VFIO_MIGRATION_PREPARE and 10.2.2 does not', () => {
   const msg = '{"event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "d", "qom-path": "/q"}, "timestamp": {"seconds": 1, "microseconds": 1}}';
   expect(createValidator(model('10.2.2')).validateText(msg).messages[0]!.issues[0]!.code).toBe('unknown-event');
   const vfio = createValidator(model('10.2.2+vfio-migration-prepare')).validateText(msg).messages[0]!;
@@ -109,7 +107,7 @@ function mutations(m: SchemaModel, sources: { name: string; text: string }[], se
   return out;
 }
 
-describe('seeded mutations of the 10.2.2 event examples', () => {
+describeWithQemu('10.2.2', 'seeded mutations of the 10.2.2 event examples', () => {
   let cases: Mutation[] = [];
   let validate: (text: string) => string[];
   beforeAll(() => {

@@ -3,9 +3,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelFromDisk } from '../lib/qapi/node';
-import { DEFAULT_OPTIONS } from '../lib/qapi/options';
-import { lintExamples } from '../lib/validate/lint-examples';
+import { loadModelFromDisk } from '../../lib/qapi/node';
+import { DEFAULT_OPTIONS } from '../../lib/qapi/options';
+import { lintExamples } from '../../lib/validate/lint-examples';
 import {
   buildIndex,
   type AlternateType,
@@ -18,9 +18,9 @@ import {
   type SchemaModel,
   type StructType,
   type UnionType,
-} from '../lib/qapi/model';
+} from '../../lib/qapi/model';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROOT = path.join(projectRoot, 'content', 'qapi-schema.json');
 
 let model: SchemaModel;

@@ -1,11 +1,12 @@
 // The static search index: what it contains and that MiniSearch, configured as
 // by the dialog's own code (lib/site/search-engine.ts), finds definitions, members and enum values.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildSearchDocs, packSearchDocs, unpackSearchDocs } from '@/lib/site/search-docs';
 import { createSearchIndex } from '@/lib/site/search-engine';
-import { siteFor, TREE_VFIO } from './render-helpers';
+import { siteFor, TREE_VFIO } from '../support/render-helpers';
+import { describeWithQemu } from '../support/shared';
 
-describe('search index of 10.2.2+vfio-migration-prepare', () => {
+describeWithQemu('10.2.2+vfio-migration-prepare', 'search index of 10.2.2+vfio-migration-prepare', () => {
   const site = siteFor(TREE_VFIO);
   const docs = buildSearchDocs(site);
   const ms = createSearchIndex(docs);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { labelForPath, parseVersionsSpec, resolveVersions } from '@/lib/site/config';
 import { pathInSite } from '@/lib/site/site-links';
-import { siteFor, TREE_1000, TREE_1022, TREE_VFIO } from './render-helpers';
+import { siteFor, TREE_1000, TREE_1022, TREE_VFIO } from '../support/render-helpers';
+import { describeWithQemu } from '../support/shared';
 import { buildSiteSchema } from '@/lib/site/site-schema';
 
 describe('resolveVersions', () => {
@@ -39,7 +40,7 @@ describe('resolveVersions', () => {
   });
 });
 
-describe('version switcher targets', () => {
+describeWithQemu(['10.2.2+vfio-migration-prepare', '10.2.2', '10.0.13'], 'version switcher targets', () => {
   it('keeps the page where the other tree has it and says so where it does not', () => {
     const vfio = siteFor(TREE_VFIO);
     const v1022 = siteFor(TREE_1022);

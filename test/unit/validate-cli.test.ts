@@ -4,11 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { run } from '../scripts/cli/validate';
+import { expect, it } from 'vitest';
+import { run } from '../../scripts/cli/validate';
+import { describeWithQemu, qemuTree } from '../support/shared';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
+const root = qemuTree('10.2.2');
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-validate-'));
 
 const STOP = '{"event": "STOP", "timestamp": {"seconds": 1267041653, "microseconds": 9518}}';
@@ -31,7 +31,7 @@ function file(name: string, text: string): string {
   return p;
 }
 
-describe('qapi-explorer validate', () => {
+describeWithQemu('10.2.2', 'qapi-explorer validate', () => {
   it('exit 0 when every message is valid; one verdict per message', async () => {
     const c = fakeIO();
     expect(await run(['--schema', root, file('ok.jsonl', `${STOP}\n${STOP}\n`)], c.io)).toBe(0);

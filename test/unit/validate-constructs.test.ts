@@ -2,12 +2,12 @@
 // exact) against the hand-written mini model; want = validity and the issues
 // as "severity code path".
 import { describe, expect, it } from 'vitest';
-import { createValidator } from '../lib/validate/index';
-import type { ValidatorOptions } from '../lib/validate/types';
-import { MINI_MODEL } from './fixtures/validate/mini-model';
-import { buildIndex } from '../lib/qapi/model';
-import { ZodCompiler } from '../lib/validate/compile';
-import { IntegralFloat } from '../lib/validate/wire';
+import { createValidator } from '../../lib/validate/index';
+import type { ValidatorOptions } from '../../lib/validate/types';
+import { MINI_MODEL } from '../fixtures/validate/mini-model';
+import { buildIndex } from '../../lib/qapi/model';
+import { ZodCompiler } from '../../lib/validate/compile';
+import { IntegralFloat } from '../../lib/validate/wire';
 
 const TS = '"timestamp": {"seconds": 1700000000, "microseconds": 5}';
 const ev = (name: string, data?: string): string => `{"event": "${name}", ${data === undefined ? '' : `"data": ${data}, `}${TS}}`;

@@ -1,11 +1,11 @@
 // The lossless JSON reader (json.ts), the fast reader (json-fast.ts) agreeing
 // with it, and hostile input through the whole validator.
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../lib/validate/json';
-import { BAIL, fastEnd, readFast } from '../lib/validate/json-fast';
-import { IntegralFloat, toWireValue } from '../lib/validate/wire';
-import { createValidator } from '../lib/validate/index';
-import { MINI_MODEL } from './fixtures/validate/mini-model';
+import { parseJson } from '../../lib/validate/json';
+import { BAIL, fastEnd, readFast } from '../../lib/validate/json-fast';
+import { IntegralFloat, toWireValue } from '../../lib/validate/wire';
+import { createValidator } from '../../lib/validate/index';
+import { MINI_MODEL } from '../fixtures/validate/mini-model';
 
 type Want = { error: string; offset: number } | { kind: string; end: number };
 

@@ -2,16 +2,16 @@
 // event counts ("entities" = QAPISchema._entity_list: built-ins and their
 // arrays, q_empty, QType, definitions, implicit types and include directives).
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { QapiError } from '../lib/qapi/error';
-import { loadModelFromDisk, loadSchemaFromDisk } from '../lib/qapi/node';
-import { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree } from '../lib/qapi/options';
-import { QAPISchemaEvent, QAPISchemaInclude } from '../lib/qapi/schema/index';
-import type { Event, StructType } from '../lib/qapi/model';
-import { describeWithShared, sharedPath } from './support/shared';
+import { expect, it } from 'vitest';
+import { QapiError } from '../../lib/qapi/error';
+import { loadModelFromDisk, loadSchemaFromDisk } from '../../lib/qapi/node';
+import { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree } from '../../lib/qapi/options';
+import { QAPISchemaEvent, QAPISchemaInclude } from '../../lib/qapi/schema/index';
+import type { Event, StructType } from '../../lib/qapi/model';
+import { describeWithQemu, describeWithShared, sharedPath } from '../support/shared';
 
 const SHARED = sharedPath('qemu');
-const rootOf = (tree: string) => path.join(SHARED, tree, 'qapi/qapi-schema.json');
+const rootOf = (tree: string) => sharedPath('qemu', tree, 'qapi/qapi-schema.json');
 
 const TREES = [
   { tree: '10.2.2', entities: 1435, events: 57 },
@@ -64,7 +64,7 @@ describeWithShared('every release reads its own trees', () => {
   });
 });
 
-describe('real QEMU trees', () => {
+describeWithQemu(['10.2.2', '10.2.2+vfio-migration-prepare', '10.0.13'], 'real QEMU trees', () => {
   it.each(TREES)('$tree: $entities entities, $events events', ({ tree, entities, events }) => {
     const schema = loadSchemaFromDisk(rootOf(tree), optionsForTree(tree));
     expect(schema.entityList).toHaveLength(entities);

@@ -1,11 +1,12 @@
 // Definition pages rendered from QEMU's real trees: what a reader must find on
 // them, asserted directly, plus a readable HTML file snapshot of each.
-import { describe, expect, it } from 'vitest';
-import { prettyHtml, renderDefinition, siteFor, TREE_1022, TREE_VFIO } from './render-helpers';
+import { expect, it } from 'vitest';
+import { prettyHtml, renderDefinition, siteFor, TREE_1022, TREE_VFIO } from '../support/render-helpers';
+import { describeWithQemu } from '../support/shared';
 import { ModulePage } from '@/components/docs-html/ModulePage';
 import { HomePage } from '@/components/docs-html/HomePage';
 
-describe('VFIO_MIGRATION_PREPARE (10.2.2+vfio-migration-prepare)', () => {
+describeWithQemu('10.2.2+vfio-migration-prepare', 'VFIO_MIGRATION_PREPARE (10.2.2+vfio-migration-prepare)', () => {
   const site = siteFor(TREE_VFIO);
   const html = renderDefinition(site, 'VFIO_MIGRATION_PREPARE');
 
@@ -38,11 +39,11 @@ describe('VFIO_MIGRATION_PREPARE (10.2.2+vfio-migration-prepare)', () => {
   });
 
   it('matches its snapshot', async () => {
-    await expect(prettyHtml(html)).toMatchFileSnapshot('snapshots/event-VFIO_MIGRATION_PREPARE.html');
+    await expect(prettyHtml(html)).toMatchFileSnapshot('../snapshots/event-VFIO_MIGRATION_PREPARE.html');
   });
 });
 
-describe('10.2.2 pages', () => {
+describeWithQemu('10.2.2', '10.2.2 pages', () => {
   const site = siteFor(TREE_1022);
 
   it('inlines base members labelled by origin', () => {
@@ -103,11 +104,11 @@ describe('10.2.2 pages', () => {
   });
 
   it('snapshots a union page', async () => {
-    await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot('snapshots/union-GuestPanicInformation.html');
+    await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot('../snapshots/union-GuestPanicInformation.html');
   });
 });
 
-describe('module and home pages', () => {
+describeWithQemu('10.2.2+vfio-migration-prepare', 'module and home pages', () => {
   const site = siteFor(TREE_VFIO);
 
   it('shows a module with its title, intro and definitions, events first', () => {

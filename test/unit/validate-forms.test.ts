@@ -3,9 +3,9 @@
 // and prose; syntax errors at their exact line:col with the neighbours still
 // checked; streaming in arbitrary pieces gives the same answer as one call.
 import { describe, expect, it } from 'vitest';
-import { createValidator } from '../lib/validate/index';
-import type { MessageResult, ValidationResult } from '../lib/validate/types';
-import { MINI_MODEL } from './fixtures/validate/mini-model';
+import { createValidator } from '../../lib/validate/index';
+import type { MessageResult, ValidationResult } from '../../lib/validate/types';
+import { MINI_MODEL } from '../fixtures/validate/mini-model';
 
 const v = createValidator(MINI_MODEL);
 const PING = '{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 2}}';

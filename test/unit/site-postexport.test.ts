@@ -2,7 +2,7 @@
 // pre-paint theme script and gain the one site script; other pages are untouched.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM script without type declarations
-import { stripRuntime } from '../scripts/postexport.mjs';
+import { stripRuntime } from '../../scripts/postexport.mjs';
 
 const page = (marker: boolean) =>
   '<!DOCTYPE html><html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/>' +
