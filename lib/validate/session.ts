@@ -14,7 +14,10 @@ import { parseJson, skipWhitespace, type JsonNode } from './json';
 import { LineTable } from './lines';
 import { locateIssue } from './locate';
 import { duplicateKeyIssues } from './duplicates';
-import { bracketEnd, hasElision, indentOf, lineEndOf, looksLikeTranscript, TRANSCRIPT_WINDOW, markerOf, regionText, resyncLine, type Marker } from './split';
+import { bracketEnd, hasElision, indentOf, lineEndOf, looksMixed, MIXED_WINDOW, markerOf, resyncLine, type Marker } from './split';
+import { isSentTail, logSlot, type LogSlot } from './log-lines';
+import { shellCommand, shellPrompt, type ShellState } from './qmp-shell';
+import { quote } from './quote';
 import type { InputForm, Issue, MessageResult, Note, ValidationSession } from './types';
 import { MAX_NESTING, toWireValue, type WireValue } from './wire';
 
@@ -28,7 +31,20 @@ export class Session implements ValidationSession {
   /** offset of buf in the whole input */
   private bufOffset = 0;
   private resume = 0;
-  private layout: 'unknown' | 'values' | 'transcript' = 'unknown';
+  private layout: 'unknown' | 'values' | 'mixed' = 'unknown';
+  /** mixed layout: seen a `->`/`<-` marker, a log or shell line */
+  private sawMarker = false;
+  private sawLog = false;
+  /** libvirt: the last `Line [...]` (its RECV_* probe repeats it), messages sent and not yet seen in IO_WRITE */
+  private lastReceived: string | null = null;
+  private recentSent: string[] = [];
+  /** libvirt: the line after a sent message may be its probe's tail (` fd=-1`) */
+  private sentTail = false;
+  private shell: ShellState = { actions: null };
+  /** the first non-blank character of the input, for "no QMP message found" */
+  private firstText: { line: number; col: number; offset: number } | null = null;
+  private markerFrom = 0;
+  private markerLine = -1;
   private topValues = 0;
   private firstIsArray = false;
   /** after a syntax error: skipping lines until one can start a message indented no deeper than this */
@@ -44,7 +60,7 @@ export class Session implements ValidationSession {
   constructor(private readonly ctx: MessageContext) {}
 
   get form(): InputForm {
-    if (this.layout === 'transcript') return 'transcript';
+    if (this.layout === 'mixed') return this.sawMarker ? 'transcript' : this.count || this.notes.length ? 'log' : 'empty';
     if (this.topValues === 0) return this.count ? 'stream' : 'empty';
     if (this.topValues === 1) return this.firstIsArray ? 'array' : this.count > 1 ? 'stream' : 'value';
     return 'stream';
@@ -57,23 +73,48 @@ export class Session implements ValidationSession {
   }
 
   end(): MessageResult[] {
-    return this.process(true);
+    const out = this.process(true);
+    if (this.count === 0 && this.firstText && !this.notes.some((n) => n.code !== 'prose')) out.push(this.noMessage(this.firstText));
+    return out;
+  }
+
+  /** Input with text but not one message in it (base64, a binary, prose): said once. */
+  private noMessage(at: { line: number; col: number; offset: number }): MessageResult {
+    const issue: Issue = {
+      severity: 'error',
+      code: 'no-message',
+      path: '',
+      line: at.line,
+      col: at.col,
+      endLine: at.line,
+      endCol: at.col + 1,
+      message: 'no QMP message found',
+      text: 'no QMP message found: the input holds no JSON object, transcript, libvirt log line or qmp-shell command',
+    };
+    const m: MessageResult = { index: this.count++, kind: 'unknown', name: null, direction: null, line: at.line, col: at.col, endLine: at.line, endCol: at.col, start: at.offset, end: at.offset, valid: false, issues: [issue] };
+    return m;
   }
 
   private process(final: boolean): MessageResult[] {
     this.out = [];
+    if (this.layout === 'mixed' && this.buf.includes('"seconds": ')) this.buf = unfilterTimestamps(this.buf);
     const text = this.buf;
     this.lines = new LineTable(text, this.bufLine);
     this.lineHint = 0;
+    this.markerFrom = 0;
+    this.markerLine = -1;
     if (this.layout === 'unknown') {
       const p = skipWhitespace(text, this.resume, text.length);
-      // a transcript may open with prose: decide on the same 64 KiB window validateText() would see
+      // a transcript or log may open with prose: decide on the same 64 KiB window validateText() would see
       if (p < text.length) {
-        if (looksLikeTranscript(text, p)) this.layout = 'transcript';
-        else if (final || text.length - p >= TRANSCRIPT_WINDOW) this.layout = 'values';
+        if (!this.firstText) this.firstText = { ...this.lines.position(p), offset: this.bufOffset + p };
+        if (looksMixed(text, p)) {
+          this.layout = 'mixed';
+          return this.process(final);
+        } else if (final || text.length - p >= MIXED_WINDOW) this.layout = 'values';
       }
     }
-    const consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'transcript' ? this.scanTranscript(final) : final ? text.length : this.resume;
+    const consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'mixed' ? this.scanMixed(final) : final ? text.length : this.resume;
     const stalled = consumed === this.resume && !final;
     const li = this.lines.lineIndex(consumed);
     const ls = this.lines.lineStart(li);
@@ -216,66 +257,250 @@ export class Session implements ValidationSession {
     return end >= 0 && end < this.buf.length;
   }
 
-  private scanTranscript(final: boolean): number {
+  /**
+   * Any mix of forms, line by line: transcript markers, JSON values at the start of a line (several per line
+   * too), libvirt log lines, qmp-shell commands, JSON after a log prefix; every other line is prose.
+   */
+  private scanMixed(final: boolean): number {
     const text = this.buf;
     const lines = this.lines;
-    let spanLine = -1;
-    let spanMarker: { marker: Marker; after: number } | null = null;
-    let l = lines.lineIndex(this.resume);
-    for (; l < lines.lineCount; l++) {
+    const n = text.length;
+    let i = this.resume;
+    let l = lines.lineIndex(i);
+    while (i < n) {
+      l = lines.lineIndexFrom(l, i);
       const s = lines.lineStart(l);
-      const e = lineEndOf(lines, l, text.length);
-      if (!final && lines.lineStart(l + 1) === Infinity) break; // the last line may be incomplete
-      const m = markerOf(text, s, e);
-      if (m) {
-        if (spanMarker) this.span(spanMarker.marker, spanMarker.after, s);
-        spanLine = l;
-        spanMarker = m;
-      } else if (!spanMarker) {
-        const t = regionText(text, s, e);
-        if (t) this.note(t.startsWith('...') ? 'elided' : 'prose', s, e, t);
-      }
+      const next = lines.lineStart(l + 1);
+      if (next === Infinity && !final) return i; // the last line may be incomplete
+      let e = next === Infinity ? n : next - 1;
+      if (e > s && text.charCodeAt(e - 1) === 0x0d) e--;
+      const after = i > s ? this.restOfLine(i, e, final) : this.mixedLine(l, s, e, final);
+      if (after < 0) return i;
+      i = after === e ? Math.min(n, next) : after;
     }
-    if (final) {
-      if (spanMarker) this.span(spanMarker.marker, spanMarker.after, text.length);
-      return text.length;
-    }
-    return spanLine >= 0 ? lines.lineStart(spanLine) : lines.lineStart(l);
+    return n;
   }
 
-  /** One `->` / `<-` message: from after its marker to the line before the next marker. */
-  private span(marker: Marker, after: number, regionEnd: number): void {
+  /** A whole line; returns where reading goes on (the line's end, or after a value on it), or -1 to wait. */
+  private mixedLine(l: number, s: number, e: number, final: boolean): number {
     const text = this.buf;
-    const p = skipWhitespace(text, after, regionEnd);
-    if (p >= regionEnd) {
-      this.syntaxError(after, after, `expected a JSON message after '${marker}'`, marker);
-      return;
+    const sentTail = this.sentTail;
+    this.sentTail = false;
+    const first = skipBlank(text, s, e);
+    if (first >= e) return e;
+    if (sentTail && isSentTail(text, s, e)) return e;
+    const m = markerOf(text, s, e);
+    if (m) {
+      this.sawMarker = true;
+      const p = skipWhitespace(text, m.after, e);
+      if (p >= e) {
+        this.syntaxError(m.after, m.after, `expected a JSON message after '${m.marker}'`, m.marker);
+        return e;
+      }
+      return this.readMessage(l, p, first - s, m.marker, final);
     }
+    const prompt = shellPrompt(text, s, e);
+    if (prompt >= 0) return this.shellLine(l, prompt, e, final);
+    const c = text.charCodeAt(first);
+    if (c === 0x7b || c === 0x5b) return this.readMessage(l, first, first - s, null, final);
+    if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) {
+      if (this.out.length) this.trailingJson(first);
+      else this.note('prose', first, e, noteText(text, first, e));
+      return e;
+    }
+    if (text.startsWith('...', first)) {
+      this.note('elided', first, e, noteText(text, first, e));
+      return e;
+    }
+    // a member name after a message that closed too early: `-> { "execute": "x" }` then `"arguments": …`
+    if (c === 0x22 && this.out.length && /^"[^"]*"\s*:/.test(text.slice(first, first + 200))) {
+      this.trailingJson(first);
+      return e;
+    }
+    const slot = logSlot(text, s, e);
+    if (slot.kind === 'skip') {
+      this.sawLog = true;
+      return e;
+    }
+    if (slot.kind === 'json') return this.logMessage(slot, e);
+    if (startsScalar(c)) {
+      const r = parseJson(text, first, e);
+      if (r.ok && skipWhitespace(text, r.end, e) >= e) {
+        this.emit(toWireValue(r.node), r.node, first, r.end, null);
+        return e;
+      }
+    }
+    this.note(text.startsWith('...', first) ? 'elided' : 'prose', first, e, noteText(text, first, e));
+    return e;
+  }
+
+  /** What follows a value on its line: another value, an elision, a stray bracket, or prose. */
+  private restOfLine(i: number, e: number, final: boolean): number {
+    const text = this.buf;
+    const at = skipBlank(text, i, e);
+    if (at >= e) return e;
+    const c = text.charCodeAt(at);
+    if (hasElision(text, at, e)) this.note('elided', at, e, noteText(text, at, e));
+    else if (c === 0x7b || c === 0x5b) return this.readMessage(this.lines.lineIndex(at), at, -1, null, final);
+    else if (/^["{}[\],:0-9-]/.test(text[at]!)) this.trailingJson(at);
+    else this.note('prose', at, e, noteText(text, at, e));
+    return e;
+  }
+
+  /**
+   * One message at `p` (after a marker, or a value starting a line), read up to the next marker line. A syntax
+   * error is one issue; reading resumes at the next line, no deeper than `indent`, that can start something.
+   */
+  private readMessage(l: number, p: number, indent: number, direction: Marker | null, final: boolean): number {
+    const text = this.buf;
+    const n = text.length;
+    if (text.charCodeAt(p) === 0x5b && direction === null) {
+      return this.scanArray(p, final);
+    }
+    const regionEnd = this.nextMarkerStart(l);
     let value: WireValue | typeof BAIL = readFast(text, p, regionEnd);
     let end = fastEnd();
     let node: JsonNode | null = null;
     if (value === BAIL) {
       const r = parseJson(text, p, regionEnd);
       if (!r.ok) {
-        if (hasElision(text, p, regionEnd)) {
-          this.note('elided', p, regionEnd, `elided ${marker} message skipped`);
+        if (r.error.eof && !final && regionEnd >= n) return -1;
+        const resume = this.resyncMixed(l, indent < 0 ? 0 : indent);
+        if (hasElision(text, p, Math.min(regionEnd, r.error.offset + 3))) {
+          this.note('elided', p, Math.min(resume, n), `elided ${direction ?? ''} message skipped`.replace('  ', ' '));
           skipElidedReply(this.ctx, text.slice(p, Math.min(regionEnd, p + 200)));
+        } else this.syntaxError(p, r.error.offset, r.error.message, direction);
+        return resume;
+      }
+      if (!final && r.end >= n) return -1;
+      end = r.end;
+      if (r.depth > MAX_NESTING) {
+        this.tooDeep(p, end, direction);
+        return end;
+      }
+      node = r.node;
+      value = toWireValue(node);
+    } else if (!final && end >= n) return -1;
+    this.emit(value, node, p, end, direction);
+    return end;
+  }
+
+  /** After a syntax error in a message starting on line `l`: the first later line that can start something. */
+  private resyncMixed(l: number, indent: number): number {
+    const text = this.buf;
+    const lines = this.lines;
+    for (let k = l + 1; k < lines.lineCount; k++) {
+      const s = lines.lineStart(k);
+      const e = lineEndOf(lines, k, text.length);
+      const ind = indentOf(text, s, e);
+      if (ind < 0 || ind > indent) continue;
+      if (markerOf(text, s, e)) return s;
+      if (!/^[}\]"',:0-9-]/.test(text[s + ind]!)) return s;
+    }
+    return text.length;
+  }
+
+  /** The start of the first marker line after line `l` (or the text's end); amortised linear over a scan. */
+  private nextMarkerStart(l: number): number {
+    const lines = this.lines;
+    if (!(this.markerFrom <= l + 1 && l + 1 <= this.markerLine)) {
+      let k = l + 1;
+      for (; k < lines.lineCount; k++) if (markerOf(this.buf, lines.lineStart(k), lineEndOf(lines, k, this.buf.length))) break;
+      this.markerFrom = l + 1;
+      this.markerLine = k;
+    }
+    return Math.min(this.buf.length, lines.lineStart(this.markerLine));
+  }
+
+  /** A message in a log line; libvirt's second copy of a message (debug level logs each twice) is skipped. */
+  private logMessage(slot: Extract<LogSlot, { kind: 'json' }>, e: number): number {
+    const text = this.buf;
+    const p = skipWhitespace(text, slot.at, slot.end);
+    let value: WireValue | typeof BAIL = readFast(text, p, slot.end);
+    let end = fastEnd();
+    let node: JsonNode | null = null;
+    if (value === BAIL) {
+      const r = parseJson(text, p, slot.end);
+      if (!r.ok || r.depth > MAX_NESTING) {
+        if (!slot.dup) {
+          this.note('prose', skipBlank(text, this.lines.lineStart(this.lines.lineIndex(p)), e), e, noteText(text, p, e));
+          return e;
         }
-        else this.syntaxError(p, r.error.offset, r.error.message, marker);
-        return;
+        this.sawLog = true;
+        if (!r.ok) this.syntaxError(p, r.error.offset, r.error.message, slot.direction);
+        else this.tooDeep(p, r.end, slot.direction);
+        return e;
       }
       end = r.end;
-      if (r.depth > MAX_NESTING) return this.tooDeep(p, end, marker);
       node = r.node;
       value = toWireValue(node);
     }
-    this.emit(value, node, p, end, marker);
-    const rest = regionText(text, end, regionEnd);
-    if (!rest) return;
-    const at = skipWhitespace(text, end, regionEnd);
-    if (hasElision(text, end, regionEnd)) this.note('elided', at, regionEnd, rest);
-    else if (/^["{}[\],:0-9-]/.test(rest)) this.trailingJson(at);
-    else this.note('prose', at, regionEnd, rest);
+    if (skipWhitespace(text, end, slot.end) < slot.end) {
+      if (!slot.dup) {
+        const s = this.lines.lineStart(this.lines.lineIndex(p));
+        this.note('prose', skipBlank(text, s, e), e, noteText(text, skipBlank(text, s, e), e));
+        return e;
+      }
+    }
+    this.sawLog = true;
+    const json = text.slice(p, end);
+    if (slot.dup === 'recv-first') this.lastReceived = json;
+    else if (slot.dup === 'recv-second' && this.lastReceived === json) {
+      this.lastReceived = null;
+      return e;
+    } else if (slot.dup === 'send-first' || slot.dup === 'send-second') {
+      this.sentTail = true;
+      if (slot.dup === 'send-second') {
+        const k = this.recentSent.findIndex((t) => t.endsWith(json));
+        if (k >= 0) {
+          this.recentSent.splice(k, 1);
+          return e;
+        }
+      } else {
+        this.recentSent.push(json);
+        if (this.recentSent.length > 16) this.recentSent.shift();
+      }
+    }
+    this.emit(value, node, p, end, slot.direction);
+    return e;
+  }
+
+  /**
+   * A qmp-shell command line: checked as the JSON the shell sends, unless the shell's verbose echo of that JSON
+   * follows (then the echo is the message); "not checkable" with the reason when it cannot be converted.
+   */
+  private shellLine(l: number, p: number, e: number, final: boolean): number {
+    const text = this.buf;
+    const lines = this.lines;
+    this.sawLog = true;
+    let k = l + 1;
+    while (k < lines.lineCount && indentOf(text, lines.lineStart(k), lineEndOf(lines, k, text.length)) < 0) k++;
+    const q = lines.lineStart(k);
+    if (q === Infinity || lines.lineStart(k + 1) === Infinity) {
+      if (!final) return -1;
+    }
+    let echoed = false;
+    if (q !== Infinity) {
+      const at = skipBlank(text, q, text.length);
+      if (text.charCodeAt(at) === 0x7b) {
+        const r = parseJson(text, at, text.length);
+        if (!r.ok && r.error.eof && !final) return -1;
+        echoed = r.ok && r.node.kind === 'object' && r.node.members.some((m) => m.key === 'execute' || m.key === 'exec-oob');
+      }
+    }
+    const step = shellCommand(text.slice(p, e), this.shell);
+    if (echoed || step.kind === 'pending') return e;
+    if (step.kind === 'unchecked') {
+      this.note('unchecked', p, e, `qmp-shell command not checkable: ${step.reason}`);
+      const cmd = step.name ? this.ctx.index.get(step.name) : undefined;
+      if (cmd?.meta === 'command') this.ctx.pending.push({ command: cmd, id: undefined });
+      return e;
+    }
+    const r = parseJson(step.json) as { node: JsonNode };
+    const verdict = checkMessage(this.ctx, toWireValue(r.node));
+    const issues = verdict.issues.length ? verdict.issues.map((raw) => locateIssue(raw, null, { start: p, end: e }, lines)) : NO_ISSUES;
+    this.push(verdict.kind, verdict.name, '->', p, e, issues);
+    return e;
   }
 
   /** JSON-looking text after a message's value (a misplaced closing brace, say): the message is not what it seems. */
@@ -349,6 +574,26 @@ export class Session implements ValidationSession {
     const b = this.lines.position(end);
     this.notes.push({ code, line: a.line, col: a.col, endLine: b.line, endCol: b.col, text });
   }
+}
+
+/** iotests' filtered timestamps (`"seconds":  TIMESTAMP`, `"seconds": "SECS"`) as numbers of the same width, so columns hold. */
+function unfilterTimestamps(text: string): string {
+  return text.replace(/("(?:micro)?seconds": )( TIMESTAMP|"U?SECS")/g, (_m, key: string, v: string) => key + ' '.repeat(v.length - 1) + '0');
+}
+
+function skipBlank(text: string, i: number, end: number): number {
+  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/** `"`, a digit, `-`, `t`, `f`, `n`: a line that may be one scalar JSON value */
+function startsScalar(c: number): boolean {
+  return c === 0x22 || c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e;
+}
+
+/** A note's text: the line, quoted up to a bounded prefix. */
+function noteText(text: string, start: number, end: number): string {
+  return quote(text.slice(start, Math.min(end, start + 4096)).trim(), end - start);
 }
 
 function isSpace(c: number): boolean {

@@ -20,13 +20,17 @@ export function markerOf(text: string, lineStart: number, lineEnd: number): { ma
 }
 
 /**
- * Does the input (from `start`) look like a transcript? Yes if any of its first 64 KiB of lines starts with a
- * marker: annotated examples open with prose, and no line of valid JSON can start with `->` or `<-`.
+ * Is the input (from `start`) more than JSON values? Yes if it opens with anything but `{` or `[`, or any of its
+ * first 64 KiB of lines starts with a `->`/`<-` marker or with a character no line of JSON can start with (prose,
+ * a log prefix, a qmp-shell prompt). Plain JSON keeps the fast reader; everything else is read line by line.
  */
-export const TRANSCRIPT_WINDOW = 65536;
+export const MIXED_WINDOW = 65536;
 
-export function looksLikeTranscript(text: string, start: number): boolean {
-  return /^[ \t]*(->|<-)([ \t\r]|$)/m.test(text.slice(start, start + TRANSCRIPT_WINDOW));
+export function looksMixed(text: string, start: number): boolean {
+  let c = text.charCodeAt(start);
+  if (c === 0xfeff) c = text.charCodeAt(start + 1); // a byte order mark: a syntax error of a JSON input
+  if (c !== 0x7b && c !== 0x5b) return true;
+  return /^[ \t]*(?:(?:->|<-)(?:[ \t\r]|$)|[^\s{}[\]",:0-9tfn-])/m.test(text.slice(start, start + MIXED_WINDOW));
 }
 
 export function lineEndOf(lines: LineTable, lineIdx: number, textLength: number): number {

@@ -32,7 +32,9 @@ export type IssueCode =
   | 'unstable'
   | 'orphan-reply'
   | 'elided'
-  | 'prose';
+  | 'prose'
+  | 'no-message'
+  | 'too-large';
 
 export interface Issue {
   severity: Severity;
@@ -72,11 +74,12 @@ export interface MessageResult {
   issues: Issue[];
 }
 
-export type InputForm = 'empty' | 'value' | 'array' | 'stream' | 'transcript';
+/** 'log': lines of a log (libvirt, qmp-shell, iotests, any prefix) with messages in them */
+export type InputForm = 'empty' | 'value' | 'array' | 'stream' | 'transcript' | 'log';
 
-/** Something skipped rather than checked: an elision (`...`) or prose in a transcript. */
+/** Something skipped rather than checked: an elision (`...`), prose, or a command that cannot be checked. */
 export interface Note {
-  code: 'elided' | 'prose';
+  code: 'elided' | 'prose' | 'unchecked';
   line: number;
   col: number;
   endLine: number;
