@@ -7,13 +7,13 @@
 // in QAPI terms, so no messages are built here.
 import * as z from 'zod';
 import type { AlternateType, Entity, Member, SchemaIndex, StructType, UnionType } from '../qapi/model';
-import { IntegralFloat, jsonKind } from './wire';
+import { IntegralFloat, isInherited, jsonKind, withoutPrototype } from './wire';
 import { intRange, type Direction } from './ranges';
 
 type Shape = Record<string, z.ZodType>;
 
 const isJsonNumber = (v: unknown): boolean =>
-  (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || v instanceof IntegralFloat;
+  (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || (v instanceof IntegralFloat && Number.isFinite(v.value));
 
 function intSchema(lo: bigint, hi: bigint): z.ZodType {
   const nlo = Number(lo);
@@ -132,7 +132,7 @@ export class ZodCompiler {
   }
 
   private structSchema(e: StructType): z.ZodType {
-    return z.strictObject(this.membersShape(e.members));
+    return ownMembersOnly(z.strictObject(this.membersShape(e.members)), e.members.map((m) => m.name));
   }
 
   /** Flat union: one strict object per branch, keyed by the discriminator; a branch that is itself a union nests in the same object. */
@@ -145,8 +145,9 @@ export class ZodCompiler {
       const branchMembers = bt?.meta === 'struct' ? this.membersShape(bt.members) : {};
       return z.strictObject({ ...branchMembers, ...shape });
     });
-    if (!options.length) return z.strictObject(base);
-    return z.discriminatedUnion(u.discriminator, options as unknown as [z.ZodObject, ...z.ZodObject[]]);
+    const names = [u.discriminator, ...Object.keys(base), ...options.flatMap((o) => ('shape' in o ? Object.keys((o as z.ZodObject).shape) : []))];
+    if (!options.length) return ownMembersOnly(z.strictObject(base), names);
+    return ownMembersOnly(z.discriminatedUnion(u.discriminator, options as unknown as [z.ZodObject, ...z.ZodObject[]]), names);
   }
 
   /** The JSON kind picks the alternative, which then validates strictly (no fallback to another). */
@@ -167,3 +168,11 @@ export class ZodCompiler {
   }
 }
 
+
+/**
+ * zod reads members as `input[key]`, which finds `constructor` or `toString` on every object: where a type has
+ * members named like those, the value is checked as a copy without a prototype.
+ */
+function ownMembersOnly(schema: z.ZodType, names: string[]): z.ZodType {
+  return names.some(isInherited) ? z.preprocess(withoutPrototype, schema) : schema;
+}

@@ -11,7 +11,8 @@ import { describeIf, describeOwner, describeType, describeValue, listEnumValues 
 import { declaredRange, intRange, WRAPPING_UNSIGNED, type Direction } from './ranges';
 import { didYouMean } from './suggest';
 import type { IssueCode, Severity } from './types';
-import { IntegralFloat, isWireObject, jsonKind } from './wire';
+import { quote } from './quote';
+import { IntegralFloat, isWireObject, jsonKind, own } from './wire';
 
 export type PathSeg = string | number;
 
@@ -47,7 +48,7 @@ export function objectMembers(index: SchemaIndex, typeName: string, value: unkno
     return alt ? objectMembers(index, alt.type, value) : null;
   }
   if (e.meta !== 'union') return null;
-  const tag = isWireObject(value) ? value[e.discriminator] : undefined;
+  const tag = isWireObject(value) ? own(value, e.discriminator) : undefined;
   const branch = e.branches.find((b) => b.value === tag);
   const out: ObjectMembers = { members: [...e.members], branches: [] };
   if (!branch) return out;
@@ -87,7 +88,7 @@ export function resolvePath(index: SchemaIndex, rootType: string, root: unknown,
       e = alt ? index.get(alt.type) : undefined;
     }
     parent = value;
-    value = value !== null && typeof value === 'object' ? (value as Record<PathSeg, unknown>)[seg] : undefined;
+    value = value !== null && typeof value === 'object' ? (Object.hasOwn(value, seg) ? (value as Record<PathSeg, unknown>)[seg] : undefined) : undefined;
     if (e?.meta === 'array') {
       type = e.elementType;
       member = null;
@@ -144,11 +145,11 @@ export function explainValue(opts: ExplainOptions, type: string, value: unknown)
     return {
       code: 'enum-value',
       message: 'not an enum value',
-      text: `'${value}' is not a value of enum ${type}${didYouMean(value, e.values.map((v) => v.name))}; allowed: ${listEnumValues(e)}`,
+      text: `'${quote(value)}' is not a value of enum ${type}${didYouMean(value, e.values.map((v) => v.name))}; allowed: ${listEnumValues(e)}`,
     };
   }
-  if (type === 'number' && typeof value === 'number' && !Number.isFinite(value)) {
-    return { code: 'wrong-type', message: 'number out of range', text: `expected ${expected}, got a number too large for a double` };
+  if (type === 'number' && value instanceof IntegralFloat && !Number.isFinite(value.value)) {
+    return { code: 'wrong-type', message: 'number out of range', text: `expected ${expected}, got ${quote(value.text)}, a number too large for a double` };
   }
   return { code: 'wrong-type', message: 'wrong JSON type', text: `expected ${expected}, got ${describeValue(value)}` };
 }
@@ -185,8 +186,8 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
           anchor: 'key',
           message: downstream ? 'downstream member' : 'unknown member',
           text: downstream
-            ? `'${key}' is a downstream extension, not a member of ${where}${branchNote}`
-            : `'${key}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${listed.join(', ') || 'none'}`,
+            ? `'${quote(key)}' is a downstream extension, not a member of ${where}${branchNote}`
+            : `'${quote(key)}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${listed.join(', ') || 'none'}`,
         });
       }
       continue;
@@ -257,7 +258,7 @@ function unionAt(index: SchemaIndex, type: string | null, value: unknown, disc: 
     }
     if (e?.meta !== 'union') return null;
     if (e.discriminator === disc) return e.name;
-    const tag = isWireObject(value) ? value[e.discriminator] : undefined;
+    const tag = isWireObject(value) ? own(value, e.discriminator) : undefined;
     name = e.branches.find((b) => b.value === tag)?.type ?? null;
   }
   return null;

@@ -8,7 +8,7 @@ import { alternativeKind } from './compile';
 import { describeOwner } from './describe';
 import { objectMembers, type PathSeg, type RawIssue } from './explain';
 import type { Direction } from './ranges';
-import { isWireObject, jsonKind } from './wire';
+import { isWireObject, jsonKind, own } from './wire';
 
 export interface FeatureOptions {
   index: SchemaIndex;
@@ -88,7 +88,7 @@ function walk(opts: FeatureOptions, type: string, value: unknown, path: PathSeg[
       if (!Object.hasOwn(value, m.name)) continue;
       const where = `member '${m.name}' of ${describeOwner(index, m.definedIn)}`;
       out.push(...specialFeatureIssue(opts, m.features, where, [...path, m.name], 'key'));
-      walk(opts, m.type, value[m.name], [...path, m.name], out, depth + 1);
+      walk(opts, m.type, own(value, m.name), [...path, m.name], out, depth + 1);
     }
   }
 }

@@ -45,6 +45,10 @@ export class Session implements ValidationSession {
   private firstText: { line: number; col: number; offset: number } | null = null;
   private markerFrom = 0;
   private markerLine = -1;
+  /** mixed layout, after a syntax error: skipping lines until one, no deeper than this, can start something */
+  private skipIndent = -1;
+  /** the latest message, which a stray bracket on a later line still belongs to */
+  private last: MessageResult | null = null;
   private topValues = 0;
   private firstIsArray = false;
   /** after a syntax error: skipping lines until one can start a message indented no deeper than this */
@@ -274,6 +278,13 @@ export class Session implements ValidationSession {
       if (next === Infinity && !final) return i; // the last line may be incomplete
       let e = next === Infinity ? n : next - 1;
       if (e > s && text.charCodeAt(e - 1) === 0x0d) e--;
+      if (i === s && this.skipIndent >= 0) {
+        if (!startsSomething(text, s, e, this.skipIndent)) {
+          i = Math.min(n, next);
+          continue;
+        }
+        this.skipIndent = -1;
+      }
       const after = i > s ? this.restOfLine(i, e, final) : this.mixedLine(l, s, e, final);
       if (after < 0) return i;
       i = after === e ? Math.min(n, next) : after;
@@ -304,7 +315,7 @@ export class Session implements ValidationSession {
     const c = text.charCodeAt(first);
     if (c === 0x7b || c === 0x5b) return this.readMessage(l, first, first - s, null, final);
     if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) {
-      if (this.out.length) this.trailingJson(first);
+      if (this.last) this.trailingJson(first);
       else this.note('prose', first, e, noteText(text, first, e));
       return e;
     }
@@ -313,7 +324,7 @@ export class Session implements ValidationSession {
       return e;
     }
     // a member name after a message that closed too early: `-> { "execute": "x" }` then `"arguments": …`
-    if (c === 0x22 && this.out.length && /^"[^"]*"\s*:/.test(text.slice(first, first + 200))) {
+    if (c === 0x22 && this.last && /^"[^"]*"\s*:/.test(text.slice(first, first + 200))) {
       this.trailingJson(first);
       return e;
     }
@@ -365,9 +376,9 @@ export class Session implements ValidationSession {
       const r = parseJson(text, p, regionEnd);
       if (!r.ok) {
         if (r.error.eof && !final && regionEnd >= n) return -1;
-        const resume = this.resyncMixed(l, indent < 0 ? 0 : indent);
+        const resume = this.resyncMixed(l, indent < 0 ? 0 : indent, final);
         if (hasElision(text, p, Math.min(regionEnd, r.error.offset + 3))) {
-          this.note('elided', p, Math.min(resume, n), `elided ${direction ?? ''} message skipped`.replace('  ', ' '));
+          this.note('elided', p, lineEndOf(this.lines, l, n), `elided ${direction ?? ''} message skipped`.replace('  ', ' '));
           skipElidedReply(this.ctx, text.slice(p, Math.min(regionEnd, p + 200)));
         } else this.syntaxError(p, r.error.offset, r.error.message, direction);
         return resume;
@@ -386,16 +397,17 @@ export class Session implements ValidationSession {
   }
 
   /** After a syntax error in a message starting on line `l`: the first later line that can start something. */
-  private resyncMixed(l: number, indent: number): number {
+  private resyncMixed(l: number, indent: number, final: boolean): number {
     const text = this.buf;
     const lines = this.lines;
     for (let k = l + 1; k < lines.lineCount; k++) {
       const s = lines.lineStart(k);
-      const e = lineEndOf(lines, k, text.length);
-      const ind = indentOf(text, s, e);
-      if (ind < 0 || ind > indent) continue;
-      if (markerOf(text, s, e)) return s;
-      if (!/^[}\]"',:0-9-]/.test(text[s + ind]!)) return s;
+      if (!final && lines.lineStart(k + 1) === Infinity) {
+        // the last line may be incomplete: decide on it when it is whole
+        this.skipIndent = indent;
+        return s;
+      }
+      if (startsSomething(text, s, lineEndOf(lines, k, text.length), indent)) return s;
     }
     return text.length;
   }
@@ -505,7 +517,7 @@ export class Session implements ValidationSession {
 
   /** JSON-looking text after a message's value (a misplaced closing brace, say): the message is not what it seems. */
   private trailingJson(at: number): void {
-    const last = this.out[this.out.length - 1];
+    const last = this.last;
     if (!last) return;
     const pos = this.lines.position(at);
     const issue: Issue = {
@@ -541,7 +553,7 @@ export class Session implements ValidationSession {
     this.lineHint = b;
     let valid = true;
     for (const i of issues) if (i.severity === 'error') valid = false;
-    this.out.push({
+    this.last = {
       index: this.count++,
       kind,
       name,
@@ -554,7 +566,8 @@ export class Session implements ValidationSession {
       end: this.bufOffset + end,
       valid,
       issues,
-    });
+    };
+    this.out.push(this.last);
   }
 
   private syntaxError(start: number, at: number, message: string, direction: Marker | null): void {
@@ -579,6 +592,13 @@ export class Session implements ValidationSession {
 /** iotests' filtered timestamps (`"seconds":  TIMESTAMP`, `"seconds": "SECS"`) as numbers of the same width, so columns hold. */
 function unfilterTimestamps(text: string): string {
   return text.replace(/("(?:micro)?seconds": )( TIMESTAMP|"U?SECS")/g, (_m, key: string, v: string) => key + ' '.repeat(v.length - 1) + '0');
+}
+
+/** After a syntax error: can this line start something (a marker, a value, a log line), no deeper than `indent`? */
+function startsSomething(text: string, s: number, e: number, indent: number): boolean {
+  const ind = indentOf(text, s, e);
+  if (ind < 0 || ind > indent) return false;
+  return markerOf(text, s, e) !== null || !/^[}\]"',:0-9-]/.test(text[s + ind]!);
 }
 
 function skipBlank(text: string, i: number, end: number): number {
