@@ -35,6 +35,8 @@ export interface MessageContext {
   commandNames: string[];
   /** commands sent and not yet answered, oldest first */
   pending: PendingCommand[];
+  /** the cap on one message still open, in characters */
+  maxMessage: number;
   /** per-event facts, filled on first use */
   events: Map<string, EventInfo>;
 }

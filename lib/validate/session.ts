@@ -119,6 +119,7 @@ export class Session implements ValidationSession {
       }
     }
     const consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'mixed' ? this.scanMixed(final) : final ? text.length : this.resume;
+    if (!final && text.length - consumed > this.ctx.maxMessage) return this.overCap(consumed);
     const stalled = consumed === this.resume && !final;
     const li = this.lines.lineIndex(consumed);
     const ls = this.lines.lineStart(li);
@@ -568,6 +569,27 @@ export class Session implements ValidationSession {
       issues,
     };
     this.out.push(this.last);
+  }
+
+  /**
+   * A value still open after the cap on one message: reported once, and what was read of it dropped; reading
+   * resumes, as after a syntax error, at a line that can start something.
+   */
+  private overCap(at: number): MessageResult[] {
+    const pos = this.lines.position(at);
+    const cap = `${Math.round(this.ctx.maxMessage / 1048576) || this.ctx.maxMessage} ${this.ctx.maxMessage >= 1048576 ? 'MiB' : 'characters'}`;
+    const issue: Issue = { severity: 'error', code: 'too-large', path: '', line: pos.line, col: pos.col, endLine: pos.line, endCol: pos.col + 1, message: 'message too large', text: `a message still open after ${cap}, the cap on one message: not checked, skipped up to here` };
+    this.push('unknown', null, null, at, at, [issue]);
+    const last = this.lines.lineCount - 1;
+    const ls = this.lines.lineStart(last);
+    if (this.layout === 'mixed') this.skipIndent = 0;
+    else this.resyncIndent = 0;
+    this.buf = this.buf.slice(ls);
+    this.bufLine += last;
+    this.bufOffset += ls;
+    this.resume = 0;
+    this.retryAt = 0;
+    return this.out;
   }
 
   private syntaxError(start: number, at: number, message: string, direction: Marker | null): void {

@@ -5,6 +5,12 @@
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * Bounded memory: a message (or top-level array) still open after this many characters is reported and skipped
+ * rather than buffered further. QEMU's largest replies (query-qmp-schema) are a few MB.
+ */
+export const MAX_MESSAGE = 64 * 1024 * 1024;
+
 /** Stable machine-readable issue codes. */
 export type IssueCode =
   | 'json-syntax'
@@ -103,6 +109,8 @@ export interface ValidatorOptions {
   deprecated?: 'warn' | 'error';
   /** false: skip the fast precheck and run every payload through zod (for differential tests) */
   precheck?: boolean;
+  /** the cap on one message (or a top-level array) still open, in characters; default MAX_MESSAGE */
+  maxMessage?: number;
 }
 
 /** Incremental validation for large inputs: feed whole lines, get results as they complete. */
