@@ -14,7 +14,7 @@ import { parseJson, skipWhitespace, type JsonNode } from './json';
 import { LineTable } from './lines';
 import { locateIssue } from './locate';
 import { duplicateKeyIssues } from './duplicates';
-import { bracketEnd, hasElision, indentOf, lineEndOf, looksMixed, MIXED_WINDOW, markerOf, resyncLine, type Marker } from './split';
+import { bracketEnd, hasElision, indentOf, lineEndOf, looksMixed, MIXED_WINDOW, markerOf, opensMixed, resyncLine, type Marker } from './split';
 import { isSentTail, logSlot, type LogSlot } from './log-lines';
 import { shellCommand, shellPrompt, type ShellState } from './qmp-shell';
 import { quote } from './quote';
@@ -45,6 +45,8 @@ export class Session implements ValidationSession {
   private firstText: { line: number; col: number; offset: number } | null = null;
   private markerFrom = 0;
   private markerLine = -1;
+  /** where line-wise reading began after JSON values (-1: not yet) */
+  private mixedFrom = -1;
   /** mixed layout, after a syntax error: skipping lines until one, no deeper than this, can start something */
   private skipIndent = -1;
   /** the latest message, which a stray bracket on a later line still belongs to */
@@ -114,11 +116,18 @@ export class Session implements ValidationSession {
         if (!this.firstText) this.firstText = { ...this.lines.position(p), offset: this.bufOffset + p };
         if (looksMixed(text, p)) {
           this.layout = 'mixed';
+          this.mixedFrom = p;
           return this.process(final);
         } else if (final || text.length - p >= MIXED_WINDOW) this.layout = 'values';
       }
     }
-    const consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'mixed' ? this.scanMixed(final) : final ? text.length : this.resume;
+    let consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'mixed' ? this.scanMixed(final) : final ? text.length : this.resume;
+    if (this.layout === 'mixed' && this.mixedFrom < 0) {
+      // switched from values to line-wise reading in this call: go on from where the values ended
+      this.mixedFrom = consumed;
+      this.resume = consumed;
+      consumed = this.scanMixed(final);
+    }
     if (!final && text.length - consumed > this.ctx.maxMessage) return this.overCap(consumed);
     const stalled = consumed === this.resume && !final;
     const li = this.lines.lineIndex(consumed);
@@ -145,7 +154,13 @@ export class Session implements ValidationSession {
       }
       i = skipWhitespace(text, i, n);
       if (i >= n) return n;
-      if (text.charCodeAt(i) === 0x5b) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x7b && c !== 0x5b && (i === 0 || isLineStart(text, i)) && opensMixed(text, i, n)) {
+        // a transcript, log or prose line among the values: read line by line from here on
+        this.layout = 'mixed';
+        return i;
+      }
+      if (c === 0x5b) {
         const after = this.scanArray(i, final);
         if (after < 0) return i;
         i = after;
@@ -249,7 +264,18 @@ export class Session implements ValidationSession {
         // report, then resume at the next line that can start an element at this element's indentation
         this.syntaxError(j, fault.offset, fault.message, null);
         const line = lines.lineIndex(j);
-        const next = resyncLine(text, lines, lines.lineIndex(fault.offset) > line ? lines.lineIndex(fault.offset) - 1 : line, Math.max(0, j - lines.lineStart(line)));
+        const from = lines.lineIndex(fault.offset) > line ? lines.lineIndex(fault.offset) - 1 : line;
+        const indent = Math.max(0, j - lines.lineStart(line));
+        if (this.layout === 'mixed') {
+          // a log line, a marker or prose ends the array: the mixed reader takes over there
+          const at = this.resyncMixed(from, indent, final);
+          const c = text.charCodeAt(skipBlank(text, at, n));
+          if (at >= n || markerOf(text, at, lineEndOf(lines, lines.lineIndex(at), n)) || (c !== 0x7b && c !== 0x5b)) return at;
+          this.skipIndent = -1;
+          j = at;
+          continue;
+        }
+        const next = resyncLine(text, lines, from, indent);
         if (next < 0) return n;
         j = lines.lineStart(next);
       }
@@ -352,8 +378,9 @@ export class Session implements ValidationSession {
     const at = skipBlank(text, i, e);
     if (at >= e) return e;
     const c = text.charCodeAt(at);
+    // another value first: the elision scan runs over the rest of the line only once, not once per value
+    if (c === 0x7b || c === 0x5b) return this.readMessage(this.lines.lineIndex(at), at, -1, null, final);
     if (hasElision(text, at, e)) this.note('elided', at, e, noteText(text, at, e));
-    else if (c === 0x7b || c === 0x5b) return this.readMessage(this.lines.lineIndex(at), at, -1, null, final);
     else if (/^["{}[\],:0-9-]/.test(text[at]!)) this.trailingJson(at);
     else this.note('prose', at, e, noteText(text, at, e));
     return e;
@@ -620,7 +647,16 @@ function unfilterTimestamps(text: string): string {
 function startsSomething(text: string, s: number, e: number, indent: number): boolean {
   const ind = indentOf(text, s, e);
   if (ind < 0 || ind > indent) return false;
-  return markerOf(text, s, e) !== null || !/^[}\]"',:0-9-]/.test(text[s + ind]!);
+  if (markerOf(text, s, e) !== null) return true;
+  // what can only continue a value: a closing bracket, a member name, a separator, a number (not a log's date)
+  return !/^(?:[}\]"',:-]|\d(?!\d{3}-\d\d-\d\d[ T]))/.test(text.slice(s + ind, s + ind + 11));
+}
+
+/** Is offset `i` the first non-blank character of its line? */
+function isLineStart(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09)) k--;
+  return k < 0 || text.charCodeAt(k) === 0x0a;
 }
 
 function skipBlank(text: string, i: number, end: number): number {

@@ -30,7 +30,19 @@ export function looksMixed(text: string, start: number): boolean {
   let c = text.charCodeAt(start);
   if (c === 0xfeff) c = text.charCodeAt(start + 1); // a byte order mark: a syntax error of a JSON input
   if (c !== 0x7b && c !== 0x5b) return true;
-  return /^[ \t]*(?:(?:->|<-)(?:[ \t\r]|$)|[^\s{}[\]",:0-9tfn-])/m.test(text.slice(start, start + MIXED_WINDOW));
+  return /^[ \t]*(?:(?:->|<-)(?:[ \t\r]|$)|\d{4}-\d\d-\d\d[ T]|[^\s{}[\]",:0-9tfn-])/m.test(text.slice(start, start + MIXED_WINDOW));
+}
+
+/**
+ * Does the line whose first non-blank character is at `at` start something no JSON value can: a marker, a log
+ * line's date, a letter other than those of true/false/null? Such a line in JSON values switches to line-wise
+ * reading from there on.
+ */
+export function opensMixed(text: string, at: number, lineEnd: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 0x2d || c === 0x3c) return markerOf(text, at, lineEnd) !== null;
+  if (c >= 0x30 && c <= 0x39) return /^\d{4}-\d\d-\d\d[ T]/.test(text.slice(at, at + 11));
+  return !(c === 0x7b || c === 0x5b || c === 0x7d || c === 0x5d || c === 0x22 || c === 0x2c || c === 0x3a || c === 0x74 || c === 0x66 || c === 0x6e || c <= 0x20 || c === 0xfeff);
 }
 
 export function lineEndOf(lines: LineTable, lineIdx: number, textLength: number): number {
@@ -56,7 +68,7 @@ export function resyncLine(text: string, lines: LineTable, fromLine: number, ind
     const ind = indentOf(text, s, e);
     if (ind < 0 || ind > indent) continue;
     const c = text.charCodeAt(s + ind);
-    if (c === 0x7b || c === 0x5b) return n;
+    if (c === 0x7b || c === 0x5b || opensMixed(text, s + ind, e)) return n;
   }
   return -1;
 }
