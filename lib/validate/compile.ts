@@ -9,6 +9,7 @@ import * as z from 'zod';
 import type { AlternateType, Entity, Member, SchemaIndex, StructType, UnionType } from '../qapi/model';
 import { IntegralFloat, isInherited, jsonKind, withoutPrototype } from './wire';
 import { intRange, type Direction } from './ranges';
+import { alternativesByKind, unionBranches } from './walk';
 
 type Shape = Record<string, z.ZodType>;
 
@@ -24,25 +25,7 @@ function intSchema(lo: bigint, hi: bigint): z.ZodType {
   );
 }
 
-/** The JSON kind an alternative's type accepts (qapi-code-gen "Alternate types"). */
-export function alternativeKind(index: SchemaIndex, type: string): string {
-  const e = index.get(type);
-  if (!e) return 'unknown';
-  switch (e.meta) {
-    case 'builtin':
-      return e.jsonType === 'int' ? 'number' : e.jsonType;
-    case 'enum':
-      return 'string';
-    case 'array':
-      return 'array';
-    case 'struct':
-    case 'union':
-    case 'alternate':
-      return 'object';
-    default:
-      return 'unknown';
-  }
-}
+export { alternativeKind } from './walk';
 
 export class ZodCompiler {
   private readonly cache = new Map<string, z.ZodType>();
@@ -138,9 +121,9 @@ export class ZodCompiler {
   /** Flat union: one strict object per branch, keyed by the discriminator; a branch that is itself a union nests in the same object. */
   private unionSchema(u: UnionType, outer: Shape): z.ZodType {
     const base = { ...outer, ...this.membersShape(u.members) };
-    const options = u.branches.map((b) => {
+    const options = unionBranches(this.index, u).map((b) => {
       const shape: Shape = { ...base, [u.discriminator]: z.literal(b.value) };
-      const bt = this.index.get(b.type);
+      const bt = b.entity;
       if (bt?.meta === 'union') return this.unionSchema(bt, shape);
       const branchMembers = bt?.meta === 'struct' ? this.membersShape(bt.members) : {};
       return z.strictObject({ ...branchMembers, ...shape });
@@ -152,8 +135,7 @@ export class ZodCompiler {
 
   /** The JSON kind picks the alternative, which then validates strictly (no fallback to another). */
   private alternateSchema(a: AlternateType): z.ZodType {
-    const byKind = new Map<string, string>();
-    for (const alt of a.alternatives) byKind.set(alternativeKind(this.index, alt.type), alt.type);
+    const byKind = alternativesByKind(this.index, a);
     return z.unknown().superRefine((v, ctx) => {
       if (v === undefined) return;
       const kind = jsonKind(v);

@@ -7,7 +7,7 @@
 // predicate may be conservative but never more permissive than zod; a
 // differential test (validate-precheck.test.ts) holds it to that.
 import type { Entity, Member, SchemaIndex } from '../qapi/model';
-import { alternativeKind } from './compile';
+import { alternativesByKind, unionBranches } from './walk';
 import { intRange, type Direction } from './ranges';
 import { IntegralFloat, isInherited, isWireObject, jsonKind, own } from './wire';
 
@@ -86,7 +86,7 @@ export class PrecheckCompiler {
       }
       case 'alternate': {
         const byKind = new Map<string, Precheck>();
-        for (const a of e.alternatives) byKind.set(alternativeKind(this.index, a.type), this.check(a.type));
+        for (const [kind, type] of alternativesByKind(this.index, e)) byKind.set(kind, this.check(type));
         return (v) => (byKind.get(jsonKind(v)) ?? never)(v);
       }
       default:
@@ -132,7 +132,7 @@ export class PrecheckCompiler {
     if (e.meta !== 'union') return this.layout([]);
     const layout = this.layout(e.members);
     const branches = new Map<string, Layout>();
-    for (const b of e.branches) branches.set(b.value, this.objectLayout(this.index.get(b.type) ?? e));
+    for (const b of unionBranches(this.index, e)) branches.set(b.value, this.objectLayout(b.entity ?? e));
     layout.dispatch = { discriminator: e.discriminator, branches };
     return layout;
   }

@@ -66,7 +66,7 @@ export class Session implements ValidationSession {
   constructor(private readonly ctx: MessageContext) {}
 
   get form(): InputForm {
-    if (this.layout === 'mixed') return this.sawMarker ? 'transcript' : this.count || this.notes.length ? 'log' : 'empty';
+    if (this.layout === 'mixed') return this.sawMarker ? 'transcript' : this.sawLog || !this.count ? 'log' : 'stream';
     if (this.topValues === 0) return this.count ? 'stream' : 'empty';
     if (this.topValues === 1) return this.firstIsArray ? 'array' : this.count > 1 ? 'stream' : 'value';
     return 'stream';
