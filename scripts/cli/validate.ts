@@ -17,8 +17,11 @@ export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <qapi-sche
 
 Validate QMP messages (events, commands, replies, errors, the greeting) against
 a QAPI schema.  The input may be one JSON value, a JSON array of messages,
-JSON Lines / concatenated values, or a transcript with '->' / '<-' markers as
-in QEMU's qmp-examples.  '-' reads standard input.
+JSON Lines / concatenated values, a transcript with '->' / '<-' markers as in
+QEMU's qmp-examples, a libvirt debug log (QEMU_MONITOR_* and 'Line [...]'
+lines, each message checked once), a qmp-shell session, QEMU iotests output,
+or any log whose lines end in one JSON object; these forms may be mixed.
+'-' reads standard input.
 
 Options:
   --schema <file>        root of the schema tree (required)
@@ -185,7 +188,8 @@ export async function run(args: string[], io: CliIO, limits: { line?: number; me
   }
   if (parsed.format === 'text') {
     const elided = session.notes.filter((n) => n.code === 'elided').length;
-    io.stdout(`messages: ${valid} valid, ${invalid} invalid${elided ? `, ${elided} elided` : ''}\n`);
+    const unchecked = session.notes.filter((n) => n.code === 'unchecked').length;
+    io.stdout(`messages: ${valid} valid, ${invalid} invalid${elided ? `, ${elided} elided` : ''}${unchecked ? `, ${unchecked} not checkable` : ''}\n`);
   }
   return invalid > 0 ? 1 : 0;
 }
