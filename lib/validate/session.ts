@@ -45,6 +45,9 @@ export class Session implements ValidationSession {
   private firstText: { line: number; col: number; offset: number } | null = null;
   private markerFrom = 0;
   private markerLine = -1;
+  /** the first line's text and the length of the latest run of prose lines (one note) */
+  private proseFirst = '';
+  private proseRun = 0;
   /** where line-wise reading began after JSON values (-1: not yet) */
   private mixedFrom = -1;
   /** mixed layout, after a syntax error: skipping lines until one, no deeper than this, can start something */
@@ -634,6 +637,17 @@ export class Session implements ValidationSession {
   private note(code: Note['code'], start: number, end: number, text: string): void {
     const a = this.lines.position(start);
     const b = this.lines.position(end);
+    const last = this.notes[this.notes.length - 1];
+    // a run of prose lines (a paragraph, a base64 blob) is one note, not one per line
+    if (code === 'prose' && last?.code === 'prose' && last.endLine === a.line - 1 && this.proseFirst) {
+      this.proseRun++;
+      last.endLine = b.line;
+      last.endCol = b.col;
+      last.text = `${this.proseFirst} (and ${this.proseRun} more line${this.proseRun > 1 ? 's' : ''})`;
+      return;
+    }
+    this.proseFirst = code === 'prose' ? text : '';
+    this.proseRun = 0;
     this.notes.push({ code, line: a.line, col: a.col, endLine: b.line, endCol: b.col, text });
   }
 }

@@ -94,8 +94,10 @@ describe('qmp-shell sessions', () => {
       'return widget-list . 15:1 ok',
     ]);
     expect(r.messages[2]!.issues[0]!.text).toContain('size');
-    expect(r.notes.map((n) => `${n.code} ${n.line}`)).toEqual(['prose 1', 'prose 2', 'unchecked 8']);
-    expect(r.notes[2]!.text).toContain("'opts' is a Python literal");
+    // the banner's two lines are one prose note
+    expect(r.notes.map((n) => `${n.code} ${n.line}-${n.endLine}`)).toEqual(['prose 1-2', 'unchecked 8-8']);
+    expect(r.notes[0]!.text).toBe('Welcome to the QMP low-level shell! (and 1 more line)');
+    expect(r.notes[1]!.text).toContain("'opts' is a Python literal");
   });
 
   it('a transaction spread over TRANS> lines is one command', () => {
@@ -155,5 +157,7 @@ describe('no QMP message at all', () => {
     expect(r.messages).toHaveLength(1);
     expect(r.messages[0]!.issues.map((i) => i.message)).toEqual(['no QMP message found']);
     expect(r.valid).toBe(false);
+    // the lines themselves are one prose note, not one per line
+    expect(r.notes.map((n) => `${n.code} ${n.line}-${n.endLine}`)).toEqual(['prose 1-2']);
   });
 });
