@@ -40,7 +40,7 @@ export function looksMixed(text: string, start: number): boolean {
  */
 export function opensMixed(text: string, at: number, lineEnd: number): boolean {
   const c = text.charCodeAt(at);
-  if (c === 0x2d || c === 0x3c) return markerOf(text, at, lineEnd) !== null;
+  if (c === 0x2d) return markerOf(text, at, lineEnd) !== null; // `->`, or a negative number
   if (c >= 0x30 && c <= 0x39) return /^\d{4}-\d\d-\d\d[ T]/.test(text.slice(at, at + 11));
   return !(c === 0x7b || c === 0x5b || c === 0x7d || c === 0x5d || c === 0x22 || c === 0x2c || c === 0x3a || c === 0x74 || c === 0x66 || c === 0x6e || c <= 0x20 || c === 0xfeff);
 }

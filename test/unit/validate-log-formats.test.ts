@@ -161,3 +161,21 @@ describe('no QMP message at all', () => {
     expect(r.notes.map((n) => `${n.code} ${n.line}-${n.endLine}`)).toEqual(['prose 1-2']);
   });
 });
+
+describe('JSON values that turn into a log after the first 64 KiB', () => {
+  it('switches to line-wise reading at the first marker or log line, and still checks every message', () => {
+    const ping = `{"timestamp": ${TS}, "event": "PING"}`;
+    const head = Array.from({ length: 1500 }, () => ping).join('\n');
+    const tail = [`<- {"timestamp": ${TS}, "event": "PONG"}`, lv('info', 'qemuMonitorJSONIOProcessLine:207', `QEMU_MONITOR_RECV_EVENT: mon=0x1 event={"timestamp": ${TS}, "event": "PANG"}`), '{"execute": "nope"}'];
+    const text = `${head}\n${tail.join('\n')}\n`;
+    expect(head.length).toBeGreaterThan(65536);
+    for (const r of [v.validateText(text), (() => {
+      const s = v.session();
+      const messages = [...s.feed(text.slice(0, text.indexOf('\n', 70000) + 1)), ...s.feed(text.slice(text.indexOf('\n', 70000) + 1)), ...s.end()];
+      return { messages };
+    })()]) {
+      expect(r.messages).toHaveLength(1503);
+      expect(r.messages.filter((m) => !m.valid).map((m) => `${m.kind} ${m.name} ${m.line}`)).toEqual(['event PONG 1501', 'event PANG 1502', 'command nope 1503']);
+    }
+  });
+});
