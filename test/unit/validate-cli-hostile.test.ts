@@ -27,6 +27,7 @@ describe('validate: text output on hostile input', () => {
     const c = fakeIO([`{"event": "X\\u001b]0;owned\\u0007\\u001b[2J\u202eY", "timestamp": {"seconds": 1, "microseconds": 1}}\nprose \u001b[2J here\n-> {"execute": "a\u202eb"}\n`]);
     expect(await run(['--schema', schema, '-'], c.io)).toBe(1);
     const out = c.out.join('');
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
     expect(out).toContain('\\u001b]0;owned\\u0007\\u001b[2J\\u202eY');
     expect(out).toContain('prose \\u001b[2J here');
