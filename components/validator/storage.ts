@@ -1,10 +1,9 @@
-// Keeps the editor's text across reloads. Small texts go to localStorage;
-// texts beyond its quota (a few MB) go to IndexedDB, with a marker in
-// localStorage. Every failure is reported, never thrown: a private window or
-// a full disk must not break the page. Browser-only, no React.
+// Keeps texts in the browser: small ones in localStorage, texts beyond its
+// quota (a few MB) in IndexedDB with a marker in localStorage. Every failure
+// is reported, never thrown: a private window or a full disk must not break
+// the page. Browser-only, no React.
 
-const KEY = 'qapi-explorer:validator:text';
-const PREVIOUS_KEY = 'qapi-explorer:validator:previous';
+const PREFIX = 'qapi-explorer:validator:';
 const IN_IDB = '\u0000idb';
 /** localStorage holds about 5 M UTF-16 code units per origin; stay well below. */
 const LOCAL_LIMIT = 1_000_000;
@@ -33,11 +32,14 @@ async function idb<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => 
   }
 }
 
-async function save(key: string, text: string): Promise<boolean> {
+/** Stores a text under `name`; false when the browser refused. */
+export async function saveStored(name: string, text: string): Promise<boolean> {
+  const key = PREFIX + name;
   try {
     if (text.length <= LOCAL_LIMIT) {
+      const had = localStorage.getItem(key) === IN_IDB;
       localStorage.setItem(key, text);
-      void idb('readwrite', (s) => s.delete(key)).catch(() => undefined);
+      if (had) void idb('readwrite', (s) => s.delete(key)).catch(() => undefined);
       return true;
     }
     await idb('readwrite', (s) => s.put(text, key));
@@ -48,7 +50,8 @@ async function save(key: string, text: string): Promise<boolean> {
   }
 }
 
-async function load(key: string): Promise<string | null> {
+export async function loadStored(name: string): Promise<string | null> {
+  const key = PREFIX + name;
   try {
     const v = localStorage.getItem(key);
     if (v !== IN_IDB) return v;
@@ -59,8 +62,34 @@ async function load(key: string): Promise<string | null> {
   }
 }
 
-export const saveText = (text: string): Promise<boolean> => save(KEY, text);
-export const loadText = (): Promise<string | null> => load(KEY);
-/** The text an example or shared link replaced, so the user can get it back. */
-export const savePrevious = (text: string): Promise<boolean> => save(PREVIOUS_KEY, text);
-export const loadPrevious = (): Promise<string | null> => load(PREVIOUS_KEY);
+export function removeStored(name: string): void {
+  const key = PREFIX + name;
+  try {
+    if (localStorage.getItem(key) === IN_IDB) void idb('readwrite', (s) => s.delete(key)).catch(() => undefined);
+    localStorage.removeItem(key);
+  } catch {
+    // nothing stored, or storage disabled: nothing to remove
+  }
+}
+
+/** A small JSON record (an index), or `fallback` when absent or unreadable. */
+export function readRecord<T>(name: string, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(PREFIX + name);
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function writeRecord(name: string, value: unknown): boolean {
+  try {
+    localStorage.setItem(PREFIX + name, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The localStorage key of a record or text, for matching storage events. */
+export const storageKey = (name: string) => PREFIX + name;

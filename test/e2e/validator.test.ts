@@ -283,7 +283,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     expect(stats.maxGap).toBeLessThan(1000);
     // shown in the fast read-only view, and still interactive: an issue deep down is one click away
     expect(await page.locator('.ve-viewer').count()).toBe(1);
-    await page.locator('.vr-filter input').check();
+    await page.getByLabel('only messages with issues').check();
     const issue = page.locator('.vr-message').nth(4).locator('.vr-issue .vr-pos');
     const where = (await issue.textContent())!;
     const t0 = Date.now();

