@@ -41,7 +41,8 @@ export function MessageCard({ m, row, hideNotices, isOpen, onToggle, ctx }: Prop
   const name = m.name ? <code>{boundText(m.name, 120)}</code> : null;
   const select = () => ctx.onSelect({ line: m.line, col: m.col, endLine: m.line, endCol: m.col });
   return (
-    <li className={`vr-message ${m.valid ? 'vr-valid' : 'vr-invalid'}`} data-row={row} data-index={m.index} data-name={boundText(m.name ?? '', 120)}>
+    <li className="vr-row" data-row={row}>
+      <div className={`vr-message ${m.valid ? 'vr-valid' : 'vr-invalid'}`} data-index={m.index} data-name={boundText(m.name ?? '', 120)}>
       <div className="vr-head" onClick={(e) => !(e.target as HTMLElement).closest('a, button') && select()}>
         <span className="vr-index">#{m.index + 1}</span>
         {m.direction && <span className="vr-dir">{m.direction}</span>}
@@ -59,6 +60,7 @@ export function MessageCard({ m, row, hideNotices, isOpen, onToggle, ctx }: Prop
           ))}
         </ul>
       )}
+      </div>
     </li>
   );
 }

@@ -42,7 +42,8 @@ export async function saveStored(name: string, text: string): Promise<boolean> {
       if (had) void idb('readwrite', (s) => s.delete(key)).catch(() => undefined);
       return true;
     }
-    await idb('readwrite', (s) => s.put(text, key));
+    // as a Blob: IndexedDB then keeps a reference instead of cloning megabytes on the page's thread
+    await idb('readwrite', (s) => s.put(new Blob([text], { type: 'text/plain' }), key));
     localStorage.setItem(key, IN_IDB);
     return true;
   } catch {
@@ -56,7 +57,7 @@ export async function loadStored(name: string): Promise<string | null> {
     const v = localStorage.getItem(key);
     if (v !== IN_IDB) return v;
     const stored = await idb<unknown>('readonly', (s) => s.get(key));
-    return typeof stored === 'string' ? stored : null;
+    return stored instanceof Blob ? await stored.text() : typeof stored === 'string' ? stored : null;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@
 // terminated and replaced. The last result stays on screen while the next
 // one is computed, so nothing flickers.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ValidationResult } from '@/lib/validate/types';
+import type { MessageResult, ValidationResult } from '@/lib/validate/types';
 import type { PageKindCode } from '@/lib/site/validator-model';
 import type { CheckOptions, FromWorker, ToWorker } from './protocol';
 
@@ -37,6 +37,8 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
   const nextId = useRef(1);
   const running = useRef<{ id: number; length: number } | null>(null);
   const samples = useRef(new Map<number, (text: string | null) => void>());
+  /** the slices of the running check's result received so far */
+  const parts = useRef<MessageResult[]>([]);
 
   const onMessage = useCallback((ev: MessageEvent<FromWorker>) => {
     const msg = ev.data;
@@ -48,10 +50,14 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
     } else if (running.current?.id === msg.id) {
       if (msg.type === 'progress') {
         setState((s) => ({ ...s, progress: { done: msg.done, total: msg.total, messages: msg.messages } }));
+      } else if (msg.type === 'result-part') {
+        for (const m of msg.messages) parts.current.push(m);
       } else if (msg.type === 'result') {
         const length = running.current.length;
         running.current = null;
-        setState((s) => ({ ...s, result: msg.result, resultLength: length, ms: msg.ms, status: 'done', progress: null, error: null }));
+        const result = parts.current.length ? { ...msg.result, messages: parts.current.concat(msg.result.messages) } : msg.result;
+        parts.current = [];
+        setState((s) => ({ ...s, result, resultLength: length, ms: msg.ms, status: 'done', progress: null, error: null }));
       } else {
         running.current = null;
         setState((s) => ({ ...s, status: 'failed', progress: null, error: msg.message }));
@@ -113,6 +119,7 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
       }
       const id = nextId.current++;
       running.current = { id, length: text.length };
+      parts.current = [];
       setState((s) => ({ ...s, status: 'checking', error: null }));
       send({ type: 'validate', id, modelUrl, text, options: { mode, deprecated } });
     };

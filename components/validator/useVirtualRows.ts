@@ -67,18 +67,30 @@ export function useVirtualRows(count: number, estimate: (i: number) => number, b
   const first = firstAt(Math.max(0, view.top - OVERSCAN_PX));
   const end = Math.min(count, firstAt(view.top + view.height + OVERSCAN_PX) + 1);
 
-  // measure the rendered rows after each render (a row grows when its issue group is opened)
-  useLayoutEffect(() => {
-    let changed = false;
-    for (const el of box.current?.querySelectorAll<HTMLElement>('[data-row]') ?? []) {
-      const i = Number(el.dataset.row);
-      const h = el.offsetHeight;
-      if (h > 0 && heights.current.get(i) !== h) {
-        heights.current.set(i, h);
-        changed = true;
+  // rows are measured by a ResizeObserver, after the browser's own layout: reading
+  // offsetHeight here would force a layout of the page inside the render's task
+  const observer = useRef<ResizeObserver | null>(null);
+  useEffect(() => {
+    const ro = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const e of entries) {
+        const i = Number((e.target as HTMLElement).dataset.row);
+        const h = e.borderBoxSize[0]?.blockSize ?? 0;
+        if (h > 0 && heights.current.get(i) !== h) {
+          heights.current.set(i, h);
+          changed = true;
+        }
       }
-    }
-    if (changed) setVersion((v) => v + 1);
+      if (changed) setVersion((v) => v + 1);
+    });
+    observer.current = ro;
+    return () => ro.disconnect();
+  }, []);
+  useLayoutEffect(() => {
+    const ro = observer.current;
+    if (!ro) return;
+    ro.disconnect();
+    for (const el of box.current?.querySelectorAll<HTMLElement>('[data-row]') ?? []) ro.observe(el);
   });
 
   return { first, end, padTop: offsets[first]!, padBottom: offsets[count]! - offsets[end]! };

@@ -176,4 +176,135 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
     expect(Number(await page.locator('.vr-message').first().getAttribute('data-index'))).toBeGreaterThan(1000);
     await context.close();
   }, 120_000);
+
+  it('a share link of an event with a 100,000-character name: no task over 200 ms, now or on the next visit', async () => {
+    const { context, page } = await freshContext(site.browser);
+    const text = `{"event": "${'A'.repeat(100_000)}", "timestamp": {"seconds": 1, "microseconds": 0}}`;
+    const link = `${site.base}validate/${shareFragment(text)}`;
+    expect(link.length).toBeLessThan(400);
+    await page.goto(link, { waitUntil: 'load' });
+    expect(await verdictFor(page, text.length, 60_000)).toBe('invalid');
+    await page.waitForTimeout(500);
+    const opened = await takeLongestTask(page);
+    const shown = (await page.locator('.vr-text').first().textContent())!;
+    expect(shown.length).toBeLessThan(1000);
+    expect(shown).toContain('characters');
+    await page.goto(`${site.base}validate/`, { waitUntil: 'load' });
+    expect(await verdictFor(page, text.length, 60_000)).toBe('invalid');
+    await page.waitForTimeout(500);
+    const revisit = await takeLongestTask(page);
+    console.log(`[validator e2e] 100,000-character name: longest task ${opened} ms on the link, ${revisit} ms on the next visit`);
+    expect(opened).toBeLessThan(200);
+    expect(revisit).toBeLessThan(200);
+    await context.close();
+  }, 120_000);
+
+  it("'{}' 100,000 times on one line: the page stays responsive while checking and scrolling", async () => {
+    const { context, page } = await freshContext(site.browser);
+    await openValidator(page, site.base);
+    await page.waitForTimeout(300);
+    await takeLongestTask(page);
+    const text = '{}'.repeat(100_000);
+    const gap = page.evaluate(async () => {
+      // the longest gap between timer ticks while the check runs
+      let max = 0;
+      let last = performance.now();
+      const root = document.querySelector('.validator') as HTMLElement;
+      while (!(root.dataset.state === 'done' && root.dataset.length === '200000')) {
+        await new Promise((r) => setTimeout(r, 10));
+        max = Math.max(max, performance.now() - last);
+        last = performance.now();
+      }
+      return max;
+    });
+    await paste(page, text);
+    const maxGap = await gap;
+    expect(await verdictFor(page, text.length, 60_000)).toBe('invalid');
+    expect(await page.locator('.vr-counts').textContent()).toContain('100,000 messages');
+    await page.waitForTimeout(500);
+    const checked = await takeLongestTask(page);
+    const ta = page.locator('textarea.ve-textarea');
+    for (const at of [0.25, 0.5, 0.9]) {
+      await ta.evaluate((el, f) => (el.scrollLeft = el.scrollWidth * f), at);
+      await page.waitForTimeout(150);
+    }
+    const scrolled = await takeLongestTask(page);
+    const marks = await page.locator('.ve-mark').count();
+    console.log(`[validator e2e] {}x100,000: longest gap ${Math.round(maxGap)} ms while checking, task ${checked} ms; scrolling ${scrolled} ms; ${marks} underlines drawn`);
+    expect(maxGap).toBeLessThan(200);
+    expect(checked).toBeLessThan(200);
+    expect(scrolled).toBeLessThan(200);
+    expect(marks).toBeGreaterThan(0);
+    expect(marks).toBeLessThan(500);
+    await context.close();
+  }, 120_000);
+
+  it('own text, then share link B, then C: "Restore it" brings back the own text', async () => {
+    const { context, page } = await freshContext(site.browser);
+    await openValidator(page, site.base);
+    const mine = '{"event": "MY_OWN_WORK"}';
+    await page.locator('textarea.ve-textarea').fill(mine);
+    await page.waitForTimeout(600);
+    for (const shared of [EVENT(1), EVENT(2, 'running')]) {
+      await page.goto('about:blank');
+      await page.goto(`${site.base}validate/${shareFragment(shared)}`, { waitUntil: 'load' });
+      await verdictFor(page, shared.length);
+      expect(await textOf(page)).toBe(shared);
+      await page.waitForTimeout(600);
+    }
+    await page.getByRole('button', { name: 'Restore it' }).click();
+    await verdictFor(page, mine.length);
+    expect(await textOf(page)).toBe(mine);
+    // the shared texts are in the history too
+    expect(await page.locator('.vt-history li').count()).toBeGreaterThanOrEqual(2);
+    await context.close();
+  });
+
+  it('a share link opened in an open tab (hashchange) replaces the text with a way back', async () => {
+    const { context, page } = await freshContext(site.browser);
+    await openValidator(page, site.base);
+    const mine = '{"event": "TYPED_HERE"}';
+    await page.locator('textarea.ve-textarea').fill(mine);
+    await verdictFor(page, mine.length);
+    await page.evaluate((hash) => (location.hash = hash), shareFragment(EVENT(3)));
+    await verdictFor(page, EVENT(3).length);
+    expect(await textOf(page)).toBe(EVENT(3));
+    expect(new URL(page.url()).hash).toBe('');
+    await page.getByRole('button', { name: 'Restore it' }).click();
+    await verdictFor(page, mine.length);
+    expect(await textOf(page)).toBe(mine);
+    await context.close();
+  });
+
+  it('two tabs keep their own texts; a new tab starts from the latest', async () => {
+    const { context, page } = await freshContext(site.browser);
+    await openValidator(page, site.base);
+    await page.locator('textarea.ve-textarea').fill('{"event": "TAB_ONE"}');
+    await page.waitForTimeout(600);
+    const second = await context.newPage();
+    await openValidator(second, site.base);
+    expect(await textOf(second)).toBe('{"event": "TAB_ONE"}');
+    await second.locator('textarea.ve-textarea').fill('{"event": "TAB_TWO"}');
+    await second.waitForTimeout(600);
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('.validator:not([data-state="loading"])').waitFor();
+    expect(await textOf(page)).toBe('{"event": "TAB_ONE"}');
+    await second.reload({ waitUntil: 'load' });
+    await second.locator('.validator:not([data-state="loading"])').waitFor();
+    expect(await textOf(second)).toBe('{"event": "TAB_TWO"}');
+    const third = await context.newPage();
+    await openValidator(third, site.base);
+    expect(await textOf(third)).toBe('{"event": "TAB_TWO"}');
+    await context.close();
+  });
+
+  it('dark mode at 1024×768 (screenshot for review)', async () => {
+    const { context, page } = await freshContext(site.browser, { width: 1024, height: 768 }, 'dark');
+    await openValidator(page, site.base);
+    const text = schemaReply(3).replace('"values": ["a"]}\n]', '"values": ["a"], "bogus": 1}\n]');
+    await paste(page, text);
+    await verdictFor(page, text.length);
+    await page.screenshot({ path: '/tmp/vpage-dark.png' });
+    await context.close();
+  });
 });
