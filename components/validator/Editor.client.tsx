@@ -5,6 +5,7 @@
 // switch to a read-only virtual view (a textarea would freeze the page for
 // seconds laying out 10 MB); the user can still ask for the textarea.
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { boundText } from './bounded-text';
 import { EditorGutter } from './EditorGutter';
 import { EditorText } from './EditorText';
 import { LargeTextView } from './LargeTextView';
@@ -88,7 +89,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ value, o
 
   const placed = useMemo(() => placeMarks(marks, columns, layout, { ...view, charWidth }), [marks, columns, layout, view, charWidth]);
   const lit = useMemo(
-    () => (highlight ? placeMarks({ marks: [{ ...highlight, severity: 'error', title: '' }], severityByLine: new Map() }, columns, layout, { ...view, charWidth })[0] : undefined),
+    () => (highlight ? placeMarks({ marks: [{ ...highlight, severity: 'error', text: '' }], severityByLine: new Map() }, columns, layout, { ...view, charWidth })[0] : undefined),
     [highlight, columns, layout, view, charWidth],
   );
 
@@ -135,7 +136,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ value, o
           <div className="ve-marks" aria-hidden="true">
             {lit && <span className="ve-highlight" style={{ top: lit.top, left: lit.left, width: lit.width }} />}
             {placed.map((v) => (
-              <span key={v.key} className={`ve-mark ve-mark-${v.mark.severity}`} style={{ top: v.top, left: v.left, width: v.width }} title={v.mark.title} />
+              <span key={v.key} className={`ve-mark ve-mark-${v.mark.severity}`} style={{ top: v.top, left: v.left, width: v.width }} title={`${v.mark.severity}: ${boundText(v.mark.text, 200)}`} />
             ))}
           </div>
           <span ref={probe} className="ve-probe" aria-hidden="true">

@@ -14,7 +14,7 @@ export function StatusLine({ ready, checked }: { ready: boolean; checked: Valida
       : checked.status === 'failed'
         ? `Could not check: ${checked.error}`
         : checked.status === 'done'
-          ? `Checked ${n.toLocaleString('en')} message${n === 1 ? '' : 's'} in ${Math.round(checked.ms)} ms, in your browser (nothing is sent anywhere).`
+          ? `Checked ${n.toLocaleString('en')} message${n === 1 ? '' : 's'} in ${Math.round(checked.ms)} ms, in your browser.`
           : '';
   return (
     <p className="vt-status" aria-live="polite">

@@ -5,7 +5,6 @@
 // marks that start within the visible columns (found by binary search, plus a
 // few before them that may reach in), and at most MAX_PER_LINE of those.
 import type { ValidationResult } from '@/lib/validate/types';
-import { boundText } from './bounded-text';
 import type { RowLayout } from './row-layout';
 import { LINE_HEIGHT, PAD, type ColumnCache } from './text-geometry';
 
@@ -15,7 +14,8 @@ export interface Mark {
   endLine: number;
   endCol: number;
   severity: 'error' | 'warning';
-  title: string;
+  /** the issue's text (bounded only when drawn: most marks never are) */
+  text: string;
 }
 
 export interface MarkSet {
@@ -49,7 +49,7 @@ export function issueMarks(result: ValidationResult | null): MarkSet {
   const severityByLine = new Map<number, 'error' | 'warning'>();
   for (const m of result?.messages ?? [])
     for (const i of m.issues) {
-      marks.push({ line: i.line, col: i.col, endLine: i.endLine, endCol: i.endCol, severity: i.severity, title: `${i.severity}: ${boundText(i.text, 200)}` });
+      marks.push({ line: i.line, col: i.col, endLine: i.endLine, endCol: i.endCol, severity: i.severity, text: i.text });
       if (severityByLine.get(i.line) !== 'error') severityByLine.set(i.line, i.severity);
     }
   // issues arrive nearly sorted (message by message); check before paying for a sort

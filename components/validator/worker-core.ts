@@ -13,7 +13,7 @@ import type { FromWorker, ToWorker } from './protocol';
 /** Inputs above this size are fed in chunks, with progress between them. */
 export const CHUNK = 1 << 20;
 /** Messages per posted slice of a result: decoding one slice on the page stays well under 50 ms. */
-export const RESULT_SLICE = 2000;
+export const RESULT_SLICE = 1000;
 
 export class WorkerCore {
   private readonly models = new Map<string, Promise<SchemaModel>>();
