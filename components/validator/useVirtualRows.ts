@@ -7,7 +7,7 @@
 // scroll box; returns the window and a ref callback that measures a row.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
-const OVERSCAN_PX = 400;
+const OVERSCAN_PX = 600;
 
 export interface RowWindow {
   first: number;
@@ -33,7 +33,7 @@ export function useVirtualRows(count: number, estimate: (i: number) => number, b
     let frame = 0;
     const update = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setView({ top: el.scrollTop, height: el.clientHeight || 600 }));
+      frame = requestAnimationFrame(() => setView({ top: el.scrollTop, height: Math.max(el.clientHeight, 300) }));
     };
     update();
     el.addEventListener('scroll', update, { passive: true });
