@@ -33,16 +33,24 @@ interface Props {
 
 const formatSize = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
 
-export const Editor = forwardRef<EditorHandle, Props>(function Editor({ value, onText, onReplace, marks, onDropFile, readOnly }, ref) {
+export const Editor = forwardRef<EditorHandle, Props>(function Editor(
+  { value, onText, onReplace, marks, onDropFile, readOnly },
+  ref,
+) {
   const area = useRef<HTMLTextAreaElement>(null);
   const viewer = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
   const [editAsText, setEditAsText] = useState(false);
   const [wrap, setWrap] = useState(false);
-  const [highlight, setHighlight] = useState<{ line: number; col: number; endLine: number; endCol: number } | null>(null);
+  const [highlight, setHighlight] = useState<{ line: number; col: number; endLine: number; endCol: number } | null>(
+    null,
+  );
   const large = value.length > LARGE_INPUT && !editAsText;
   const wrapped = wrap && !large;
-  const { view, charWidth, probe, onScroll } = useEditorViewport(() => (large ? viewer.current : area.current), `${large}${wrapped}`);
+  const { view, charWidth, probe, onScroll } = useEditorViewport(
+    () => (large ? viewer.current : area.current),
+    `${large}${wrapped}`,
+  );
   const starts = useMemo(() => lineStartsOf(value), [value]);
   const columns = useMemo(() => new ColumnCache(value, starts), [value, starts]);
   const cols = Math.max(8, Math.floor((view.width - 2 * PAD) / charWidth));
@@ -72,7 +80,8 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ value, o
         const b = Math.max(a, offsetOf(starts, value.length, endLine, endCol));
         s.focus({ preventScroll: true });
         // 'backward' keeps the caret at the start: the browser reveals the start, not the end of a long line
-        if (s instanceof HTMLTextAreaElement) s.setSelectionRange(a, b === a ? Math.min(a + 1, value.length) : b, 'backward');
+        if (s instanceof HTMLTextAreaElement)
+          s.setSelectionRange(a, b === a ? Math.min(a + 1, value.length) : b, 'backward');
         else setHighlight({ line, col, endLine, endCol });
         s.closest('.ve-editor')?.scrollIntoView({ block: 'nearest' });
         const l = Math.min(Math.max(line, 1), starts.length);
@@ -87,22 +96,39 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ value, o
     [charWidth, onScroll, starts, value, large, columns, layout, wrapped],
   );
 
-  const placed = useMemo(() => placeMarks(marks, columns, layout, { ...view, charWidth }), [marks, columns, layout, view, charWidth]);
+  const placed = useMemo(
+    () => placeMarks(marks, columns, layout, { ...view, charWidth }),
+    [marks, columns, layout, view, charWidth],
+  );
   const lit = useMemo(
-    () => (highlight ? placeMarks({ marks: [{ ...highlight, severity: 'error', text: '' }], severityByLine: new Map() }, columns, layout, { ...view, charWidth })[0] : undefined),
+    () =>
+      highlight
+        ? placeMarks(
+            { marks: [{ ...highlight, severity: 'error', text: '' }], severityByLine: new Map() },
+            columns,
+            layout,
+            { ...view, charWidth },
+          )[0]
+        : undefined,
     [highlight, columns, layout, view, charWidth],
   );
 
   return (
     <div className="ve-wrap">
       <div className="ve-bar">
-        <label className="ve-wrap-toggle" title={large ? 'The read-only view of a large input does not wrap' : undefined}>
-          <input type="checkbox" checked={wrapped} disabled={large} onChange={(e) => setWrap(e.target.checked)} /> Wrap long lines
+        <label
+          className="ve-wrap-toggle"
+          title={large ? 'The read-only view of a large input does not wrap' : undefined}
+        >
+          <input type="checkbox" checked={wrapped} disabled={large} onChange={(e) => setWrap(e.target.checked)} /> Wrap
+          long lines
         </label>
         {value.length > LARGE_INPUT && (
           <span className="ve-large-note" role="status">
             Large input ({formatSize(value.length)}, {starts.length.toLocaleString('en')} lines){' '}
-            {large ? 'is shown read-only so the page stays fast; paste here to replace it. ' : 'is in the text editor, which may be slow. '}
+            {large
+              ? 'is shown read-only so the page stays fast; paste here to replace it. '
+              : 'is in the text editor, which may be slow. '}
             <button type="button" onClick={() => setEditAsText(!large ? false : true)}>
               {large ? 'Edit as text (slow)' : 'Back to the fast view'}
             </button>
@@ -126,17 +152,44 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ value, o
           onDropFile(file);
         }}
       >
-        <EditorGutter layout={layout} lineCount={starts.length} top={view.top} height={view.height} severityByLine={marks.severityByLine} />
+        <EditorGutter
+          layout={layout}
+          lineCount={starts.length}
+          top={view.top}
+          height={view.height}
+          severityByLine={marks.severityByLine}
+        />
         <div className="ve-main">
           {large ? (
-            <LargeTextView ref={viewer} value={value} starts={starts} top={view.top} height={view.height} charWidth={charWidth} onScroll={onScroll} onPasteText={onReplace} />
+            <LargeTextView
+              ref={viewer}
+              value={value}
+              starts={starts}
+              top={view.top}
+              height={view.height}
+              charWidth={charWidth}
+              onScroll={onScroll}
+              onPasteText={onReplace}
+            />
           ) : (
-            <EditorText ref={area} value={value} wrap={wrapped} readOnly={readOnly} onText={onText} onScroll={onScroll} />
+            <EditorText
+              ref={area}
+              value={value}
+              wrap={wrapped}
+              readOnly={readOnly}
+              onText={onText}
+              onScroll={onScroll}
+            />
           )}
           <div className="ve-marks" aria-hidden="true">
             {lit && <span className="ve-highlight" style={{ top: lit.top, left: lit.left, width: lit.width }} />}
             {placed.map((v) => (
-              <span key={v.key} className={`ve-mark ve-mark-${v.mark.severity}`} style={{ top: v.top, left: v.left, width: v.width }} title={`${v.mark.severity}: ${boundText(v.mark.text, 200)}`} />
+              <span
+                key={v.key}
+                className={`ve-mark ve-mark-${v.mark.severity}`}
+                style={{ top: v.top, left: v.left, width: v.width }}
+                title={`${v.mark.severity}: ${boundText(v.mark.text, 200)}`}
+              />
             ))}
           </div>
           <span ref={probe} className="ve-probe" aria-hidden="true">

@@ -12,7 +12,10 @@ interface Props {
   onScroll(): void;
 }
 
-export const EditorText = forwardRef<HTMLTextAreaElement, Props>(function EditorText({ value, wrap, readOnly, onText, onScroll }, ref) {
+export const EditorText = forwardRef<HTMLTextAreaElement, Props>(function EditorText(
+  { value, wrap, readOnly, onText, onScroll },
+  ref,
+) {
   return (
     <textarea
       ref={ref}
@@ -25,7 +28,9 @@ export const EditorText = forwardRef<HTMLTextAreaElement, Props>(function Editor
       autoComplete="off"
       autoCorrect="off"
       aria-label="QMP messages to validate"
-      placeholder={'Paste QMP events, commands and replies here (one JSON message, several, a JSON array,\nor a transcript with -> and <- lines, or a log), or drop a file.'}
+      placeholder={
+        'Paste QMP events, commands and replies here (one JSON message, several, a JSON array,\nor a transcript with -> and <- lines, or a log), or drop a file.'
+      }
       onPaste={(e) => {
         const ta = e.currentTarget;
         const pasted = e.clipboardData.getData('text/plain');

@@ -24,7 +24,17 @@ function isCardClick(e: React.MouseEvent): boolean {
   return !window.getSelection()?.toString();
 }
 
-export function IssueCard({ group, open, onToggle, ctx }: { group: IssueGroup; open: boolean; onToggle(): void; ctx: IssueContext }) {
+export function IssueCard({
+  group,
+  open,
+  onToggle,
+  ctx,
+}: {
+  group: IssueGroup;
+  open: boolean;
+  onToggle(): void;
+  ctx: IssueContext;
+}) {
   const { first, all } = group;
   return (
     <li
@@ -34,13 +44,24 @@ export function IssueCard({ group, open, onToggle, ctx }: { group: IssueGroup; o
       onClick={(e) => isCardClick(e) && ctx.onSelect(spotOf(first))}
     >
       <span className={`vr-sev vr-sev-${first.severity}`}>{first.severity}</span>
-      <button type="button" className="vr-pos" title="Select this spot in the editor" onClick={() => ctx.onSelect(spotOf(first))}>
+      <button
+        type="button"
+        className="vr-pos"
+        title="Select this spot in the editor"
+        onClick={() => ctx.onSelect(spotOf(first))}
+      >
         {first.line}:{first.col}
       </button>
       {first.path && <code className="vr-path">{boundText(first.path, 120)}</code>}
       <span className="vr-headline">{first.message}</span>
       {all.length > 1 && (
-        <button type="button" className="vr-count" aria-expanded={open} onClick={onToggle} title="Show every occurrence">
+        <button
+          type="button"
+          className="vr-count"
+          aria-expanded={open}
+          onClick={onToggle}
+          title="Show every occurrence"
+        >
           ×{all.length.toLocaleString('en')}
         </button>
       )}

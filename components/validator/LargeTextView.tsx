@@ -21,7 +21,8 @@ export const LargeTextView = forwardRef<HTMLDivElement, Props>(function LargeTex
   const lineCount = starts.length;
   const widest = useMemo(() => {
     let w = 0;
-    for (let l = 1; l <= lineCount && w < MAX_DRAWN_LINE; l++) w = Math.max(w, lineEnd(starts, value.length, l) - starts[l - 1]!);
+    for (let l = 1; l <= lineCount && w < MAX_DRAWN_LINE; l++)
+      w = Math.max(w, lineEnd(starts, value.length, l) - starts[l - 1]!);
     return Math.min(w, MAX_DRAWN_LINE);
   }, [starts, value, lineCount]);
   const first = Math.floor(top / LINE_HEIGHT);

@@ -4,7 +4,15 @@
 import { docsPath, type PageKindCode } from '@/lib/site/validator-model';
 import { boundText } from './bounded-text';
 
-export function LinkedText({ text, kinds, docsBase }: { text: string; kinds: Record<string, PageKindCode>; docsBase: string }) {
+export function LinkedText({
+  text,
+  kinds,
+  docsBase,
+}: {
+  text: string;
+  kinds: Record<string, PageKindCode>;
+  docsBase: string;
+}) {
   const shown = boundText(text);
   const parts: React.ReactNode[] = [];
   let last = 0;

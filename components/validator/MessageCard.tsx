@@ -42,12 +42,23 @@ export function MessageCard({ m, row, hideNotices, isOpen, onToggle, ctx }: Prop
   const select = () => ctx.onSelect({ line: m.line, col: m.col, endLine: m.line, endCol: m.col });
   return (
     <li className="vr-row" data-row={row}>
-      <div className={`vr-message ${m.valid ? 'vr-valid' : 'vr-invalid'}`} data-index={m.index} data-name={boundText(m.name ?? '', 120)}>
+      <div
+        className={`vr-message ${m.valid ? 'vr-valid' : 'vr-invalid'}`}
+        data-index={m.index}
+        data-name={boundText(m.name ?? '', 120)}
+      >
         <div className="vr-head" onClick={(e) => !(e.target as HTMLElement).closest('a, button') && select()}>
           <span className="vr-index">#{m.index + 1}</span>
           {m.direction && <span className="vr-dir">{m.direction}</span>}
           <span className={`vr-kind vr-kind-${m.kind}`}>{KIND_LABEL[m.kind]}</span>
-          {name && (href ? <a className="vr-name" href={href}>{name}</a> : <span className="vr-name">{name}</span>)}
+          {name &&
+            (href ? (
+              <a className="vr-name" href={href}>
+                {name}
+              </a>
+            ) : (
+              <span className="vr-name">{name}</span>
+            ))}
           <span className="vr-verdict">{verdictText(m.valid, counts)}</span>
           <button type="button" className="vr-pos" title="Select this message in the editor" onClick={select}>
             {m.line}:{m.col}

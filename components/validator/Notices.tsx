@@ -6,29 +6,49 @@ import type { HistoryEntry, Origin } from './drafts';
 import type { ShareState } from './useShareLink';
 import type { Banner } from './useDraft';
 
-const ORIGIN: Record<Origin, string> = { own: 'your text', shared: 'shared link', example: 'docs example', file: 'file', sample: 'example event' };
+const ORIGIN: Record<Origin, string> = {
+  own: 'your text',
+  shared: 'shared link',
+  example: 'docs example',
+  file: 'file',
+  sample: 'example event',
+};
 
 export function ShareNotice({ share, onDownload }: { share: ShareState; onDownload(): void }) {
   if (share.state === 'copied' || share.state === 'shown')
     return (
       <p className="vt-share" role="status">
         {share.state === 'copied' ? 'Link copied. ' : 'Copy this link: '}
-        <input className="vt-share-url" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} aria-label="Share link" />
-        <span className="muted"> The messages travel in the link&apos;s #fragment, which is never sent to a server.</span>
+        <input
+          className="vt-share-url"
+          readOnly
+          value={share.url}
+          onFocus={(e) => e.currentTarget.select()}
+          aria-label="Share link"
+        />
+        <span className="muted">
+          {' '}
+          The messages travel in the link&apos;s #fragment, which is never sent to a server.
+        </span>
       </p>
     );
   if (share.state === 'too-long')
     return (
       <p className="vt-share vt-share-too-long" role="alert">
-        Too long for a link: compressed, these messages need {Math.ceil(share.size / 1024)} KB of URL, and links over {MAX_FRAGMENT / 1000} KB
-        break in browsers and chat tools.{' '}
+        Too long for a link: compressed, these messages need {Math.ceil(share.size / 1024)} KB of URL, and links over{' '}
+        {MAX_FRAGMENT / 1000} KB break in browsers and chat tools.{' '}
         <button type="button" onClick={onDownload}>
           Download the file
         </button>{' '}
         and share it instead.
       </p>
     );
-  if (share.state === 'failed') return <p className="vt-share" role="alert">Could not make a link: {share.message}</p>;
+  if (share.state === 'failed')
+    return (
+      <p className="vt-share" role="alert">
+        Could not make a link: {share.message}
+      </p>
+    );
   return null;
 }
 
@@ -57,11 +77,15 @@ export function DraftBanner({ banner, earlier, onRestore, onDismiss }: BannerPro
               <ul>
                 {earlier.map((e) => (
                   <li key={e.id}>
-                    <button type="button" onClick={() => onRestore(e)} aria-label={`Restore the ${ORIGIN[e.origin]} from ${new Date(e.at).toLocaleTimeString()}`}>
+                    <button
+                      type="button"
+                      onClick={() => onRestore(e)}
+                      aria-label={`Restore the ${ORIGIN[e.origin]} from ${new Date(e.at).toLocaleTimeString()}`}
+                    >
                       Restore
                     </button>{' '}
-                    {ORIGIN[e.origin]}, {e.length.toLocaleString('en')} characters, {new Date(e.at).toLocaleTimeString()}:{' '}
-                    <code>{e.preview.slice(0, 60)}</code>
+                    {ORIGIN[e.origin]}, {e.length.toLocaleString('en')} characters,{' '}
+                    {new Date(e.at).toLocaleTimeString()}: <code>{e.preview.slice(0, 60)}</code>
                   </li>
                 ))}
               </ul>

@@ -53,12 +53,23 @@ export function ResultsPanel({ result, ctx }: { result: ValidationResult; ctx: I
   return (
     <section className="vr-panel" aria-label="Validation results">
       <div className="vr-summary" data-verdict={verdict} role="status">
-        <strong className="vr-big">{verdict === 'empty' ? 'Nothing to check yet' : verdict === 'valid' ? 'Valid' : 'Invalid'}</strong>
+        <strong className="vr-big">
+          {verdict === 'empty' ? 'Nothing to check yet' : verdict === 'valid' ? 'Valid' : 'Invalid'}
+        </strong>
         {counts.messages > 0 && (
           <span className="vr-counts">
-            {fmt(counts.messages)} message{counts.messages > 1 ? 's' : ''}: <span className="vr-n-valid">{fmt(counts.valid)} valid</span>
-            {counts.invalid > 0 && <>, <span className="vr-n-invalid">{fmt(counts.invalid)} invalid</span></>}
-            {shownWarnings > 0 && <>, {fmt(shownWarnings)} warning{shownWarnings > 1 ? 's' : ''}</>}
+            {fmt(counts.messages)} message{counts.messages > 1 ? 's' : ''}:{' '}
+            <span className="vr-n-valid">{fmt(counts.valid)} valid</span>
+            {counts.invalid > 0 && (
+              <>
+                , <span className="vr-n-invalid">{fmt(counts.invalid)} invalid</span>
+              </>
+            )}
+            {shownWarnings > 0 && (
+              <>
+                , {fmt(shownWarnings)} warning{shownWarnings > 1 ? 's' : ''}
+              </>
+            )}
             {hideNotices && tally.notices > 0 && <>, {fmt(tally.notices)} hidden</>}
             {counts.elided > 0 && <>, {counts.elided} elided</>}
             <span className="muted"> · read as {result.form}</span>
@@ -67,10 +78,12 @@ export function ResultsPanel({ result, ctx }: { result: ValidationResult; ctx: I
       </div>
       <div className="vr-filters">
         <label className="vr-filter">
-          <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} /> only messages with issues
+          <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} /> only
+          messages with issues
         </label>
         <label className="vr-filter">
-          <input type="checkbox" checked={hideNotices} onChange={(e) => setHideNotices(e.target.checked)} /> hide deprecation and unstable warnings
+          <input type="checkbox" checked={hideNotices} onChange={(e) => setHideNotices(e.target.checked)} /> hide
+          deprecation and unstable warnings
           {tally.notices > 0 && <span className="muted"> ({fmt(tally.notices)})</span>}
         </label>
       </div>

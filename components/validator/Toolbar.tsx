@@ -18,13 +18,29 @@ interface Props {
   onDownload(): void;
 }
 
-export function Toolbar({ events, versions, options, hasText, sharing, onOptions, onExample, onFile, onCopyLink, onDownload }: Props) {
+export function Toolbar({
+  events,
+  versions,
+  options,
+  hasText,
+  sharing,
+  onOptions,
+  onExample,
+  onFile,
+  onCopyLink,
+  onDownload,
+}: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="vt-toolbar" role="toolbar" aria-label="Validator tools">
       <label className="vt-field vt-field-example">
         <span>Example</span>
-        <select aria-label="Insert a minimal valid event" value="" disabled={!events.length} onChange={(e) => e.target.value && onExample(e.target.value)}>
+        <select
+          aria-label="Insert a minimal valid event"
+          value=""
+          disabled={!events.length}
+          onChange={(e) => e.target.value && onExample(e.target.value)}
+        >
           <option value="">{events.length ? `an event (${events.length})…` : 'loading…'}</option>
           {events.map((name) => (
             <option key={name} value={name}>
@@ -49,14 +65,22 @@ export function Toolbar({ events, versions, options, hasText, sharing, onOptions
       />
       <label className="vt-field">
         <span>Unknown members</span>
-        <select aria-label="Mode" value={options.mode} onChange={(e) => onOptions({ ...options, mode: e.target.value === 'lenient' ? 'lenient' : 'strict' })}>
+        <select
+          aria-label="Mode"
+          value={options.mode}
+          onChange={(e) => onOptions({ ...options, mode: e.target.value === 'lenient' ? 'lenient' : 'strict' })}
+        >
           <option value="strict">strict: error</option>
           <option value="lenient">lenient: warning</option>
         </select>
       </label>
       <label className="vt-field">
         <span>Deprecated</span>
-        <select aria-label="Deprecated" value={options.deprecated} onChange={(e) => onOptions({ ...options, deprecated: e.target.value === 'error' ? 'error' : 'warn' })}>
+        <select
+          aria-label="Deprecated"
+          value={options.deprecated}
+          onChange={(e) => onOptions({ ...options, deprecated: e.target.value === 'error' ? 'error' : 'warn' })}
+        >
           <option value="warn">warning</option>
           <option value="error">error</option>
         </select>
@@ -64,7 +88,11 @@ export function Toolbar({ events, versions, options, hasText, sharing, onOptions
       {versions.length > 1 && (
         <label className="vt-field">
           <span>Schema</span>
-          <select aria-label="Schema version" value={options.version} onChange={(e) => onOptions({ ...options, version: e.target.value })}>
+          <select
+            aria-label="Schema version"
+            value={options.version}
+            onChange={(e) => onOptions({ ...options, version: e.target.value })}
+          >
             {versions.map((v) => (
               <option key={v.label} value={v.isDefault ? '' : v.label}>
                 {v.label}

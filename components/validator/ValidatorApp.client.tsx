@@ -60,7 +60,10 @@ export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
   const download = () => downloadText(latest.current.text, 'qmp-messages.txt');
   const marks = useMemo(() => issueMarks(checked.result), [checked.result]);
   const select = useCallback((at: Spot) => editor.current?.select(at.line, at.col, at.endLine, at.endCol), []);
-  const ctx = useMemo(() => ({ kinds: checked.kinds, docsBase: version.docsBase, onSelect: select }), [checked.kinds, version.docsBase, select]);
+  const ctx = useMemo(
+    () => ({ kinds: checked.kinds, docsBase: version.docsBase, onSelect: select }),
+    [checked.kinds, version.docsBase, select],
+  );
 
   return (
     <div className="validator" data-state={draft.ready ? checked.status : 'loading'} data-length={checked.resultLength}>

@@ -88,7 +88,10 @@ export async function loadDraft(): Promise<{ text: string; origin: Origin } | nu
 export async function saveDraft(text: string, origin: Origin): Promise<boolean> {
   const tab = tabId();
   if (!(await saveStored(`draft:${tab}`, text))) return false;
-  const drafts = [{ tab, at: Date.now(), origin }, ...readRecord<DraftEntry[]>('drafts', []).filter((d) => d.tab !== tab)];
+  const drafts = [
+    { tab, at: Date.now(), origin },
+    ...readRecord<DraftEntry[]>('drafts', []).filter((d) => d.tab !== tab),
+  ];
   for (const old of drafts.splice(MAX_DRAFTS)) {
     const oldText = await loadStored(`draft:${old.tab}`);
     if (oldText) await pushHistory(oldText, old.origin);

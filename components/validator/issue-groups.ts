@@ -36,7 +36,10 @@ export function groupIssues(issues: readonly Issue[], hideNotices: boolean): Iss
 }
 
 /** Counts over the issues that are shown: errors, warnings, and warnings hidden by the switch. */
-export function issueCounts(issues: readonly Issue[], hideNotices: boolean): { errors: number; warnings: number; hidden: number } {
+export function issueCounts(
+  issues: readonly Issue[],
+  hideNotices: boolean,
+): { errors: number; warnings: number; hidden: number } {
   let errors = 0;
   let warnings = 0;
   let hidden = 0;

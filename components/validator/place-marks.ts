@@ -49,12 +49,22 @@ export function issueMarks(result: ValidationResult | null): MarkSet {
   const severityByLine = new Map<number, 'error' | 'warning'>();
   for (const m of result?.messages ?? [])
     for (const i of m.issues) {
-      marks.push({ line: i.line, col: i.col, endLine: i.endLine, endCol: i.endCol, severity: i.severity, text: i.text });
+      marks.push({
+        line: i.line,
+        col: i.col,
+        endLine: i.endLine,
+        endCol: i.endCol,
+        severity: i.severity,
+        text: i.text,
+      });
       if (severityByLine.get(i.line) !== 'error') severityByLine.set(i.line, i.severity);
     }
   // issues arrive nearly sorted (message by message); check before paying for a sort
   let sorted = true;
-  for (let k = 1; k < marks.length && sorted; k++) sorted = marks[k - 1]!.line < marks[k]!.line || (marks[k - 1]!.line === marks[k]!.line && marks[k - 1]!.col <= marks[k]!.col);
+  for (let k = 1; k < marks.length && sorted; k++)
+    sorted =
+      marks[k - 1]!.line < marks[k]!.line ||
+      (marks[k - 1]!.line === marks[k]!.line && marks[k - 1]!.col <= marks[k]!.col);
   if (!sorted) marks.sort((a, b) => a.line - b.line || a.col - b.col);
   return { marks, severityByLine };
 }
@@ -80,12 +90,20 @@ export function placeMarks(set: MarkSet, columns: ColumnCache, layout: RowLayout
   const firstRow = Math.max(0, Math.floor((view.top - PAD) / LINE_HEIGHT));
   const lastRow = Math.min(layout.totalRows - 1, Math.floor((view.top + view.height - PAD) / LINE_HEIGHT));
   const wrapped = Number.isFinite(layout.cols);
-  for (let line = layout.lineAt(firstRow); line <= layout.lineAt(lastRow) && placed.length < 20 * MAX_PER_LINE; line++) {
+  for (
+    let line = layout.lineAt(firstRow);
+    line <= layout.lineAt(lastRow) && placed.length < 20 * MAX_PER_LINE;
+    line++
+  ) {
     const row0 = layout.rowOf(line);
     const rows = layout.rowsOf(line);
     // the visual columns of this line that are in view
-    const vFrom = wrapped ? (Math.max(firstRow, row0) - row0) * layout.cols : Math.floor((view.left - PAD) / view.charWidth);
-    const vTo = wrapped ? (Math.min(lastRow, row0 + rows - 1) - row0 + 1) * layout.cols : Math.ceil((view.left + view.width) / view.charWidth);
+    const vFrom = wrapped
+      ? (Math.max(firstRow, row0) - row0) * layout.cols
+      : Math.floor((view.left - PAD) / view.charWidth);
+    const vTo = wrapped
+      ? (Math.min(lastRow, row0 + rows - 1) - row0 + 1) * layout.cols
+      : Math.ceil((view.left + view.width) / view.charWidth);
     const [cFrom, cTo] = columns.rawRange(line, Math.max(0, vFrom), vTo);
     const lineLength = columns.length(line);
     let k = Math.max(firstAt(marks, line, 1), firstAt(marks, line, cFrom + 1) - LOOK_BACK);
@@ -100,13 +118,25 @@ export function placeMarks(set: MarkSet, columns: ColumnCache, layout: RowLayout
       const a = Math.max(from, vFrom);
       const b = Math.min(to, vTo);
       if (!wrapped) {
-        placed.push({ key: `${k}`, top: PAD + row0 * LINE_HEIGHT - view.top, left: PAD + a * view.charWidth - view.left, width: (b - a) * view.charWidth, mark: m });
+        placed.push({
+          key: `${k}`,
+          top: PAD + row0 * LINE_HEIGHT - view.top,
+          left: PAD + a * view.charWidth - view.left,
+          width: (b - a) * view.charWidth,
+          mark: m,
+        });
         continue;
       }
       for (let r = Math.floor(a / layout.cols); r * layout.cols < b; r++) {
         const x0 = Math.max(a, r * layout.cols) - r * layout.cols;
         const x1 = Math.min(b, (r + 1) * layout.cols) - r * layout.cols;
-        placed.push({ key: `${k}.${r}`, top: PAD + (row0 + r) * LINE_HEIGHT - view.top, left: PAD + x0 * view.charWidth, width: (x1 - x0) * view.charWidth, mark: m });
+        placed.push({
+          key: `${k}.${r}`,
+          top: PAD + (row0 + r) * LINE_HEIGHT - view.top,
+          left: PAD + x0 * view.charWidth,
+          width: (x1 - x0) * view.charWidth,
+          mark: m,
+        });
       }
     }
   }

@@ -68,7 +68,8 @@ export class ColumnCache {
       stops = null;
       if (tab !== -1 && tab < e) {
         stops = new Uint32Array(e - s + 1);
-        for (let i = 0, v = 0; i < e - s; i++) stops[i + 1] = v = this.text.charCodeAt(s + i) === 9 ? v + TAB - (v % TAB) : v + 1;
+        for (let i = 0, v = 0; i < e - s; i++)
+          stops[i + 1] = v = this.text.charCodeAt(s + i) === 9 ? v + TAB - (v % TAB) : v + 1;
       }
       this.lines.set(line, stops);
     }

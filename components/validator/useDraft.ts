@@ -7,12 +7,23 @@
 // so a reload shows the latest text rather than the link's.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readFragment, type SharedInput } from '@/lib/site/validator-share';
-import { listHistory, loadDraft, loadHistoryText, pushHistory, saveDraft, type HistoryEntry, type Origin } from './drafts';
+import {
+  listHistory,
+  loadDraft,
+  loadHistoryText,
+  pushHistory,
+  saveDraft,
+  type HistoryEntry,
+  type Origin,
+} from './drafts';
 import { storageKey } from './storage';
 
 export type Banner = { kind: 'replaced' | 'info' | 'error'; message: string } | null;
 
-const OPENED: Record<SharedInput['source'], string> = { shared: 'Opened the shared messages.', example: 'Opened the example from the docs.' };
+const OPENED: Record<SharedInput['source'], string> = {
+  shared: 'Opened the shared messages.',
+  example: 'Opened the example from the docs.',
+};
 
 export function useDraft(onFragmentVersion: (version: string | undefined) => void) {
   const [ready, setReady] = useState(false);
@@ -89,7 +100,9 @@ export function useDraft(onFragmentVersion: (version: string | undefined) => voi
     const flush = () => {
       const { text, origin } = latest.current;
       void saveDraft(text, origin).then((ok) =>
-        setStorageNote(ok ? null : 'This browser refused to keep the text (storage disabled or full): download it to keep it.'),
+        setStorageNote(
+          ok ? null : 'This browser refused to keep the text (storage disabled or full): download it to keep it.',
+        ),
       );
     };
     const timer = setTimeout(flush, text.length > 1_000_000 ? 1500 : 300);

@@ -24,6 +24,7 @@ export function usePageOptions(versions: VersionInfo[], ready: boolean) {
     [labels],
   );
 
-  const version = versions.find((v) => v.label === options.version) ?? versions.find((v) => v.isDefault) ?? versions[0]!;
+  const version =
+    versions.find((v) => v.label === options.version) ?? versions.find((v) => v.isDefault) ?? versions[0]!;
   return { options, setOptions, setLinkVersion, version };
 }

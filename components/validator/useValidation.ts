@@ -22,7 +22,16 @@ export interface ValidationState {
   events: string[];
 }
 
-const INITIAL: ValidationState = { result: null, resultLength: 0, ms: 0, status: 'idle', progress: null, error: null, kinds: {}, events: [] };
+const INITIAL: ValidationState = {
+  result: null,
+  resultLength: 0,
+  ms: 0,
+  status: 'idle',
+  progress: null,
+  error: null,
+  kinds: {},
+  events: [],
+};
 
 /** A running check of more input than this is cut short when newer input arrives. */
 const OBSOLETE_TERMINATES = 200_000;
@@ -55,9 +64,19 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
       } else if (msg.type === 'result') {
         const length = running.current.length;
         running.current = null;
-        const result = parts.current.length ? { ...msg.result, messages: parts.current.concat(msg.result.messages) } : msg.result;
+        const result = parts.current.length
+          ? { ...msg.result, messages: parts.current.concat(msg.result.messages) }
+          : msg.result;
         parts.current = [];
-        setState((s) => ({ ...s, result, resultLength: length, ms: msg.ms, status: 'done', progress: null, error: null }));
+        setState((s) => ({
+          ...s,
+          result,
+          resultLength: length,
+          ms: msg.ms,
+          status: 'done',
+          progress: null,
+          error: null,
+        }));
       } else {
         running.current = null;
         setState((s) => ({ ...s, status: 'failed', progress: null, error: msg.message }));
@@ -74,7 +93,9 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
   const spawn = useCallback((): Worker => {
     // the standalone bundle (postexport) names its worker file on the root; under Next the bundler resolves it
     const bundled = document.getElementById('validator-root')?.dataset.workerUrl;
-    const w = bundled ? new Worker(bundled) : new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
+    const w = bundled
+      ? new Worker(bundled)
+      : new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (ev: MessageEvent<FromWorker>) => {
       if (ev.data.type === 'result') retries.current = 0;
       onMessage(ev);
@@ -91,7 +112,12 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
         return;
       }
       running.current = null;
-      setState((s) => ({ ...s, status: 'failed', progress: null, error: `the validator stopped: ${e.message || 'worker error'}` }));
+      setState((s) => ({
+        ...s,
+        status: 'failed',
+        progress: null,
+        error: `the validator stopped: ${e.message || 'worker error'}`,
+      }));
     };
     worker.current = w;
     return w;

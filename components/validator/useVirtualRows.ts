@@ -17,7 +17,12 @@ export interface RowWindow {
   padBottom: number;
 }
 
-export function useVirtualRows(count: number, estimate: (i: number) => number, box: React.RefObject<HTMLElement | null>, resetKey: unknown): RowWindow {
+export function useVirtualRows(
+  count: number,
+  estimate: (i: number) => number,
+  box: React.RefObject<HTMLElement | null>,
+  resetKey: unknown,
+): RowWindow {
   const heights = useRef(new Map<number, number>());
   const [view, setView] = useState({ top: 0, height: 600 });
   const [version, setVersion] = useState(0);

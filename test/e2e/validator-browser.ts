@@ -13,7 +13,16 @@ import { buildOnce, E2E_OUT, ROOT } from './build-once';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const haveChromium = existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Served {
   browser: Browser;
@@ -49,8 +58,16 @@ function recordPerformance() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-export async function freshContext(browser: Browser, viewport = { width: 1280, height: 900 }, colorScheme: 'light' | 'dark' = 'light') {
-  const context: BrowserContext = await browser.newContext({ colorScheme, viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+export async function freshContext(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+  colorScheme: 'light' | 'dark' = 'light',
+) {
+  const context: BrowserContext = await browser.newContext({
+    colorScheme,
+    viewport,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   await context.addInitScript(recordPerformance);
   const errors: string[] = [];
   const page = await context.newPage();
@@ -98,7 +115,9 @@ export async function takeLongestTask(page: Page): Promise<number> {
 
 /** Cumulative layout shift so far (sum of shifts without recent input; the page is short-lived, one session window). */
 export const layoutShift = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __shifts: { value: number }[] }).__shifts.reduce((s, e) => s + e.value, 0));
+  page.evaluate(() =>
+    (window as unknown as { __shifts: { value: number }[] }).__shifts.reduce((s, e) => s + e.value, 0),
+  );
 
 /** A /validate share link fragment for `text`, as "Copy link" makes it. */
 export function shareFragment(text: string): string {

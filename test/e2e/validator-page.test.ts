@@ -25,7 +25,10 @@ const EVENT = (i: number, state = 'stop') =>
 
 /** A query-qmp-schema exchange whose reply has `n` enum entries, each using the deprecated 'values'. */
 function schemaReply(n: number): string {
-  const entries = Array.from({ length: n }, (_, i) => `{"name": "e${i}", "meta-type": "enum", "members": [{"name": "a"}], "values": ["a"]}`);
+  const entries = Array.from(
+    { length: n },
+    (_, i) => `{"name": "e${i}", "meta-type": "enum", "members": [{"name": "a"}], "values": ["a"]}`,
+  );
   return `-> {"execute": "query-qmp-schema"}\n<- {"return": [\n${entries.join(',\n')}\n]}\n`;
 }
 
@@ -34,7 +37,12 @@ let site: Served;
 async function selection(page: Page) {
   return page.locator('textarea.ve-textarea').evaluate((el) => {
     const ta = el as HTMLTextAreaElement;
-    return { start: ta.selectionStart, end: ta.selectionEnd, focused: document.activeElement === ta, left: ta.scrollLeft };
+    return {
+      start: ta.selectionStart,
+      end: ta.selectionEnd,
+      focused: document.activeElement === ta,
+      left: ta.scrollLeft,
+    };
   });
 }
 
@@ -90,7 +98,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   it('the whole issue card moves the editor, and its button does from the keyboard', async () => {
     const { context, page } = await freshContext(site.browser);
     await openValidator(page, site.base);
-    const long = EVENT(1).replace('"vfio_dev1"', `"${'x'.repeat(3000)}"`).replace('"stop"', '"nope"');
+    const long = EVENT(1)
+      .replace('"vfio_dev1"', `"${'x'.repeat(3000)}"`)
+      .replace('"stop"', '"nope"');
     const text = `${EVENT(2)}\n${long}`;
     await paste(page, text);
     expect(await verdictFor(page, text.length)).toBe('invalid');
@@ -126,7 +136,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
     await page.waitForTimeout(100);
     expect(await overflow()).toBeLessThanOrEqual(0);
     const box = (await page.locator('.ve-main').boundingBox())!;
-    const marks = await page.locator('.ve-mark-error').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    const marks = await page
+      .locator('.ve-mark-error')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
     expect(marks.length).toBeGreaterThan(1); // one per wrapped row of the bad value
     for (const m of marks) expect(m.right).toBeLessThanOrEqual(box.x + box.width + 1);
     expect(await page.locator('.ve-ln').count()).toBe(1);
@@ -149,7 +161,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
       const lines: string[] = [];
       for (let i = 0, n = 0; n < 10_000_000; i++) {
         const state = i % 1000 ? 'stop' : 'nope';
-        lines.push(`{"timestamp": {"seconds": ${1713771323 + i}, "microseconds": 212268}, "event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "vfio_dev${i}", "qom-path": "/machine/peripheral/vfio_dev${i}", "device-state": "${state}"}}`);
+        lines.push(
+          `{"timestamp": {"seconds": ${1713771323 + i}, "microseconds": 212268}, "event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "vfio_dev${i}", "qom-path": "/machine/peripheral/vfio_dev${i}", "device-state": "${state}"}}`,
+        );
         n += lines.at(-1)!.length + 1;
       }
       (window as unknown as { __big: string }).__big = lines.join('\n');
@@ -193,7 +207,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
     expect(await verdictFor(page, text.length, 60_000)).toBe('invalid');
     await page.waitForTimeout(500);
     const revisit = await takeLongestTask(page);
-    console.log(`[validator e2e] 100,000-character name: longest task ${opened} ms on the link, ${revisit} ms on the next visit`);
+    console.log(
+      `[validator e2e] 100,000-character name: longest task ${opened} ms on the link, ${revisit} ms on the next visit`,
+    );
     expect(opened).toBeLessThan(200);
     expect(revisit).toBeLessThan(200);
     await context.close();
@@ -230,7 +246,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
     }
     const scrolled = await takeLongestTask(page);
     const marks = await page.locator('.ve-mark').count();
-    console.log(`[validator e2e] {}x100,000: longest gap ${Math.round(maxGap)} ms while checking, task ${checked} ms; scrolling ${scrolled} ms; ${marks} underlines drawn`);
+    console.log(
+      `[validator e2e] {}x100,000: longest gap ${Math.round(maxGap)} ms while checking, task ${checked} ms; scrolling ${scrolled} ms; ${marks} underlines drawn`,
+    );
     // timer gaps also count the time this shared machine does not schedule the page; the tasks are what the page does
     expect(checked).toBeLessThan(200);
     expect(scrolled).toBeLessThan(200);

@@ -37,7 +37,12 @@ describe('boundText', () => {
 
 describe('groupIssues', () => {
   const many = Array.from({ length: 152 }, (_, i) => issue({ path: `/return/${i}/values`, line: i + 2 }));
-  const error = issue({ severity: 'error', code: 'unknown-member', message: 'unknown member', text: "'bogus' is not a member" });
+  const error = issue({
+    severity: 'error',
+    code: 'unknown-member',
+    message: 'unknown member',
+    text: "'bogus' is not a member",
+  });
 
   it('folds identical issues into one group with every occurrence, in first-seen order', () => {
     const groups = groupIssues([many[0]!, error, ...many.slice(1)], false);
@@ -51,7 +56,11 @@ describe('groupIssues', () => {
     const groups = groupIssues([...many, unstable, deprecatedError, error], true);
     expect(groups.map((g) => g.first.code)).toEqual(['deprecated', 'unknown-member']);
     expect(groups[0]!.first.severity).toBe('error');
-    expect(issueCounts([...many, unstable, deprecatedError, error], true)).toEqual({ errors: 2, warnings: 0, hidden: 153 });
+    expect(issueCounts([...many, unstable, deprecatedError, error], true)).toEqual({
+      errors: 2,
+      warnings: 0,
+      hidden: 153,
+    });
   });
 });
 
