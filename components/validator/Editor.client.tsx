@@ -5,14 +5,17 @@
 // switch to a read-only virtual view (a textarea would freeze the page for
 // seconds laying out 10 MB); the user can still ask for the textarea.
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { boundText } from './bounded-text';
+import { EditorBar } from './EditorBar';
 import { EditorGutter } from './EditorGutter';
 import { EditorText } from './EditorText';
 import { LargeTextView } from './LargeTextView';
+import { MarkLayer } from './MarkLayer';
+import { revealSpot, type Spot } from './reveal-spot';
 import { placeMarks, type MarkSet } from './place-marks';
 import { unwrappedLayout, wrappedLayout } from './row-layout';
-import { ColumnCache, LARGE_INPUT, LINE_HEIGHT, PAD, lineStartsOf, offsetOf } from './text-geometry';
+import { ColumnCache, LARGE_INPUT, LINE_HEIGHT, PAD, lineStartsOf } from './text-geometry';
 import { useEditorViewport } from './useEditorViewport';
+import { useFileDrop } from './useFileDrop';
 
 export interface EditorHandle {
   /** select line:col..endLine:endCol (1-based, UTF-16 columns) and scroll it into view */
@@ -31,20 +34,16 @@ interface Props {
   readOnly?: boolean;
 }
 
-const formatSize = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
-
 export const Editor = forwardRef<EditorHandle, Props>(function Editor(
   { value, onText, onReplace, marks, onDropFile, readOnly },
   ref,
 ) {
   const area = useRef<HTMLTextAreaElement>(null);
   const viewer = useRef<HTMLDivElement>(null);
-  const [dragging, setDragging] = useState(false);
+  const { dragging, drop } = useFileDrop(onDropFile);
   const [editAsText, setEditAsText] = useState(false);
   const [wrap, setWrap] = useState(false);
-  const [highlight, setHighlight] = useState<{ line: number; col: number; endLine: number; endCol: number } | null>(
-    null,
-  );
+  const [highlight, setHighlight] = useState<Spot | null>(null);
   const large = value.length > LARGE_INPUT && !editAsText;
   const wrapped = wrap && !large;
   const { view, charWidth, probe, onScroll } = useEditorViewport(
@@ -76,24 +75,16 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor(
       select(line, col, endLine, endCol) {
         const s = large ? viewer.current : area.current;
         if (!s) return;
-        const a = offsetOf(starts, value.length, line, col);
-        const b = Math.max(a, offsetOf(starts, value.length, endLine, endCol));
-        s.focus({ preventScroll: true });
-        // 'backward' keeps the caret at the start: the browser reveals the start, not the end of a long line
-        if (s instanceof HTMLTextAreaElement)
-          s.setSelectionRange(a, b === a ? Math.min(a + 1, value.length) : b, 'backward');
-        else setHighlight({ line, col, endLine, endCol });
-        s.closest('.ve-editor')?.scrollIntoView({ block: 'nearest' });
-        const l = Math.min(Math.max(line, 1), starts.length);
-        const v = columns.visual(l, a - starts[l - 1]!);
-        const row = layout.rowOf(l) + (wrapped ? Math.floor(v / layout.cols) : 0);
-        s.scrollTop = Math.max(0, row * LINE_HEIGHT - s.clientHeight / 3);
-        const x = wrapped ? 0 : v * charWidth;
-        s.scrollLeft = x < s.clientWidth - 40 ? 0 : x - s.clientWidth / 2;
+        revealSpot(
+          s,
+          { line, col, endLine, endCol },
+          { textLength: value.length, starts, columns, layout, charWidth },
+          setHighlight,
+        );
         onScroll();
       },
     }),
-    [charWidth, onScroll, starts, value, large, columns, layout, wrapped],
+    [charWidth, onScroll, starts, value.length, large, columns, layout],
   );
 
   const placed = useMemo(
@@ -115,42 +106,18 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor(
 
   return (
     <div className="ve-wrap">
-      <div className="ve-bar">
-        <label
-          className="ve-wrap-toggle"
-          title={large ? 'The read-only view of a large input does not wrap' : undefined}
-        >
-          <input type="checkbox" checked={wrapped} disabled={large} onChange={(e) => setWrap(e.target.checked)} /> Wrap
-          long lines
-        </label>
-        {value.length > LARGE_INPUT && (
-          <span className="ve-large-note" role="status">
-            Large input ({formatSize(value.length)}, {starts.length.toLocaleString('en')} lines){' '}
-            {large
-              ? 'is shown read-only so the page stays fast; paste here to replace it. '
-              : 'is in the text editor, which may be slow. '}
-            <button type="button" onClick={() => setEditAsText(!large ? false : true)}>
-              {large ? 'Edit as text (slow)' : 'Back to the fast view'}
-            </button>
-          </span>
-        )}
-      </div>
+      <EditorBar
+        length={value.length}
+        lineCount={starts.length}
+        large={large}
+        wrapped={wrapped}
+        onWrap={setWrap}
+        onEditAsText={setEditAsText}
+      />
       <div
         className={`ve-editor${dragging ? ' ve-dragging' : ''}${wrapped ? ' ve-wrapped' : ''}`}
         style={{ ['--ve-lh' as string]: `${LINE_HEIGHT}px`, ['--ve-pad' as string]: `${PAD}px` }}
-        onDragOver={(e) => {
-          if (!e.dataTransfer.types.includes('Files')) return;
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          setDragging(false);
-          const file = e.dataTransfer.files[0];
-          if (!file) return;
-          e.preventDefault();
-          onDropFile(file);
-        }}
+        {...drop}
       >
         <EditorGutter
           layout={layout}
@@ -181,17 +148,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor(
               onScroll={onScroll}
             />
           )}
-          <div className="ve-marks" aria-hidden="true">
-            {lit && <span className="ve-highlight" style={{ top: lit.top, left: lit.left, width: lit.width }} />}
-            {placed.map((v) => (
-              <span
-                key={v.key}
-                className={`ve-mark ve-mark-${v.mark.severity}`}
-                style={{ top: v.top, left: v.left, width: v.width }}
-                title={`${v.mark.severity}: ${boundText(v.mark.text, 200)}`}
-              />
-            ))}
-          </div>
+          <MarkLayer placed={placed} lit={lit} />
           <span ref={probe} className="ve-probe" aria-hidden="true">
             {'0'.repeat(64)}
           </span>

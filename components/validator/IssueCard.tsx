@@ -7,8 +7,8 @@ import type { PageKindCode } from '@/lib/site/validator-model';
 import { boundText } from './bounded-text';
 import type { IssueGroup } from './issue-groups';
 import { LinkedText } from './LinkedText';
+import type { Spot } from './reveal-spot';
 
-export type Spot = { line: number; col: number; endLine: number; endCol: number };
 
 export interface IssueContext {
   kinds: Record<string, PageKindCode>;

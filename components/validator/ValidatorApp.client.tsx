@@ -5,7 +5,7 @@
 // in a worker (useValidation), the share link (useShareLink).
 import { useCallback, useMemo, useRef } from 'react';
 import { Editor, type EditorHandle } from './Editor.client';
-import type { Spot } from './IssueCard';
+import type { Spot } from './reveal-spot';
 import { DraftBanner, ShareNotice } from './Notices';
 import { ResultsPanel } from './ResultsPanel.client';
 import { StatusLine } from './StatusLine';
