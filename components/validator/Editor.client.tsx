@@ -1,9 +1,10 @@
 'use client';
 // The input area: a plain textarea (no editor dependency, accessible as-is)
 // with a line-number gutter and issue underlines drawn in an overlay, only
-// for what is in view; a toggle wraps long lines. Inputs beyond LARGE_INPUT
-// switch to a read-only virtual view (a textarea would freeze the page for
-// seconds laying out 10 MB); the user can still ask for the textarea.
+// for what is in view; a toggle wraps long lines. Inputs beyond LARGE_INPUT,
+// or with a line over LONG_LINE, switch to a read-only virtual view (a
+// textarea lays out all of its text, seconds for 10 MB, and a line whole);
+// the user can still ask for the textarea.
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { EditorBar } from './EditorBar';
 import { EditorGutter } from './EditorGutter';
@@ -13,7 +14,7 @@ import { MarkLayer } from './MarkLayer';
 import { revealSpot, type Spot } from './reveal-spot';
 import { placeMarks, type MarkSet } from './place-marks';
 import { unwrappedLayout, wrappedLayout } from './row-layout';
-import { ColumnCache, LARGE_INPUT, LINE_HEIGHT, PAD, lineStartsOf } from './text-geometry';
+import { ColumnCache, LINE_HEIGHT, PAD, lineStartsOf, needsLargeView } from './text-geometry';
 import { useEditorViewport } from './useEditorViewport';
 import { useFileDrop } from './useFileDrop';
 
@@ -44,7 +45,8 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor(
   const [editAsText, setEditAsText] = useState(false);
   const [wrap, setWrap] = useState(false);
   const [highlight, setHighlight] = useState<Spot | null>(null);
-  const large = value.length > LARGE_INPUT && !editAsText;
+  const needsView = useMemo(() => needsLargeView(value), [value]);
+  const large = needsView && !editAsText;
   const wrapped = wrap && !large;
   const { view, charWidth, probe, onScroll } = useEditorViewport(
     () => (large ? viewer.current : area.current),
@@ -59,9 +61,9 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor(
   );
 
   useEffect(() => {
-    if (value.length <= LARGE_INPUT) setEditAsText(false);
+    if (!needsView) setEditAsText(false);
     setHighlight(null);
-  }, [value]);
+  }, [value, needsView]);
 
   // programmatic replacements (examples, shared links, restore) reach the textarea here
   useLayoutEffect(() => {
@@ -109,6 +111,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor(
       <EditorBar
         length={value.length}
         lineCount={starts.length}
+        needsView={needsView}
         large={large}
         wrapped={wrapped}
         onWrap={setWrap}

@@ -1,8 +1,9 @@
 // The editable textarea. A paste that would make the text larger than
-// LARGE_INPUT never enters it (seconds of layout): the page takes the text
-// over and shows it in the read-only view instead.
+// LARGE_INPUT, or give it a line longer than LONG_LINE, never enters it
+// (seconds of layout): the page takes the text over and shows it in the
+// read-only view instead.
 import { forwardRef } from 'react';
-import { LARGE_INPUT } from './text-geometry';
+import { needsLargeView } from './text-geometry';
 
 interface Props {
   value: string;
@@ -34,9 +35,10 @@ export const EditorText = forwardRef<HTMLTextAreaElement, Props>(function Editor
       onPaste={(e) => {
         const ta = e.currentTarget;
         const pasted = e.clipboardData.getData('text/plain');
-        if (ta.value.length - (ta.selectionEnd - ta.selectionStart) + pasted.length <= LARGE_INPUT) return;
+        const next = ta.value.slice(0, ta.selectionStart) + pasted + ta.value.slice(ta.selectionEnd);
+        if (!needsLargeView(next)) return;
         e.preventDefault();
-        onText(ta.value.slice(0, ta.selectionStart) + pasted + ta.value.slice(ta.selectionEnd), true);
+        onText(next, true);
       }}
       onInput={(e) => {
         const kind = (e.nativeEvent as InputEvent).inputType ?? '';

@@ -10,6 +10,8 @@ export const PAD = 8;
 const TAB = 8;
 /** Inputs longer than this are shown in the read-only virtual view: a textarea needs seconds to lay out 10 MB. */
 export const LARGE_INPUT = 400_000;
+/** A line longer than this also sends the input to the read-only view: a textarea lays out a line whole. */
+export const LONG_LINE = 20_000;
 /** The virtual view draws at most this many characters of a line; tab stops are tracked this far. */
 export const MAX_DRAWN_LINE = 4000;
 
@@ -21,6 +23,20 @@ export function lineStartsOf(text: string): number[] {
     i = text.indexOf('\n', i + 1);
   }
   return starts;
+}
+
+/** Length of the longest line. */
+export function longestLine(starts: number[], textLength: number): number {
+  let max = 0;
+  for (let l = 1; l <= starts.length; l++) max = Math.max(max, lineEnd(starts, textLength, l) - starts[l - 1]!);
+  return max;
+}
+
+/** Whether the text needs the read-only view: too long, or with a line too long for a textarea. */
+export function needsLargeView(text: string): boolean {
+  if (text.length > LARGE_INPUT) return true;
+  if (text.length <= LONG_LINE) return false;
+  return longestLine(lineStartsOf(text), text.length) > LONG_LINE;
 }
 
 export function lineEnd(starts: number[], textLength: number, line: number): number {
