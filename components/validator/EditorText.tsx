@@ -2,7 +2,7 @@
 // LARGE_INPUT, or give it a line longer than LONG_LINE, never enters it
 // (seconds of layout): the page takes the text over and shows it in the
 // read-only view instead.
-import { forwardRef } from 'react';
+import { forwardRef, useRef } from 'react';
 import { needsLargeView } from './text-geometry';
 
 interface Props {
@@ -17,11 +17,13 @@ export const EditorText = forwardRef<HTMLTextAreaElement, Props>(function Editor
   { value, wrap, readOnly, onText, onScroll },
   ref,
 ) {
+  // set once: later texts are written by the editor (an uncontrolled textarea keeps the user's caret)
+  const initial = useRef(value).current;
   return (
     <textarea
       ref={ref}
       className="ve-textarea"
-      defaultValue={value}
+      defaultValue={initial}
       wrap={wrap ? 'soft' : 'off'}
       readOnly={readOnly}
       spellCheck={false}

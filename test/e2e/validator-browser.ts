@@ -85,6 +85,8 @@ export async function openValidator(page: Page, base: string, suffix = ''): Prom
 export async function paste(page: Page, text: string): Promise<void> {
   await page.locator('.ve-main').evaluate((main, t) => {
     const target = main.querySelector('textarea, .ve-viewer') as HTMLElement;
+    // a paste over the whole text, as after select-all
+    if (target instanceof HTMLTextAreaElement) target.select();
     const data = new DataTransfer();
     data.setData('text/plain', t);
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
