@@ -10,7 +10,6 @@ import { DraftBanner, ShareNotice } from './Notices';
 import { ResultsPanel } from './ResultsPanel.client';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
-import { issueMarks } from './place-marks';
 import type { Origin } from './drafts';
 import { useDraft } from './useDraft';
 import { usePageOptions } from './usePageOptions';
@@ -58,7 +57,6 @@ export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
     [replaceText, draft],
   );
   const download = () => downloadText(latest.current.text, 'qmp-messages.txt');
-  const marks = useMemo(() => issueMarks(checked.result), [checked.result]);
   const select = useCallback((at: Spot) => editor.current?.select(at.line, at.col, at.endLine, at.endCol), []);
   const ctx = useMemo(
     () => ({ kinds: checked.kinds, docsBase: version.docsBase, onSelect: select }),
@@ -105,7 +103,7 @@ export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
           value={draft.text}
           onText={onText}
           onReplace={(text) => replaceText(text, 'own', 'Replaced the large input with the pasted text.')}
-          marks={marks}
+          marks={checked.marks}
           onDropFile={openFile}
           readOnly={!draft.ready}
         />

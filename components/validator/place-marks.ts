@@ -4,7 +4,7 @@
 // whatever the input: it visits only the lines in view, on each line only the
 // marks that start within the visible columns (found by binary search, plus a
 // few before them that may reach in), and at most MAX_PER_LINE of those.
-import type { ValidationResult } from '@/lib/validate/types';
+import type { MessageResult, ValidationResult } from '@/lib/validate/types';
 import type { RowLayout } from './row-layout';
 import { LINE_HEIGHT, PAD, type ColumnCache } from './text-geometry';
 
@@ -44,22 +44,34 @@ const MAX_PER_LINE = 400;
 /** Marks before the first visible one that are still checked for reaching into view. */
 const LOOK_BACK = 32;
 
-export function issueMarks(result: ValidationResult | null): MarkSet {
-  const marks: Mark[] = [];
-  const severityByLine = new Map<number, 'error' | 'warning'>();
-  for (const m of result?.messages ?? [])
+export const emptyMarks = (): MarkSet => ({ marks: [], severityByLine: new Map() });
+
+/** Adds the issues of some messages; called per slice of a result as it arrives, so no one task does them all. */
+export function addMarks(set: MarkSet, messages: readonly MessageResult[]): void {
+  for (const m of messages)
     for (const i of m.issues) {
-      marks.push(i); // an issue is a mark: no copies of 100,000 of them
-      if (severityByLine.get(i.line) !== 'error') severityByLine.set(i.line, i.severity);
+      set.marks.push(i); // an issue is a mark: no copies of 100,000 of them
+      if (set.severityByLine.get(i.line) !== 'error') set.severityByLine.set(i.line, i.severity);
     }
-  // issues arrive nearly sorted (message by message); check before paying for a sort
+}
+
+/** Sorts the marks by line:col; issues arrive nearly sorted (message by message), so check before paying for a sort. */
+export function finishMarks(set: MarkSet): MarkSet {
+  const { marks } = set;
   let sorted = true;
-  for (let k = 1; k < marks.length && sorted; k++)
-    sorted =
-      marks[k - 1]!.line < marks[k]!.line ||
-      (marks[k - 1]!.line === marks[k]!.line && marks[k - 1]!.col <= marks[k]!.col);
+  for (let k = 1; k < marks.length && sorted; k++) {
+    const a = marks[k - 1]!;
+    const b = marks[k]!;
+    sorted = a.line < b.line || (a.line === b.line && a.col <= b.col);
+  }
   if (!sorted) marks.sort((a, b) => a.line - b.line || a.col - b.col);
-  return { marks, severityByLine };
+  return set;
+}
+
+export function issueMarks(result: ValidationResult | null): MarkSet {
+  const set = emptyMarks();
+  addMarks(set, result?.messages ?? []);
+  return finishMarks(set);
 }
 
 /** Index of the first mark at or after line:col. */

@@ -8,10 +8,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageResult, ValidationResult } from '@/lib/validate/types';
 import type { PageKindCode } from '@/lib/site/validator-model';
+import { addMarks, emptyMarks, finishMarks, type MarkSet } from './place-marks';
 import type { CheckOptions, FromWorker, ToWorker } from './protocol';
 
 export interface ValidationState {
   result: ValidationResult | null;
+  /** the result's issues as the editor's underlines */
+  marks: MarkSet;
   /** length of the text `result` is for, and how long the worker took */
   resultLength: number;
   ms: number;
@@ -24,6 +27,7 @@ export interface ValidationState {
 
 const INITIAL: ValidationState = {
   result: null,
+  marks: emptyMarks(),
   resultLength: 0,
   ms: 0,
   status: 'idle',
@@ -48,6 +52,7 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
   const samples = useRef(new Map<number, (text: string | null) => void>());
   /** the slices of the running check's result received so far */
   const parts = useRef<MessageResult[]>([]);
+  const marks = useRef<MarkSet>(emptyMarks());
 
   const onMessage = useCallback((ev: MessageEvent<FromWorker>) => {
     const msg = ev.data;
@@ -61,6 +66,7 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
         setState((s) => ({ ...s, progress: { done: msg.done, total: msg.total, messages: msg.messages } }));
       } else if (msg.type === 'result-part') {
         for (const m of msg.messages) parts.current.push(m);
+        addMarks(marks.current, msg.messages);
       } else if (msg.type === 'result') {
         const length = running.current.length;
         running.current = null;
@@ -68,9 +74,13 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
           ? { ...msg.result, messages: parts.current.concat(msg.result.messages) }
           : msg.result;
         parts.current = [];
+        addMarks(marks.current, msg.result.messages);
+        const done = finishMarks(marks.current);
+        marks.current = emptyMarks();
         setState((s) => ({
           ...s,
           result,
+          marks: done,
           resultLength: length,
           ms: msg.ms,
           status: 'done',
@@ -146,6 +156,7 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
       const id = nextId.current++;
       running.current = { id, length: text.length };
       parts.current = [];
+      marks.current = emptyMarks();
       setState((s) => ({ ...s, status: 'checking', error: null }));
       send({ type: 'validate', id, modelUrl, text, options: { mode, deprecated } });
     };
