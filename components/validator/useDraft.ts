@@ -33,6 +33,8 @@ export function useDraft(onFragmentVersion: (version: string | undefined) => voi
   const [storageNote, setStorageNote] = useState<string | null>(null);
   const latest = useRef({ text: '', origin: 'own' as Origin });
   latest.current.text = text;
+  /** the text this tab last saved (or loaded) */
+  const saved = useRef<string | null>(null);
   const versionRef = useRef(onFragmentVersion);
   versionRef.current = onFragmentVersion;
 
@@ -71,6 +73,7 @@ export function useDraft(onFragmentVersion: (version: string | undefined) => voi
       const draft = await loadDraft();
       if (cancelled) return;
       latest.current = draft ?? { text: '', origin: 'own' };
+      saved.current = latest.current.text;
       setText(latest.current.text);
       setEarlier(listHistory());
       if (location.hash) await openFragment(location.hash);
@@ -99,6 +102,9 @@ export function useDraft(onFragmentVersion: (version: string | undefined) => voi
     if (!ready) return;
     const flush = () => {
       const { text, origin } = latest.current;
+      // an unchanged text is not saved again: that would make it the latest draft for new tabs
+      if (text === saved.current) return;
+      saved.current = text;
       void saveDraft(text, origin).then((ok) =>
         setStorageNote(
           ok ? null : 'This browser refused to keep the text (storage disabled or full): download it to keep it.',
