@@ -46,6 +46,8 @@ async function openValidator(page: Page, suffix = ''): Promise<void> {
 async function paste(page: Page, text: string): Promise<void> {
   await page.locator('.ve-main').evaluate((main, t) => {
     const target = (main.querySelector('textarea, .ve-viewer') as HTMLElement)!;
+    // a paste over the whole text, as after select-all
+    if (target instanceof HTMLTextAreaElement) target.select();
     const data = new DataTransfer();
     data.setData('text/plain', t);
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
@@ -284,7 +286,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     expect(stats.maxGap).toBeLessThan(1000);
     // shown in the fast read-only view, and still interactive: an issue deep down is one click away
     expect(await page.locator('.ve-viewer').count()).toBe(1);
-    await page.locator('.vr-filter input').check();
+    await page.getByLabel('only messages with issues').check();
     const issue = page.locator('.vr-message').nth(4).locator('.vr-issue .vr-pos');
     const where = (await issue.textContent())!;
     const t0 = Date.now();

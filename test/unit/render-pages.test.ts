@@ -100,7 +100,7 @@ describeWithQemu('10.2.2', '10.2.2 pages', () => {
   it('snapshots a command page with its reply expanded', async () => {
     const html = renderDefinition(site, 'query-status');
     expect(html).toContain('<tr id="r-status" class="required">');
-    await expect(prettyHtml(html)).toMatchFileSnapshot('snapshots/command-query-status.html');
+    await expect(prettyHtml(html)).toMatchFileSnapshot('../snapshots/command-query-status.html');
   });
 
   it('snapshots a union page', async () => {
