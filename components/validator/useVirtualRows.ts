@@ -56,7 +56,7 @@ export function useVirtualRows(
     const out = new Float64Array(count + 1);
     for (let i = 0; i < count; i++) out[i + 1] = out[i]! + (heights.current.get(i) ?? estimate(i));
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `version` is a dependency on purpose: it changes when a row is measured (heights is a ref)
   }, [count, estimate, version]);
 
   const firstAt = (y: number) => {
