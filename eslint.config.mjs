@@ -2,7 +2,8 @@
 // project's layering as import rules (README "Layout"):
 //   lib/qapi      imports nothing else of ours
 //   lib/validate  only lib/qapi
-//   lib/site      lib/qapi and lib/validate, never components/ or app/
+//   lib/diff      only lib/qapi
+//   lib/site      lib/qapi, lib/validate and lib/diff, never components/ or app/
 //   nothing under lib/ imports React, Next.js or node:*, except the files
 //   whose job is disk access or Next's page metadata, listed in LIB_EDGE.
 import js from '@eslint/js';
@@ -77,7 +78,8 @@ export default tseslint.config(
   },
   ...layer('qapi', [], 'lib/qapi imports nothing else of ours.'),
   ...layer('validate', ['qapi'], 'lib/validate imports only lib/qapi.'),
-  ...layer('site', ['qapi', 'validate'], 'lib/site imports only lib/qapi and lib/validate (never components/ or app/).'),
+  ...layer('diff', ['qapi'], 'lib/diff imports only lib/qapi.'),
+  ...layer('site', ['qapi', 'validate', 'diff'], 'lib/site imports only lib/qapi, lib/validate and lib/diff (never components/ or app/).'),
   {
     files: ['test/**/*.ts'],
     rules: {

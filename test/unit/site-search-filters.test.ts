@@ -9,7 +9,7 @@ import { buildSearchDocs, packSearchDocs, unpackSearchDocs } from '@/lib/site/se
 import { createSearchIndex, searchQuery, type SearchHit } from '@/lib/site/search-engine';
 import { parseQuery } from '@/lib/site/search-filter';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { siteFor } from '../render-helpers';
+import { siteFor } from '../support/render-helpers';
 import { describeWithShared, sharedPath } from '../support/shared';
 
 const SEED = '10.2.2+vfio-migration-prepare';
