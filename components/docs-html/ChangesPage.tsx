@@ -105,6 +105,46 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
   );
 }
 
+/** The commands and events through which clients meet the changes, most incompatible changes first. */
+function Affected({ pair }: { pair: ChangesPair }) {
+  const counts = new Map<string, Record<Verdict, number>>();
+  for (const c of pair.diff.changes) {
+    for (const root of new Set(c.paths.map((p) => splitPath(p)[0]))) {
+      let n = counts.get(root);
+      if (!n) counts.set(root, (n = { incompatible: 0, tolerate: 0, compatible: 0 }));
+      n[c.verdict]++;
+    }
+  }
+  if (counts.size === 0) return null;
+  const rows = [...counts.entries()].sort(
+    ([a, x], [b, y]) => y.incompatible - x.incompatible || y.tolerate - x.tolerate || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return (
+    <details className="affected">
+      <summary>By command and event ({rows.length})</summary>
+      <table className="changes-index">
+        <thead>
+          <tr>
+            <th scope="col">Command or event</th>
+            {VERDICTS.map((v) => <th scope="col">{v.title}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, n]) => {
+            const href = sidePath(pair.new, name) ?? sidePath(pair.old, name);
+            return (
+              <tr>
+                <th scope="row"><code>{href ? <a href={withBase(href)}>{name}</a> : name}</code></th>
+                {VERDICTS.map((v) => <td>{n[v.verdict]}</td>)}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 function DocChanges({ docs, pair }: { docs: DocChange[]; pair: ChangesPair }) {
   return (
     <section aria-labelledby="docs">
@@ -161,6 +201,7 @@ export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: Changes
           </p>
         )}
       </header>
+      <Affected pair={pair} />
       {changes.length === 0 && <p className="muted">No wire changes: every message means the same in both.</p>}
       {counts
         .filter((c) => c.n > 0)

@@ -78,6 +78,9 @@ describeWithShared('Changes pages and History on real trees', () => {
     expect(byId(html, 'docs')).toBeGreaterThan(incompatible);
     // module grouping
     expect(html).toMatch(/<h3>Character devices<\/h3>/);
+    // and by command and event: chardev-add meets at least the one incompatible change
+    const row = /<tr><th scope="row"><code><a href="\/commands\/chardev-add\/">chardev-add<\/a><\/code><\/th><td>(\d+)<\/td>/.exec(html);
+    expect(Number(row?.[1])).toBeGreaterThanOrEqual(1);
   });
 
   it('7.2.0 -> 10.2.2: MigrationCapability compress and block removed', () => {
