@@ -4,6 +4,8 @@
 // first one stores the model as JSON under .next/cache, keyed by root file and
 // options, valid while every module file and every lib/qapi source file keeps
 // its size and mtime. Any doubt (missing, stale, unreadable) means a reload.
+// The diffs between the site's trees are cached the same way (cachedDiffs):
+// every route module of every worker would otherwise diff the trees again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +25,8 @@ function stamp(file: string): string {
   }
 }
 
-function codeStamp(projectRoot: string): string {
-  const dir = path.join(projectRoot, 'lib', 'qapi');
+function codeStamp(projectRoot: string, folder = 'qapi'): string {
+  const dir = path.join(projectRoot, 'lib', folder);
   const parts: string[] = [];
   try {
     for (const f of readdirSync(dir, { recursive: true }) as string[]) {
@@ -36,11 +38,56 @@ function codeStamp(projectRoot: string): string {
   return parts.sort().join(',');
 }
 
+function cacheFile(projectRoot: string, prefix: string, keyParts: unknown): string {
+  const key = createHash('sha1').update(JSON.stringify(keyParts)).digest('hex').slice(0, 16);
+  return path.join(projectRoot, '.next', 'cache', 'qapi-explorer', `${prefix}${key}.json`);
+}
+
+function writeEntry(file: string, entry: unknown): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, file);
+  } catch {
+    // read-only checkout: just no cache
+  }
+}
+
+/** The files a model was read from, with their stamps. */
+function modelStamps(rootFile: string, model: SchemaModel): Record<string, string> {
+  const rootDir = path.dirname(rootFile);
+  const stamps: Record<string, string> = { [rootFile]: stamp(rootFile) };
+  for (const m of model.modules) if (!m.name.startsWith('./')) stamps[path.resolve(rootDir, m.name)] = stamp(path.resolve(rootDir, m.name));
+  return stamps;
+}
+
+/**
+ * The diffs between several trees (`trees`: each root file and the model read
+ * from it), computed by `compute` or read back while every schema file and
+ * every lib/qapi and lib/diff source file is unchanged.
+ */
+export function cachedDiffs<T>(projectRoot: string, trees: { rootFile: string; model: SchemaModel }[], keyParts: unknown, compute: () => T): T {
+  if (process.env.QAPI_MODEL_CACHE === '0') return compute();
+  const file = cacheFile(projectRoot, 'diffs-', keyParts);
+  const code = `${codeStamp(projectRoot)};${codeStamp(projectRoot, 'diff')}`;
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { stamps: Record<string, string>; value: T };
+    const fresh = entry.stamps['<code>'] === code && Object.entries(entry.stamps).every(([f, s]) => f === '<code>' || stamp(f) === s);
+    if (fresh) return entry.value;
+  } catch {
+    // no usable cache entry
+  }
+  const value = compute();
+  const stamps: Record<string, string> = { '<code>': code };
+  for (const t of trees) Object.assign(stamps, modelStamps(t.rootFile, t.model));
+  writeEntry(file, { stamps, value });
+  return value;
+}
+
 export function cachedModel(projectRoot: string, rootFile: string, options: object, load: () => SchemaModel): SchemaModel {
   if (process.env.QAPI_MODEL_CACHE === '0') return load();
-  const key = createHash('sha1').update(JSON.stringify([rootFile, options])).digest('hex').slice(0, 16);
-  const dir = path.join(projectRoot, '.next', 'cache', 'qapi-explorer');
-  const file = path.join(dir, `${key}.json`);
+  const file = cacheFile(projectRoot, '', [rootFile, options]);
   const code = codeStamp(projectRoot);
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
@@ -50,16 +97,6 @@ export function cachedModel(projectRoot: string, rootFile: string, options: obje
     // no usable cache entry
   }
   const model = load();
-  const rootDir = path.dirname(rootFile);
-  const stamps: Record<string, string> = { '<code>': code, [rootFile]: stamp(rootFile) };
-  for (const m of model.modules) if (!m.name.startsWith('./')) stamps[path.resolve(rootDir, m.name)] = stamp(path.resolve(rootDir, m.name));
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ stamps, model }));
-    renameSync(tmp, file);
-  } catch {
-    // read-only checkout: just no cache
-  }
+  writeEntry(file, { stamps: { '<code>': code, ...modelStamps(rootFile, model) }, model });
   return model;
 }

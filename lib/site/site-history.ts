@@ -4,7 +4,8 @@
 // the pairs that get a Changes page: each release to the next, and each
 // release to the default one. Receives every tree of the site and the
 // default's label; guarantees each pair is diffed once (an adjacent pair
-// reuses its history step). Pure: the caller memoises (lib/site/source.ts).
+// reuses its history step). Pure: the caller memoises and caches the diffs
+// (lib/site/source.ts).
 import { buildHistory, diffSchemas, type SchemaDiff, type SchemaHistory } from '../diff';
 import type { SiteSchema } from './site-schema';
 
@@ -52,28 +53,52 @@ export function releaseOrder<T extends { label: string }>(sites: T[]): T[] {
 
 export const changesSlug = (oldLabel: string, newLabel: string): string => `${oldLabel}..${newLabel}`;
 
-export function buildSiteHistory(sites: SiteSchema[], defaultLabel: string): SiteHistory {
+/**
+ * The diffs behind a SiteHistory as plain data (cacheable as JSON): the
+ * history across the releases in order, and the diff of each pair of a
+ * release and the default that are not neighbours, by slug.
+ */
+export interface SiteDiffs {
+  history: SchemaHistory;
+  toDefault: Record<string, SchemaDiff>;
+}
+
+/** The pairs of releases that get a Changes page: [old, new, adjacent]. */
+function pairsOf(releases: SiteSchema[], defaultLabel: string): [SiteSchema, SiteSchema, boolean][] {
+  const pairs: [SiteSchema, SiteSchema, boolean][] = [];
+  for (let i = 0; i + 1 < releases.length; i++) pairs.push([releases[i], releases[i + 1], true]);
+  const def = releases.find((s) => s.label === defaultLabel);
+  if (!def) return pairs;
+  const at = releases.indexOf(def);
+  releases.forEach((s, i) => {
+    if (s !== def && i !== at - 1) pairs.push([s, def, false]);
+  });
+  return pairs;
+}
+
+export function computeSiteDiffs(sites: SiteSchema[], defaultLabel: string): SiteDiffs {
   const releases = releaseOrder(sites);
   const history = buildHistory(releases.map((s) => ({ label: s.label, model: s.model })));
-  const pairs: ChangesPair[] = [];
-  const seen = new Set<string>();
-  const add = (o: SiteSchema, n: SiteSchema, diff: SchemaDiff, adjacent: boolean) => {
-    const slug = changesSlug(o.label, n.label);
-    if (seen.has(slug)) return;
-    seen.add(slug);
-    pairs.push({ slug, old: o, new: n, diff, adjacent });
-  };
-  for (let i = 0; i + 1 < releases.length; i++) add(releases[i], releases[i + 1], history.steps[i], true);
-  const def = releases.find((s) => s.label === defaultLabel);
-  if (def) {
-    for (const s of releases) if (s !== def) add(s, def, stepDiff(s, def) ?? diffSchemas(s.model, def.model), false);
+  const toDefault: Record<string, SchemaDiff> = {};
+  for (const [o, n, adjacent] of pairsOf(releases, defaultLabel)) {
+    if (!adjacent) toDefault[changesSlug(o.label, n.label)] = diffSchemas(o.model, n.model);
   }
-  return { releases, history, pairs };
+  return { history, toDefault };
+}
 
-  function stepDiff(o: SiteSchema, n: SiteSchema): SchemaDiff | undefined {
-    const i = releases.indexOf(o);
-    return releases[i + 1] === n ? history.steps[i] : undefined;
-  }
+/** A SiteHistory from its diffs (computed now, or read back from a cache) and the trees they were computed from. */
+export function assembleSiteHistory(sites: SiteSchema[], defaultLabel: string, diffs: SiteDiffs): SiteHistory {
+  const releases = releaseOrder(sites);
+  const pairs = pairsOf(releases, defaultLabel).map(([o, n, adjacent]): ChangesPair => {
+    const slug = changesSlug(o.label, n.label);
+    const diff = adjacent ? diffs.history.steps[releases.indexOf(o)] : diffs.toDefault[slug];
+    return { slug, old: o, new: n, diff, adjacent };
+  });
+  return { releases, history: diffs.history, pairs };
+}
+
+export function buildSiteHistory(sites: SiteSchema[], defaultLabel: string): SiteHistory {
+  return assembleSiteHistory(sites, defaultLabel, computeSiteDiffs(sites, defaultLabel));
 }
 
 export function findPair(h: SiteHistory, slug: string): ChangesPair | null {

@@ -8,11 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadRootModelFromDisk } from '../qapi/node';
 import { optionsForTree } from '../qapi/options';
-import { cachedModel } from './model-cache';
+import { cachedDiffs, cachedModel } from './model-cache';
 import { resolveVersions, type VersionConfig } from './config';
 import { buildSiteSchema, type SiteSchema } from './site-schema';
 import { versionPrefix } from './href';
-import { buildSiteHistory, type SiteHistory } from './site-history';
+import { assembleSiteHistory, computeSiteDiffs, type SiteHistory } from './site-history';
 
 export const CONFIG_FILE = 'qapi-explorer.config.json';
 
@@ -79,10 +79,18 @@ let siteHistory: SiteHistory | null | undefined;
 /**
  * What changed across the site's releases (Changes pages, History sections,
  * search filters), computed once per build process; null with a single tree.
+ * Next instantiates this module once per route in each worker: the diffs
+ * themselves are computed once per build and cached on disk beside the models.
  */
 export function getSiteHistory(): SiteHistory | null {
   if (siteHistory !== undefined) return siteHistory;
   const all = getVersions();
-  siteHistory = all.length < 2 ? null : buildSiteHistory(all.map((v) => getSchema(v.label)!), defaultVersion().label);
+  if (all.length < 2) return (siteHistory = null);
+  const sites = all.map((v) => getSchema(v.label)!);
+  const defaultLabel = defaultVersion().label;
+  const trees = all.map((v, i) => ({ rootFile: v.rootFile, model: sites[i].model }));
+  const key = ['site-diffs', defaultLabel, all.map((v) => [v.label, v.rootFile, optionsForTree(v.rootFile)])];
+  const diffs = cachedDiffs(projectRoot(), trees, key, () => computeSiteDiffs(sites, defaultLabel));
+  siteHistory = assembleSiteHistory(sites, defaultLabel, diffs);
   return siteHistory;
 }
