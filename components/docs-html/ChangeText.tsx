@@ -30,15 +30,15 @@ export function VerdictBadge({ change }: { change: Change }) {
   return (
     <>
       <span className={`badge verdict verdict-${change.verdict}`}>{VERDICT_LABEL[change.verdict]}</span>{' '}
-      <span className="badge dir" title="send: command arguments; receive: returns and event data">{change.dir}</span>
+      <span className="badge dir">{change.dir}</span>
     </>
   );
 }
 
-/** The rule's id, linked to its quote (`#rule-<id>` on the same page, or on `page`), its text as a tooltip. */
+/** The rule's id, linked to its quote (`#rule-<id>` on the same page, or on `page`). */
 export function RuleRef({ change, page = '' }: { change: Change; page?: string }) {
   return (
-    <a className="rule-ref" href={`${page}#rule-${change.rule}`} title={RULES[change.rule]}>
+    <a className="rule-ref" href={`${page}#rule-${change.rule}`}>
       [{change.rule}]
     </a>
   );
@@ -63,7 +63,8 @@ export function RuleQuotes({ rules }: { rules: Change['rule'][] }) {
       <h2 id="rules">Rules applied</h2>
       <p className="muted">
         From QEMU&apos;s <code>docs/devel/qapi-code-gen.rst</code>, &quot;Compatibility considerations&quot;
-        (sentences in parentheses are ours).
+        (sentences in parentheses are ours). Direction <code>send</code>: command arguments; <code>receive</code>:
+        returns and event data; <code>both</code>: a type used in both.
       </p>
       <dl className="rules">
         {rules.map((r) => (
