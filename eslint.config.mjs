@@ -25,10 +25,10 @@ const FRAMEWORKS = [
 /** Imports that leave a folder: `up` is how many '../' lead out of it from a file `depth` folders below it. */
 const leaving = (depth, allowed, message) => {
   const up = '\\.\\./'.repeat(depth + 1);
-  const allow = allowed.length ? `(?!(${allowed.join('|')})/)` : '';
+  const allow = allowed.length ? `(?!(${allowed.join('|')})(/|$))` : '';
   return [
     { regex: `^${up}${allow}`, message },
-    { regex: `^@/(?!lib/(${[...allowed, 'SELF'].join('|')})/)`, message },
+    { regex: `^@/(?!lib/(${[...allowed, 'SELF'].join('|')})(/|$))`, message },
   ];
 };
 
