@@ -15,6 +15,7 @@ import { wireShape, type MemberGroup } from '@/lib/site/wire-shape';
 import { expansionPath, withBase } from '@/lib/site/href';
 import { memberSince } from '@/lib/site/format';
 import { typeHref } from '@/lib/site/site-links';
+import { expansionNoun, isMaskedType } from '@/lib/site/masked-types';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import type { Html } from '@/lib/site/html/jsx-runtime';
 import { FeatureBadges, IfBadge } from './Badges';
@@ -49,6 +50,11 @@ export function expansionOf(site: SiteSchema, typeName: string): { type: TypeEnt
   const name = elementName(typeName, site.index);
   const t = site.index.get(name);
   if (!t) return null;
+  if (isMaskedType(site, name)) {
+    // introspection: no name to show, only what the expander opens onto
+    const empty = t.meta === 'struct' && t.members.length === 0;
+    return empty ? null : { type: t as TypeEntity, label: expansionNoun(t) };
+  }
   switch (t.meta) {
     case 'struct':
       return t.members.length > 0 ? { type: t, label: `members of ${name}` } : null;
@@ -97,7 +103,9 @@ function Nested({ typeName, inline, valueHref, ...x }: Expanding & { typeName: s
   if (!found) return null;
   const { type: t, label } = found;
   const canInline = !x.ancestors.includes(t.name) && x.depth < x.budget.maxDepth && x.budget.rows > 0;
-  if (inline || canInline || !hasPage(t)) {
+  const masked = isMaskedType(x.ctx.site, t.name);
+  // masked types (introspection) have fragments but no pages, and may be recursive: lazy when over budget
+  if (inline || canInline || (!hasPage(t) && !masked)) {
     return (
       <details className="nested">
         <summary>Show {label}</summary>
@@ -110,7 +118,7 @@ function Nested({ typeName, inline, valueHref, ...x }: Expanding & { typeName: s
     <details className="nested" data-expand={withBase(expansionPath(x.ctx.site.prefix, t.name))}>
       <summary>Show {label}</summary>
       <p className="expand-fallback">
-        See {page ? <a href={withBase(page)}><code>{t.name}</code></a> : <code>{t.name}</code>}.
+        {masked ? '' : <>See {page ? <a href={withBase(page)}><code>{t.name}</code></a> : <code>{t.name}</code>}.</>}
       </p>
     </details>
   );
@@ -143,7 +151,7 @@ function GroupHeading({ group, ctx, ns, top }: { group: MemberGroup; ctx: DocCon
                 )}
               </span>
             ))}
-            <span className="group-from"> — members of {from(o.from)}</span>
+            {!isMaskedType(site, o.from) && <span className="group-from"> — members of {from(o.from)}</span>}
             <IfBadge cond={o.if} />
           </>
         )}

@@ -2,6 +2,7 @@
 // Enum values and alternate alternatives: the two "pick one" shapes.
 import type { AlternateType, EnumType } from '@/lib/qapi/model';
 import type { Child } from '@/lib/site/html/jsx-runtime';
+import { isMaskedType } from '@/lib/site/masked-types';
 import { FeatureBadges, IfBadge } from './Badges';
 import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
@@ -62,7 +63,11 @@ export function Alternatives({ type, ctx, nested = false, expand }: { type: Alte
             return (
               <tr key={a.name} id={nested ? undefined : `m-${a.name}`}>
                 <td className="member-name">
-                  {nested ? <code>{a.name}</code> : <a className="anchor-link" href={`#m-${a.name}`}><code>{a.name}</code></a>}
+                  {isMaskedType(ctx.site, a.name) ? null : nested ? (
+                    <code>{a.name}</code>
+                  ) : (
+                    <a className="anchor-link" href={`#m-${a.name}`}><code>{a.name}</code></a>
+                  )}
                   <span className="req">{hint}</span>
                 </td>
                 <td className="member-type"><TypeRef site={ctx.site} name={a.type} /></td>
