@@ -245,7 +245,11 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
       <Header site={site} e={e} />
       <IntrospectionNote site={site} e={e} />
       <div className="intro">
-        {doc?.body.text.trim() ? <RstText text={doc.body} ctx={ctx} /> : <p className="muted">No description.</p>}
+        {doc?.body.text.trim() ? (
+          <RstText text={doc.body} ctx={ctx} />
+        ) : (
+          site.model.origin?.kind !== 'introspection' && <p className="muted">No description.</p>
+        )}
       </div>
       <WireShapeSection site={site} e={e} ctx={ctx} />
       <NotesSection sections={laterPlain} examples={doc?.examples.length ?? 0} ctx={ctx} />

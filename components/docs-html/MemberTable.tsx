@@ -21,6 +21,7 @@ import type { Html } from '@/lib/site/html/jsx-runtime';
 import { FeatureBadges, IfBadge } from './Badges';
 import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
+import { Undocumented } from './Undocumented';
 import { EnumValues, Alternatives } from './ValueTables';
 
 /** How much a page inlines before expansions become lazy. */
@@ -208,7 +209,7 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
       </td>
       <td className="member-type"><TypeRef site={x.ctx.site} name={m.type} /></td>
       <td className="member-desc">
-        {m.description ? <RstTextCompact text={m.description} ctx={x.ctx} /> : <span className="undocumented">Not documented</span>}
+        {m.description ? <RstTextCompact text={m.description} ctx={x.ctx} /> : <Undocumented site={x.ctx.site} />}
         {(m.features.length > 0 || m.if) && (
           <div className="member-badges"><FeatureBadges features={m.features} /><IfBadge cond={m.if} /></div>
         )}

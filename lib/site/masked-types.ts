@@ -56,3 +56,8 @@ export function expansionNoun(t: Entity): string {
       return 'members';
   }
 }
+
+/** 'a' or 'an' before a type as TypeRef shows it ('an object {…}', 'a string' is the caller's usual 'a'). */
+export function articleFor(site: Pick<SiteSchema, 'model' | 'index'>, name: string): 'a' | 'an' {
+  return isMaskedType(site, name) && /^[aeiou]/.test(shapeLabel(site.index, name)) ? 'an' : 'a';
+}
