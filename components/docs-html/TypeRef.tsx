@@ -4,7 +4,7 @@
 // types whose names QEMU masked (introspection) by their shape.
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { typeHref } from '@/lib/site/site-links';
-import { withBase } from '@/lib/site/href';
+import { definitionPath, withBase } from '@/lib/site/href';
 import { isMaskedType, shapeLabel } from '@/lib/site/masked-types';
 
 export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
@@ -17,10 +17,17 @@ export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
     );
   }
   if (isMaskedType(site, name)) {
+    const label = shapeLabel(site.index, name);
+    // the tree that lent the docs has the type under its name: a link there, never the masked name
+    const treeName = site.docsFrom?.typeNames.get(name);
+    if (!treeName) {
+      return <code className="type-ref masked" title="QEMU does not name this type: shown by its shape">{label}</code>;
+    }
+    const title = `QEMU does not name this type; it mirrors ${treeName} of the ${site.docsFrom!.label} source tree`;
     return (
-      <code className="type-ref masked" title="QEMU does not name this type: shown by its shape">
-        {shapeLabel(site.index, name)}
-      </code>
+      <a className="type-ref masked" href={withBase(definitionPath(site.docsFrom!.prefix, 'struct', treeName))} title={title}>
+        <code className="type-ref masked">{label}</code>
+      </a>
     );
   }
   const href = typeHref(site, name);

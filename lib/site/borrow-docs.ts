@@ -14,6 +14,8 @@ export interface BorrowedDocs {
   model: SchemaModel;
   /** names of the commands and events that got the tree's doc */
   definitions: Set<string>;
+  /** masked type -> the named type of the tree it was paired with (types with pages in the tree only) */
+  typeNames: Map<string, string>;
 }
 
 /** The JSON kind of a value of the type, to pair an alternate's alternatives. */
@@ -35,7 +37,7 @@ function jsonKind(t: Entity | undefined): string | undefined {
 
 class Borrower {
   /** introspected type -> the tree type it was paired with first (a type is described once) */
-  private readonly paired = new Set<string>();
+  readonly paired = new Map<string, string>();
 
   constructor(
     readonly own: SchemaIndex,
@@ -47,7 +49,7 @@ class Borrower {
     const o = this.own.get(ownName);
     const t = this.tree.get(treeName);
     if (!o || !t || o.meta === 'builtin') return;
-    this.paired.add(ownName);
+    this.paired.set(ownName, treeName);
     if ((o.meta === 'struct' || o.meta === 'union') && (t.meta === 'struct' || t.meta === 'union')) {
       const treeMembers = new Map(t.members.map((m) => [m.name, m]));
       // a tree union's branch members sit beside its base's on the wire, as the introspection's do
@@ -99,5 +101,10 @@ export function borrowDocs(introspected: SchemaModel, tree: SchemaModel): Borrow
     borrower.pair(e.argType, t.argType);
     if (e.meta === 'command' && t.meta === 'command') borrower.pair(e.returns, t.returns);
   }
-  return { model, definitions };
+  const typeNames = new Map<string, string>();
+  for (const [own, name] of borrower.paired) {
+    const t = treeIndex.get(name);
+    if (t && !t.implicit && t.meta !== 'builtin' && t.meta !== 'array') typeNames.set(own, name);
+  }
+  return { model, definitions, typeNames };
 }

@@ -47,6 +47,8 @@ export interface BorrowedFrom {
   label: string;
   prefix: string;
   definitions: Set<string>;
+  /** masked type -> the tree's type it mirrors, paired by position from the same command or event */
+  typeNames: Map<string, string>;
 }
 
 export function hasPage(e: Entity): boolean {

@@ -93,7 +93,10 @@ function borrowedDocs(model: SchemaModel): { model: SchemaModel; docsFrom?: Borr
     const tree = modelOf(v.rootFile);
     if (tree.origin?.kind === 'introspection') continue;
     const borrowed = borrowDocs(model, tree);
-    return { model: borrowed.model, docsFrom: { label: v.label, prefix: v.prefix, definitions: borrowed.definitions } };
+    return {
+      model: borrowed.model,
+      docsFrom: { label: v.label, prefix: v.prefix, definitions: borrowed.definitions, typeNames: borrowed.typeNames },
+    };
   }
   return { model };
 }

@@ -26,7 +26,7 @@ function page(site: SiteSchema, name: string): string {
 function maskedNamesShown(html: string): string[] {
   const shown: string[] = [];
   for (const m of html.matchAll(/<td class="member-type">([\s\S]*?)<\/td>/g)) {
-    if (/^<code[^>]*>\d+<\/code>$/.test(m[1]!.trim())) shown.push(m[1]!);
+    if (/>\d+<\/code>/.test(m[1]!)) shown.push(m[1]!);
   }
   for (const m of html.matchAll(/(?:members of|values of|alternatives of|See) (?:<[^>]+>)*(\d+)\b/g)) shown.push(m[0]);
   for (const m of html.matchAll(/<code>(\d+)<\/code>/g)) shown.push(m[0]);
@@ -103,7 +103,10 @@ describeWithShared('a site with a tree and two dumps', () => {
     const type = /<tr id="m-type"[\s\S]*?<\/tr>/.exec(html)![0];
     expect(type).toContain('enum of &quot;commit&quot; | &quot;stream&quot; | &quot;mirror&quot; | … 6 more');
     expect(type).toContain('Show 9 values');
+    // the masked type links to the tree's type it mirrors, under its shape
+    expect(type).toMatch(/<a class="type-ref masked" href="\/types\/JobType\/" title="[^"]*mirrors JobType of the 10.0.13 source tree">/);
     expect(maskedNamesShown(html)).toEqual([]);
+    expect(x86.docsFrom!.typeNames.size).toBeGreaterThan(500);
   });
 
   it('says so when there is nothing to borrow', () => {
@@ -136,7 +139,7 @@ describeWithShared('a site with a tree and two dumps', () => {
       expect(maskedNamesShown(ExpansionFragment({ site, name })!.value)).toEqual([]);
 
       const query = page(site, 'query-block');
-      expect(query).toContain('<code>return</code> is a JSON array; each element is an <code class="type-ref masked"');
+      expect(query).toMatch(/<code>return<\/code> is a JSON array; each element is an\s*<(a|code) class="type-ref masked"/);
       expect(query).toContain('object {…}');
       expect(maskedNamesShown(query)).toEqual([]);
     }
@@ -144,6 +147,7 @@ describeWithShared('a site with a tree and two dumps', () => {
     const reply = /<tr id="r-device"[\s\S]*?<\/tr>/.exec(page(x86, 'query-block'))![0];
     expect(reply).not.toContain('Not documented');
     expect(reply).toContain('The device name');
+    expect(page(x86, 'query-block')).toContain('each element is an <a class="type-ref masked" href="/types/BlockInfo/"');
     expect(/<tr id="r-device"[\s\S]*?<\/tr>/.exec(page(old, 'query-block'))![0]).not.toContain('The device name');
   });
 
