@@ -32,7 +32,8 @@ function labelOf(t: Entity, index: SchemaIndex, depth: number): string {
     case 'struct':
       return t.members.length === 0 ? 'object {}' : 'object {…}';
     case 'union':
-      return `object {…} by ${t.discriminator}`;
+      // inside an alternate or array, 'by …' would read as part of the outer label
+      return depth > 0 ? 'object {…}' : `object {…} by ${t.discriminator}`;
     case 'enum': {
       const shown = t.values.slice(0, ENUM_VALUES_SHOWN).map((v) => `"${v.name}"`);
       const more = t.values.length - shown.length;

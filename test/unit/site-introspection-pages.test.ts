@@ -157,6 +157,15 @@ describeWithShared('a site with a tree and two dumps', () => {
     const label = shapeLabel(x86.index, alt.name);
     expect(label).toContain(' | ');
     expect(label).not.toMatch(/\b\d+\b/);
+    // blockdev-add: a union by driver, whose blkdebug branch's image is an object or a node name
+    const add = x86.index.get('blockdev-add')!;
+    if (add.meta !== 'command') throw new Error('blockdev-add is a command');
+    const args = x86.index.get(add.argType!)!;
+    expect(shapeLabel(x86.index, args.name)).toBe('object {…} by driver');
+    if (args.meta !== 'union') throw new Error('blockdev-add takes a union');
+    const blkdebug = x86.index.get(args.branches.find((b) => b.value === 'blkdebug')!.type)!;
+    if (blkdebug.meta !== 'struct') throw new Error('blkdebug is a struct');
+    expect(shapeLabel(x86.index, blkdebug.members.find((m) => m.name === 'image')!.type)).toBe('object {…} | string');
   });
 
   it('indexes the pages for search, never under a masked name', () => {
