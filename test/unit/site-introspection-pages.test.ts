@@ -185,3 +185,22 @@ describeWithShared('a site with a tree and two dumps', () => {
     expect(own.index.get('BLOCK_JOB_COMPLETED')!.doc).not.toBeNull();
   });
 });
+
+describeWithShared('a dump-only site from QAPI_SCHEMA', () => {
+  it('labels the one version after the dump and borrows nothing', async () => {
+    vi.stubEnv('QAPI_MODEL_CACHE', '0');
+    vi.stubEnv('QAPI_VERSIONS', '');
+    vi.stubEnv('QAPI_SCHEMA', dump('caps_8.2.0_aarch64.replies'));
+    vi.resetModules();
+    try {
+      const source = await import('../../lib/site/source');
+      expect(source.getVersions().map((v) => [v.label, v.isDefault, v.prefix])).toEqual([['8.2.0-aarch64', true, '']]);
+      const site = source.getDefaultSchema();
+      expect(site.docsFrom).toBeUndefined();
+      expect(site.modules[0]!.title).toBe('QEMU 8.2.0 (aarch64), introspected');
+      expect(maskedNamesShown(page(site, 'query-cpu-model-expansion'))).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
