@@ -9,12 +9,13 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { qemuTree } from './qemu-data';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = 'out-bench';
 const args = process.argv.slice(2);
 const treeArg = args.indexOf('--tree');
-const tree = treeArg >= 0 ? args[treeArg + 1]! : '../shared/qemu/10.2.2/qapi/qapi-schema.json';
+const tree = treeArg >= 0 ? args[treeArg + 1]! : qemuTree('10.2.2');
 const EVENT = process.env.BENCH_EVENT ?? 'BLOCK_JOB_COMPLETED';
 
 function kb(n: number): string {
@@ -79,7 +80,7 @@ const assets = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:href|src)="(\/_(?:n
   .filter((m) => !/noModule/i.test(m[0]))
   .map((m) => m[1]!);
 const unique = [...new Set(assets)];
-let gzHtml = gzipSync(html).length;
+const gzHtml = gzipSync(html).length;
 let gzCss = 0;
 let gzJs = 0;
 for (const a of unique) {

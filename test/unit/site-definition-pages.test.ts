@@ -13,7 +13,7 @@ import { ModulePage } from '@/components/docs-html/ModulePage';
 import { deprecationReplacement, memberSince } from '@/lib/site/format';
 import { elementName } from '@/lib/site/site-schema';
 import { describeWithShared, ROOT, sharedPath } from '../support/shared';
-import { renderDefinition, siteFor } from '../render-helpers';
+import { renderDefinition, siteFor } from '../support/render-helpers';
 
 const TREE = sharedPath('qemu', '10.2.2', 'qapi', 'qapi-schema.json');
 
