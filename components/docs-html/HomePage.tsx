@@ -18,8 +18,9 @@ export function HomePage({ site }: { site: SiteSchema }) {
         {site.model.origin?.kind === 'introspection' ? (
           <p className="lede">
             Every event and command of {introspectionTitle(site.model.origin).replace(/, introspected$/, '')} as it
-            describes itself (<code>query-qmp-schema</code>): the exact wire shape of that build, its types shown by their
-            shape{site.docsFrom ? `, documentation borrowed from the ${site.docsFrom.label} source tree` : ''}. Press{' '}
+            describes itself (<code>query-qmp-schema</code>): the exact wire shape of that build, its types shown by
+            their shape
+            {site.docsFrom ? `, documentation borrowed from the ${site.docsFrom.label} source tree` : ''}. Press{' '}
             <kbd>/</kbd> or <kbd>Ctrl K</kbd> to search.
           </p>
         ) : (
@@ -31,7 +32,9 @@ export function HomePage({ site }: { site: SiteSchema }) {
         <dl className="stats">
           <div><dt>Events</dt><dd><a href={withBase(homePath(site.prefix, 'events'))}>{site.events.length}</a></dd></div>
           <div><dt>Commands</dt><dd><a href={withBase(indexPath(site.prefix, 'commands'))}>{site.commands.length}</a></dd></div>
-          {site.types.length > 0 && <div><dt>Types</dt><dd><a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a></dd></div>}
+          {site.types.length > 0 && (
+            <div><dt>Types</dt><dd><a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a></dd></div>
+          )}
           <div><dt>Modules</dt><dd><a href={withBase(indexPath(site.prefix, 'modules'))}>{site.modules.length}</a></dd></div>
         </dl>
       </section>

@@ -32,7 +32,9 @@ export function IntrospectionNote({ site, e }: { site: SiteSchema; e: Entity }) 
       ) : from ? (
         <p className="borrowed-docs">The {from.label} source tree has no documentation of this {kind}.</p>
       ) : (
-        <p className="borrowed-docs">No documentation: an introspection carries none, and this site has no source tree of the same release.</p>
+        <p className="borrowed-docs">
+          No documentation: an introspection carries none, and this site has no source tree of the same release.
+        </p>
       )}
     </aside>
   );

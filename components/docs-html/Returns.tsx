@@ -41,7 +41,8 @@ export function ReturnsSection({ command: c, ctx }: { command: Command; ctx: Doc
           <p className="data-type">
             {site.index.get(c.returns)?.meta === 'array' ? (
               <>
-                <code>return</code> is a JSON array; each element is {articleFor(site, elementName(c.returns, site.index))}{' '}
+                <code>return</code> is a JSON array; each element is{' '}
+                {articleFor(site, elementName(c.returns, site.index))}{' '}
                 <TypeRef site={site} name={elementName(c.returns, site.index)} />:
               </>
             ) : (

@@ -24,8 +24,9 @@ export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
       return <code className="type-ref masked" title="QEMU does not name this type: shown by its shape">{label}</code>;
     }
     const title = `QEMU does not name this type; it mirrors ${treeName} of the ${site.docsFrom!.label} source tree`;
+    const href = withBase(definitionPath(site.docsFrom!.prefix, 'struct', treeName));
     return (
-      <a className="type-ref masked" href={withBase(definitionPath(site.docsFrom!.prefix, 'struct', treeName))} title={title}>
+      <a className="type-ref masked" href={href} title={title}>
         <code className="type-ref masked">{label}</code>
       </a>
     );
