@@ -13,6 +13,7 @@ import { introspectionLabel, introspectionTitle, sameRelease } from '@/lib/site/
 import { isMaskedType, shapeLabel } from '@/lib/site/masked-types';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { describeWithShared, sharedPath } from '../support/shared';
+import type * as SiteSource from '../../lib/site/source';
 
 const dump = (name: string) => sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', name);
 
@@ -48,7 +49,7 @@ describe('labels of an introspection', () => {
 });
 
 describeWithShared('a site with a tree and two dumps', () => {
-  let source: typeof import('../../lib/site/source');
+  let source: typeof SiteSource;
   let tree: SiteSchema;
   let x86: SiteSchema;
   let old: SiteSchema;
