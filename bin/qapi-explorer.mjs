@@ -50,9 +50,16 @@ else await (await import(pathToFileURL(path.join(dist, 'cli.mjs')).href)).runCli
  * code saves, and compiling the bundle's functions from source at all is
  * what the code cache (made by the build) saves. A cache V8 rejects (another
  * Node, other flags) only means compiling from source as usual.
+ * Nearly everything `check` allocates lives to the end (the parsed tree, its
+ * docs, the entities), and the young generation starts at 1 MiB: growing it
+ * 16-fold at its first growth, to its 16 MiB cap, instead of doubling step by
+ * step, spares four scavenges that would copy the same live objects again
+ * (measured on QEMU 10.2's schema: 7 scavenges become 3, a tenth less CPU).
  */
 async function runCheckBundle(bundle) {
-  require('node:v8').setFlagsFromString('--no-turbofan');
+  const v8 = require('node:v8');
+  v8.setFlagsFromString('--no-turbofan');
+  v8.setFlagsFromString('--semi-space-growth-factor=16');
   const vm = require('node:vm');
   const cacheFile = bundle.replace(/\.cjs$/, '.cache');
   let cachedData;
