@@ -6,6 +6,8 @@
 import { describe, RULES, type Change, type Verdict } from '@/lib/diff';
 import { withBase } from '@/lib/site/href';
 import type { ChangeSides } from '@/lib/site/change-links';
+import { isMaskedType, shapeLabel } from '@/lib/site/masked-types';
+import type { SiteSchema } from '@/lib/site/site-schema';
 
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
@@ -16,13 +18,25 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   compatible: 'compatible',
 };
 
-/** describe() with each name it quotes in <code>. */
-export function ChangeDescription({ change }: { change: Change }) {
+/**
+ * A name as a change shows it: in <code>, or, for a type whose name an
+ * introspected schema masks ('58', '[58]'), its shape ('object {…}') from the
+ * first of `sites` that masks it.
+ */
+export function ChangeName({ name, sites = [] }: { name: string; sites?: SiteSchema[] }) {
+  const m = /^(\[*)(\d+)(\]*)$/.exec(name);
+  const site = m ? sites.find((s) => isMaskedType(s, m[2]!)) : undefined;
+  if (!m || !site) return <code>{name}</code>;
+  return <span className="shape">{m[1]}{shapeLabel(site.index, m[2]!)}{m[3]}</span>;
+}
+
+/** describe() with each name it quotes in <code> (`sites`: the pair's trees, new first, for masked names). */
+export function ChangeDescription({ change, sites }: { change: Change; sites?: SiteSchema[] }) {
   const text = describe(change, (s) => `${OPEN}${s}${CLOSE}`);
   return text.split(OPEN).map((part, i) => {
     if (i === 0) return part;
-    const [name, rest = ''] = part.split(CLOSE);
-    return [<code>{name}</code>, rest];
+    const [name = '', rest = ''] = part.split(CLOSE);
+    return [<ChangeName name={name} sites={sites} />, rest];
   });
 }
 

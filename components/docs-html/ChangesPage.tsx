@@ -10,7 +10,7 @@ import { changeSides, moduleOfChange, sidePath, splitPath } from '@/lib/site/cha
 import { changesPath, homePath, withBase } from '@/lib/site/href';
 import type { ChangesPair } from '@/lib/site/site-history';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { ChangeDescription, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
+import { ChangeDescription, ChangeName, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
 
 const VERDICTS: { verdict: Verdict; title: string }[] = [
   { verdict: 'incompatible', title: 'Incompatible' },
@@ -84,8 +84,13 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
   return (
     <div className="change-def" id={`${verdict}-${group.def}`}>
       <h4>
-        <span className={`kind kind-${kind}`}>{kind}</span> <code>{group.def}</code>
-        {group.oldDef !== group.def && <span className="muted"> ({group.oldDef} before)</span>}{' '}
+        <span className={`kind kind-${kind}`}>{kind}</span> <ChangeName name={group.def} sites={[pair.new, pair.old]} />
+        {group.oldDef !== group.def && (
+          <span className="muted">
+            {' ('}
+            <ChangeName name={group.oldDef} sites={[pair.old, pair.new]} /> before)
+          </span>
+        )}{' '}
         <SideLinks
           sides={{ old: sidePath(pair.old, group.oldDef), new: sidePath(pair.new, group.def) }}
           oldLabel={pair.old.label}
@@ -95,7 +100,7 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
       <ul className="changes-list">
         {group.changes.map((c) => (
           <li className={`change change-${c.verdict}`}>
-            <ChangeDescription change={c} /> <VerdictBadge change={c} /> <RuleRef change={c} />{' '}
+            <ChangeDescription change={c} sites={[pair.new, pair.old]} /> <VerdictBadge change={c} /> <RuleRef change={c} />{' '}
             <SideLinks sides={changeSides(c, pair.old, pair.new)} oldLabel={pair.old.label} newLabel={pair.new.label} />
             <ChangePaths change={c} pair={pair} />
           </li>
@@ -153,7 +158,7 @@ function DocChanges({ docs, pair }: { docs: DocChange[]; pair: ChangesPair }) {
       <ul className="doc-changes">
         {docs.map((d) => (
           <li>
-            <code>{d.def}</code>: {d.parts.join(', ')}{' '}
+            <ChangeName name={d.def} sites={[pair.new, pair.old]} />: {d.parts.join(', ')}{' '}
             <SideLinks
               sides={{ old: sidePath(pair.old, d.def), new: sidePath(pair.new, d.def) }}
               oldLabel={pair.old.label}

@@ -41,7 +41,7 @@ function Step({ step, history }: { step: ResolvedStep; history: SiteHistory }) {
         <ul className="changes-list">
           {shown.map((c) => (
             <li className={`change change-${c.verdict}`}>
-              <ChangeDescription change={c} /> <VerdictBadge change={c} /> <RuleRef change={c} page={withBase(page)} />{' '}
+              <ChangeDescription change={c} sites={[to, from]} /> <VerdictBadge change={c} /> <RuleRef change={c} page={withBase(page)} />{' '}
               <SideLinks sides={changeSides(c, from, to)} oldLabel={from.label} newLabel={to.label} />
             </li>
           ))}
