@@ -11,6 +11,7 @@ import { kindLabel, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/wire-shape';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
+import { DocSections } from './DocSections';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
 import { MemberTable, memberAnchors } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
@@ -112,7 +113,11 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
             <RstText text={e.doc?.returns} ctx={ctx} />
           </div>
         ) : (
-          <p className="muted">An empty object (<code>{'{}'}</code>) on success.</p>
+          <>
+            <p className="muted">An empty object (<code>{'{}'}</code>) on success.</p>
+            {/* before QEMU 10, 'Returns:' also documented the errors of commands that return nothing */}
+            <RstText text={e.doc?.returns} ctx={ctx} />
+          </>
         )}
         {e.doc?.errors && (
           <>
@@ -204,7 +209,6 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
   const base: DocContext = { site, entity: e, exampleSeq: { n: 0 } };
   const ctx: DocContext = { ...base, memberAnchors: memberAnchors(dataType(e, site.index), base) };
   const doc = e.doc;
-  const laterPlain = doc ? doc.sections.filter((s, i) => s.kind === 'plain' && i > 0 && s.text.trim()) : [];
   return (
     <article className="definition" data-kind={e.meta}>
       <Header site={site} e={e} />
@@ -212,11 +216,7 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
         {doc?.body.text.trim() ? <RstText text={doc.body} ctx={ctx} /> : <p className="muted">No description.</p>}
       </div>
       <WireShapeSection site={site} e={e} ctx={ctx} />
-      {laterPlain.length > 0 && (
-        <section className="notes" aria-label="Notes and examples">
-          {laterPlain.map((s, i) => <RstText key={i} text={s} ctx={ctx} />)}
-        </section>
-      )}
+      <DocSections doc={doc} ctx={ctx} />
       <Features e={e} ctx={ctx} />
       <UsedBy site={site} e={e} />
     </article>
