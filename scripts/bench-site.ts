@@ -2,7 +2,10 @@
 // the numbers the site issue budgets: build time (target <= 60 s on a 2-core
 // machine), page count, the gzipped weight of an event page with everything
 // it loads (HTML + CSS + JS; target <= 150 KB) and the search index size.
-//   npx tsx scripts/bench-site.ts [--no-build] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
+// Then builds the site of five releases (10.2.2+seed as default, 10.2.2,
+// 10.0.13, 7.2.0, 5.2.0: FIVE_RELEASES below) and prints its build time
+// (target <= 180 s), pages, ms per page, export size and event page weight.
+//   npx tsx scripts/bench-site.ts [--no-build] [--no-five] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -40,13 +43,22 @@ function childCpuSeconds(): number | null {
   }
 }
 
-let buildSeconds: number | null = null;
-let buildCpu: number | null = null;
-if (!args.includes('--no-build')) {
+/** The site of five releases: every release the project reads, the seeded 10.2.2 tree as default. */
+export const FIVE_RELEASES = [
+  '10.2.2+seed=../shared/qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json',
+  '10.2.2=../shared/qemu/10.2.2/qapi/qapi-schema.json',
+  '10.0.13=../shared/qemu/10.0.13/qapi/qapi-schema.json',
+  '7.2.0=../shared/qemu/7.2.0/qapi/qapi-schema.json',
+  '5.2.0=../shared/qemu/5.2.0/qapi/qapi-schema.json',
+].join(',');
+
+/** next build + postexport into `outDir`; wall and CPU seconds (CPU from /proc, Linux only). */
+function buildSite(env: Record<string, string>, outDir: string): { seconds: number; cpu: number | null; post: string } {
   const started = performance.now();
+  const cpuBefore = childCpuSeconds();
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, QAPI_SCHEMA: tree, QAPI_VERSIONS: '', EXPORT_DIR: OUT, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, EXPORT_DIR: outDir, NEXT_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -54,15 +66,55 @@ if (!args.includes('--no-build')) {
     console.error(result.stdout, result.stderr);
     process.exit(1);
   }
-  const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), OUT], { cwd: ROOT, encoding: 'utf8' });
+  const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), outDir], { cwd: ROOT, encoding: 'utf8' });
   if (post.status !== 0) {
     console.error(post.stdout, post.stderr);
     process.exit(1);
   }
-  buildSeconds = (performance.now() - started) / 1000;
-  const cpu = childCpuSeconds();
-  buildCpu = cpu;
-  console.log(post.stdout.trim());
+  const cpuAfter = childCpuSeconds();
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpu: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+    post: post.stdout.trim(),
+  };
+}
+
+/** Bytes of every file under `dir`. */
+function dirSize(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    n += entry.isDirectory() ? dirSize(p) : statSync(p).size;
+  }
+  return n;
+}
+
+/** The gzipped weight of an exported page and every stylesheet and script it loads. */
+function pageWeight(outDir: string, page: string): { html: number; css: number; js: number; files: number } {
+  const html = readFileSync(path.join(outDir, page, 'index.html'), 'utf8');
+  // Scripts marked noModule are never loaded by the browsers that run modules.
+  const assets = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:href|src)="(\/_(?:next\/static|site)\/[^"]+\.(?:css|js))"[^>]*>/g)]
+    .filter((m) => !/noModule/i.test(m[0]))
+    .map((m) => m[1]!);
+  const unique = [...new Set(assets)];
+  const w = { html: gzipSync(html).length, css: 0, js: 0, files: unique.length };
+  for (const a of unique) {
+    const gz = gzipSync(readFileSync(path.join(outDir, a))).length;
+    if (a.endsWith('.css')) w.css += gz;
+    else w.js += gz;
+  }
+  return w;
+}
+
+const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+
+let buildSeconds: number | null = null;
+let buildCpu: number | null = null;
+if (!args.includes('--no-build')) {
+  const built = buildSite({ QAPI_SCHEMA: tree, QAPI_VERSIONS: '' }, OUT);
+  buildSeconds = built.seconds;
+  buildCpu = built.cpu;
+  console.log(built.post);
 }
 
 const out = path.join(ROOT, OUT);
@@ -71,32 +123,17 @@ if (!existsSync(path.join(out, 'index.html'))) {
   process.exit(1);
 }
 
-// The event page and every stylesheet and script it references.
-const pageFile = path.join(out, 'events', EVENT, 'index.html');
-const html = readFileSync(pageFile, 'utf8');
-// Scripts marked noModule are never loaded by the browsers that run modules.
-const assets = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:href|src)="(\/_(?:next\/static|site)\/[^"]+\.(?:css|js))"[^>]*>/g)]
-  .filter((m) => !/noModule/i.test(m[0]))
-  .map((m) => m[1]!);
-const unique = [...new Set(assets)];
-let gzHtml = gzipSync(html).length;
-let gzCss = 0;
-let gzJs = 0;
-for (const a of unique) {
-  const gz = gzipSync(readFileSync(path.join(out, a))).length;
-  if (a.endsWith('.css')) gzCss += gz;
-  else gzJs += gz;
-}
+const weight = pageWeight(out, path.join('events', EVENT));
 const index = path.join(out, 'search-index.json');
 const indexRaw = statSync(index).size;
 const indexGz = gzipSync(readFileSync(index)).length;
 
 const rows: [string, string][] = [
   ['tree', tree],
-  ['machine', `${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`],
+  ['machine', `${cpus().length} cores, ${load()}`],
   ['build time', buildSeconds === null ? '(not built)' : `${buildSeconds.toFixed(1)} s wall (target <= 60 s)${buildCpu !== null ? `, ${buildCpu.toFixed(1)} s CPU` : ''}`],
   ['pages', String(countPages(out))],
-  [`event page /events/${EVENT}/`, `${kb(gzHtml + gzCss + gzJs)} gzipped (HTML ${kb(gzHtml)} + CSS ${kb(gzCss)} + JS ${kb(gzJs)}, ${unique.length} files; target <= 150 KB)`],
+  [`event page /events/${EVENT}/`, `${kb(weight.html + weight.css + weight.js)} gzipped (HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + JS ${kb(weight.js)}, ${weight.files} files; target <= 150 KB)`],
   ['search index', `${kb(indexRaw)} raw, ${kb(indexGz)} gzipped (fetched on first search)`],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
@@ -111,3 +148,27 @@ async function printValidatorBudgets(): Promise<void> {
   }
 }
 await printValidatorBudgets();
+
+// ---- the site of five releases ----
+const FIVE_OUT = 'out-bench-five';
+if (!args.includes('--no-five')) {
+  if (!existsSync(path.join(ROOT, '../shared/qemu/5.2.0/qapi/qapi-schema.json'))) {
+    console.log(`${'five releases'.padEnd(34)} not measured: ../shared/qemu is missing`);
+  } else {
+    const loadBefore = load();
+    const built = buildSite({ QAPI_VERSIONS: FIVE_RELEASES, QAPI_SCHEMA: '' }, FIVE_OUT);
+    const five = path.join(ROOT, FIVE_OUT);
+    const pages = countPages(five);
+    const w = pageWeight(five, path.join('events', EVENT));
+    const rows5: [string, string][] = [
+      ['five releases', FIVE_RELEASES.split(',').map((v) => v.split('=')[0]).join(', ')],
+      ['machine', `${cpus().length} cores, before: ${loadBefore}; after: ${load()}`],
+      ['build time', `${built.seconds.toFixed(1)} s wall (target <= 180 s)${built.cpu !== null ? `, ${built.cpu.toFixed(1)} s CPU` : ''}`],
+      ['pages', `${pages}, ${((built.seconds * 1000) / pages).toFixed(1)} ms per page`],
+      ['export size', `${(dirSize(five) / 1024 / 1024).toFixed(1)} MB`],
+      [`event page /events/${EVENT}/`, `${kb(w.html + w.css + w.js)} gzipped (HTML ${kb(w.html)}; target <= 150 KB)`],
+    ];
+    console.log(built.post);
+    for (const [k, v] of rows5) console.log(`${k.padEnd(34)} ${v}`);
+  }
+}

@@ -10,6 +10,9 @@ import { IndexPage } from '@/components/docs-html/IndexPage';
 import { ModulePage } from '@/components/docs-html/ModulePage';
 import { BuiltinsPage } from '@/components/docs-html/BuiltinsPage';
 import { ProtocolPage } from '@/components/docs-html/ProtocolPage';
+import { AbsentPage } from '@/components/docs-html/AbsentPage';
+import type { AbsentDefinition, AbsentModule } from '@/lib/site/absent';
+import { sectionOf } from '@/lib/site/href';
 import { Shell } from './Shell';
 
 /** Doc content is rendered to HTML by the string JSX runtime and embedded once. */
@@ -19,7 +22,7 @@ function Content({ html }: { html: Html }) {
 
 export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Entity }) {
   return (
-    <Shell site={site} page={{ kind: 'definition', name: entity.name }} activeModule={site.moduleOf.get(entity.name)?.slug}>
+    <Shell site={site} page={{ kind: 'definition', name: entity.name, section: sectionOf(entity.meta) }} activeModule={site.moduleOf.get(entity.name)?.slug}>
       <Content html={DefinitionPage({ site, entity })} />
     </Shell>
   );
@@ -61,6 +64,19 @@ export function BuiltinsView({ site }: { site: SiteSchema }) {
   return (
     <Shell site={site} page={{ kind: 'builtins' }}>
       <Content html={BuiltinsPage({ site })} />
+    </Shell>
+  );
+}
+
+/** A definition or module this version lacks but another version has (lib/site/absent.ts). */
+export function AbsentView({ site, absent }: { site: SiteSchema; absent: AbsentDefinition | AbsentModule }) {
+  const page =
+    absent.absent === 'module'
+      ? ({ kind: 'module', slug: absent.slug } as const)
+      : ({ kind: 'definition', name: absent.name, section: absent.section } as const);
+  return (
+    <Shell site={site} page={page}>
+      <Content html={AbsentPage({ site, absent })} />
     </Shell>
   );
 }

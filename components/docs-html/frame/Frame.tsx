@@ -4,29 +4,52 @@
 // sidebar, rendered to HTML strings (lib/site/html) and embedded by Shell.tsx.
 import type { Entity } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { basePath, homePath, indexPath, protocolPath, searchIndexPath, validatorPath, withBase } from '@/lib/site/href';
+import { basePath, homePath, indexPath, protocolPath, searchIndexPath, validatorPath, validatorVersionPath, withBase } from '@/lib/site/href';
 import { getSchema, getVersions } from '@/lib/site/source';
+import { absentPath } from '@/lib/site/absent';
 import { definitionHref, moduleHref, pathInSite, type PageRef } from '@/lib/site/site-links';
 import { SearchBox } from './SearchBox';
 import { ThemeToggle } from './ThemeToggle';
+
+/**
+ * Where each version's entry of the switcher goes: the same page in that
+ * version, else its absent page (lib/site/absent.ts) for a definition or
+ * module it lacks; on the validator page, the validator with that version
+ * selected. components/site/version-switcher.ts adds the current #anchor to
+ * same-page links and the keyboard and closing behaviour.
+ */
+function switcherTarget(other: SiteSchema, label: string, isDefault: boolean, page: PageRef): { href: string; same: boolean } {
+  if (page.kind === 'validate') return { href: validatorVersionPath(isDefault ? '' : label), same: true };
+  const same = pathInSite(other, page);
+  if (same) return { href: same, same: true };
+  const absent = page.kind === 'definition' || page.kind === 'module' ? absentPath(other, page) : null;
+  return { href: absent ?? homePath(other.prefix), same: false };
+}
 
 function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
   const versions = getVersions();
   if (versions.length < 2) return <span className="version-label" title="Schema version">{site.label}</span>;
   return (
     <details className="version-switcher">
-      <summary aria-label={`Schema version ${site.label}, change version`}>{site.label}</summary>
-      <ul>
+      <summary aria-label={`Schema version ${site.label}, change version`} aria-haspopup="true">
+        <span className="version-current">{site.label}</span>
+      </summary>
+      <ul aria-label="Schema versions">
         {versions.map((v) => {
           const other = getSchema(v.label)!;
-          const same = pathInSite(other, page);
-          const href = withBase(same ?? homePath(other.prefix));
+          const { href, same } = switcherTarget(other, v.label, v.isDefault, page);
           return (
             <li key={v.label}>
-              <a href={href} aria-current={v.label === site.label ? 'true' : undefined} data-version={v.label}>
+              <a
+                href={withBase(href)}
+                aria-current={v.label === site.label ? 'true' : undefined}
+                data-version={v.label}
+                data-default={v.isDefault ? 'true' : undefined}
+                data-keep-hash={same && page.kind !== 'validate' ? 'true' : undefined}
+              >
                 {v.label}
                 {v.isDefault && <span className="muted"> (default)</span>}
-                {!same && <span className="muted"> — home</span>}
+                {!same && <span className="muted"> — not in this version</span>}
               </a>
             </li>
           );
