@@ -5,7 +5,7 @@
 // Then builds the site of five releases (10.2.2+seed as default, 10.2.2,
 // 10.0.13, 7.2.0, 5.2.0: FIVE_RELEASES below) and prints its build time
 // (target <= 180 s), pages, ms per page, export size and event page weight.
-//   npx tsx scripts/bench-site.ts [--no-build] [--no-five] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
+//   npx tsx scripts/bench-site.ts [--no-build] [--no-five | --five-only] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -108,46 +108,49 @@ function pageWeight(outDir: string, page: string): { html: number; css: number; 
 
 const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 
-let buildSeconds: number | null = null;
-let buildCpu: number | null = null;
-if (!args.includes('--no-build')) {
-  const built = buildSite({ QAPI_SCHEMA: tree, QAPI_VERSIONS: '' }, OUT);
-  buildSeconds = built.seconds;
-  buildCpu = built.cpu;
-  console.log(built.post);
-}
-
-const out = path.join(ROOT, OUT);
-if (!existsSync(path.join(out, 'index.html'))) {
-  console.error(`${OUT}/ is missing: run without --no-build`);
-  process.exit(1);
-}
-
-const weight = pageWeight(out, path.join('events', EVENT));
-const index = path.join(out, 'search-index.json');
-const indexRaw = statSync(index).size;
-const indexGz = gzipSync(readFileSync(index)).length;
-
-const rows: [string, string][] = [
-  ['tree', tree],
-  ['machine', `${cpus().length} cores, ${load()}`],
-  ['build time', buildSeconds === null ? '(not built)' : `${buildSeconds.toFixed(1)} s wall (target <= 60 s)${buildCpu !== null ? `, ${buildCpu.toFixed(1)} s CPU` : ''}`],
-  ['pages', String(countPages(out))],
-  [`event page /events/${EVENT}/`, `${kb(weight.html + weight.css + weight.js)} gzipped (HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + JS ${kb(weight.js)}, ${weight.files} files; target <= 150 KB)`],
-  ['search index', `${kb(indexRaw)} raw, ${kb(indexGz)} gzipped (fetched on first search)`],
-];
-for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
-
-// ---- the validator page (issue 5): scripts/bench-validator.ts, measured in Chromium ----
-async function printValidatorBudgets(): Promise<void> {
-  const { benchValidator, validatorRows } = await import('./bench-validator');
-  try {
-    for (const [k, v] of validatorRows(await benchValidator(out, tree))) console.log(`${k.padEnd(34)} ${v}`);
-  } catch (err) {
-    console.log(`${'/validate'.padEnd(34)} not measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+// ---- one tree ----
+if (!args.includes('--five-only')) {
+  let buildSeconds: number | null = null;
+  let buildCpu: number | null = null;
+  if (!args.includes('--no-build')) {
+    const built = buildSite({ QAPI_SCHEMA: tree, QAPI_VERSIONS: '' }, OUT);
+    buildSeconds = built.seconds;
+    buildCpu = built.cpu;
+    console.log(built.post);
   }
+
+  const out = path.join(ROOT, OUT);
+  if (!existsSync(path.join(out, 'index.html'))) {
+    console.error(`${OUT}/ is missing: run without --no-build`);
+    process.exit(1);
+  }
+
+  const weight = pageWeight(out, path.join('events', EVENT));
+  const index = path.join(out, 'search-index.json');
+  const indexRaw = statSync(index).size;
+  const indexGz = gzipSync(readFileSync(index)).length;
+
+  const rows: [string, string][] = [
+    ['tree', tree],
+    ['machine', `${cpus().length} cores, ${load()}`],
+    ['build time', buildSeconds === null ? '(not built)' : `${buildSeconds.toFixed(1)} s wall (target <= 60 s)${buildCpu !== null ? `, ${buildCpu.toFixed(1)} s CPU` : ''}`],
+    ['pages', String(countPages(out))],
+    [`event page /events/${EVENT}/`, `${kb(weight.html + weight.css + weight.js)} gzipped (HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + JS ${kb(weight.js)}, ${weight.files} files; target <= 150 KB)`],
+    ['search index', `${kb(indexRaw)} raw, ${kb(indexGz)} gzipped (fetched on first search)`],
+  ];
+  for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
+
+  // ---- the validator page (issue 5): scripts/bench-validator.ts, measured in Chromium ----
+  async function printValidatorBudgets(): Promise<void> {
+    const { benchValidator, validatorRows } = await import('./bench-validator');
+    try {
+      for (const [k, v] of validatorRows(await benchValidator(out, tree))) console.log(`${k.padEnd(34)} ${v}`);
+    } catch (err) {
+      console.log(`${'/validate'.padEnd(34)} not measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    }
+  }
+  await printValidatorBudgets();
 }
-await printValidatorBudgets();
 
 // ---- the site of five releases ----
 const FIVE_OUT = 'out-bench-five';
