@@ -16,7 +16,8 @@ import { RstText, type DocContext } from './Rst';
 /** The examples the model read from the section at `index` (those between its line and the next section's). */
 function sectionExamples(doc: Doc, index: number): QmpExample[] {
   const from = doc.sections[index]!.line;
-  const to = doc.sections[index + 1]?.line ?? Infinity;
+  // stub sections for undocumented members are appended with the doc's first line: not "next"
+  const to = Math.min(...doc.sections.slice(index + 1).map((s) => s.line).filter((l) => l > from), Infinity);
   return doc.examples.filter((x) => x.fromSection && x.line >= from && x.line < to);
 }
 
