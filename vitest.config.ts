@@ -1,11 +1,24 @@
+// Three test projects: unit (fast, our own code and fixtures), conformance
+// (QEMU's own suites and real trees) and e2e (builds the site, drives Chromium).
+// A bare `vitest run` leaves e2e out so it never starts a site build by
+// surprise; e2e joins when asked for: E2E=1 (what `npm test` sets),
+// `--project e2e`, or a test path under test/e2e on the command line.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+
+const wantsE2e = process.env.E2E === '1' || process.argv.some((a) => /(^|\/|=)e2e(\/|$)/.test(a));
+
+const project = (name: string) => ({
+  extends: true as const,
+  test: { name, include: [`test/${name}/**/*.test.ts`] },
+});
 
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    globalSetup: ['test/support/announce-data.ts'],
+    projects: [project('unit'), project('conformance'), ...(wantsE2e ? [project('e2e')] : [])],
   },
 });

@@ -12,12 +12,13 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { hasQemu, HOW_TO_GET, qemuTree } from './qemu-data';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = 'out-bench';
 const args = process.argv.slice(2);
 const treeArg = args.indexOf('--tree');
-const tree = treeArg >= 0 ? args[treeArg + 1]! : '../shared/qemu/10.2.2/qapi/qapi-schema.json';
+const tree = treeArg >= 0 ? args[treeArg + 1]! : qemuTree('10.2.2');
 const EVENT = process.env.BENCH_EVENT ?? 'BLOCK_JOB_COMPLETED';
 
 function kb(n: number): string {
@@ -45,11 +46,11 @@ function childCpuSeconds(): number | null {
 
 /** The site of five releases: every release the project reads, the seeded 10.2.2 tree as default. */
 export const FIVE_RELEASES = [
-  '10.2.2+seed=../shared/qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json',
-  '10.2.2=../shared/qemu/10.2.2/qapi/qapi-schema.json',
-  '10.0.13=../shared/qemu/10.0.13/qapi/qapi-schema.json',
-  '7.2.0=../shared/qemu/7.2.0/qapi/qapi-schema.json',
-  '5.2.0=../shared/qemu/5.2.0/qapi/qapi-schema.json',
+  `10.2.2+seed=${qemuTree('10.2.2+vfio-migration-prepare')}`,
+  `10.2.2=${qemuTree('10.2.2')}`,
+  `10.0.13=${qemuTree('10.0.13')}`,
+  `7.2.0=${qemuTree('7.2.0')}`,
+  `5.2.0=${qemuTree('5.2.0')}`,
 ].join(',');
 
 /** next build + postexport into `outDir`; wall and CPU seconds (CPU from /proc, Linux only). */
@@ -155,8 +156,8 @@ if (!args.includes('--five-only')) {
 // ---- the site of five releases ----
 const FIVE_OUT = 'out-bench-five';
 if (!args.includes('--no-five')) {
-  if (!existsSync(path.join(ROOT, '../shared/qemu/5.2.0/qapi/qapi-schema.json'))) {
-    console.log(`${'five releases'.padEnd(34)} not measured: ../shared/qemu is missing`);
+  if (!hasQemu('10.2.2+vfio-migration-prepare', '10.2.2', '10.0.13', '7.2.0', '5.2.0')) {
+    console.log(`${'five releases'.padEnd(34)} not measured: ${HOW_TO_GET}`);
   } else {
     const loadBefore = load();
     const built = buildSite({ QAPI_VERSIONS: FIVE_RELEASES, QAPI_SCHEMA: '' }, FIVE_OUT);

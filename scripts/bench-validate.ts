@@ -3,14 +3,12 @@
 // (timestamps, integers, key order), then times validateText() against
 // JSON.parse of the same lines and prints events/s and the ratio (medians of
 // several interleaved runs). Target: ratio <= 3.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadModelFromDisk } from '../lib/qapi/node';
 import { createValidator } from '../lib/validate/index';
 import { exampleMessages } from '../lib/validate/lint-examples';
+import { qemuTree } from './qemu-data';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..', 'shared', 'qemu', '10.2.2', 'qapi', 'qapi-schema.json');
+const root = qemuTree('10.2.2');
 const count = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 9);
 

@@ -13,6 +13,7 @@ import { loadModelFromDisk } from '../lib/qapi/node';
 import { sampleEventText } from '../lib/site/validator-sample';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { serve } from './serve.mjs';
+import { qemuTree } from './qemu-data';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -113,7 +114,7 @@ export function validatorRows(b: ValidatorBench): [string, string][] {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const t = args.indexOf('--tree');
-  const tree = t >= 0 ? args[t + 1]! : '../shared/qemu/10.2.2/qapi/qapi-schema.json';
+  const tree = t >= 0 ? args[t + 1]! : qemuTree('10.2.2');
   const out = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--tree') ?? 'out-bench');
   benchValidator(out, tree).then(
     (b) => {

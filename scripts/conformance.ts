@@ -7,17 +7,15 @@
 // diff, a line per release, and last the tally over all releases.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { dumpSchema } from '../lib/qapi/dump';
 import { QapiError } from '../lib/qapi/error';
 import { loadSchema } from '../lib/qapi/load';
 import { optionsForTree, type QapiOptions } from '../lib/qapi/options';
 import { joinIncludePath, type SchemaHost } from '../lib/qapi/parser';
+import { HOW_TO_GET, sharedPath } from './qemu-data';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const QEMU_DIR = path.resolve(projectRoot, '../shared/qemu');
-
-/** The releases whose suites ship in ../shared/qemu, oldest first, with their case counts. */
+/** The releases whose suites the tests know, oldest first, with their case counts. */
 export const SUITE_RELEASES = [
   { release: '5.2.0', cases: 193 },
   { release: '7.2.0', cases: 198 },
@@ -25,7 +23,7 @@ export const SUITE_RELEASES = [
   { release: '10.2.2', cases: 208 },
 ] as const;
 
-export const suiteDir = (release: string): string => path.join(QEMU_DIR, release, 'tests/qapi-schema');
+export const suiteDir = (release: string): string => sharedPath('qemu', release, 'tests/qapi-schema');
 export const SUITE_DIR = suiteDir('10.2.2');
 
 export interface CaseResult {
@@ -37,11 +35,22 @@ export interface CaseResult {
   kind: 'err' | 'out';
 }
 
+/**
+ * The suite's case names: CASES.txt (../shared's copy has one), else what QEMU's
+ * own tests/qapi-schema/meson.build lists as `schemas` (a QEMU checkout).
+ */
 export function listCases(suiteDir = SUITE_DIR): string[] {
-  return readFileSync(path.join(suiteDir, 'CASES.txt'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+  const list = path.join(suiteDir, 'CASES.txt');
+  if (existsSync(list)) {
+    return readFileSync(list, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+  }
+  const meson = readFileSync(path.join(suiteDir, 'meson.build'), 'utf8');
+  // `schemas = [ 'a.json', ... ]` and later `schemas += [ ... / 'missing-schema.json' ]`
+  const lists = [...meson.matchAll(/^schemas \+?= \[([\s\S]*?)\]/gm)].map((m) => m[1]!).join('\n');
+  return [...lists.matchAll(/'([\w.-]+)\.json'/g)].map((m) => m[1]!);
 }
 
 /** Files are read relative to the suite directory, as test-qapi.py strips that prefix from messages. */
@@ -95,8 +104,8 @@ function main(): number {
   const lines: string[] = [];
   for (const { release } of SUITE_RELEASES) {
     const dir = suiteDir(release);
-    if (!existsSync(path.join(dir, 'CASES.txt'))) {
-      console.log(`conformance ${release}: suite not found at ${dir}`);
+    if (!existsSync(path.join(dir, 'CASES.txt')) && !existsSync(path.join(dir, 'meson.build'))) {
+      console.log(`conformance ${release}: no suite at ${dir}; ${HOW_TO_GET}`);
       continue;
     }
     const options = optionsForTree(release);

@@ -16,9 +16,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Campaign, type Corpus, type MutantResult } from '../lib/qapi/fuzz/campaign';
 import { optionsForTree } from '../lib/qapi/options';
+import { sharedPath } from './qemu-data';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_TREE = path.resolve(projectRoot, '../shared/qemu/10.2.2/qapi');
+const DEFAULT_TREE = sharedPath('qemu', '10.2.2', 'qapi');
 /** No result for this long means the worker is stuck. The 1 s limit is checked in the worker,
  * whose retries of a slow mutant may take several seconds on a busy machine. */
 const WATCHDOG_MS = 30_000;

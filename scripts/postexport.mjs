@@ -9,14 +9,18 @@
 // small bundle of components/site/enhance.ts (search, theme, copy buttons).
 // The validator page, a React island, gets its island and web worker bundled
 // by scripts/postexport-validator.mjs instead of Next's runtime. The RSC
-// payload files (*.txt) of the rewritten pages are removed.
-//   node scripts/postexport.mjs [outDir]   (default: $EXPORT_DIR or out)
+// payload files (*.txt) of the rewritten pages are removed. Every page then
+// gets its Content-Security-Policy as a meta tag (scripts/postexport-csp.mjs).
+//   node scripts/postexport.mjs [outDir]   (default: $EXPORT_DIR or out, moved
+//   into place first when Next staged it inside the project)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { bundleValidator } from './postexport-validator.mjs';
+import { moveStagedExport } from './export-dir.mjs';
+import { withCspMeta } from './postexport-csp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MARKER = 'data-static-doc="true"';
@@ -88,11 +92,13 @@ export async function postExport(outDir) {
   await bundleValidator(outDir, basePath());
   // Placeholder params that let /v/[version] routes build with a single tree (lib/site/routes.ts).
   rmSync(path.join(outDir, 'v', '_none'), { recursive: true, force: true });
+  // last, once every page has its final scripts: each page's CSP (scripts/postexport-csp.mjs)
+  for (const file of htmlFiles(outDir)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));
   const ms = performance.now() - started;
   console.log(`postexport: ${pages} static doc pages, HTML ${(before / 1e6).toFixed(1)} MB -> ${(after / 1e6).toFixed(1)} MB, ${ms.toFixed(0)} ms`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const outDir = path.resolve(process.argv[2] ?? process.env.EXPORT_DIR ?? 'out');
+  const outDir = process.argv[2] ? path.resolve(process.argv[2]) : moveStagedExport();
   await postExport(outDir);
 }

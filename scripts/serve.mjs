@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // A tiny static file server for the exported site (out/), used by `npm start`
 // and the browser tests. Serves DIR at http://127.0.0.1:PORT/BASE/, maps
-// directories to index.html, answers 404 with the site's 404.html.
-//   node scripts/serve.mjs [dir=out] [--port 3000] [--base /prefix]
+// directories to index.html, answers 404 with the site's 404.html. Survives
+// any request and any file error (bad request targets get 400, other methods
+// 405); sends nosniff, no-referrer and each page's Content-Security-Policy.
+//   node scripts/serve.mjs [dir=$EXPORT_DIR or out] [--port 3000] [--base /prefix]
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, fstatSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pagePolicy } from './postexport-csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -29,15 +33,105 @@ function resolveFile(root, urlPath) {
   } catch {
     return null;
   }
+  if (rel.includes('\0')) return null;
   const full = path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
-  if (!full.startsWith(root)) return null;
-  if (existsSync(full) && statSync(full).isDirectory()) {
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  const stat = statOrNull(full);
+  if (stat?.isDirectory()) {
     const index = path.join(full, 'index.html');
-    return existsSync(index) ? index : null;
+    return statOrNull(index)?.isFile() ? index : null;
   }
-  if (existsSync(full)) return full;
-  if (existsSync(full + '.html')) return full + '.html';
+  if (stat?.isFile()) return full;
+  if (statOrNull(full + '.html')?.isFile()) return full + '.html';
   return null;
+}
+
+function statOrNull(file) {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Sent with every answer; HTML pages also get their own CSP (scripts/postexport-csp.mjs). */
+const HARDENING = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
+function plain(res, status, text, extra = {}) {
+  res.writeHead(status, { ...HARDENING, 'content-type': TYPES['.txt'], ...extra });
+  res.end(text);
+}
+
+/** The page's policy as a header (the same as its meta tag) plus what only a header can say. */
+async function htmlHeaders(file) {
+  const html = await readFile(file, 'utf8');
+  return { body: html, csp: `${pagePolicy(html)}; frame-ancestors 'none'` };
+}
+
+/** Answers one request; any failure becomes a 4xx/5xx answer, never an exception. */
+async function answer(root, prefix, req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+    return;
+  }
+  let url;
+  try {
+    // a request target that is no URL at all (http://[, //a:99999/x) is the client's error
+    // origin-form ('/...', even '//x') is a path; absolute-form ('http://host/...') a URL
+    const target = req.url ?? '/';
+    url = new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+  } catch {
+    plain(res, 400, 'Bad request');
+    return;
+  }
+  // one form of each path: no empty or '.' segments, so a redirect can never start with '//'
+  let p = path.posix.normalize(url.pathname).replace(/\/{2,}/g, '/');
+  if (prefix) {
+    if (p !== prefix && !p.startsWith(prefix + '/')) {
+      res.writeHead(302, { ...HARDENING, location: prefix + '/' });
+      res.end();
+      return;
+    }
+    p = p.slice(prefix.length) || '/';
+  }
+  // trailingSlash: true — send /events/X to /events/X/ like static hosts do.
+  const file = resolveFile(root, p);
+  if (file && !p.endsWith('/') && file.endsWith(`${path.sep}index.html`)) {
+    res.writeHead(308, { ...HARDENING, location: prefix + p + '/' + url.search });
+    res.end();
+    return;
+  }
+  const status = file ? 200 : 404;
+  const target = file ?? path.join(root, '404.html');
+  const type = file ? (TYPES[path.extname(file)] ?? 'application/octet-stream') : TYPES['.html'];
+  if (!file && !statOrNull(target)?.isFile()) {
+    plain(res, 404, 'Not found');
+    return;
+  }
+  const headers = {
+    ...HARDENING,
+    'content-type': type,
+    'cache-control': target.includes(`${path.sep}_next${path.sep}static${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+  if (type === TYPES['.html']) {
+    const { body, csp } = await htmlHeaders(target);
+    res.writeHead(status, { ...headers, 'content-security-policy': csp, 'content-length': Buffer.byteLength(body) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const stream = createReadStream(target);
+  // the file may vanish or fail mid-read (out/ rebuilt while serving): answer 500 or cut the answer short
+  stream.on('error', () => {
+    if (!res.headersSent) plain(res, 500, 'Could not read the file');
+    else res.destroy();
+  });
+  stream.once('open', (fd) => {
+    res.writeHead(status, { ...headers, 'content-length': fstatSync(fd).size });
+    if (req.method === 'HEAD') {
+      stream.destroy();
+      res.end();
+    } else stream.pipe(res);
+  });
 }
 
 /** Start serving; resolves to { server, url }. port 0 picks a free port. */
@@ -45,35 +139,10 @@ export function serve(dir, { port = 3000, base = '', host = '127.0.0.1' } = {}) 
   const root = path.resolve(dir);
   const prefix = base.replace(/\/+$/, '');
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let p = url.pathname;
-    if (prefix) {
-      if (p !== prefix && !p.startsWith(prefix + '/')) {
-        res.writeHead(302, { location: prefix + '/' });
-        res.end();
-        return;
-      }
-      p = p.slice(prefix.length) || '/';
-    }
-    // trailingSlash: true — send /events/X to /events/X/ like static hosts do.
-    const file = resolveFile(root, p);
-    if (file && !p.endsWith('/') && file.endsWith(`${path.sep}index.html`)) {
-      res.writeHead(308, { location: prefix + p + '/' + url.search });
-      res.end();
-      return;
-    }
-    if (!file) {
-      const notFound = path.join(root, '404.html');
-      res.writeHead(404, { 'content-type': TYPES['.html'] });
-      if (existsSync(notFound)) createReadStream(notFound).pipe(res);
-      else res.end('Not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': file.includes(`${path.sep}_next${path.sep}static${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    answer(root, prefix, req, res).catch(() => {
+      if (!res.headersSent) plain(res, 500, 'Internal error');
+      else res.destroy();
     });
-    createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -96,7 +165,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   };
   const port = Number(opt('--port', process.env.PORT ?? '3000'));
   const base = opt('--base', process.env.BASE_PATH ?? '');
-  const dir = args[0] ?? 'out';
+  const dir = args[0] ?? process.env.EXPORT_DIR ?? 'out';
   if (!existsSync(dir)) {
     console.error(`serve: ${dir} does not exist; run \`npm run build\` first`);
     process.exit(1);

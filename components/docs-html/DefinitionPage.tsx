@@ -5,19 +5,37 @@
 // order; features; and, for types, where they are used.
 import type { Command, Entity, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { definedAt, pageKind } from '@/lib/site/site-schema';
+import { definedAt, hasPage, moduleEntryId, pageKind } from '@/lib/site/site-schema';
 import { definitionHref, moduleHref } from '@/lib/site/site-links';
-import { kindLabel, sinceOf } from '@/lib/site/format';
+import { deprecationReplacement, kindLabel, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/wire-shape';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
 import { DocSections } from './DocSections';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
-import { MemberTable, memberAnchors } from './MemberTable';
+import { MemberTable, memberAnchors, topExpander } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
+import { ReturnsSection } from './Returns';
 import { TypeRef } from './TypeRef';
 import { Alternatives, EnumValues } from './ValueTables';
 import { ValidateEventLink } from './ValidateEventLink';
+
+/** " Use X instead." when the deprecated feature's doc text names a replacement, X linked where it has a page or row. */
+function Replacement({ site, e }: { site: SiteSchema; e: Entity }) {
+  const name = deprecationReplacement(e.doc?.features.deprecated?.text);
+  if (!name) return null;
+  let href: string | undefined;
+  if (name.startsWith('@')) {
+    const data = dataType(e, site.index);
+    const anchor = `m-${name.slice(1)}`;
+    if (data && memberAnchors(data, { site }).has(anchor)) href = `#${anchor}`;
+  } else {
+    const target = site.index.get(name);
+    if (target && hasPage(target)) href = withBase(definitionHref(site, target));
+  }
+  const label = <code>{name.replace(/^@/, '')}</code>;
+  return <> Use {href ? <a href={href}>{label}</a> : label} instead.</>;
+}
 
 function Header({ site, e }: { site: SiteSchema; e: Entity }) {
   const mod = site.moduleOf.get(e.name);
@@ -42,12 +60,20 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
       </div>
       {special.map((f) => (
         <p key={f.name} className={`pip pip-${f.name}`}>
-          {f.name === 'deprecated' ? `This ${kindLabel(e).toLowerCase()} is deprecated.` : f.name === 'unstable' ? `This ${kindLabel(e).toLowerCase()} is unstable (experimental).` : null}
+          This {kindLabel(e).toLowerCase()} is {f.name === 'deprecated' ? 'deprecated' : 'unstable (experimental)'}.
+          {f.name === 'deprecated' && <Replacement site={site} e={e} />}
         </p>
       ))}
       {where && (
         <p className="defined-at">
-          Defined at <code>{where}</code>
+          Defined at{' '}
+          {mod ? (
+            <a href={withBase(moduleHref(site, mod)) + `#${moduleEntryId(e.name)}`} title={`${e.name} in the list of ${mod.title}`}>
+              <code>{where}</code>
+            </a>
+          ) : (
+            <code>{where}</code>
+          )}
         </p>
       )}
       {e.meta === 'event' && <ValidateEventLink site={site} name={e.name} />}
@@ -62,6 +88,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
       <section aria-labelledby="wire">
         <h2 id="wire">Wire shape</h2>
         <EventEnvelope event={e as Event} hasData={!!data} />
+        <h3 id="members">Members</h3>
         {data ? (
           <>
             {!data.implicit && (
@@ -106,19 +133,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         ) : (
           <p className="muted">No arguments.</p>
         )}
-        <h3 id="returns">Returns</h3>
-        {c.returns ? (
-          <div className="returns">
-            <p><TypeRef site={site} name={c.returns} /></p>
-            <RstText text={e.doc?.returns} ctx={ctx} />
-          </div>
-        ) : (
-          <>
-            <p className="muted">An empty object (<code>{'{}'}</code>) on success.</p>
-            {/* before QEMU 10, 'Returns:' also documented the errors of commands that return nothing */}
-            <RstText text={e.doc?.returns} ctx={ctx} />
-          </>
-        )}
+        <ReturnsSection command={c} ctx={ctx} />
         {e.doc?.errors && (
           <>
             <h3 id="errors">Errors</h3>
@@ -157,7 +172,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         <section aria-labelledby="wire">
           <h2 id="wire">Alternatives</h2>
           <p className="data-type">The JSON type of the value selects the alternative.</p>
-          <Alternatives type={e} ctx={ctx} />
+          <Alternatives type={e} ctx={ctx} expand={topExpander(ctx, e.name)} />
         </section>
       );
     default:

@@ -6,7 +6,7 @@
 // 'Example:' / 'Examples:' sections as qmp-examples (each case of the
 // section its own highlighted, linted example). Members, features, Returns,
 // Errors and Since have their own places on the page; TODO sections are
-// hidden, as QEMU's manual hides them.
+// hidden, as QEMU's manual hides them. One heading says what they are.
 import type { Doc, DocSection, QmpExample } from '@/lib/qapi/model';
 import { placeExample } from '@/lib/site/example-lint';
 import type { Child } from '@/lib/site/html/jsx-runtime';
@@ -49,8 +49,16 @@ export function DocSections({ doc, ctx }: { doc: Doc | null; ctx: DocContext }):
     .map((section, index) => ({ section, index }))
     .filter(({ section, index }) => index > 0 && SHOWN_HERE.has(section.kind) && section.text.trim());
   if (shown.length === 0) return null;
+  const examples = doc.examples.length;
+  const isExamples = (s: DocSection) =>
+    s.kind === 'example' || (s.kind === 'plain' && /^\.\. qmp-example::/m.test(s.text) && !/^(?!\.\. |\s|$)/m.test(s.text));
+  const onlyExamples = shown.every(({ section }) => isExamples(section));
+  const exampleWord = examples > 1 ? 'Examples' : 'Example';
+  const title = examples === 0 ? 'Notes' : onlyExamples ? exampleWord : `Notes and ${exampleWord.toLowerCase()}`;
+  const id = examples === 0 ? 'notes' : 'examples';
   return (
-    <section className="notes" aria-label="Notes and examples">
+    <section className="notes" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
       {shown.map(({ section, index }) => <Section doc={doc} section={section} index={index} ctx={ctx} />)}
     </section>
   );

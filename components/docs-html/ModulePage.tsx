@@ -4,7 +4,7 @@
 // definitions that follow it in the file (lib/site/module-outline.ts), each
 // definition with its kind, Since and the first line of its doc.
 import type { Entity } from '@/lib/qapi/model';
-import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
+import { moduleEntryId, type SiteModule, type SiteSchema } from '@/lib/site/site-schema';
 import type { FreeformPart, ModuleSection } from '@/lib/site/module-outline';
 import { definitionHref } from '@/lib/site/site-links';
 import { kindLabel, plainText, sinceOf } from '@/lib/site/format';
@@ -20,7 +20,7 @@ function Definitions({ site, entities }: { site: SiteSchema; entities: Entity[] 
   return (
     <ul className="def-summaries">
       {sorted.map((e) => (
-        <li key={e.name}>
+        <li key={e.name} id={moduleEntryId(e.name)}>
           <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
           <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>
           {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}

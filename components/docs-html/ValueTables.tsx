@@ -1,11 +1,13 @@
 /** @jsxImportSource @/lib/site/html */
 // Enum values and alternate alternatives: the two "pick one" shapes.
 import type { AlternateType, EnumType } from '@/lib/qapi/model';
+import type { Child } from '@/lib/site/html/jsx-runtime';
 import { FeatureBadges, IfBadge } from './Badges';
 import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
 
-export function EnumValues({ type, ctx, nested = false }: { type: EnumType; ctx: DocContext; nested?: boolean }) {
+/** valueHref: where a value links to in a nested table (a union's discriminator values: their branch anchors). */
+export function EnumValues({ type, ctx, nested = false, valueHref }: { type: EnumType; ctx: DocContext; nested?: boolean; valueHref?: (value: string) => string | undefined }) {
   return (
     <div className="table-wrap">
       <table className="members values">
@@ -14,7 +16,15 @@ export function EnumValues({ type, ctx, nested = false }: { type: EnumType; ctx:
           {type.values.map((v) => (
             <tr key={v.name} id={nested ? undefined : `v-${v.name}`}>
               <td className="member-name">
-                {nested ? <code>&quot;{v.name}&quot;</code> : <a className="anchor-link" href={`#v-${v.name}`}><code>&quot;{v.name}&quot;</code></a>}
+                {nested ? (
+                  valueHref?.(v.name) ? (
+                    <a className="branch-link" href={valueHref(v.name)} title="Go to this branch"><code>&quot;{v.name}&quot;</code></a>
+                  ) : (
+                    <code>&quot;{v.name}&quot;</code>
+                  )
+                ) : (
+                  <a className="anchor-link" href={`#v-${v.name}`}><code>&quot;{v.name}&quot;</code></a>
+                )}
               </td>
               <td className="member-desc">
                 {v.description ? <RstTextCompact text={v.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
@@ -39,7 +49,8 @@ const KIND_HINT: Record<string, string> = {
   value: 'any JSON value',
 };
 
-export function Alternatives({ type, ctx, nested = false }: { type: AlternateType; ctx: DocContext; nested?: boolean }) {
+/** expand: the expander of an alternative's type (MemberTable's), so structured alternatives open in place too. */
+export function Alternatives({ type, ctx, nested = false, expand }: { type: AlternateType; ctx: DocContext; nested?: boolean; expand?: (typeName: string) => Child }) {
   return (
     <div className="table-wrap">
       <table className="members alternatives">
@@ -58,6 +69,7 @@ export function Alternatives({ type, ctx, nested = false }: { type: AlternateTyp
                 <td className="member-desc">
                   {a.description ? <RstTextCompact text={a.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
                   <IfBadge cond={a.if} />
+                  {expand?.(a.type)}
                 </td>
               </tr>
             );

@@ -22,6 +22,7 @@ import {
 import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { compactModel } from '@/lib/site/validator-model';
+import { ExpansionFragment, expandableTypes } from '@/components/docs-html/Expansion';
 import { AbsentView, BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView, ProtocolView } from './views';
 import { isAbsent } from '@/lib/site/absent';
 
@@ -128,3 +129,17 @@ export const searchIndexRoute = (scope: RouteScope) =>
 
 /** The validator page's model of a tree (lib/site/validator-model.ts: docs stripped). */
 export const validatorModelRoute = (scope: RouteScope) => jsonRoute(scope, (site) => compactModel(site.model), null);
+
+/** Per-type HTML fragments fetched by the lazy expanders of doc pages (components/docs-html/Expansion.tsx). */
+export const expansionRoute = (scope: RouteScope) => ({
+  generateStaticParams: (): RouteParams[] => staticParams(scope, expandableTypes),
+  GET: async (_req: Request, props: Props) => {
+    const params = await props.params;
+    const site = treeForRoute(scope, params);
+    const html = site ? ExpansionFragment({ site, name: decodeURIComponent(params.name ?? '') }) : null;
+    return new Response(html?.value ?? '', {
+      status: html ? 200 : 404,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+  },
+});

@@ -4,7 +4,8 @@
 // validator island alone, mounted on the server-rendered #validator-root with
 // the props the page wrote into its data attributes.
 import { createRoot } from 'react-dom/client';
-import { ValidatorApp, type VersionInfo } from './ValidatorApp.client';
+import { ValidatorApp } from './ValidatorApp.client';
+import type { VersionInfo } from './version-info';
 
 function mount() {
   const root = document.getElementById('validator-root');

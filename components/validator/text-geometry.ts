@@ -1,32 +1,19 @@
-// Line:col <-> offsets <-> pixels for the validator's editor. Lines never
-// wrap and the font is monospace, so a position is (line - 1) * LINE_HEIGHT
-// down and its visual column (tabs expanded to 8) * character width across.
-// Columns are UTF-16 code units, as lib/validate reports them. No React.
+// Line:col <-> offsets <-> visual columns for the validator's editor. The
+// font is monospace, so a position is its row * LINE_HEIGHT down and its
+// visual column (tabs expanded to 8) * character width across. Columns are
+// UTF-16 code units, as lib/validate reports them. Every per-position cost is
+// bounded: a line's tab stops are computed once per text (ColumnCache), and
+// only for its first MAX_DRAWN_LINE characters. No React.
 
 export const LINE_HEIGHT = 20;
 export const PAD = 8;
 const TAB = 8;
 /** Inputs longer than this are shown in the read-only virtual view: a textarea needs seconds to lay out 10 MB. */
 export const LARGE_INPUT = 400_000;
-/** The virtual view draws at most this many characters of a line. */
+/** A line longer than this also sends the input to the read-only view: a textarea lays out a line whole. */
+export const LONG_LINE = 20_000;
+/** The virtual view draws at most this many characters of a line; tab stops are tracked this far. */
 export const MAX_DRAWN_LINE = 4000;
-
-export interface Mark {
-  line: number;
-  col: number;
-  endLine: number;
-  endCol: number;
-  severity: 'error' | 'warning';
-  title: string;
-}
-
-export interface PlacedMark {
-  key: number;
-  top: number;
-  left: number;
-  width: number;
-  mark: Mark;
-}
 
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
@@ -36,6 +23,20 @@ export function lineStartsOf(text: string): number[] {
     i = text.indexOf('\n', i + 1);
   }
   return starts;
+}
+
+/** Length of the longest line. */
+export function longestLine(starts: number[], textLength: number): number {
+  let max = 0;
+  for (let l = 1; l <= starts.length; l++) max = Math.max(max, lineEnd(starts, textLength, l) - starts[l - 1]!);
+  return max;
+}
+
+/** Whether the text needs the read-only view: too long, or with a line too long for a textarea. */
+export function needsLargeView(text: string): boolean {
+  if (text.length > LARGE_INPUT) return true;
+  if (text.length <= LONG_LINE) return false;
+  return longestLine(lineStartsOf(text), text.length) > LONG_LINE;
 }
 
 export function lineEnd(starts: number[], textLength: number, line: number): number {
@@ -56,41 +57,45 @@ export function visualCol(lineText: string, upto: number): number {
   return v + Math.max(0, upto - lineText.length);
 }
 
-function firstMarkAtOrAfter(marks: Mark[], line: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid]!.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/**
+ * Visual columns of one text, computed per line on first use and kept: a
+ * line without a tab (nearly all QMP) costs one indexOf, a line with tabs one
+ * pass over its first MAX_DRAWN_LINE characters; later lookups are O(1).
+ */
+export class ColumnCache {
+  private readonly lines = new Map<number, Uint32Array | null>();
+  constructor(
+    private readonly text: string,
+    private readonly starts: number[],
+  ) {}
 
-/** Pixel boxes of the marks on lines first+1 .. first+count, and the worst severity per line. */
-export function placeMarks(
-  marks: Mark[],
-  text: string,
-  starts: number[],
-  view: { first: number; count: number; top: number; left: number; charWidth: number },
-): { placed: PlacedMark[]; severityByLine: Map<number, 'error' | 'warning'> } {
-  const placed: PlacedMark[] = [];
-  const severityByLine = new Map<number, 'error' | 'warning'>();
-  for (let k = firstMarkAtOrAfter(marks, view.first + 1); k < marks.length && marks[k]!.line <= view.first + view.count; k++) {
-    const m = marks[k]!;
-    if (severityByLine.get(m.line) !== 'error') severityByLine.set(m.line, m.severity);
-    const ls = starts[m.line - 1];
-    if (ls === undefined) continue;
-    const lineText = text.slice(ls, Math.min(lineEnd(starts, text.length, m.line), ls + MAX_DRAWN_LINE));
-    const from = visualCol(lineText, m.col - 1);
-    const to = m.endLine === m.line && m.endCol > m.col ? visualCol(lineText, m.endCol - 1) : Math.max(from + 1, visualCol(lineText, lineText.length));
-    placed.push({
-      key: k,
-      top: PAD + (m.line - 1) * LINE_HEIGHT - view.top,
-      left: PAD + from * view.charWidth - view.left,
-      width: Math.max(1, to - from) * view.charWidth,
-      mark: m,
-    });
+  /** Length of the line in code units. */
+  length(line: number): number {
+    return lineEnd(this.starts, this.text.length, line) - this.starts[line - 1]!;
   }
-  return { placed, severityByLine };
+
+  /** Visual column after `upto` code units of the line. */
+  visual(line: number, upto: number): number {
+    let stops = this.lines.get(line);
+    if (stops === undefined) {
+      const s = this.starts[line - 1]!;
+      const e = Math.min(lineEnd(this.starts, this.text.length, line), s + MAX_DRAWN_LINE);
+      const tab = this.text.indexOf('\t', s);
+      stops = null;
+      if (tab !== -1 && tab < e) {
+        stops = new Uint32Array(e - s + 1);
+        for (let i = 0, v = 0; i < e - s; i++)
+          stops[i + 1] = v = this.text.charCodeAt(s + i) === 9 ? v + TAB - (v % TAB) : v + 1;
+      }
+      this.lines.set(line, stops);
+    }
+    if (!stops) return upto;
+    const n = stops.length - 1;
+    return upto <= n ? stops[Math.max(0, upto)]! : stops[n]! + (upto - n);
+  }
+
+  /** The code-unit column range that may be drawn between visual columns from..to (tabs only widen). */
+  rawRange(line: number, from: number, to: number): [number, number] {
+    return this.lines.get(line) ? [Math.floor(from / TAB), to] : [from, to];
+  }
 }

@@ -6,12 +6,15 @@
 // terminated and replaced. The last result stays on screen while the next
 // one is computed, so nothing flickers.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ValidationResult } from '@/lib/validate/types';
+import type { MessageResult, ValidationResult } from '@/lib/validate/types';
 import type { PageKindCode } from '@/lib/site/validator-model';
+import { addMarks, emptyMarks, finishMarks, type MarkSet } from './place-marks';
 import type { CheckOptions, FromWorker, ToWorker } from './protocol';
 
 export interface ValidationState {
   result: ValidationResult | null;
+  /** the result's issues as the editor's underlines */
+  marks: MarkSet;
   /** length of the text `result` is for, and how long the worker took */
   resultLength: number;
   ms: number;
@@ -22,7 +25,17 @@ export interface ValidationState {
   events: string[];
 }
 
-const INITIAL: ValidationState = { result: null, resultLength: 0, ms: 0, status: 'idle', progress: null, error: null, kinds: {}, events: [] };
+const INITIAL: ValidationState = {
+  result: null,
+  marks: emptyMarks(),
+  resultLength: 0,
+  ms: 0,
+  status: 'idle',
+  progress: null,
+  error: null,
+  kinds: {},
+  events: [],
+};
 
 /** A running check of more input than this is cut short when newer input arrives. */
 const OBSOLETE_TERMINATES = 200_000;
@@ -37,6 +50,9 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
   const nextId = useRef(1);
   const running = useRef<{ id: number; length: number } | null>(null);
   const samples = useRef(new Map<number, (text: string | null) => void>());
+  /** the slices of the running check's result received so far */
+  const parts = useRef<MessageResult[]>([]);
+  const marks = useRef<MarkSet>(emptyMarks());
 
   const onMessage = useCallback((ev: MessageEvent<FromWorker>) => {
     const msg = ev.data;
@@ -48,10 +64,29 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
     } else if (running.current?.id === msg.id) {
       if (msg.type === 'progress') {
         setState((s) => ({ ...s, progress: { done: msg.done, total: msg.total, messages: msg.messages } }));
+      } else if (msg.type === 'result-part') {
+        for (const m of msg.messages) parts.current.push(m);
+        addMarks(marks.current, msg.messages);
       } else if (msg.type === 'result') {
         const length = running.current.length;
         running.current = null;
-        setState((s) => ({ ...s, result: msg.result, resultLength: length, ms: msg.ms, status: 'done', progress: null, error: null }));
+        const result = parts.current.length
+          ? { ...msg.result, messages: parts.current.concat(msg.result.messages) }
+          : msg.result;
+        parts.current = [];
+        addMarks(marks.current, msg.result.messages);
+        const done = finishMarks(marks.current);
+        marks.current = emptyMarks();
+        setState((s) => ({
+          ...s,
+          result,
+          marks: done,
+          resultLength: length,
+          ms: msg.ms,
+          status: 'done',
+          progress: null,
+          error: null,
+        }));
       } else {
         running.current = null;
         setState((s) => ({ ...s, status: 'failed', progress: null, error: msg.message }));
@@ -68,7 +103,9 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
   const spawn = useCallback((): Worker => {
     // the standalone bundle (postexport) names its worker file on the root; under Next the bundler resolves it
     const bundled = document.getElementById('validator-root')?.dataset.workerUrl;
-    const w = bundled ? new Worker(bundled) : new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
+    const w = bundled
+      ? new Worker(bundled)
+      : new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (ev: MessageEvent<FromWorker>) => {
       if (ev.data.type === 'result') retries.current = 0;
       onMessage(ev);
@@ -85,7 +122,12 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
         return;
       }
       running.current = null;
-      setState((s) => ({ ...s, status: 'failed', progress: null, error: `the validator stopped: ${e.message || 'worker error'}` }));
+      setState((s) => ({
+        ...s,
+        status: 'failed',
+        progress: null,
+        error: `the validator stopped: ${e.message || 'worker error'}`,
+      }));
     };
     worker.current = w;
     return w;
@@ -113,6 +155,8 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
       }
       const id = nextId.current++;
       running.current = { id, length: text.length };
+      parts.current = [];
+      marks.current = emptyMarks();
       setState((s) => ({ ...s, status: 'checking', error: null }));
       send({ type: 'validate', id, modelUrl, text, options: { mode, deprecated } });
     };

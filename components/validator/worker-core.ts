@@ -12,6 +12,8 @@ import type { FromWorker, ToWorker } from './protocol';
 
 /** Inputs above this size are fed in chunks, with progress between them. */
 export const CHUNK = 1 << 20;
+/** Messages per posted slice of a result: decoding one slice on the page stays well under 50 ms. */
+export const RESULT_SLICE = 1000;
 
 export class WorkerCore {
   private readonly models = new Map<string, Promise<SchemaModel>>();
@@ -52,8 +54,18 @@ export class WorkerCore {
         this.validators.set(key, validator);
       }
       const t0 = this.now();
-      const result = req.text.length <= CHUNK ? validator.validateText(req.text) : this.inChunks(validator, req.id, req.text);
-      this.post({ type: 'result', id: req.id, result, ms: this.now() - t0 });
+      const result =
+        req.text.length <= CHUNK ? validator.validateText(req.text) : this.inChunks(validator, req.id, req.text);
+      const ms = this.now() - t0;
+      let at = 0;
+      for (; result.messages.length - at > RESULT_SLICE; at += RESULT_SLICE)
+        this.post({ type: 'result-part', id: req.id, messages: result.messages.slice(at, at + RESULT_SLICE) });
+      this.post({
+        type: 'result',
+        id: req.id,
+        result: at ? { ...result, messages: result.messages.slice(at) } : result,
+        ms,
+      });
     } catch (err) {
       this.post({ type: 'failed', id: req.id, message: err instanceof Error ? err.message : String(err) });
     }

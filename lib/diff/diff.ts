@@ -105,7 +105,9 @@ function wireChanges(
   const queue = [...dirty];
   while (queue.length) {
     for (const p of parents.get(queue.pop()!) ?? []) {
-      if (!dirty.has(p)) dirty.add(p), queue.push(p);
+      if (dirty.has(p)) continue;
+      dirty.add(p);
+      queue.push(p);
     }
   }
   // 3. from each root, breadth first through dirty pairs: shortest paths and directions
@@ -123,7 +125,9 @@ function wireChanges(
       (dirs.get(k) ?? dirs.set(k, new Set()).get(k)!).add(root.dir);
       for (const e of pairs.get(k)!.edges) {
         const ek = key(e.o, e.n);
-        if (dirty.has(ek) && !seen.has(ek)) seen.set(ek, path + e.seg), frontier.push(ek);
+        if (!dirty.has(ek) || seen.has(ek)) continue;
+        seen.set(ek, path + e.seg);
+        frontier.push(ek);
       }
     }
   }

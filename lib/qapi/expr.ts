@@ -275,7 +275,6 @@ function checkAlternate(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRu
 }
 
 function checkCommand(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): void {
-  const args = expr.get('data');
   const rets = expr.get('returns');
   checkArgs(expr, info, rules);
   if (rules.typeChecks === 'check-type') checkTypeLegacy(rets, info, "'returns'", rules, true, false);

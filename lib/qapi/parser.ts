@@ -9,7 +9,7 @@
 // class); the lexer and the expression grammar are here.
 import { QapiError } from './error';
 import { QAPISourceInfo } from './source';
-import { DocLineBuffer, QAPIDoc } from './doc';
+import { DocLineBuffer, type QAPIDoc } from './doc';
 import { resolveOptions, type QapiOptions } from './options';
 import { isPySpace, PY_SPACE_CLASS } from './pytext';
 import { normalizePath } from './paths';

@@ -36,11 +36,28 @@ export function sinceOf(e: Entity): string | undefined {
   return e.doc?.since?.trim() || undefined;
 }
 
-/** "(since 9.1)", "(Since: 2.12; default: 0)" inside a member description -> '9.1'. */
+/**
+ * The version in a parenthesised "since X" of a member description:
+ * "(since 9.1)", "(Since: 2.12; default: 0)", "(default: false; since 9.0)",
+ * "(default: auto,\n since 8.2)", "(Since 2.4 (`drive-backup`), 3.1 …)",
+ * "(since: 10.1 -- since 9.1 on s390x --)" -> '9.1', '2.12', '9.0', '8.2', '2.4', '10.1'. Prose such as
+ * "values are allowed since QEMU 2.7" is not a since label.
+ */
 export function memberSince(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const m = /\(since:?\s+(\d+\.\d+(?:\.\d+)?)/i.exec(text);
+  // "since" opens the parentheses or one of their clauses (after ';' or ',')
+  const m = /\((?:[^()]*?[;,]\s*)?since:?\s+(\d+\.\d+(?:\.\d+)?)\b/i.exec(text);
   return m?.[1];
+}
+
+/**
+ * The replacement a deprecation text names: "Use `job-pause` instead." ->
+ * 'job-pause'; "Use @id instead." -> '@id'; "Use member `x` instead" -> 'x'.
+ */
+export function deprecationReplacement(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const m = /\buse\s+(?:(?:the\s+)?(?:member|command|event|type)\s+)?(`[^`]+`|@[\w-]+|'[^']+'|"[^"]+")\s+instead\b/i.exec(text);
+  return m?.[1]!.replace(/^[`'"]+|[`'"]+$/g, '');
 }
 
 /** Drops every `.. name::` directive with its indented body (notes, examples): not part of a snippet. */

@@ -70,6 +70,15 @@ export function definitionPath(prefix: string, meta: Entity['meta'], name: strin
   return `${prefix}/${sectionOf(meta)}/${name}/`;
 }
 
+/**
+ * The expansion of a type as an HTML fragment (its members, values or
+ * alternatives as a nested table), fetched by a page when a reader opens a
+ * member that the page did not inline (components/site/expand.ts).
+ */
+export function expansionPath(prefix: string, name: string): string {
+  return `${prefix}/types/${name}/expand.html`;
+}
+
 /** A member's or enum value's anchor on its definition's page. */
 export function memberPath(prefix: string, meta: Entity['meta'], name: string, id: string): string {
   return definitionPath(prefix, meta, name) + anchor(id);

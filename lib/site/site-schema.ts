@@ -152,6 +152,11 @@ export function buildSiteSchema(model: SchemaModel, opts: { label: string; prefi
   };
 }
 
+/** The anchor of a definition's entry on its module page ("Defined at" links there). */
+export function moduleEntryId(name: string): string {
+  return `d-${name}`;
+}
+
 /** "qapi/vfio.json:123" */
 export function definedAt(site: SiteSchema, e: Entity): string | null {
   if (!e.loc) return null;

@@ -7,13 +7,14 @@
 // in QAPI terms, so no messages are built here.
 import * as z from 'zod';
 import type { AlternateType, Entity, Member, SchemaIndex, StructType, UnionType } from '../qapi/model';
-import { IntegralFloat, jsonKind } from './wire';
+import { IntegralFloat, isInherited, jsonKind, withoutPrototype } from './wire';
 import { typeRange, type Direction } from './ranges';
+import { alternativesByKind, unionBranches } from './walk';
 
 type Shape = Record<string, z.ZodType>;
 
 const isJsonNumber = (v: unknown): boolean =>
-  (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || v instanceof IntegralFloat;
+  (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || (v instanceof IntegralFloat && Number.isFinite(v.value));
 
 function intSchema(lo: bigint, hi: bigint): z.ZodType {
   const nlo = Number(lo);
@@ -24,25 +25,7 @@ function intSchema(lo: bigint, hi: bigint): z.ZodType {
   );
 }
 
-/** The JSON kind an alternative's type accepts (qapi-code-gen "Alternate types"). */
-export function alternativeKind(index: SchemaIndex, type: string): string {
-  const e = index.get(type);
-  if (!e) return 'unknown';
-  switch (e.meta) {
-    case 'builtin':
-      return e.jsonType === 'int' ? 'number' : e.jsonType;
-    case 'enum':
-      return 'string';
-    case 'array':
-      return 'array';
-    case 'struct':
-    case 'union':
-    case 'alternate':
-      return 'object';
-    default:
-      return 'unknown';
-  }
-}
+export { alternativeKind } from './walk';
 
 export class ZodCompiler {
   private readonly cache = new Map<string, z.ZodType>();
@@ -132,27 +115,27 @@ export class ZodCompiler {
   }
 
   private structSchema(e: StructType): z.ZodType {
-    return z.strictObject(this.membersShape(e.members));
+    return ownMembersOnly(z.strictObject(this.membersShape(e.members)), e.members.map((m) => m.name));
   }
 
   /** Flat union: one strict object per branch, keyed by the discriminator; a branch that is itself a union nests in the same object. */
   private unionSchema(u: UnionType, outer: Shape): z.ZodType {
     const base = { ...outer, ...this.membersShape(u.members) };
-    const options = u.branches.map((b) => {
+    const options = unionBranches(this.index, u).map((b) => {
       const shape: Shape = { ...base, [u.discriminator]: z.literal(b.value) };
-      const bt = this.index.get(b.type);
+      const bt = b.entity;
       if (bt?.meta === 'union') return this.unionSchema(bt, shape);
       const branchMembers = bt?.meta === 'struct' ? this.membersShape(bt.members) : {};
       return z.strictObject({ ...branchMembers, ...shape });
     });
-    if (!options.length) return z.strictObject(base);
-    return z.discriminatedUnion(u.discriminator, options as unknown as [z.ZodObject, ...z.ZodObject[]]);
+    const names = [u.discriminator, ...Object.keys(base), ...options.flatMap((o) => ('shape' in o ? Object.keys((o as z.ZodObject).shape) : []))];
+    if (!options.length) return ownMembersOnly(z.strictObject(base), names);
+    return ownMembersOnly(z.discriminatedUnion(u.discriminator, options as unknown as [z.ZodObject, ...z.ZodObject[]]), names);
   }
 
   /** The JSON kind picks the alternative, which then validates strictly (no fallback to another). */
   private alternateSchema(a: AlternateType): z.ZodType {
-    const byKind = new Map<string, string>();
-    for (const alt of a.alternatives) byKind.set(alternativeKind(this.index, alt.type), alt.type);
+    const byKind = alternativesByKind(this.index, a);
     return z.unknown().superRefine((v, ctx) => {
       if (v === undefined) return;
       const kind = jsonKind(v);
@@ -167,3 +150,11 @@ export class ZodCompiler {
   }
 }
 
+
+/**
+ * zod reads members as `input[key]`, which finds `constructor` or `toString` on every object: where a type has
+ * members named like those, the value is checked as a copy without a prototype.
+ */
+function ownMembersOnly(schema: z.ZodType, names: string[]): z.ZodType {
+  return names.some(isInherited) ? z.preprocess(withoutPrototype, schema) : schema;
+}

@@ -6,12 +6,13 @@
 // definition, and a "did you mean". Positions are added later (locate.ts).
 import type * as z from 'zod';
 import type { Member, SchemaIndex } from '../qapi/model';
-import { alternativeKind } from './compile';
+import { alternativeFor, concreteEntity, objectMembers, selectedBranch } from './walk';
 import { describeIf, describeOwner, describeType, describeValue, listEnumValues } from './describe';
 import { declaredTypeRange, typeRange, WRAPPING_UNSIGNED, type Direction } from './ranges';
 import { didYouMean } from './suggest';
 import type { IssueCode, Severity } from './types';
-import { IntegralFloat, isWireObject, jsonKind } from './wire';
+import { quote } from './quote';
+import { IntegralFloat, isWireObject } from './wire';
 
 export type PathSeg = string | number;
 
@@ -29,35 +30,6 @@ export interface ExplainOptions {
   index: SchemaIndex;
   direction: Direction;
   lenient: boolean;
-}
-
-interface ObjectMembers {
-  members: Member[];
-  /** how union branches were selected, for the texts */
-  branches: string[];
-}
-
-/** All members an object value of this type may have: base members plus the branch its discriminator selects, recursively. */
-export function objectMembers(index: SchemaIndex, typeName: string, value: unknown): ObjectMembers | null {
-  const e = index.get(typeName);
-  if (!e) return null;
-  if (e.meta === 'struct') return { members: e.members, branches: [] };
-  if (e.meta === 'alternate') {
-    const alt = e.alternatives.find((a) => alternativeKind(index, a.type) === jsonKind(value));
-    return alt ? objectMembers(index, alt.type, value) : null;
-  }
-  if (e.meta !== 'union') return null;
-  const tag = isWireObject(value) ? value[e.discriminator] : undefined;
-  const branch = e.branches.find((b) => b.value === tag);
-  const out: ObjectMembers = { members: [...e.members], branches: [] };
-  if (!branch) return out;
-  out.branches.push(`branch '${branch.value}' of union ${e.name}, selected by ${e.discriminator}: '${branch.value}'`);
-  const inner = objectMembers(index, branch.type, value);
-  if (inner) {
-    out.members.push(...inner.members);
-    out.branches.push(...inner.branches);
-  }
-  return out;
 }
 
 interface Resolved {
@@ -81,13 +53,9 @@ export function resolvePath(index: SchemaIndex, rootType: string, root: unknown,
   let branches: string[] = [];
   for (const seg of path) {
     if (type === null) break;
-    let e = index.get(type);
-    while (e?.meta === 'alternate') {
-      const alt = e.alternatives.find((a) => alternativeKind(index, a.type) === jsonKind(value));
-      e = alt ? index.get(alt.type) : undefined;
-    }
+    const e = concreteEntity(index, type, value);
     parent = value;
-    value = value !== null && typeof value === 'object' ? (value as Record<PathSeg, unknown>)[seg] : undefined;
+    value = value !== null && typeof value === 'object' ? (Object.hasOwn(value, seg) ? (value as Record<PathSeg, unknown>)[seg] : undefined) : undefined;
     if (e?.meta === 'array') {
       type = e.elementType;
       member = null;
@@ -116,8 +84,8 @@ export function explainValue(opts: ExplainOptions, type: string, value: unknown)
   const { index, direction } = opts;
   const alternate = index.get(type);
   if (alternate?.meta === 'alternate') {
-    const alt = alternate.alternatives.find((a) => alternativeKind(index, a.type) === jsonKind(value));
-    if (alt) return explainValue(opts, alt.type, value);
+    const alt = alternativeFor(index, alternate, value);
+    if (alt) return explainValue(opts, alt, value);
   }
   const expected = describeType(index, type);
   const range = declaredTypeRange(index, type);
@@ -144,11 +112,11 @@ export function explainValue(opts: ExplainOptions, type: string, value: unknown)
     return {
       code: 'enum-value',
       message: 'not an enum value',
-      text: `'${value}' is not a value of enum ${type}${didYouMean(value, e.values.map((v) => v.name))}; allowed: ${listEnumValues(e)}`,
+      text: `'${quote(value)}' is not a value of enum ${type}${didYouMean(value, e.values.map((v) => v.name))}; allowed: ${listEnumValues(e)}`,
     };
   }
-  if (type === 'number' && typeof value === 'number' && !Number.isFinite(value)) {
-    return { code: 'wrong-type', message: 'number out of range', text: `expected ${expected}, got a number too large for a double` };
+  if (type === 'number' && value instanceof IntegralFloat && !Number.isFinite(value.value)) {
+    return { code: 'wrong-type', message: 'number out of range', text: `expected ${expected}, got ${quote(value.text)}, a number too large for a double` };
   }
   return { code: 'wrong-type', message: 'wrong JSON type', text: `expected ${expected}, got ${describeValue(value)}` };
 }
@@ -185,8 +153,8 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
           anchor: 'key',
           message: downstream ? 'downstream member' : 'unknown member',
           text: downstream
-            ? `'${key}' is a downstream extension, not a member of ${where}${branchNote}`
-            : `'${key}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${listed.join(', ') || 'none'}`,
+            ? `'${quote(key)}' is a downstream extension, not a member of ${where}${branchNote}`
+            : `'${quote(key)}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${listed.join(', ') || 'none'}`,
         });
       }
       continue;
@@ -252,13 +220,12 @@ function unionAt(index: SchemaIndex, type: string | null, value: unknown, disc: 
   for (let guard = 0; name && guard < 16; guard++) {
     const e = index.get(name);
     if (e?.meta === 'alternate') {
-      name = e.alternatives.find((a) => alternativeKind(index, a.type) === jsonKind(value))?.type ?? null;
+      name = alternativeFor(index, e, value);
       continue;
     }
     if (e?.meta !== 'union') return null;
     if (e.discriminator === disc) return e.name;
-    const tag = isWireObject(value) ? value[e.discriminator] : undefined;
-    name = e.branches.find((b) => b.value === tag)?.type ?? null;
+    name = selectedBranch(e, value)?.type ?? null;
   }
   return null;
 }

@@ -4,11 +4,11 @@
 // "Features"; QEMU's -compat policy). Types that cannot reach a special
 // feature are skipped without walking the value.
 import type { Feature, SchemaIndex } from '../qapi/model';
-import { alternativeKind } from './compile';
+import { alternativeFor, childTypes, objectMembers } from './walk';
 import { describeOwner } from './describe';
-import { objectMembers, type PathSeg, type RawIssue } from './explain';
+import type { PathSeg, RawIssue } from './explain';
 import type { Direction } from './ranges';
-import { isWireObject, jsonKind } from './wire';
+import { isWireObject, own } from './wire';
 
 export interface FeatureOptions {
   index: SchemaIndex;
@@ -29,11 +29,9 @@ export function reachesSpecial(index: SchemaIndex, name: string): boolean {
   let result = false;
   const special = (fs: Feature[]): boolean => fs.some((f) => f.special);
   if (e?.meta === 'enum') result = e.values.some((v) => special(v.features));
-  else if (e?.meta === 'array') result = reachesSpecial(index, e.elementType);
-  else if (e?.meta === 'struct' || e?.meta === 'union') {
-    result = e.members.some((m) => special(m.features) || reachesSpecial(index, m.type));
-    if (e.meta === 'union') result ||= e.branches.some((b) => reachesSpecial(index, b.type));
-  } else if (e?.meta === 'alternate') result = e.alternatives.some((a) => reachesSpecial(index, a.type));
+  else if (e) {
+    result = ((e.meta === 'struct' || e.meta === 'union') && e.members.some((m) => special(m.features))) || childTypes(e).some((t) => reachesSpecial(index, t));
+  }
   memo.set(name, result);
   return result;
 }
@@ -80,15 +78,15 @@ function walk(opts: FeatureOptions, type: string, value: unknown, path: PathSeg[
   } else if (e.meta === 'array') {
     if (Array.isArray(value)) value.forEach((item, i) => walk(opts, e.elementType, item, [...path, i], out, depth + 1));
   } else if (e.meta === 'alternate') {
-    const alt = e.alternatives.find((a) => alternativeKind(index, a.type) === jsonKind(value));
-    if (alt) walk(opts, alt.type, value, path, out, depth + 1);
+    const alt = alternativeFor(index, e, value);
+    if (alt) walk(opts, alt, value, path, out, depth + 1);
   } else if ((e.meta === 'struct' || e.meta === 'union') && isWireObject(value)) {
     const om = objectMembers(index, type, value);
     for (const m of om?.members ?? []) {
       if (!Object.hasOwn(value, m.name)) continue;
       const where = `member '${m.name}' of ${describeOwner(index, m.definedIn)}`;
       out.push(...specialFeatureIssue(opts, m.features, where, [...path, m.name], 'key'));
-      walk(opts, m.type, value[m.name], [...path, m.name], out, depth + 1);
+      walk(opts, m.type, own(value, m.name), [...path, m.name], out, depth + 1);
     }
   }
 }

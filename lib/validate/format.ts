@@ -1,24 +1,39 @@
 // Issues and verdicts as text lines for terminals and logs. Receives result
 // data (types.ts); returns strings. The only place that decides wording of
 // the human-readable output; the data itself never depends on it.
-import type { Issue, MessageResult, ValidationResult } from './types';
+import { quote } from './quote';
+import type { Issue, MessageResult, Note, ValidationResult } from './types';
+
+/**
+ * Control characters (C0, DEL, C1: ESC sequences retitle or clear a terminal) and bidirectional controls (U+202E
+ * reorders the rest of a line) from the input, written as \u escapes so a terminal shows them instead of obeying.
+ */
+export function escapeForTerminal(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** "3:14: error [unknown-member] /data/foo: 'foo' is not a member of …" */
 export function formatIssue(issue: Issue, file?: string): string {
-  const where = `${file ? file + ':' : ''}${issue.line}:${issue.col}`;
-  return `${where}: ${issue.severity} [${issue.code}]${issue.path ? ' ' + issue.path : ''}: ${issue.text}`;
+  const where = `${file ? escapeForTerminal(file) + ':' : ''}${issue.line}:${issue.col}`;
+  return `${where}: ${issue.severity} [${issue.code}]${issue.path ? ' ' + escapeForTerminal(issue.path) : ''}: ${escapeForTerminal(issue.text)}`;
 }
 
 /** "line 3: event BLOCK_JOB_COMPLETED: valid" followed by its issues, indented */
 export function formatMessageResult(m: MessageResult, file?: string): string {
-  const what = m.kind === 'unknown' ? 'message' : m.name ? `${m.kind} ${m.name}` : m.kind;
-  const head = `${file ? file + ':' : ''}${m.line}:${m.col}: #${m.index + 1} ${what}: ${m.valid ? 'valid' : 'INVALID'}`;
+  const what = m.kind === 'unknown' ? 'message' : m.name ? `${m.kind} ${escapeForTerminal(quote(m.name))}` : m.kind;
+  const head = `${file ? escapeForTerminal(file) + ':' : ''}${m.line}:${m.col}: #${m.index + 1} ${what}: ${m.valid ? 'valid' : 'INVALID'}`;
   return [head, ...m.issues.map((i) => '  ' + formatIssue(i, file))].join('\n');
 }
 
 export function formatResult(r: ValidationResult, file?: string): string {
   const lines = r.messages.map((m) => formatMessageResult(m, file));
-  for (const n of r.notes) lines.push(`${file ? file + ':' : ''}${n.line}:${n.col}: note [${n.code}]: ${n.text}`);
+  for (const n of r.notes) lines.push(formatNote(n, file));
   lines.push(`messages: ${r.counts.valid} valid, ${r.counts.invalid} invalid, ${r.counts.elided} elided (${r.form})`);
   return lines.join('\n');
+}
+
+/** "3:1: note [prose]: some text" */
+export function formatNote(n: Note, file?: string): string {
+  return `${file ? escapeForTerminal(file) + ':' : ''}${n.line}:${n.col}: note [${n.code}]: ${escapeForTerminal(n.text)}`;
 }

@@ -7,10 +7,10 @@ import { ZodCompiler } from './compile';
 import { PrecheckCompiler } from './precheck';
 import type { MessageContext } from './messages';
 import { Session } from './session';
-import type { MessageResult, ValidationResult, Validator, ValidatorOptions } from './types';
+import { MAX_MESSAGE, type MessageResult, type ValidationResult, type Validator, type ValidatorOptions } from './types';
 
 export type * from './types';
-export { formatIssue, formatMessageResult, formatResult } from './format';
+export { escapeForTerminal, formatIssue, formatMessageResult, formatNote, formatResult } from './format';
 
 export function createValidator(model: SchemaModel, options: ValidatorOptions = {}): Validator {
   const index = buildIndex(model);
@@ -25,6 +25,7 @@ export function createValidator(model: SchemaModel, options: ValidatorOptions = 
     deprecatedIsError: options.deprecated === 'error',
     eventNames: names('event'),
     commandNames: names('command'),
+    maxMessage: options.maxMessage ?? MAX_MESSAGE,
   };
   // event facts and zod schemas are shared by every session of this validator
   const events = new Map();

@@ -13,6 +13,7 @@ import { featureIssues, reachesSpecial, specialFeatureIssue, type FeatureOptions
 import { checkTimestamp, isPlainTimestamp } from './timestamp';
 import type { Precheck, PrecheckCompiler } from './precheck';
 import { nearestNames } from './suggest';
+import { quote } from './quote';
 import type { MessageKind } from './types';
 import { isWireObject, jsonKind, type WireValue } from './wire';
 
@@ -34,6 +35,8 @@ export interface MessageContext {
   commandNames: string[];
   /** commands sent and not yet answered, oldest first */
   pending: PendingCommand[];
+  /** the cap on one message still open, in characters */
+  maxMessage: number;
   /** per-event facts, filled on first use */
   events: Map<string, EventInfo>;
 }
@@ -85,7 +88,7 @@ function envelopeKeys(value: Record<string, WireValue>, allowed: string[], what:
   const out: RawIssue[] = [];
   for (const key in value) {
     if (allowed.indexOf(key) < 0) {
-      out.push(issue(key.startsWith('__') ? 'warning' : severity, 'envelope', [key], 'key', 'unexpected key', `'${key}' is not part of ${what}, which has only ${allowed.map((k) => `'${k}'`).join(', ')}`));
+      out.push(issue(key.startsWith('__') ? 'warning' : severity, 'envelope', [key], 'key', 'unexpected key', `'${quote(key)}' is not part of ${what}, which has only ${allowed.map((k) => `'${k}'`).join(', ')}`));
     }
   }
   return out;
@@ -176,7 +179,7 @@ function checkEvent(ctx: MessageContext, value: Record<string, WireValue>, name:
   if (entity?.meta !== 'event') {
     const near = nearestNames(name, ctx.eventNames);
     const downstream = name.startsWith('__');
-    out.push(issue(downstream ? 'warning' : 'error', 'unknown-event', ['event'], 'value', 'unknown event', `'${name}' is not an event of this schema${downstream ? ' (a downstream extension)' : ''}${near.length ? `; nearest: ${near.join(', ')}` : ''}`));
+    out.push(issue(downstream ? 'warning' : 'error', 'unknown-event', ['event'], 'value', 'unknown event', `'${quote(name)}' is not an event of this schema${downstream ? ' (a downstream extension)' : ''}${near.length ? `; nearest: ${near.join(', ')}` : ''}`));
     return { kind: 'event', name, issues: out };
   }
   const info = eventInfo(ctx, entity);
@@ -215,7 +218,7 @@ function checkCommand(ctx: MessageContext, value: Record<string, WireValue>): Me
   if (cmd?.meta !== 'command') {
     const near = nearestNames(name, ctx.commandNames);
     const downstream = name.startsWith('__');
-    out.push(issue(downstream ? 'warning' : 'error', 'unknown-command', [nameKey], 'value', 'unknown command', `'${name}' is not a command of this schema${near.length ? `; nearest: ${near.join(', ')}` : ''}`));
+    out.push(issue(downstream ? 'warning' : 'error', 'unknown-command', [nameKey], 'value', 'unknown command', `'${quote(name)}' is not a command of this schema${near.length ? `; nearest: ${near.join(', ')}` : ''}`));
     return { kind: 'command', name, issues: out };
   }
   if (oob && !cmd.allowOob) out.push(issue('error', 'envelope', ['exec-oob'], 'key', 'no out-of-band', `command ${name} does not allow out-of-band execution ('allow-oob' is not set)`));
@@ -228,7 +231,7 @@ function checkCommand(ctx: MessageContext, value: Record<string, WireValue>): Me
     else checkPayload(ctx, 'input', cmd.argType, ctx.input.looseObjectSchema(cmd.argType), ctx.inputPrecheck.looseCheck(cmd.argType), args ?? {}, ['arguments'], out);
   } else if (args && cmd.gen) {
     for (const key of Object.keys(args)) {
-      out.push(issue(key.startsWith('__') ? 'warning' : 'error', 'unknown-member', ['arguments', key], 'key', 'unknown member', `command ${name} takes no arguments, so '${key}' is unexpected`));
+      out.push(issue(key.startsWith('__') ? 'warning' : 'error', 'unknown-member', ['arguments', key], 'key', 'unknown member', `command ${name} takes no arguments, so '${quote(key)}' is unexpected`));
     }
   }
   ctx.pending.push({ command: cmd, id: 'id' in value ? canonicalId(value.id!) : undefined });
@@ -289,7 +292,7 @@ function checkError(ctx: MessageContext, value: Record<string, WireValue>): Mess
       }
     }
     if (classes?.meta === 'enum' && typeof err.class === 'string' && !classes.values.some((v) => v.name === err.class)) {
-      out.push(issue('error', 'enum-value', ['error', 'class'], 'value', 'unknown error class', `'${err.class}' is not a value of enum QapiErrorClass: ${classes.values.map((v) => v.name).join(', ')}`));
+      out.push(issue('error', 'enum-value', ['error', 'class'], 'value', 'unknown error class', `'${quote(err.class)}' is not a value of enum QapiErrorClass: ${classes.values.map((v) => v.name).join(', ')}`));
     }
   }
   return { kind: 'error', name: cmd?.name ?? null, issues: out };

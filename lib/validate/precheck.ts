@@ -7,9 +7,9 @@
 // predicate may be conservative but never more permissive than zod; a
 // differential test (validate-precheck.test.ts) holds it to that.
 import type { Entity, Member, SchemaIndex } from '../qapi/model';
-import { alternativeKind } from './compile';
+import { alternativesByKind, unionBranches } from './walk';
 import { typeRange, type Direction } from './ranges';
-import { IntegralFloat, isWireObject, jsonKind } from './wire';
+import { IntegralFloat, isInherited, isWireObject, jsonKind, own } from './wire';
 
 export type Precheck = (v: unknown) => boolean;
 
@@ -17,6 +17,8 @@ interface Layout {
   members: Member[];
   checks: Precheck[];
   required: boolean[];
+  /** members named like Object.prototype properties: read as own properties only */
+  inherited: boolean[];
   /** a flat union: the discriminator's value picks the layout of the rest of the object */
   dispatch: { discriminator: string; branches: Map<string, Layout> } | null;
 }
@@ -84,7 +86,7 @@ export class PrecheckCompiler {
       }
       case 'alternate': {
         const byKind = new Map<string, Precheck>();
-        for (const a of e.alternatives) byKind.set(alternativeKind(this.index, a.type), this.check(a.type));
+        for (const [kind, type] of alternativesByKind(this.index, e)) byKind.set(kind, this.check(type));
         return (v) => (byKind.get(jsonKind(v)) ?? never)(v);
       }
       default:
@@ -103,7 +105,7 @@ export class PrecheckCompiler {
       case 'any':
         return (v) => v !== undefined;
       case 'number':
-        return (v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || v instanceof IntegralFloat;
+        return (v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || (v instanceof IntegralFloat && Number.isFinite(v.value));
     }
     const range = typeRange(this.index, name, this.direction);
     if (!range) return never;
@@ -120,6 +122,7 @@ export class PrecheckCompiler {
       members,
       checks: members.map((m) => (m.features.some((f) => f.special) ? never : this.check(m.type))),
       required: members.map((m) => !m.optional && m.if === undefined),
+      inherited: members.map((m) => isInherited(m.name)),
       dispatch: null,
     };
   }
@@ -129,7 +132,7 @@ export class PrecheckCompiler {
     if (e.meta !== 'union') return this.layout([]);
     const layout = this.layout(e.members);
     const branches = new Map<string, Layout>();
-    for (const b of e.branches) branches.set(b.value, this.objectLayout(this.index.get(b.type) ?? e));
+    for (const b of unionBranches(this.index, e)) branches.set(b.value, this.objectLayout(b.entity ?? e));
     layout.dispatch = { discriminator: e.discriminator, branches };
     return layout;
   }
@@ -140,7 +143,8 @@ function matchLayout(layout: Layout, v: Record<string, unknown>): number {
   let matched = 0;
   const { members, checks, required } = layout;
   for (let i = 0; i < members.length; i++) {
-    const x = v[members[i]!.name];
+    const name = members[i]!.name;
+    const x = layout.inherited[i] ? own(v, name) : v[name];
     if (x === undefined) {
       if (required[i]) return -1;
       continue;
@@ -149,7 +153,7 @@ function matchLayout(layout: Layout, v: Record<string, unknown>): number {
     matched++;
   }
   if (layout.dispatch) {
-    const branch = layout.dispatch.branches.get(v[layout.dispatch.discriminator] as string);
+    const branch = layout.dispatch.branches.get(own(v, layout.dispatch.discriminator) as string);
     if (!branch) return -1;
     const more = matchLayout(branch, v);
     if (more < 0) return -1;

@@ -6,29 +6,34 @@
 // one, so a bad element costs only itself). Valid messages take a fast path
 // (JSON Lines: json-line.ts over JSON.parse; otherwise json-fast.ts; neither
 // builds a node tree); the exact reader (json.ts) runs only where an issue
-// needs a position or the fast readers give up.
-import { checkMessage, skipElidedReply, type MessageContext } from './messages';
+// needs a position or the fast readers give up. Anything else (transcripts,
+// logs, prose) is read line by line by the MixedReader this extends (mixed.ts).
+import { checkMessage } from './messages';
 import { fastEnd, readFast, BAIL } from './json-fast';
 import { readLine } from './json-line';
 import { parseJson, skipWhitespace, type JsonNode } from './json';
 import { LineTable } from './lines';
 import { locateIssue } from './locate';
 import { duplicateKeyIssues } from './duplicates';
-import { bracketEnd, hasElision, indentOf, lineEndOf, looksLikeTranscript, TRANSCRIPT_WINDOW, markerOf, regionText, resyncLine, type Marker } from './split';
+import { bracketEnd, indentOf, lineEndOf, looksMixed, MIXED_WINDOW, markerOf, opensMixed, resyncLine, type Marker } from './split';
+import { MixedReader, NO_ISSUES, skipBlank, unfilterTimestamps } from './mixed';
 import type { InputForm, Issue, MessageResult, Note, ValidationSession } from './types';
 import { MAX_NESTING, toWireValue, type WireValue } from './wire';
 
-/** shared by every message without issues (results are read-only data) */
-const NO_ISSUES = Object.freeze([]) as unknown as Issue[];
 
-export class Session implements ValidationSession {
+export class Session extends MixedReader implements ValidationSession {
   readonly notes: Note[] = [];
-  private buf = '';
   private bufLine = 1;
   /** offset of buf in the whole input */
   private bufOffset = 0;
-  private resume = 0;
-  private layout: 'unknown' | 'values' | 'transcript' = 'unknown';
+  private layout: 'unknown' | 'values' | 'mixed' = 'unknown';
+  /** the first non-blank character of the input, for "no QMP message found" */
+  private firstText: { line: number; col: number; offset: number } | null = null;
+  /** the first line's text and the length of the latest run of prose lines (one note) */
+  private proseFirst = '';
+  private proseRun = 0;
+  /** where line-wise reading began after JSON values (-1: not yet) */
+  private mixedFrom = -1;
   private topValues = 0;
   private firstIsArray = false;
   /** after a syntax error: skipping lines until one can start a message indented no deeper than this */
@@ -36,15 +41,11 @@ export class Session implements ValidationSession {
   private count = 0;
   /** after a value ran past the end of the buffer: wait until the buffer is this long (keeps a huge array linear) */
   private retryAt = 0;
-  private out: MessageResult[] = [];
-  private lines = new LineTable('');
   /** line index of the last message's end: messages come in order, so lookups start there */
   private lineHint = 0;
 
-  constructor(private readonly ctx: MessageContext) {}
-
   get form(): InputForm {
-    if (this.layout === 'transcript') return 'transcript';
+    if (this.layout === 'mixed') return this.sawMarker ? 'transcript' : this.sawLog || !this.count ? 'log' : 'stream';
     if (this.topValues === 0) return this.count ? 'stream' : 'empty';
     if (this.topValues === 1) return this.firstIsArray ? 'array' : this.count > 1 ? 'stream' : 'value';
     return 'stream';
@@ -57,23 +58,56 @@ export class Session implements ValidationSession {
   }
 
   end(): MessageResult[] {
-    return this.process(true);
+    const out = this.process(true);
+    if (this.count === 0 && this.firstText && !this.notes.some((n) => n.code !== 'prose')) out.push(this.noMessage(this.firstText));
+    return out;
+  }
+
+  /** Input with text but not one message in it (base64, a binary, prose): said once. */
+  private noMessage(at: { line: number; col: number; offset: number }): MessageResult {
+    const issue: Issue = {
+      severity: 'error',
+      code: 'no-message',
+      path: '',
+      line: at.line,
+      col: at.col,
+      endLine: at.line,
+      endCol: at.col + 1,
+      message: 'no QMP message found',
+      text: 'no QMP message found: the input holds no JSON object, transcript, libvirt log line or qmp-shell command',
+    };
+    const m: MessageResult = { index: this.count++, kind: 'unknown', name: null, direction: null, line: at.line, col: at.col, endLine: at.line, endCol: at.col, start: at.offset, end: at.offset, valid: false, issues: [issue] };
+    return m;
   }
 
   private process(final: boolean): MessageResult[] {
     this.out = [];
+    if (this.layout === 'mixed' && this.buf.includes('"seconds": ')) this.buf = unfilterTimestamps(this.buf);
     const text = this.buf;
     this.lines = new LineTable(text, this.bufLine);
     this.lineHint = 0;
+    this.markerFrom = 0;
+    this.markerLine = -1;
     if (this.layout === 'unknown') {
       const p = skipWhitespace(text, this.resume, text.length);
-      // a transcript may open with prose: decide on the same 64 KiB window validateText() would see
+      // a transcript or log may open with prose: decide on the same 64 KiB window validateText() would see
       if (p < text.length) {
-        if (looksLikeTranscript(text, p)) this.layout = 'transcript';
-        else if (final || text.length - p >= TRANSCRIPT_WINDOW) this.layout = 'values';
+        if (!this.firstText) this.firstText = { ...this.lines.position(p), offset: this.bufOffset + p };
+        if (looksMixed(text, p)) {
+          this.layout = 'mixed';
+          this.mixedFrom = p;
+          return this.process(final);
+        } else if (final || text.length - p >= MIXED_WINDOW) this.layout = 'values';
       }
     }
-    const consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'transcript' ? this.scanTranscript(final) : final ? text.length : this.resume;
+    let consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'mixed' ? this.scanMixed(final) : final ? text.length : this.resume;
+    if (this.layout === 'mixed' && this.mixedFrom < 0) {
+      // switched from values to line-wise reading in this call: go on from where the values ended
+      this.mixedFrom = consumed;
+      this.resume = consumed;
+      consumed = this.scanMixed(final);
+    }
+    if (!final && text.length - consumed > this.ctx.maxMessage) return this.overCap(consumed);
     const stalled = consumed === this.resume && !final;
     const li = this.lines.lineIndex(consumed);
     const ls = this.lines.lineStart(li);
@@ -99,7 +133,13 @@ export class Session implements ValidationSession {
       }
       i = skipWhitespace(text, i, n);
       if (i >= n) return n;
-      if (text.charCodeAt(i) === 0x5b) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x7b && c !== 0x5b && (i === 0 || isLineStart(text, i)) && opensMixed(text, i, n)) {
+        // a transcript, log or prose line among the values: read line by line from here on
+        this.layout = 'mixed';
+        return i;
+      }
+      if (c === 0x5b) {
         const after = this.scanArray(i, final);
         if (after < 0) return i;
         i = after;
@@ -151,7 +191,7 @@ export class Session implements ValidationSession {
    * A top-level array: each element is a message, read one by one, so a malformed element costs only itself.
    * Returns the offset after the array, or -1 to wait for more input.
    */
-  private scanArray(open: number, final: boolean): number {
+  protected scanArray(open: number, final: boolean): number {
     const text = this.buf;
     const n = text.length;
     const lines = this.lines;
@@ -203,7 +243,18 @@ export class Session implements ValidationSession {
         // report, then resume at the next line that can start an element at this element's indentation
         this.syntaxError(j, fault.offset, fault.message, null);
         const line = lines.lineIndex(j);
-        const next = resyncLine(text, lines, lines.lineIndex(fault.offset) > line ? lines.lineIndex(fault.offset) - 1 : line, Math.max(0, j - lines.lineStart(line)));
+        const from = lines.lineIndex(fault.offset) > line ? lines.lineIndex(fault.offset) - 1 : line;
+        const indent = Math.max(0, j - lines.lineStart(line));
+        if (this.layout === 'mixed') {
+          // a log line, a marker or prose ends the array: the mixed reader takes over there
+          const at = this.resyncMixed(from, indent, final);
+          const c = text.charCodeAt(skipBlank(text, at, n));
+          if (at >= n || markerOf(text, at, lineEndOf(lines, lines.lineIndex(at), n)) || (c !== 0x7b && c !== 0x5b)) return at;
+          this.skipIndent = -1;
+          j = at;
+          continue;
+        }
+        const next = resyncLine(text, lines, from, indent);
         if (next < 0) return n;
         j = lines.lineStart(next);
       }
@@ -216,71 +267,9 @@ export class Session implements ValidationSession {
     return end >= 0 && end < this.buf.length;
   }
 
-  private scanTranscript(final: boolean): number {
-    const text = this.buf;
-    const lines = this.lines;
-    let spanLine = -1;
-    let spanMarker: { marker: Marker; after: number } | null = null;
-    let l = lines.lineIndex(this.resume);
-    for (; l < lines.lineCount; l++) {
-      const s = lines.lineStart(l);
-      const e = lineEndOf(lines, l, text.length);
-      if (!final && lines.lineStart(l + 1) === Infinity) break; // the last line may be incomplete
-      const m = markerOf(text, s, e);
-      if (m) {
-        if (spanMarker) this.span(spanMarker.marker, spanMarker.after, s);
-        spanLine = l;
-        spanMarker = m;
-      } else if (!spanMarker) {
-        const t = regionText(text, s, e);
-        if (t) this.note(t.startsWith('...') ? 'elided' : 'prose', s, e, t);
-      }
-    }
-    if (final) {
-      if (spanMarker) this.span(spanMarker.marker, spanMarker.after, text.length);
-      return text.length;
-    }
-    return spanLine >= 0 ? lines.lineStart(spanLine) : lines.lineStart(l);
-  }
-
-  /** One `->` / `<-` message: from after its marker to the line before the next marker. */
-  private span(marker: Marker, after: number, regionEnd: number): void {
-    const text = this.buf;
-    const p = skipWhitespace(text, after, regionEnd);
-    if (p >= regionEnd) {
-      this.syntaxError(after, after, `expected a JSON message after '${marker}'`, marker);
-      return;
-    }
-    let value: WireValue | typeof BAIL = readFast(text, p, regionEnd);
-    let end = fastEnd();
-    let node: JsonNode | null = null;
-    if (value === BAIL) {
-      const r = parseJson(text, p, regionEnd);
-      if (!r.ok) {
-        if (hasElision(text, p, regionEnd)) {
-          this.note('elided', p, regionEnd, `elided ${marker} message skipped`);
-          skipElidedReply(this.ctx, text.slice(p, Math.min(regionEnd, p + 200)));
-        }
-        else this.syntaxError(p, r.error.offset, r.error.message, marker);
-        return;
-      }
-      end = r.end;
-      if (r.depth > MAX_NESTING) return this.tooDeep(p, end, marker);
-      node = r.node;
-      value = toWireValue(node);
-    }
-    this.emit(value, node, p, end, marker);
-    const rest = regionText(text, end, regionEnd);
-    if (!rest) return;
-    const at = skipWhitespace(text, end, regionEnd);
-    if (hasElision(text, end, regionEnd)) this.note('elided', at, regionEnd, rest);
-    else if (/^["{}[\],:0-9-]/.test(rest)) this.trailingJson(at);
-    else this.note('prose', at, regionEnd, rest);
-  }
-
   /** JSON-looking text after a message's value (a misplaced closing brace, say): the message is not what it seems. */
-  private trailingJson(at: number): void {
-    const last = this.out[this.out.length - 1];
+  protected trailingJson(at: number): void {
+    const last = this.last;
     if (!last) return;
     const pos = this.lines.position(at);
     const issue: Issue = {
@@ -298,7 +287,7 @@ export class Session implements ValidationSession {
     last.valid = false;
   }
 
-  private emit(value: WireValue, node: JsonNode | null, start: number, end: number, direction: Marker | null): void {
+  protected emit(value: WireValue, node: JsonNode | null, start: number, end: number, direction: Marker | null): void {
     const verdict = checkMessage(this.ctx, value);
     let issues: Issue[] = NO_ISSUES;
     if (verdict.issues.length || node) {
@@ -309,14 +298,14 @@ export class Session implements ValidationSession {
     this.push(verdict.kind, verdict.name, direction, start, end, issues);
   }
 
-  private push(kind: MessageResult['kind'], name: string | null, direction: Marker | null, start: number, end: number, issues: Issue[]): void {
+  protected push(kind: MessageResult['kind'], name: string | null, direction: Marker | null, start: number, end: number, issues: Issue[]): void {
     const lines = this.lines;
     const a = lines.lineIndexFrom(this.lineHint, start);
     const b = end >= lines.lineStart(a + 1) ? lines.lineIndexFrom(a, end) : a;
     this.lineHint = b;
     let valid = true;
     for (const i of issues) if (i.severity === 'error') valid = false;
-    this.out.push({
+    this.last = {
       index: this.count++,
       kind,
       name,
@@ -329,27 +318,72 @@ export class Session implements ValidationSession {
       end: this.bufOffset + end,
       valid,
       issues,
-    });
+    };
+    this.out.push(this.last);
   }
 
-  private syntaxError(start: number, at: number, message: string, direction: Marker | null): void {
+  /**
+   * A value still open after the cap on one message: reported once, and what was read of it dropped; reading
+   * resumes, as after a syntax error, at a line that can start something.
+   */
+  private overCap(at: number): MessageResult[] {
+    const pos = this.lines.position(at);
+    const cap = `${Math.round(this.ctx.maxMessage / 1048576) || this.ctx.maxMessage} ${this.ctx.maxMessage >= 1048576 ? 'MiB' : 'characters'}`;
+    const issue: Issue = { severity: 'error', code: 'too-large', path: '', line: pos.line, col: pos.col, endLine: pos.line, endCol: pos.col + 1, message: 'message too large', text: `a message still open after ${cap}, the cap on one message: not checked, skipped up to here` };
+    this.push('unknown', null, null, at, at, [issue]);
+    const last = this.lines.lineCount - 1;
+    const ls = this.lines.lineStart(last);
+    if (this.layout === 'mixed') this.skipIndent = 0;
+    else this.resyncIndent = 0;
+    this.buf = this.buf.slice(ls);
+    this.bufLine += last;
+    this.bufOffset += ls;
+    this.resume = 0;
+    this.retryAt = 0;
+    return this.out;
+  }
+
+  protected syntaxError(start: number, at: number, message: string, direction: Marker | null): void {
     const pos = this.lines.position(at);
     const issue: Issue = { severity: 'error', code: 'json-syntax', path: '', line: pos.line, col: pos.col, endLine: pos.line, endCol: pos.col + 1, message: 'invalid JSON', text: message };
     this.push('unknown', null, direction, start, Math.max(at, start), [issue]);
   }
 
-  private tooDeep(start: number, end: number, direction: Marker | null): void {
+  protected tooDeep(start: number, end: number, direction: Marker | null): void {
     const a = this.lines.position(start);
     const issue: Issue = { severity: 'error', code: 'json-syntax', path: '', line: a.line, col: a.col, endLine: a.line, endCol: a.col + 1, message: 'nested too deeply', text: `nesting deeper than ${MAX_NESTING} levels: QEMU's JSON parser refuses it` };
     this.push('unknown', null, direction, start, end, [issue]);
   }
 
-  private note(code: Note['code'], start: number, end: number, text: string): void {
+  protected note(code: Note['code'], start: number, end: number, text: string): void {
     const a = this.lines.position(start);
     const b = this.lines.position(end);
+    const last = this.notes[this.notes.length - 1];
+    // a run of prose lines (a paragraph, a base64 blob) is one note, not one per line
+    if (code === 'prose' && last?.code === 'prose' && last.endLine === a.line - 1 && this.proseFirst) {
+      this.proseRun++;
+      last.endLine = b.line;
+      last.endCol = b.col;
+      last.text = `${this.proseFirst} (and ${this.proseRun} more line${this.proseRun > 1 ? 's' : ''})`;
+      return;
+    }
+    this.proseFirst = code === 'prose' ? text : '';
+    this.proseRun = 0;
     this.notes.push({ code, line: a.line, col: a.col, endLine: b.line, endCol: b.col, text });
   }
 }
+
+
+
+/** Is offset `i` the first non-blank character of its line? */
+function isLineStart(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09)) k--;
+  return k < 0 || text.charCodeAt(k) === 0x0a;
+}
+
+
+
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d;

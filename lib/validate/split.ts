@@ -20,13 +20,29 @@ export function markerOf(text: string, lineStart: number, lineEnd: number): { ma
 }
 
 /**
- * Does the input (from `start`) look like a transcript? Yes if any of its first 64 KiB of lines starts with a
- * marker: annotated examples open with prose, and no line of valid JSON can start with `->` or `<-`.
+ * Is the input (from `start`) more than JSON values? Yes if it opens with anything but `{` or `[`, or any of its
+ * first 64 KiB of lines starts with a `->`/`<-` marker or with a character no line of JSON can start with (prose,
+ * a log prefix, a qmp-shell prompt). Plain JSON keeps the fast reader; everything else is read line by line.
  */
-export const TRANSCRIPT_WINDOW = 65536;
+export const MIXED_WINDOW = 65536;
 
-export function looksLikeTranscript(text: string, start: number): boolean {
-  return /^[ \t]*(->|<-)([ \t\r]|$)/m.test(text.slice(start, start + TRANSCRIPT_WINDOW));
+export function looksMixed(text: string, start: number): boolean {
+  let c = text.charCodeAt(start);
+  if (c === 0xfeff) c = text.charCodeAt(start + 1); // a byte order mark: a syntax error of a JSON input
+  if (c !== 0x7b && c !== 0x5b) return true;
+  return /^[ \t]*(?:(?:->|<-)(?:[ \t\r]|$)|\d{4}-\d\d-\d\d[ T]|[^\s{}[\]",:0-9tfn-])/m.test(text.slice(start, start + MIXED_WINDOW));
+}
+
+/**
+ * Does the line whose first non-blank character is at `at` start something no JSON value can: a marker, a log
+ * line's date, a letter other than those of true/false/null? Such a line in JSON values switches to line-wise
+ * reading from there on.
+ */
+export function opensMixed(text: string, at: number, lineEnd: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 0x2d) return markerOf(text, at, lineEnd) !== null; // `->`, or a negative number
+  if (c >= 0x30 && c <= 0x39) return /^\d{4}-\d\d-\d\d[ T]/.test(text.slice(at, at + 11));
+  return !(c === 0x7b || c === 0x5b || c === 0x7d || c === 0x5d || c === 0x22 || c === 0x2c || c === 0x3a || c === 0x74 || c === 0x66 || c === 0x6e || c <= 0x20 || c === 0xfeff);
 }
 
 export function lineEndOf(lines: LineTable, lineIdx: number, textLength: number): number {
@@ -52,7 +68,7 @@ export function resyncLine(text: string, lines: LineTable, fromLine: number, ind
     const ind = indentOf(text, s, e);
     if (ind < 0 || ind > indent) continue;
     const c = text.charCodeAt(s + ind);
-    if (c === 0x7b || c === 0x5b) return n;
+    if (c === 0x7b || c === 0x5b || opensMixed(text, s + ind, e)) return n;
   }
   return -1;
 }

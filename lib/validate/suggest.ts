@@ -18,16 +18,22 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Longer than any name a schema defines (QEMU's longest is under 70 characters), by a wide margin. */
+const MAX_NAME = 256;
+
 const fold = (s: string): string => s.toLowerCase().replace(/_/g, '-');
 
 /** Up to `max` candidates close to `name`, nearest first. */
 export function nearestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+  // a name far longer than any QAPI name is near none of them: no fold or edit distance over all of it
+  if (name.length > MAX_NAME) return [];
   const target = fold(name);
   const limit = Math.max(2, Math.floor(target.length / 3));
   const scored: [number, string][] = [];
   for (const c of candidates) {
     const f = fold(c);
-    const d = f === target ? 0 : f.startsWith(target) || target.startsWith(f) ? 1 : distance(target, f);
+    // the length difference is a lower bound of the edit distance: the distance is only computed when it can win
+    const d = f === target ? 0 : f.startsWith(target) || target.startsWith(f) ? 1 : Math.abs(f.length - target.length) > limit ? Infinity : distance(target, f);
     if (d <= limit) scored.push([d, c]);
   }
   scored.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1));

@@ -4,6 +4,7 @@
 // not read the host clock), and nothing else.
 import type { RawIssue } from './explain';
 import { describeValue } from './describe';
+import { quote } from './quote';
 import type { WireValue } from './wire';
 import { isWireObject } from './wire';
 
@@ -41,7 +42,7 @@ export function checkTimestamp(event: Record<string, WireValue>): RawIssue[] {
   if (!isWireObject(ts)) return [bad(['timestamp'], 'value', `'timestamp' must be an object {"seconds": …, "microseconds": …}, got ${describeValue(ts)}`)];
   const out: RawIssue[] = [];
   for (const key of Object.keys(ts)) {
-    if (key !== 'seconds' && key !== 'microseconds') out.push(bad(['timestamp', key], 'key', `'${key}' is not part of a timestamp, which has only 'seconds' and 'microseconds'`));
+    if (key !== 'seconds' && key !== 'microseconds') out.push(bad(['timestamp', key], 'key', `'${quote(key)}' is not part of a timestamp, which has only 'seconds' and 'microseconds'`));
   }
   const seconds = integerOf(ts.seconds);
   const micros = integerOf(ts.microseconds);

@@ -5,6 +5,12 @@
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * Bounded memory: a message (or top-level array) still open after this many characters is reported and skipped
+ * rather than buffered further. QEMU's largest replies (query-qmp-schema) are a few MB.
+ */
+export const MAX_MESSAGE = 64 * 1024 * 1024;
+
 /** Stable machine-readable issue codes. */
 export type IssueCode =
   | 'json-syntax'
@@ -32,7 +38,9 @@ export type IssueCode =
   | 'unstable'
   | 'orphan-reply'
   | 'elided'
-  | 'prose';
+  | 'prose'
+  | 'no-message'
+  | 'too-large';
 
 export interface Issue {
   severity: Severity;
@@ -72,11 +80,12 @@ export interface MessageResult {
   issues: Issue[];
 }
 
-export type InputForm = 'empty' | 'value' | 'array' | 'stream' | 'transcript';
+/** 'log': lines of a log (libvirt, qmp-shell, iotests, any prefix) with messages in them */
+export type InputForm = 'empty' | 'value' | 'array' | 'stream' | 'transcript' | 'log';
 
-/** Something skipped rather than checked: an elision (`...`) or prose in a transcript. */
+/** Something skipped rather than checked: an elision (`...`), prose, or a command that cannot be checked. */
 export interface Note {
-  code: 'elided' | 'prose';
+  code: 'elided' | 'prose' | 'unchecked';
   line: number;
   col: number;
   endLine: number;
@@ -100,6 +109,8 @@ export interface ValidatorOptions {
   deprecated?: 'warn' | 'error';
   /** false: skip the fast precheck and run every payload through zod (for differential tests) */
   precheck?: boolean;
+  /** the cap on one message (or a top-level array) still open, in characters; default MAX_MESSAGE */
+  maxMessage?: number;
 }
 
 /** Incremental validation for large inputs: feed whole lines, get results as they complete. */

@@ -22,7 +22,8 @@ export const MAX_NESTING = 1024;
 export function numberValue(text: string, integer: boolean): number | bigint | IntegralFloat {
   if (integer) return text.length <= 15 ? Number(text) : BigInt(text);
   const v = Number(text);
-  return Number.isInteger(v) ? new IntegralFloat(v, text) : v;
+  // beyond a double's range (1e400) the literal is kept too, so issues quote it rather than "Infinity"
+  return Number.isInteger(v) || !Number.isFinite(v) ? new IntegralFloat(v, text) : v;
 }
 
 /** Defines `key` as an own enumerable property even when it is `__proto__`. */
@@ -64,4 +65,22 @@ export function jsonKind(v: unknown): 'string' | 'number' | 'boolean' | 'null' |
   if (typeof v === 'number' || typeof v === 'bigint' || v instanceof IntegralFloat) return 'number';
   if (Array.isArray(v)) return 'array';
   return 'object';
+}
+
+/** Is `key` a property every plain object inherits (`constructor`, `toString`, `__proto__`…)? Legal QAPI member names. */
+export function isInherited(key: string): boolean {
+  return key in Object.prototype;
+}
+
+/** The own property `key` of a wire object (never one it inherits), or undefined. */
+export function own(obj: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** A copy of a wire object without a prototype, for readers (zod) that look members up with `obj[key]`. */
+export function withoutPrototype(v: unknown): unknown {
+  if (!isWireObject(v) || Object.getPrototypeOf(v) === null) return v;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(v)) copy[k] = v[k];
+  return copy;
 }

@@ -218,7 +218,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } catch (err) {
     if (err instanceof QapiError) {
       io.stderr(`${String(err)}\n`);
-      return 1;
+      // the root itself unreadable is an I/O error (status 2, as `validate --schema` gives), not a schema error
+      return err.info === null ? 2 : 1;
     }
     throw err;
   }

@@ -92,6 +92,11 @@ function processIO(): CliIO {
 
 /** Entry point of dist/cli.mjs: run, then exit once output is flushed. */
 export async function runCli(argv: string[] = process.argv.slice(2)): Promise<void> {
+  // the reader went away (`… | head -1`): nothing more can be said, so stop quietly, as a pipe's writer should
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   let status: number;
   try {
     status = await main(argv, processIO());

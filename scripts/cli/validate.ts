@@ -11,15 +11,18 @@ import { QapiError } from '../../lib/qapi/error';
 import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { createValidator } from '../../lib/validate/index';
-import { formatMessageResult } from '../../lib/validate/format';
+import { escapeForTerminal, formatMessageResult, formatNote } from '../../lib/validate/format';
 import type { MessageResult, Note, ValidatorOptions } from '../../lib/validate/types';
 
 export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <qapi-schema.json> [options] <file|->
 
 Validate QMP messages (events, commands, replies, errors, the greeting) against
 a QAPI schema.  The input may be one JSON value, a JSON array of messages,
-JSON Lines / concatenated values, or a transcript with '->' / '<-' markers as
-in QEMU's qmp-examples.  '-' reads standard input.
+JSON Lines / concatenated values, a transcript with '->' / '<-' markers as in
+QEMU's qmp-examples, a libvirt debug log (QEMU_MONITOR_* and 'Line [...]'
+lines, each message checked once), a qmp-shell session, QEMU iotests output,
+or any log whose lines end in one JSON object; these forms may be mixed.
+'-' reads standard input.
 
 Options:
   --schema <file>        root of the schema tree, or a file holding a QEMU's
@@ -96,9 +99,23 @@ export function messageRecord(m: MessageResult): object {
   };
 }
 
-export async function run(args: string[], io: CliIO): Promise<number> {
+/**
+ * Bounded memory on endless input (`yes '[' | tr -d '\\n'`): a line is buffered up to this many characters.
+ * The session caps one message the same way (MAX_MESSAGE).
+ */
+export const MAX_LINE = 64 * 1024 * 1024;
+
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export async function run(args: string[], io: CliIO, limits: { line?: number; message?: number } = {}): Promise<number> {
   const parsed = parseArgs(args, io);
   if (typeof parsed === 'number') return parsed;
+  const maxLine = limits.line ?? MAX_LINE;
+  if (limits.message) parsed.options.maxMessage = limits.message;
   const root = path.resolve(io.cwd, parsed.schema);
   let validator;
   try {
@@ -125,8 +142,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     if (parsed.format === 'text') {
       for (; printedNotes < notes.length; printedNotes++) {
-        const n = notes[printedNotes]!;
-        out += `${label}:${n.line}:${n.col}: note [${n.code}]: ${n.text}\n`;
+        out += formatNote(notes[printedNotes]!, label) + '\n';
       }
     }
     if (out) io.stdout(out);
@@ -135,11 +151,36 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const stream = parsed.input === '-' ? io.stdin : createReadStream(path.resolve(io.cwd, parsed.input), { highWaterMark: 1 << 20 });
     stream.setEncoding('utf8');
     let pending = '';
+    /** inside a line longer than the cap: its text is dropped up to its end */
+    let dropping = false;
+    let line = 1;
     for await (const chunk of stream as AsyncIterable<string>) {
-      const text = pending + chunk;
+      let text = pending + chunk;
+      if (dropping) {
+        const nl = text.indexOf('\n');
+        if (nl < 0) {
+          pending = '';
+          continue;
+        }
+        dropping = false;
+        text = text.slice(nl); // the line's break stays, so later line numbers hold
+      }
       const cut = text.lastIndexOf('\n') + 1;
       pending = text.slice(cut);
-      if (cut > 0) emit(session.feed(text.slice(0, cut)), session.notes);
+      if (cut > 0) {
+        line += countLines(text, cut);
+        emit(session.feed(text.slice(0, cut)), session.notes);
+      }
+      if (pending.length > maxLine) {
+        invalid++;
+        const where = `${escapeForTerminal(label)}:${line}:1`;
+        const cap = maxLine >= 1048576 ? `${Math.round(maxLine / 1048576)} MiB` : `${maxLine} characters`;
+        const text = `a line longer than ${cap}, the cap on one line: not checked, skipped to its end`;
+        if (parsed.format === 'json') io.stdout(JSON.stringify({ index: -1, line, kind: 'unknown', name: null, valid: false, issues: [{ severity: 'error', code: 'too-large', path: '', line, col: 1, text }] }) + '\n');
+        else io.stdout(`${where}: line too long: INVALID\n  ${where}: error [too-large]: ${text}\n`);
+        pending = '';
+        dropping = true;
+      }
       if (io.drain) await io.drain();
     }
     emit(session.feed(pending), session.notes);
@@ -150,7 +191,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (parsed.format === 'text') {
     const elided = session.notes.filter((n) => n.code === 'elided').length;
-    io.stdout(`messages: ${valid} valid, ${invalid} invalid${elided ? `, ${elided} elided` : ''}\n`);
+    const unchecked = session.notes.filter((n) => n.code === 'unchecked').length;
+    io.stdout(`messages: ${valid} valid, ${invalid} invalid${elided ? `, ${elided} elided` : ''}${unchecked ? `, ${unchecked} not checkable` : ''}\n`);
   }
   return invalid > 0 ? 1 : 0;
 }

@@ -7,11 +7,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasQemu, qemuTree } from '../support/shared';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The versions every e2e file tests against: the real tree with VFIO_MIGRATION_PREPARE as default, our example schema second. */
+/** The default version is QEMU's real tree with VFIO_MIGRATION_PREPARE; without QEMU's data it is our example schema. */
+export const E2E_REAL_TREE = hasQemu('10.2.2+vfio-migration-prepare');
+/**
+ * The versions every e2e file tests against: the default (the real tree, else content/ again), our example schema second.
+ * content/ has VFIO_MIGRATION_PREPARE too, so the tests of that event's pages run on either.
+ */
 export const E2E_VERSIONS = [
-  'vfio-prepare=../shared/qemu/10.2.2+vfio-migration-prepare/qapi/qapi-schema.json',
+  E2E_REAL_TREE ? `vfio-prepare=${qemuTree('10.2.2+vfio-migration-prepare')}` : 'content=content/qapi-schema.json',
   'example=content/qapi-schema.json',
 ].join(',');
 export const E2E_OUT = process.env.E2E_OUT || 'out-e2e';

@@ -1,7 +1,8 @@
 // Browser tests of the exported site: Debian's Chromium driven by
 // playwright-core against out-e2e/ served by scripts/serve.mjs.
 // The site is built once per test run by build-once.ts (two versions: the
-// 10.2.2+vfio-migration-prepare tree as default, our example schema second).
+// 10.2.2+vfio-migration-prepare tree, or content/ without QEMU's data, as
+// default, our example schema second).
 // Set E2E_REUSE=1 to reuse an existing out-e2e/ while iterating on the tests.
 import { existsSync } from 'node:fs';
 import path from 'node:path';

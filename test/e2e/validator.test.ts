@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { serve } from '../../scripts/serve.mjs';
-import { buildOnce, E2E_OUT, ROOT } from './build-once';
+import { buildOnce, E2E_OUT, E2E_REAL_TREE, ROOT } from './build-once';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -46,6 +46,8 @@ async function openValidator(page: Page, suffix = ''): Promise<void> {
 async function paste(page: Page, text: string): Promise<void> {
   await page.locator('.ve-main').evaluate((main, t) => {
     const target = (main.querySelector('textarea, .ve-viewer') as HTMLElement)!;
+    // a paste over the whole text, as after select-all
+    if (target instanceof HTMLTextAreaElement) target.select();
     const data = new DataTransfer();
     data.setData('text/plain', t);
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
@@ -137,7 +139,8 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     await context.close();
   });
 
-  it('a transcript with a command and its reply: both checked', async () => {
+  // query-status and STOP are QEMU's; content/ has neither
+  it.skipIf(!E2E_REAL_TREE)('a transcript with a command and its reply: both checked', async () => {
     const { context, page } = await fresh();
     await openValidator(page);
     const transcript = '-> { "execute": "query-status" }\n<- { "return": { "status": "running", "running": true } }\n';
@@ -197,7 +200,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     await other.context.close();
   });
 
-  it('the schema option checks against another version and links to its docs', async () => {
+  it.skipIf(!E2E_REAL_TREE)('the schema option checks against another version and links to its docs', async () => {
     const { context, page } = await fresh();
     await openValidator(page);
     const stop = '{"event": "STOP", "timestamp": {"seconds": 1, "microseconds": 0}}';
@@ -283,7 +286,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     expect(stats.maxGap).toBeLessThan(1000);
     // shown in the fast read-only view, and still interactive: an issue deep down is one click away
     expect(await page.locator('.ve-viewer').count()).toBe(1);
-    await page.locator('.vr-filter input').check();
+    await page.getByLabel('only messages with issues').check();
     const issue = page.locator('.vr-message').nth(4).locator('.vr-issue .vr-pos');
     const where = (await issue.textContent())!;
     const t0 = Date.now();

@@ -1,16 +1,27 @@
-// Where the tests find QEMU's real data (../shared beside the checkout), and
-// how a suite that needs it skips on a clone that has none.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe } from 'vitest';
+// How a suite that needs QEMU's real data (see scripts/qemu-data.ts: QEMU_SRC
+// or ../shared) finds it, and skips, saying which release it needs, without it.
+import { describe, it } from 'vitest';
+import { hasQemu, hasShared } from '../../scripts/qemu-data';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SHARED = path.resolve(ROOT, '..', 'shared');
-export const hasShared = existsSync(path.join(SHARED, 'qemu'));
+export * from '../../scripts/qemu-data';
 
-/** A path under ../shared, e.g. sharedPath('qemu', '10.2.2', 'qapi/qapi-schema.json'). */
-export const sharedPath = (...parts: string[]): string => path.join(SHARED, ...parts);
+/** `describe` for suites that need these QEMU releases' data: skipped, naming what is missing, without it. */
+export function describeWithQemu(releases: string | string[], name: string, fn: () => void): void {
+  const need = typeof releases === 'string' ? [releases] : releases;
+  const missing = need.filter((r) => !hasQemu(r));
+  if (missing.length === 0) describe(name, fn);
+  else skipSuite(name, `QEMU ${missing.join(', ')}`);
+}
 
-/** `describe` for suites that read ../shared: skipped (with the suite's name saying why) when it is absent. */
-export const describeWithShared = hasShared ? describe : describe.skip;
+/** `describe` for suites that read ../shared beyond QEMU's releases (libvirt's traffic). */
+export function describeWithShared(name: string, fn: () => void): void {
+  if (hasShared) describe(name, fn);
+  else skipSuite(name, '../shared/');
+}
+
+/** The suite's body is not run at all (it would read the missing data while collecting): one skipped entry says why. */
+function skipSuite(name: string, missing: string): void {
+  describe.skip(name, () => {
+    it(`needs ${missing}`, () => {});
+  });
+}

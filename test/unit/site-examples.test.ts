@@ -9,7 +9,7 @@ import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
 import { ModulePage } from '@/components/docs-html/ModulePage';
 import { lintExamples } from '@/lib/validate/lint-examples';
 import { describeWithShared, sharedPath } from '../support/shared';
-import { siteFor } from '../render-helpers';
+import { siteFor } from '../support/render-helpers';
 
 // Our own schema: the second example (inside a note) is invalid, the others valid.
 const SCHEMA = `{ 'include': 'events.json' }

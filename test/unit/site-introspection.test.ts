@@ -3,9 +3,10 @@
 // view of it must load beside a tree's).
 import { beforeAll, expect, it, vi } from 'vitest';
 import { describeWithShared, sharedPath } from '../support/shared';
+import type * as SiteSource from '../../lib/site/source';
 
 describeWithShared('QAPI_VERSIONS naming an introspection', () => {
-  let source: typeof import('../../lib/site/source');
+  let source: typeof SiteSource;
 
   beforeAll(async () => {
     vi.stubEnv('QAPI_MODEL_CACHE', '0');

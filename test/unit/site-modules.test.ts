@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel, type SchemaHost } from '@/lib/qapi/load';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { ModulePage } from '@/components/docs-html/ModulePage';
-import { siteFor } from '../render-helpers';
+import { siteFor } from '../support/render-helpers';
 import { describeWithShared, sharedPath } from '../support/shared';
 
 function fixtureSite(files: Record<string, string>): SiteSchema {

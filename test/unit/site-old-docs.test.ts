@@ -10,7 +10,7 @@ import { optionsForTree } from '@/lib/qapi/options';
 import { joinIncludePath, type SchemaHost } from '@/lib/qapi/parser';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { ModulePage } from '@/components/docs-html/ModulePage';
-import { renderDefinition, siteFor } from '../render-helpers';
+import { renderDefinition, siteFor } from '../support/render-helpers';
 import { describeWithShared, sharedPath } from '../support/shared';
 
 function memSite(files: Record<string, string>, release: string): SiteSchema {

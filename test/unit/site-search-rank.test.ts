@@ -2,10 +2,10 @@
 // with VFIO_MIGRATION_PREPARE), searched exactly as the dialog searches
 // (lib/site/search-engine.ts): exact names first, definitions above members,
 // every word required, protocol words lead to the QMP envelope page.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildSearchDocs } from '@/lib/site/search-docs';
 import { createSearchIndex, rankHits, searchDocs, type SearchHit } from '@/lib/site/search-engine';
-import { siteFor } from '../render-helpers';
+import { siteFor } from '../support/render-helpers';
 import { describeWithShared, sharedPath } from '../support/shared';
 
 function searcher(tree: string) {

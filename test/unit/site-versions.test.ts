@@ -3,7 +3,7 @@
 // page says where the definition is and since when; and qga and
 // storage-daemon roots render as sites of their own.
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { absentPath, findAbsentDefinition, findAbsentModule } from '@/lib/site/absent';
 import { getSchema, getVersions } from '@/lib/site/source';
 import { definitionNames, moduleNames } from '@/lib/site/routes';
@@ -15,7 +15,7 @@ import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
 import { ModulePage } from '@/components/docs-html/ModulePage';
 import { HomePage } from '@/components/docs-html/HomePage';
 import { IndexPage } from '@/components/docs-html/IndexPage';
-import { siteFor } from '../render-helpers';
+import { siteFor } from '../support/render-helpers';
 import { describeWithShared, hasShared, sharedPath } from '../support/shared';
 
 // source.ts reads the versions once, on first use: set them before any test asks.

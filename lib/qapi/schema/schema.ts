@@ -17,7 +17,7 @@ import {
   QAPISchemaArrayType,
   QAPISchemaBuiltinType,
   QAPISchemaDefinition,
-  QAPISchemaEntity,
+  type QAPISchemaEntity,
   QAPISchemaEnumType,
   QAPISchemaInclude,
   QAPISchemaModule,

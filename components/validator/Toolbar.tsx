@@ -1,0 +1,114 @@
+// The validator's toolbar: insert an example event, open a file, the checking
+// options, and share or download the text. Every control has a fixed width,
+// so nothing moves when the example list fills in after the model loads.
+import { useRef } from 'react';
+import type { PageOptions } from '@/lib/site/validator-share';
+import type { VersionInfo } from './version-info';
+
+interface Props {
+  events: string[];
+  versions: VersionInfo[];
+  options: PageOptions;
+  hasText: boolean;
+  sharing: boolean;
+  onOptions(o: PageOptions): void;
+  onExample(name: string): void;
+  onFile(file: File): void;
+  onCopyLink(): void;
+  onDownload(): void;
+}
+
+export function Toolbar({
+  events,
+  versions,
+  options,
+  hasText,
+  sharing,
+  onOptions,
+  onExample,
+  onFile,
+  onCopyLink,
+  onDownload,
+}: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <div className="vt-toolbar" role="toolbar" aria-label="Validator tools">
+      <label className="vt-field vt-field-example">
+        <span>Example</span>
+        <select
+          aria-label="Insert a minimal valid event"
+          value=""
+          disabled={!events.length}
+          onChange={(e) => e.target.value && onExample(e.target.value)}
+        >
+          <option value="">{events.length ? `an event (${events.length})…` : 'loading…'}</option>
+          {events.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        Open file…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,.txt,.log,.qmp,.out,text/*,application/json"
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) onFile(f);
+          e.target.value = '';
+        }}
+      />
+      <label className="vt-field">
+        <span>Unknown members</span>
+        <select
+          aria-label="Mode"
+          value={options.mode}
+          onChange={(e) => onOptions({ ...options, mode: e.target.value === 'lenient' ? 'lenient' : 'strict' })}
+        >
+          <option value="strict">strict: error</option>
+          <option value="lenient">lenient: warning</option>
+        </select>
+      </label>
+      <label className="vt-field">
+        <span>Deprecated</span>
+        <select
+          aria-label="Deprecated"
+          value={options.deprecated}
+          onChange={(e) => onOptions({ ...options, deprecated: e.target.value === 'error' ? 'error' : 'warn' })}
+        >
+          <option value="warn">warning</option>
+          <option value="error">error</option>
+        </select>
+      </label>
+      {versions.length > 1 && (
+        <label className="vt-field">
+          <span>Schema</span>
+          <select
+            aria-label="Schema version"
+            value={options.version}
+            onChange={(e) => onOptions({ ...options, version: e.target.value })}
+          >
+            {versions.map((v) => (
+              <option key={v.label} value={v.isDefault ? '' : v.label}>
+                {v.label}
+                {v.isDefault ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <span className="vt-spacer" />
+      <button type="button" onClick={onCopyLink} disabled={!hasText || sharing}>
+        Copy link
+      </button>
+      <button type="button" onClick={onDownload} disabled={!hasText}>
+        Download
+      </button>
+    </div>
+  );
+}

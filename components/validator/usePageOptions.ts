@@ -1,0 +1,30 @@
+'use client';
+// The checking options (strict/lenient, deprecated, schema version), read
+// from the query string once the page runs and written back to it on every
+// change, so a reload or a copied URL keeps them.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DEFAULT_PAGE_OPTIONS, optionsSearch, readOptions, type PageOptions } from '@/lib/site/validator-share';
+import type { VersionInfo } from './version-info';
+
+export function usePageOptions(versions: VersionInfo[], ready: boolean) {
+  const labels = useMemo(() => versions.filter((v) => !v.isDefault).map((v) => v.label), [versions]);
+  const [options, setOptions] = useState<PageOptions>(DEFAULT_PAGE_OPTIONS);
+
+  useEffect(() => setOptions(readOptions(location.search, labels)), [labels]);
+
+  useEffect(() => {
+    if (ready) history.replaceState(history.state, '', location.pathname + optionsSearch(options) + location.hash);
+  }, [options, ready]);
+
+  /** A shared link's version: one this site has, else the default. */
+  const setLinkVersion = useCallback(
+    (version: string | undefined) => {
+      if (version !== undefined) setOptions((o) => ({ ...o, version: labels.includes(version) ? version : '' }));
+    },
+    [labels],
+  );
+
+  const version =
+    versions.find((v) => v.label === options.version) ?? versions.find((v) => v.isDefault) ?? versions[0]!;
+  return { options, setOptions, setLinkVersion, version };
+}

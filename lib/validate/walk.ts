@@ -1,0 +1,104 @@
+// The one walker over the schema model's composite types, shared by the zod
+// compiler, the precheck, the explanations and the feature warnings. Receives
+// the index and a type (and, where a choice depends on it, the value);
+// guarantees the same answers everywhere: an alternate's alternative is
+// chosen by the value's JSON kind (qapi-code-gen "Alternate types"), a union's
+// branch by its discriminator read as an own member, and an object's members
+// are its base's plus those of the branch in force, recursively (a branch may
+// itself be a union).
+import type { AlternateType, Entity, Member, SchemaIndex, UnionType } from '../qapi/model';
+import { isWireObject, jsonKind, own } from './wire';
+
+/** The JSON kind an alternative's type accepts. */
+export function alternativeKind(index: SchemaIndex, type: string): string {
+  const e = index.get(type);
+  if (!e) return 'unknown';
+  switch (e.meta) {
+    case 'builtin':
+      return e.jsonType === 'int' ? 'number' : e.jsonType;
+    case 'enum':
+      return 'string';
+    case 'array':
+      return 'array';
+    case 'struct':
+    case 'union':
+    case 'alternate':
+      return 'object';
+    default:
+      return 'unknown';
+  }
+}
+
+/** JSON kind → alternative type, for compilers that decide once per alternate. */
+export function alternativesByKind(index: SchemaIndex, a: AlternateType): Map<string, string> {
+  const byKind = new Map<string, string>();
+  for (const alt of a.alternatives) byKind.set(alternativeKind(index, alt.type), alt.type);
+  return byKind;
+}
+
+/** The alternative of `a` that a value of this JSON kind takes, or null. */
+export function alternativeFor(index: SchemaIndex, a: AlternateType, value: unknown): string | null {
+  const kind = jsonKind(value);
+  return a.alternatives.find((alt) => alternativeKind(index, alt.type) === kind)?.type ?? null;
+}
+
+/** `type` with alternates resolved by the value's kind: the entity the value is really checked against. */
+export function concreteEntity(index: SchemaIndex, type: string, value: unknown): Entity | undefined {
+  let e = index.get(type);
+  for (let guard = 0; e?.meta === 'alternate' && guard < 16; guard++) {
+    const alt = alternativeFor(index, e, value);
+    e = alt ? index.get(alt) : undefined;
+  }
+  return e;
+}
+
+/** The branch of union `u` the value's discriminator selects. */
+export function selectedBranch(u: UnionType, value: unknown): UnionType['branches'][number] | undefined {
+  const tag = isWireObject(value) ? own(value, u.discriminator) : undefined;
+  return u.branches.find((b) => b.value === tag);
+}
+
+/** Each branch of a union with the entity of its type (undefined for an unknown type). */
+export function unionBranches(index: SchemaIndex, u: UnionType): { value: string; entity: Entity | undefined }[] {
+  return u.branches.map((b) => ({ value: b.value, entity: index.get(b.type) }));
+}
+
+/** The types a value of this entity may contain directly: members, branches, elements, alternatives. */
+export function childTypes(e: Entity): string[] {
+  switch (e.meta) {
+    case 'array':
+      return [e.elementType];
+    case 'struct':
+      return e.members.map((m) => m.type);
+    case 'union':
+      return [...e.members.map((m) => m.type), ...e.branches.map((b) => b.type)];
+    case 'alternate':
+      return e.alternatives.map((a) => a.type);
+    default:
+      return [];
+  }
+}
+
+export interface ObjectMembers {
+  members: Member[];
+  /** how union branches were selected, for the texts */
+  branches: string[];
+}
+
+/** All members an object value of this type may have: base members plus the branch its discriminator selects, recursively. */
+export function objectMembers(index: SchemaIndex, typeName: string, value: unknown): ObjectMembers | null {
+  const e = concreteEntity(index, typeName, value);
+  if (!e) return null;
+  if (e.meta === 'struct') return { members: e.members, branches: [] };
+  if (e.meta !== 'union') return null;
+  const branch = selectedBranch(e, value);
+  const out: ObjectMembers = { members: [...e.members], branches: [] };
+  if (!branch) return out;
+  out.branches.push(`branch '${branch.value}' of union ${e.name}, selected by ${e.discriminator}: '${branch.value}'`);
+  const inner = objectMembers(index, branch.type, value);
+  if (inner) {
+    out.members.push(...inner.members);
+    out.branches.push(...inner.branches);
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+// `npm run fuzz:validate`: seeded hostile pastes (lib/validate/fuzz.ts)
+// through the validator page's own entry point (WorkerCore, the logic of its
+// web worker). Each paste must be answered with a result (never a failure or a
+// throw), within the time bound, and every message planted as invalid must
+// come back invalid on its line.
+//
+//   npm run fuzz:validate -- [--seed N] [--count N] [--bound MS]
+//
+// The last line printed is `fuzz:validate: N pastes, C crashes, M missed, S slow (max X ms)`; exit 1 if any.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WorkerCore } from '../components/validator/worker-core';
+import type { FromWorker } from '../components/validator/protocol';
+import { createRng, mutantSeed } from '../lib/qapi/fuzz/mutate';
+import type { SchemaModel } from '../lib/qapi/model';
+import { loadModelFromDisk } from '../lib/qapi/node';
+import { hostilePaste } from '../lib/validate/fuzz';
+
+export interface FuzzReport {
+  pastes: number;
+  crashes: { index: number; message: string }[];
+  missed: { index: number; line: number }[];
+  slow: { index: number; ms: number }[];
+  maxMs: number;
+}
+
+export async function fuzzValidate(model: SchemaModel, opts: { seed: number; count: number; boundMs: number }): Promise<FuzzReport> {
+  let answer: FromWorker | null = null;
+  const core = new WorkerCore(
+    async () => model,
+    (msg) => {
+      if (msg.type === 'result' || msg.type === 'failed') answer = msg;
+    },
+  );
+  const names = {
+    events: model.entities.filter((e) => e.meta === 'event').map((e) => e.name),
+    commands: model.entities.filter((e) => e.meta === 'command').map((e) => e.name),
+  };
+  const report: FuzzReport = { pastes: 0, crashes: [], missed: [], slow: [], maxMs: 0 };
+  for (let i = 0; i < opts.count; i++) {
+    const paste = hostilePaste(createRng(mutantSeed(opts.seed, i)), names);
+    answer = null;
+    const t0 = performance.now();
+    try {
+      await core.handle({ type: 'validate', id: i, modelUrl: 'model', text: paste.text, options: { mode: 'strict', deprecated: 'warn' } });
+    } catch (err) {
+      report.crashes.push({ index: i, message: String(err) });
+      continue;
+    }
+    const ms = performance.now() - t0;
+    report.pastes++;
+    report.maxMs = Math.max(report.maxMs, ms);
+    if (ms > opts.boundMs) report.slow.push({ index: i, ms });
+    const got = answer as FromWorker | null;
+    if (got?.type !== 'result') {
+      report.crashes.push({ index: i, message: got?.type === 'failed' ? got.message : 'no answer' });
+      continue;
+    }
+    const invalidAt = new Set(got.result.messages.filter((m) => !m.valid).map((m) => m.line));
+    for (const line of paste.invalidLines) if (!invalidAt.has(line)) report.missed.push({ index: i, line });
+  }
+  return report;
+}
+
+export function summary(r: FuzzReport): string {
+  return `fuzz:validate: ${r.pastes} pastes, ${r.crashes.length} crashes, ${r.missed.length} missed, ${r.slow.length} slow (max ${Math.round(r.maxMs)} ms)`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string, dflt: number): number => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : dflt;
+  };
+  const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const real = path.resolve(projectRoot, '../shared/qemu/10.2.2/qapi/qapi-schema.json');
+  const root = existsSync(real) ? real : path.join(projectRoot, 'content', 'qapi-schema.json');
+  const model = loadModelFromDisk(root);
+  const opts = { seed: arg('--seed', 1), count: arg('--count', 10_000), boundMs: arg('--bound', 2000) };
+  console.log(`schema ${path.relative(projectRoot, root)}; seed ${opts.seed}, ${opts.count} pastes, bound ${opts.boundMs} ms each`);
+  const r = await fuzzValidate(model, opts);
+  for (const c of r.crashes.slice(0, 10)) console.log(`crash: paste ${c.index}: ${c.message}`);
+  for (const m of r.missed.slice(0, 10)) console.log(`missed: paste ${m.index}, invalid message on line ${m.line} not reported`);
+  for (const s of r.slow.slice(0, 10)) console.log(`slow: paste ${s.index}: ${Math.round(s.ms)} ms`);
+  console.log(summary(r));
+  process.exitCode = r.crashes.length || r.missed.length || r.slow.length ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,53 @@
+// Where QEMU's real data is, for the tests, the conformance runner, the fuzzer
+// and the benchmarks. Two sources, by release:
+//   QEMU_SRC=/path/to/qemu  a QEMU source checkout (its qapi/, tests/qapi-schema/,
+//                           docs/); it stands for the release its VERSION file
+//                           names, e.g. 10.2.2 -> every ../shared/qemu/10.2.2/... path
+//   ../shared/              beside the checkout (the project's CI has it): the five
+//                           releases under qemu/, the seed tree, libvirt's traffic
+// A path under qemu/<release>/ comes from QEMU_SRC when its release matches,
+// else from ../shared; callers check hasQemu() before reading.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const hasShared = existsSync(path.join(SHARED, 'qemu'));
+
+export const QEMU_SRC = process.env.QEMU_SRC ? path.resolve(process.env.QEMU_SRC) : '';
+/** The release QEMU_SRC is a checkout of (its VERSION file), or '' without one. */
+export const QEMU_SRC_RELEASE = readRelease(QEMU_SRC);
+
+function readRelease(dir: string): string {
+  if (!dir) return '';
+  try {
+    return readFileSync(path.join(dir, 'VERSION'), 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The folder holding a QEMU release's qapi/, tests/ and docs/, or null when no source has it. */
+export function qemuDir(release: string): string | null {
+  if (release === QEMU_SRC_RELEASE && existsSync(path.join(QEMU_SRC, 'qapi'))) return QEMU_SRC;
+  const dir = path.join(SHARED, 'qemu', release);
+  return existsSync(dir) ? dir : null;
+}
+
+export const hasQemu = (...releases: string[]): boolean => releases.every((r) => qemuDir(r) !== null);
+
+/** A path under ../shared, e.g. sharedPath('qemu', '10.2.2', 'qapi/qapi-schema.json'); qemu/<release>/ may come from QEMU_SRC. */
+export function sharedPath(...parts: string[]): string {
+  if (parts[0] === 'qemu' && parts[1]) {
+    const dir = qemuDir(parts[1]);
+    if (dir) return path.join(dir, ...parts.slice(2));
+  }
+  return path.join(SHARED, ...parts);
+}
+
+/** The root qapi-schema.json of a release's tree (qemuTree('10.2.2')). */
+export const qemuTree = (release: string): string => sharedPath('qemu', release, 'qapi', 'qapi-schema.json');
+
+/** What to set to get the data of a release. */
+export const HOW_TO_GET = 'set QEMU_SRC to a QEMU source checkout of that release, or put the data in ../shared/';

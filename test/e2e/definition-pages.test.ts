@@ -1,0 +1,137 @@
+// Browser tests of the definition pages' big-union and reply features, on the
+// exported site (build-once.ts: the 10.2.2+vfio-migration-prepare tree as
+// default): blockdev-add's first paint, its branch jump menu and anchors, the
+// lazy expanders that fetch a type's fragment, and a command's reply members.
+// Set E2E_REUSE=1 to reuse an existing out-e2e/ while iterating.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { serve } from '../../scripts/serve.mjs';
+import { buildOnce, E2E_OUT, ROOT } from './build-once';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+
+let browser: Browser;
+let server: Server;
+let base: string;
+const errors: string[] = [];
+
+async function open(p: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => errors.push(`${p}: ${String(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${p}: ${m.text()}`);
+  });
+  await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
+  return page;
+}
+
+/** The page's first contentful paint (ms from navigation start); it may be reported after 'load'. */
+const firstContentfulPaint = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0];
+          if (fcp) resolve(fcp.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(Infinity), 10_000);
+      }),
+  );
+
+describe.skipIf(!haveChromium)('definition pages in Chromium', () => {
+  beforeAll(async () => {
+    await buildOnce();
+    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('paints blockdev-add within 1 s', async () => {
+    (await open('/events/STOP/')).close(); // the browser's own start-up is not the page's
+    const paints: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await open('/commands/blockdev-add/');
+      paints.push(await firstContentfulPaint(page));
+      await page.close();
+    }
+    paints.sort((a, b) => a - b);
+    console.info(`[e2e] blockdev-add first contentful paint: ${paints.map((p) => p.toFixed(0)).join(", ")} ms`);
+    // the median of 5 loads: the machine running the tests is shared, single loads vary by ±300 ms
+    expect(paints[2], `first contentful paint (ms), 5 loads: ${paints.join(', ')}`).toBeLessThanOrEqual(1000);
+  });
+
+  it("jumps to a branch from the union's index, and from a discriminator value", async () => {
+    const page = await open('/commands/blockdev-add/');
+    const menu = page.locator('nav.branch-index');
+    expect(await menu.locator('a').count()).toBe(47);
+    await menu.locator('a[href="#b-qcow2"]').click();
+    await page.waitForURL(/#b-qcow2$/);
+    const row = page.locator('tr#b-qcow2');
+    expect(await row.textContent()).toContain('When driver is "qcow2"');
+    const top = await row.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200); // at the top of the viewport, below the header
+    // the discriminator's values link to the same anchors
+    await page.locator('#m-driver details.nested > summary').click();
+    await page.locator('#m-driver a.branch-link[href="#b-file"]').click();
+    await page.waitForURL(/#b-file$/);
+    expect(await page.locator('tr#b-file').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+    await page.close();
+  });
+
+  it('a deep link to a branch member lands on its row', async () => {
+    const page = await open('/commands/blockdev-add/#m-qcow2.file');
+    const top = await page.locator('[id="m-qcow2.file"]').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(300);
+    await page.close();
+  });
+
+  it('fills a lazy expander from the type fragment when it is opened', async () => {
+    const page = await open('/commands/blockdev-add/');
+    const lazy = page.locator('[id="m-qcow2.file"] details[data-expand]');
+    expect(await lazy.getAttribute('data-expand')).toBe('/types/BlockdevRef/expand.html');
+    // BlockdevRef expands on every branch, not only the first
+    const refs = page.locator('tr[id^="m-"]:has(a[href="/types/BlockdevRef/"]) details.nested');
+    expect(await refs.count()).toBeGreaterThan(10);
+    await lazy.locator('summary').click();
+    await page.locator('[id="m-qcow2.file"] details[data-state="loaded"] table.alternatives').waitFor();
+    expect(await lazy.locator('.expansion').textContent()).toContain('BlockdevOptions');
+    // a fragment's own members are lazy expanders again
+    const inner = lazy.locator('.expansion details[data-expand="/types/BlockdevOptions/expand.html"]');
+    await inner.locator('summary').click();
+    await inner.locator('.expansion table.members-nested').first().waitFor();
+    expect(await inner.locator('.expansion').textContent()).toContain('driver');
+    await page.close();
+  });
+
+  it("shows a command's reply members in the box and in the Returns table", async () => {
+    const page = await open('/commands/query-status/', 'dark');
+    expect(await page.locator('pre.envelope').textContent()).toMatch(/"return": \{\s+"running": boolean,\s+"status": RunState/);
+    await page.locator('pre.envelope a[href="#r-status"]').click();
+    await page.waitForURL(/#r-status$/);
+    expect(await page.locator('tr#r-status .member-type').textContent()).toBe('RunState');
+    expect(await page.locator('h3#returns').count()).toBe(1);
+    // "required" is not painted in the error colour
+    const req = await page.locator('tr#r-status .req.is-required').evaluate((el) => getComputedStyle(el).color);
+    const bad = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bad').trim());
+    expect(req).not.toBe(bad);
+    await page.close();
+  });
+
+  it('logs no errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

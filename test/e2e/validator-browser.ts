@@ -1,0 +1,127 @@
+// Shared helpers of the /validate browser tests: a served e2e build, fresh
+// Chromium contexts that record long main-thread tasks and layout shifts from
+// the first script on, real-looking pastes, share links made as the page
+// makes them (deflate-raw, base64url), and waiting for the verdict of an input.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { serve } from '../../scripts/serve.mjs';
+import { buildOnce, E2E_OUT, ROOT } from './build-once';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Served {
+  browser: Browser;
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function startValidatorSite(): Promise<Served> {
+  await buildOnce();
+  const { server, url } = (await serve(path.join(ROOT, E2E_OUT), { port: 0 })) as { server: Server; url: string };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    browser,
+    base: url,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Records every long task (> 50 ms) and layout shift of the page from its first script on. */
+function recordPerformance() {
+  const w = window as unknown as { __longTasks: number[]; __shifts: { value: number; at: number }[] };
+  w.__longTasks = [];
+  w.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; startTime: number }[])
+      if (!e.hadRecentInput) w.__shifts.push({ value: e.value, at: e.startTime });
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+export async function freshContext(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+  colorScheme: 'light' | 'dark' = 'light',
+) {
+  const context: BrowserContext = await browser.newContext({
+    colorScheme,
+    viewport,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  await context.addInitScript(recordPerformance);
+  const errors: string[] = [];
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+export async function openValidator(page: Page, base: string, suffix = ''): Promise<void> {
+  await page.goto(`${base}validate/${suffix}`, { waitUntil: 'load' });
+  await page.locator('.validator:not([data-state="loading"])').waitFor();
+}
+
+/** What a real paste does: a paste event the page may take over (large input), else the textarea's own insertion. */
+export async function paste(page: Page, text: string): Promise<void> {
+  await page.locator('.ve-main').evaluate((main, t) => {
+    const target = main.querySelector('textarea, .ve-viewer') as HTMLElement;
+    // a paste over the whole text, as after select-all
+    if (target instanceof HTMLTextAreaElement) target.select();
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    if (target.dispatchEvent(event) && target instanceof HTMLTextAreaElement) {
+      target.value = t;
+      target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }
+  }, text);
+}
+
+/** Waits until the results are for exactly this input length; returns the verdict. */
+export async function verdictFor(page: Page, length: number, timeout = 30_000): Promise<string> {
+  await page.locator(`.validator[data-state="done"][data-length="${length}"]`).waitFor({ timeout });
+  return (await page.locator('.vr-summary').getAttribute('data-verdict'))!;
+}
+
+export const textOf = (page: Page) => page.locator('textarea.ve-textarea').inputValue();
+
+/** The longest main-thread task recorded since the last call (0 when none over 50 ms), and resets the record. */
+export async function takeLongestTask(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    const max = Math.max(0, ...w.__longTasks);
+    w.__longTasks = [];
+    return max;
+  });
+}
+
+/** Cumulative layout shift so far (sum of shifts without recent input; the page is short-lived, one session window). */
+export const layoutShift = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __shifts: { value: number }[] }).__shifts.reduce((s, e) => s + e.value, 0),
+  );
+
+/** A /validate share link fragment for `text`, as "Copy link" makes it. */
+export function shareFragment(text: string): string {
+  return '#z=' + deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
+}
