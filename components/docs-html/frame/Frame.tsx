@@ -3,7 +3,8 @@
 // sections, validator, search, version switcher, theme) and the module
 // sidebar, rendered to HTML strings (lib/site/html) and embedded by Shell.tsx.
 import type { Entity } from '@/lib/qapi/model';
-import type { SiteSchema } from '@/lib/site/site-schema';
+import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
+import type { Html } from '@/lib/site/html/jsx-runtime';
 import { basePath, homePath, indexPath, protocolPath, searchIndexPath, validatorPath, validatorVersionPath, withBase } from '@/lib/site/href';
 import { getSchema, getVersions } from '@/lib/site/source';
 import { absentPath } from '@/lib/site/absent';
@@ -74,36 +75,50 @@ function sidebarEntities(entities: Entity[], activeName: string | undefined): En
   return entities.filter((e) => keep.has(e));
 }
 
+function ModuleEntry({ site, m, active, activeName }: { site: SiteSchema; m: SiteModule; active: boolean; activeName?: string }) {
+  return (
+    <li key={m.slug} className={active ? 'active' : undefined}>
+      <a href={withBase(moduleHref(site, m))} aria-current={active && !activeName ? 'page' : undefined}>
+        {m.title}
+        {m.entities.length > 0 && <span className="count">{m.entities.length}</span>}
+      </a>
+      {active && m.entities.length > 0 && (
+        <ul className="entity-list">
+          {sidebarEntities(m.entities, activeName).map((e) => (
+            <li key={e.name}>
+              <a href={withBase(definitionHref(site, e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
+                {e.name}
+              </a>
+            </li>
+          ))}
+          {m.entities.length > SIDEBAR_MAX && (
+            <li><a className="more" href={withBase(moduleHref(site, m))}>All {m.entities.length} definitions →</a></li>
+          )}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+// Every page of a tree lists the same closed module entries: render each once per tree.
+const closedEntries = new WeakMap<SiteSchema, Map<string, Html>>();
+
+function closedEntry(site: SiteSchema, m: SiteModule): Html {
+  let entries = closedEntries.get(site);
+  if (!entries) closedEntries.set(site, (entries = new Map()));
+  let html = entries.get(m.slug);
+  if (!html) entries.set(m.slug, (html = ModuleEntry({ site, m, active: false })));
+  return html;
+}
+
 export function Sidebar({ site, activeModule, activeName }: { site: SiteSchema; activeModule?: string; activeName?: string }) {
   return (
     <>
       <p className="sidebar-title">Modules</p>
       <ul className="module-list">
-        {site.modules.map((m) => {
-          const active = m.slug === activeModule;
-          return (
-            <li key={m.slug} className={active ? 'active' : undefined}>
-              <a href={withBase(moduleHref(site, m))} aria-current={active && !activeName ? 'page' : undefined}>
-                {m.title}
-                {m.entities.length > 0 && <span className="count">{m.entities.length}</span>}
-              </a>
-              {active && m.entities.length > 0 && (
-                <ul className="entity-list">
-                  {sidebarEntities(m.entities, activeName).map((e) => (
-                    <li key={e.name}>
-                      <a href={withBase(definitionHref(site, e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
-                        {e.name}
-                      </a>
-                    </li>
-                  ))}
-                  {m.entities.length > SIDEBAR_MAX && (
-                    <li><a className="more" href={withBase(moduleHref(site, m))}>All {m.entities.length} definitions →</a></li>
-                  )}
-                </ul>
-              )}
-            </li>
-          );
-        })}
+        {site.modules.map((m) =>
+          m.slug === activeModule ? <ModuleEntry site={site} m={m} active activeName={activeName} /> : closedEntry(site, m),
+        )}
       </ul>
     </>
   );
