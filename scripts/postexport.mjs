@@ -95,7 +95,10 @@ export async function postExport(outDir) {
   // the validator island gets its own React bundle (scripts/postexport-validator.mjs)
   if (await bundleValidator(outDir, basePath())) withCsp.delete(path.join(outDir, 'validate', 'index.html'));
   // Placeholder params that let /v/[version] routes build with a single tree (lib/site/routes.ts).
-  rmSync(path.join(outDir, 'v', '_none'), { recursive: true, force: true });
+  // (and the default tree's, e.g. /events/_none/ for the Guest Agent's schema, which has no events)
+  for (const dir of ['v', 'events', 'commands', 'types', 'modules']) {
+    rmSync(path.join(outDir, dir, '_none'), { recursive: true, force: true });
+  }
   // last, once every page has its final scripts: each page's CSP (scripts/postexport-csp.mjs)
   for (const file of htmlFiles(outDir)) if (!withCsp.has(file)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));
   const ms = performance.now() - started;
