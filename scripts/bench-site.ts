@@ -54,7 +54,14 @@ export const FIVE_RELEASES = [
 ].join(',');
 
 /** next build + postexport into `outDir`; wall and CPU seconds (CPU from /proc, Linux only). */
-function buildSite(env: Record<string, string>, outDir: string): { seconds: number; cpu: number | null; post: string; cleanSeconds: number } {
+interface Built {
+  seconds: number;
+  cpu: number | null;
+  post: string;
+  cleanSeconds: number;
+}
+
+function buildSite(env: Record<string, string>, outDir: string): Built {
   // Next deletes the previous export first: thousands of files, timed apart (not building).
   const cleanStarted = performance.now();
   rmSync(path.join(ROOT, outDir), { recursive: true, force: true });

@@ -21,7 +21,14 @@ function sectionExamples(doc: Doc, index: number): QmpExample[] {
   return doc.examples.filter((x) => x.fromSection && x.line >= from && x.line < to);
 }
 
-function Section({ doc, section, index, ctx }: { doc: Doc; section: DocSection; index: number; ctx: DocContext }): Child {
+interface SectionProps {
+  doc: Doc;
+  section: DocSection;
+  index: number;
+  ctx: DocContext;
+}
+
+function Section({ doc, section, index, ctx }: SectionProps): Child {
   switch (section.kind) {
     case 'plain':
       return <RstText text={section} ctx={ctx} />;
@@ -34,7 +41,11 @@ function Section({ doc, section, index, ctx }: { doc: Doc; section: DocSection; 
       );
     case 'example':
       return sectionExamples(doc, index).map((x) => (
-        <ExampleFigure placed={placeExample(ctx.site.model, doc.loc.file, x)} source={x.lines.map((l) => l.text).join('\n')} ctx={ctx} />
+        <ExampleFigure
+          placed={placeExample(ctx.site.model, doc.loc.file, x)}
+          source={x.lines.map((l) => l.text).join('\n')}
+          ctx={ctx}
+        />
       ));
     default:
       return null;
@@ -51,7 +62,8 @@ export function DocSections({ doc, ctx }: { doc: Doc | null; ctx: DocContext }):
   if (shown.length === 0) return null;
   const examples = doc.examples.length;
   const isExamples = (s: DocSection) =>
-    s.kind === 'example' || (s.kind === 'plain' && /^\.\. qmp-example::/m.test(s.text) && !/^(?!\.\. |\s|$)/m.test(s.text));
+    s.kind === 'example' ||
+    (s.kind === 'plain' && /^\.\. qmp-example::/m.test(s.text) && !/^(?!\.\. |\s|$)/m.test(s.text));
   const onlyExamples = shown.every(({ section }) => isExamples(section));
   const exampleWord = examples > 1 ? 'Examples' : 'Example';
   const title = examples === 0 ? 'Notes' : onlyExamples ? exampleWord : `Notes and ${exampleWord.toLowerCase()}`;

@@ -84,7 +84,13 @@ function Body({ example, ctx }: { example: ModelExample; ctx: DocContext }): Chi
  * The figure of one example: the model's (`placed`, with its badge) or, when
  * the model has none at that position, the directive's text as written.
  */
-export function ExampleFigure({ placed, source, ctx }: { placed: PlacedExample | null; source: string; ctx: DocContext }) {
+interface FigureProps {
+  placed: PlacedExample | null;
+  source: string;
+  ctx: DocContext;
+}
+
+export function ExampleFigure({ placed, source, ctx }: FigureProps) {
   const id = `example-${ctx.exampleSeq ? ++ctx.exampleSeq.n : 1}`;
   const badge = placed?.badge ?? UNMATCHED;
   const badgeText = badge.status === 'valid' ? 'valid' : badge.status === 'invalid' ? 'invalid' : 'not checked';
@@ -100,7 +106,9 @@ export function ExampleFigure({ placed, source, ctx }: { placed: PlacedExample |
           {badge.status === 'invalid' && badge.message ? `: ${badge.message}` : ''}
         </span>
         <span className="example-actions">
-          <a className="open-validator" href={withBase(validatorPath({ versionLabel: ctx.site.label, transcript }))}>Open in validator</a>
+          <a className="open-validator" href={withBase(validatorPath({ versionLabel: ctx.site.label, transcript }))}>
+            Open in validator
+          </a>
           <button type="button" className="copy-button" aria-label="Copy example" data-state="idle">Copy</button>
         </span>
       </figcaption>

@@ -68,7 +68,12 @@ function absences(site: SiteSchema): Absences {
       const key = `${section}/${e.name}`;
       let a = definitions.get(key);
       if (!a) definitions.set(key, (a = { absent: 'definition', name: e.name, section, meta: e.meta, presentIn: [] }));
-      a.presentIn.push({ label: other.label, isDefault: isDefault(other), href: definitionPath(other.prefix, e.meta, e.name), since: sinceOf(e) ?? undefined });
+      a.presentIn.push({
+        label: other.label,
+        isDefault: isDefault(other),
+        href: definitionPath(other.prefix, e.meta, e.name),
+        since: sinceOf(e) ?? undefined,
+      });
     }
     for (const m of other.modules) {
       if (ownSlugs.has(m.slug)) continue;
@@ -100,7 +105,10 @@ export function findAbsentModule(site: SiteSchema, slug: string): AbsentModule |
 }
 
 /** Where the switcher sends a definition page or module page of another version that this tree lacks. */
-export function absentPath(site: SiteSchema, ref: { kind: 'definition'; name: string; section: Section } | { kind: 'module'; slug: string }): string | null {
+export function absentPath(
+  site: SiteSchema,
+  ref: { kind: 'definition'; name: string; section: Section } | { kind: 'module'; slug: string },
+): string | null {
   if (ref.kind === 'module') return findAbsentModule(site, ref.slug) ? modulePath(site.prefix, ref.slug) : null;
   const a = findAbsentDefinition(site, ref.section, ref.name);
   return a ? definitionPath(site.prefix, a.meta, a.name) : null;

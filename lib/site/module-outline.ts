@@ -94,7 +94,12 @@ export function moduleOutline(m: Module, entities: Entity[]): ModuleOutline {
       const heading = part.at === null ? undefined : doc.headings?.find((h) => h.line === part.at);
       if (heading && heading.line !== title?.line) {
         const section: ModuleSection = {
-          heading: { title: heading.text, children: parseInline(heading.text), id: slugId(heading.text, taken), line: heading.line },
+          heading: {
+            title: heading.text,
+            children: parseInline(heading.text),
+            id: slugId(heading.text, taken),
+            line: heading.line,
+          },
           text: [],
           entities: [],
         };

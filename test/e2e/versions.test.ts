@@ -41,7 +41,14 @@ describe.skipIf(!runnable)('version switcher in Chromium', () => {
     ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
   }, 1_200_000);
 

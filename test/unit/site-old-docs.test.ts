@@ -139,7 +139,10 @@ describeWithShared('old-style docs of real releases', () => {
   it('7.2.0 blockdev-change-medium: one titled example per numbered case', () => {
     const html = renderDefinition(siteFor(sharedPath('qemu/7.2.0/qapi/qapi-schema.json')), 'blockdev-change-medium');
     const titles = figures(html).map((f) => /<span class="example-title">(.*?)<\/span>/.exec(f)![1]);
-    expect(titles).toEqual(['Example: Change a removable medium', 'Example: Load a read-only medium into a writable drive']);
+    expect(titles).toEqual([
+      'Example: Change a removable medium',
+      'Example: Load a read-only medium into a writable drive',
+    ]);
   });
 
   it("5.2.0 BLOCK_IMAGE_CORRUPTED: its Note, and its example's missing member flagged", () => {

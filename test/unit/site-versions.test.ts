@@ -35,7 +35,9 @@ describeWithShared('absent pages of a three-release site', () => {
   it('VFIO_MIGRATION_PREPARE is not in 10.0.13; it is in 10.2.2+seed, since 11.0', () => {
     const v1000 = getSchema('10.0.13')!;
     const absent = findAbsentDefinition(v1000, 'events', 'VFIO_MIGRATION_PREPARE')!;
-    expect(absent.presentIn).toEqual([{ label: '10.2.2+seed', isDefault: true, href: '/events/VFIO_MIGRATION_PREPARE/', since: '11.0' }]);
+    expect(absent.presentIn).toEqual([
+      { label: '10.2.2+seed', isDefault: true, href: '/events/VFIO_MIGRATION_PREPARE/', since: '11.0' },
+    ]);
     expect(definitionNames('events')(v1000)).toContain('VFIO_MIGRATION_PREPARE');
     const html = AbsentPage({ site: v1000, absent }).value;
     expect(text(html)).toContain('VFIO_MIGRATION_PREPARE is not in 10.0.13; it is in 10.2.2+seed, since 11.0.');
@@ -56,7 +58,12 @@ describeWithShared('absent pages of a three-release site', () => {
 
   it('every switcher link from every definition and module page has a page to open', () => {
     const trees = getVersions().map((v) => getSchema(v.label)!);
-    const pages = new Map(trees.map((t) => [t, new Set([...SECTIONS.flatMap((s) => definitionNames(s)(t).map((n) => `${t.prefix}/${s}/${n}/`)), ...moduleNames(t).map((m) => `${t.prefix}/modules/${m}/`)])]));
+    const pagesOf = (t: (typeof trees)[number]) =>
+      new Set([
+        ...SECTIONS.flatMap((s) => definitionNames(s)(t).map((n) => `${t.prefix}/${s}/${n}/`)),
+        ...moduleNames(t).map((m) => `${t.prefix}/modules/${m}/`),
+      ]);
+    const pages = new Map(trees.map((t) => [t, pagesOf(t)]));
     for (const from of trees) {
       for (const e of from.model.entities.filter(hasPage)) {
         const ref = { kind: 'definition' as const, name: e.name, section: sectionOf(e.meta) };
@@ -73,12 +80,16 @@ describeWithShared('absent pages of a three-release site', () => {
         }
       }
     }
-    expect(findAbsentModule(getSchema('5.2.0')!, 'vfio')?.presentIn.map((p) => p.label)).toEqual(['10.2.2+seed', '10.0.13']);
+    const vfio = findAbsentModule(getSchema('5.2.0')!, 'vfio');
+    expect(vfio?.presentIn.map((p) => p.label)).toEqual(['10.2.2+seed', '10.0.13']);
   });
 });
 
 describeWithShared('qga and storage-daemon roots as sites', () => {
-  const roots = ['5.2.0', '7.2.0', '10.0.13'].flatMap((r) => [`qemu/${r}/qga/qapi-schema.json`, `qemu/${r}/storage-daemon/qapi/qapi-schema.json`]);
+  const roots = ['5.2.0', '7.2.0', '10.0.13'].flatMap((r) => [
+    `qemu/${r}/qga/qapi-schema.json`,
+    `qemu/${r}/storage-daemon/qapi/qapi-schema.json`,
+  ]);
   it.each(roots)('%s: every page renders', (root) => {
     const site = siteFor(sharedPath(root), path.basename(path.dirname(root)));
     expect(site.commands.length).toBeGreaterThan(10);

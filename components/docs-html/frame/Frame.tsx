@@ -5,7 +5,16 @@
 import type { Entity } from '@/lib/qapi/model';
 import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
 import type { Html } from '@/lib/site/html/jsx-runtime';
-import { basePath, homePath, indexPath, protocolPath, searchIndexPath, validatorPath, validatorVersionPath, withBase } from '@/lib/site/href';
+import {
+  basePath,
+  homePath,
+  indexPath,
+  protocolPath,
+  searchIndexPath,
+  validatorPath,
+  validatorVersionPath,
+  withBase,
+} from '@/lib/site/href';
 import { getSchema, getVersions } from '@/lib/site/source';
 import { absentPath } from '@/lib/site/absent';
 import { definitionHref, moduleHref, pathInSite, type PageRef } from '@/lib/site/site-links';
@@ -19,7 +28,12 @@ import { ThemeToggle } from './ThemeToggle';
  * selected. components/site/version-switcher.ts adds the current #anchor to
  * same-page links and the keyboard and closing behaviour.
  */
-function switcherTarget(other: SiteSchema, label: string, isDefault: boolean, page: PageRef): { href: string; same: boolean } {
+function switcherTarget(
+  other: SiteSchema,
+  label: string,
+  isDefault: boolean,
+  page: PageRef,
+): { href: string; same: boolean } {
   if (page.kind === 'validate') return { href: validatorVersionPath(isDefault ? '' : label), same: true };
   const same = pathInSite(other, page);
   if (same) return { href: same, same: true };
@@ -75,7 +89,14 @@ function sidebarEntities(entities: Entity[], activeName: string | undefined): En
   return entities.filter((e) => keep.has(e));
 }
 
-function ModuleEntry({ site, m, active, activeName }: { site: SiteSchema; m: SiteModule; active: boolean; activeName?: string }) {
+interface EntryProps {
+  site: SiteSchema;
+  m: SiteModule;
+  active: boolean;
+  activeName?: string;
+}
+
+function ModuleEntry({ site, m, active, activeName }: EntryProps) {
   return (
     <li key={m.slug} className={active ? 'active' : undefined}>
       <a href={withBase(moduleHref(site, m))} aria-current={active && !activeName ? 'page' : undefined}>
@@ -117,7 +138,11 @@ export function Sidebar({ site, activeModule, activeName }: { site: SiteSchema; 
       <p className="sidebar-title">Modules</p>
       <ul className="module-list">
         {site.modules.map((m) =>
-          m.slug === activeModule ? <ModuleEntry site={site} m={m} active activeName={activeName} /> : closedEntry(site, m),
+          m.slug === activeModule ? (
+            <ModuleEntry site={site} m={m} active activeName={activeName} />
+          ) : (
+            closedEntry(site, m)
+          ),
         )}
       </ul>
     </>
