@@ -110,13 +110,17 @@ export function moduleOutline(m: Module, entities: Entity[]): ModuleOutline {
       if (blocks.length) sections[sections.length - 1]!.text.push({ doc, blocks });
     }
   }
-  for (const group of m.groups) {
+  const placed = new Set<string>();
+  for (const group of m.groups ?? []) {
     const section = (group.heading && sectionAt.get(group.heading.line)) || sections[0]!;
     for (const name of group.entities) {
       const e = byName.get(name);
       if (e) section.entities.push(e);
+      placed.add(name);
     }
   }
+  // a model without groups (an introspection: no doc text, no headings) lists its definitions untitled
+  sections[0]!.entities.push(...entities.filter((e) => !placed.has(e.name)));
   return {
     title: title?.text ?? m.name.replace(/\.json$/, ''),
     sections: sections.filter((s, i) => i > 0 || s.entities.length > 0 || s.text.length > 0),
