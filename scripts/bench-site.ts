@@ -2,14 +2,17 @@
 // the numbers the site issue budgets: build time (target <= 60 s on a 2-core
 // machine), page count, the gzipped weight of an event page with everything
 // it loads (HTML + CSS + JS; target <= 150 KB) and the search index size.
-//   npx tsx scripts/bench-site.ts [--no-build] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
+// Then builds the site of five releases (10.2.2+seed as default, 10.2.2,
+// 10.0.13, 7.2.0, 5.2.0: FIVE_RELEASES below) and prints its build time
+// (target <= 180 s), pages, ms per page, export size and event page weight.
+//   npx tsx scripts/bench-site.ts [--no-build] [--no-five | --five-only] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { qemuTree } from './qemu-data';
+import { hasQemu, HOW_TO_GET, qemuTree } from './qemu-data';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = 'out-bench';
@@ -41,13 +44,33 @@ function childCpuSeconds(): number | null {
   }
 }
 
-let buildSeconds: number | null = null;
-let buildCpu: number | null = null;
-if (!args.includes('--no-build')) {
+/** The site of five releases: every release the project reads, the seeded 10.2.2 tree as default. */
+export const FIVE_RELEASES = [
+  `10.2.2+seed=${qemuTree('10.2.2+vfio-migration-prepare')}`,
+  `10.2.2=${qemuTree('10.2.2')}`,
+  `10.0.13=${qemuTree('10.0.13')}`,
+  `7.2.0=${qemuTree('7.2.0')}`,
+  `5.2.0=${qemuTree('5.2.0')}`,
+].join(',');
+
+/** next build + postexport into `outDir`; wall and CPU seconds (CPU from /proc, Linux only). */
+interface Built {
+  seconds: number;
+  cpu: number | null;
+  post: string;
+  cleanSeconds: number;
+}
+
+function buildSite(env: Record<string, string>, outDir: string): Built {
+  // Next deletes the previous export first: thousands of files, timed apart (not building).
+  const cleanStarted = performance.now();
+  rmSync(path.join(ROOT, outDir), { recursive: true, force: true });
+  const cleanSeconds = (performance.now() - cleanStarted) / 1000;
   const started = performance.now();
+  const cpuBefore = childCpuSeconds();
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, QAPI_SCHEMA: tree, QAPI_VERSIONS: '', EXPORT_DIR: OUT, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, EXPORT_DIR: outDir, NEXT_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -55,60 +78,117 @@ if (!args.includes('--no-build')) {
     console.error(result.stdout, result.stderr);
     process.exit(1);
   }
-  const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), OUT], { cwd: ROOT, encoding: 'utf8' });
+  const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), outDir], { cwd: ROOT, encoding: 'utf8' });
   if (post.status !== 0) {
     console.error(post.stdout, post.stderr);
     process.exit(1);
   }
-  buildSeconds = (performance.now() - started) / 1000;
-  const cpu = childCpuSeconds();
-  buildCpu = cpu;
-  console.log(post.stdout.trim());
+  const cpuAfter = childCpuSeconds();
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpu: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+    post: post.stdout.trim(),
+    cleanSeconds,
+  };
 }
 
-const out = path.join(ROOT, OUT);
-if (!existsSync(path.join(out, 'index.html'))) {
-  console.error(`${OUT}/ is missing: run without --no-build`);
-  process.exit(1);
+/** Bytes of every file under `dir`. */
+function dirSize(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    n += entry.isDirectory() ? dirSize(p) : statSync(p).size;
+  }
+  return n;
 }
 
-// The event page and every stylesheet and script it references.
-const pageFile = path.join(out, 'events', EVENT, 'index.html');
-const html = readFileSync(pageFile, 'utf8');
-// Scripts marked noModule are never loaded by the browsers that run modules.
-const assets = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:href|src)="(\/_(?:next\/static|site)\/[^"]+\.(?:css|js))"[^>]*>/g)]
-  .filter((m) => !/noModule/i.test(m[0]))
-  .map((m) => m[1]!);
-const unique = [...new Set(assets)];
-const gzHtml = gzipSync(html).length;
-let gzCss = 0;
-let gzJs = 0;
-for (const a of unique) {
-  const gz = gzipSync(readFileSync(path.join(out, a))).length;
-  if (a.endsWith('.css')) gzCss += gz;
-  else gzJs += gz;
+/** The gzipped weight of an exported page and every stylesheet and script it loads. */
+function pageWeight(outDir: string, page: string): { html: number; css: number; js: number; files: number } {
+  const html = readFileSync(path.join(outDir, page, 'index.html'), 'utf8');
+  // Scripts marked noModule are never loaded by the browsers that run modules.
+  const assets = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:href|src)="(\/_(?:next\/static|site)\/[^"]+\.(?:css|js))"[^>]*>/g)]
+    .filter((m) => !/noModule/i.test(m[0]))
+    .map((m) => m[1]!);
+  const unique = [...new Set(assets)];
+  const w = { html: gzipSync(html).length, css: 0, js: 0, files: unique.length };
+  for (const a of unique) {
+    const gz = gzipSync(readFileSync(path.join(outDir, a))).length;
+    if (a.endsWith('.css')) w.css += gz;
+    else w.js += gz;
+  }
+  return w;
 }
-const index = path.join(out, 'search-index.json');
-const indexRaw = statSync(index).size;
-const indexGz = gzipSync(readFileSync(index)).length;
 
-const rows: [string, string][] = [
-  ['tree', tree],
-  ['machine', `${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`],
-  ['build time', buildSeconds === null ? '(not built)' : `${buildSeconds.toFixed(1)} s wall (target <= 60 s)${buildCpu !== null ? `, ${buildCpu.toFixed(1)} s CPU` : ''}`],
-  ['pages', String(countPages(out))],
-  [`event page /events/${EVENT}/`, `${kb(gzHtml + gzCss + gzJs)} gzipped (HTML ${kb(gzHtml)} + CSS ${kb(gzCss)} + JS ${kb(gzJs)}, ${unique.length} files; target <= 150 KB)`],
-  ['search index', `${kb(indexRaw)} raw, ${kb(indexGz)} gzipped (fetched on first search)`],
-];
-for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
+const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 
-// ---- the validator page (issue 5): scripts/bench-validator.ts, measured in Chromium ----
-async function printValidatorBudgets(): Promise<void> {
-  const { benchValidator, validatorRows } = await import('./bench-validator');
-  try {
-    for (const [k, v] of validatorRows(await benchValidator(out, tree))) console.log(`${k.padEnd(34)} ${v}`);
-  } catch (err) {
-    console.log(`${'/validate'.padEnd(34)} not measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+// ---- one tree ----
+if (!args.includes('--five-only')) {
+  let buildSeconds: number | null = null;
+  let buildCpu: number | null = null;
+  if (!args.includes('--no-build')) {
+    const built = buildSite({ QAPI_SCHEMA: tree, QAPI_VERSIONS: '' }, OUT);
+    buildSeconds = built.seconds;
+    buildCpu = built.cpu;
+    console.log(built.post);
+  }
+
+  const out = path.join(ROOT, OUT);
+  if (!existsSync(path.join(out, 'index.html'))) {
+    console.error(`${OUT}/ is missing: run without --no-build`);
+    process.exit(1);
+  }
+
+  const weight = pageWeight(out, path.join('events', EVENT));
+  const index = path.join(out, 'search-index.json');
+  const indexRaw = statSync(index).size;
+  const indexGz = gzipSync(readFileSync(index)).length;
+
+  const rows: [string, string][] = [
+    ['tree', tree],
+    ['machine', `${cpus().length} cores, ${load()}`],
+    ['build time', buildSeconds === null ? '(not built)' : `${buildSeconds.toFixed(1)} s wall (target <= 60 s)${buildCpu !== null ? `, ${buildCpu.toFixed(1)} s CPU` : ''}`],
+    ['pages', String(countPages(out))],
+    [`event page /events/${EVENT}/`, `${kb(weight.html + weight.css + weight.js)} gzipped (HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + JS ${kb(weight.js)}, ${weight.files} files; target <= 150 KB)`],
+    ['search index', `${kb(indexRaw)} raw, ${kb(indexGz)} gzipped (fetched on first search)`],
+  ];
+  for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
+
+  // ---- the validator page (issue 5): scripts/bench-validator.ts, measured in Chromium ----
+  async function printValidatorBudgets(): Promise<void> {
+    const { benchValidator, validatorRows } = await import('./bench-validator');
+    try {
+      for (const [k, v] of validatorRows(await benchValidator(out, tree))) console.log(`${k.padEnd(34)} ${v}`);
+    } catch (err) {
+      console.log(`${'/validate'.padEnd(34)} not measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    }
+  }
+  await printValidatorBudgets();
+}
+
+// ---- the site of five releases ----
+const FIVE_OUT = 'out-bench-five';
+if (!args.includes('--no-five')) {
+  if (!hasQemu('10.2.2+vfio-migration-prepare', '10.2.2', '10.0.13', '7.2.0', '5.2.0')) {
+    console.log(`${'five releases'.padEnd(34)} not measured: ${HOW_TO_GET}`);
+  } else {
+    const loadBefore = load();
+    const built = buildSite({ QAPI_VERSIONS: FIVE_RELEASES, QAPI_SCHEMA: '' }, FIVE_OUT);
+    const five = path.join(ROOT, FIVE_OUT);
+    const pages = countPages(five);
+    const w = pageWeight(five, path.join('events', EVENT));
+    const rows5: [string, string][] = [
+      ['five releases', FIVE_RELEASES.split(',').map((v) => v.split('=')[0]).join(', ')],
+      ['machine', `${cpus().length} cores, before: ${loadBefore}; after: ${load()}`],
+      [
+        'build time',
+        `${built.seconds.toFixed(1)} s wall (target <= 180 s)${built.cpu !== null ? `, ${built.cpu.toFixed(1)} s CPU` : ''}` +
+          ` (next build + postexport; removing the previous export took ${built.cleanSeconds.toFixed(1)} s before)`,
+      ],
+      ['pages', `${pages}, ${((built.seconds * 1000) / pages).toFixed(1)} ms per page`],
+      ['export size', `${(dirSize(five) / 1024 / 1024).toFixed(1)} MB`],
+      [`event page /events/${EVENT}/`, `${kb(w.html + w.css + w.js)} gzipped (HTML ${kb(w.html)}; target <= 150 KB)`],
+    ];
+    console.log(built.post);
+    for (const [k, v] of rows5) console.log(`${k.padEnd(34)} ${v}`);
   }
 }
-await printValidatorBudgets();

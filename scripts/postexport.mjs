@@ -75,11 +75,15 @@ export async function postExport(outDir) {
   let pages = 0;
   let before = 0;
   let after = 0;
+  // Pages given their CSP in this pass (their scripts are final) are not read and written again below:
+  // with several versions the export holds thousands of pages and this step is mostly disk time.
+  const withCsp = new Set();
   for (const file of htmlFiles(outDir)) {
     const html = readFileSync(file, 'utf8');
     const stripped = stripRuntime(html, script);
     if (stripped === null) continue;
-    writeFileSync(file, stripped);
+    writeFileSync(file, withCspMeta(stripped));
+    withCsp.add(file);
     pages++;
     before += html.length;
     after += stripped.length;
@@ -89,11 +93,14 @@ export async function postExport(outDir) {
     }
   }
   // the validator island gets its own React bundle (scripts/postexport-validator.mjs)
-  await bundleValidator(outDir, basePath());
+  if (await bundleValidator(outDir, basePath())) withCsp.delete(path.join(outDir, 'validate', 'index.html'));
   // Placeholder params that let /v/[version] routes build with a single tree (lib/site/routes.ts).
-  rmSync(path.join(outDir, 'v', '_none'), { recursive: true, force: true });
+  // (and the default tree's, e.g. /events/_none/ for the Guest Agent's schema, which has no events)
+  for (const dir of ['v', 'events', 'commands', 'types', 'modules']) {
+    rmSync(path.join(outDir, dir, '_none'), { recursive: true, force: true });
+  }
   // last, once every page has its final scripts: each page's CSP (scripts/postexport-csp.mjs)
-  for (const file of htmlFiles(outDir)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));
+  for (const file of htmlFiles(outDir)) if (!withCsp.has(file)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));
   const ms = performance.now() - started;
   console.log(`postexport: ${pages} static doc pages, HTML ${(before / 1e6).toFixed(1)} MB -> ${(after / 1e6).toFixed(1)} MB, ${ms.toFixed(0)} ms`);
 }

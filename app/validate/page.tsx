@@ -19,7 +19,7 @@ export default function Page() {
     docsBase: withBase(v.prefix),
   }));
   return (
-    <Shell site={site} page={{ kind: 'home' }}>
+    <Shell site={site} page={{ kind: 'validate' }}>
       <h1 className="vt-title">Validate QMP messages</h1>
       <p className="vt-lede">
         Paste events captured from QEMU, commands and their replies, or a whole <code>-&gt;</code> / <code>&lt;-</code> transcript.

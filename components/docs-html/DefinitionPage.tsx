@@ -3,7 +3,7 @@
 // alternate): header with Since, feature badges, `if` and where it is defined;
 // the intro; the wire shape; returns / errors; notes and examples in source
 // order; features; and, for types, where they are used.
-import type { Command, DocSection, Entity, Event } from '@/lib/qapi/model';
+import type { Command, Entity, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { definedAt, hasPage, moduleEntryId, pageKind } from '@/lib/site/site-schema';
 import { definitionHref, moduleHref } from '@/lib/site/site-links';
@@ -12,6 +12,7 @@ import { withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/wire-shape';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
 import { History } from './History';
+import { DocSections } from './DocSections';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
 import { MemberTable, memberAnchors, topExpander } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
@@ -221,26 +222,10 @@ function UsedBy({ site, e }: { site: SiteSchema; e: Entity }) {
   );
 }
 
-/** Notes and examples after the wire shape, under one heading that says what they are. */
-function NotesSection({ sections, examples, ctx }: { sections: DocSection[]; examples: number; ctx: DocContext }) {
-  if (sections.length === 0) return null;
-  const onlyExamples = sections.every((s) => /^\.\. qmp-example::/m.test(s.text) && !/^(?!\.\. |\s|$)/m.test(s.text));
-  const exampleWord = examples > 1 ? 'Examples' : 'Example';
-  const title = examples === 0 ? 'Notes' : onlyExamples ? exampleWord : `Notes and ${exampleWord.toLowerCase()}`;
-  const id = examples === 0 ? 'notes' : 'examples';
-  return (
-    <section className="notes" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {sections.map((s, i) => <RstText key={i} text={s} ctx={ctx} />)}
-    </section>
-  );
-}
-
 export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: Entity }) {
   const base: DocContext = { site, entity: e, exampleSeq: { n: 0 } };
   const ctx: DocContext = { ...base, memberAnchors: memberAnchors(dataType(e, site.index), base) };
   const doc = e.doc;
-  const laterPlain = doc ? doc.sections.filter((s, i) => s.kind === 'plain' && i > 0 && s.text.trim()) : [];
   return (
     <article className="definition" data-kind={e.meta}>
       <Header site={site} e={e} />
@@ -253,7 +238,7 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
         )}
       </div>
       <WireShapeSection site={site} e={e} ctx={ctx} />
-      <NotesSection sections={laterPlain} examples={doc?.examples.length ?? 0} ctx={ctx} />
+      <DocSections doc={doc} ctx={ctx} />
       <Features e={e} ctx={ctx} />
       <UsedBy site={site} e={e} />
       <History entity={e} />

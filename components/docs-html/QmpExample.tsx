@@ -1,5 +1,6 @@
 /** @jsxImportSource @/lib/site/html */
-// One `.. qmp-example::` block: its title ("Example: <title>", as QEMU's
+// One qmp-example (a `.. qmp-example::` block, or an old-style 'Example:'
+// section's case): its title ("Example: <title>", as QEMU's
 // manual), the QMP transcript highlighted at build time, a copy button, the
 // validator's lint verdict and a link that opens it in the validator. The
 // example and its verdict are the doc model's, joined by source position
@@ -10,7 +11,7 @@ import type { QmpExample as ModelExample } from '@/lib/qapi/model';
 import type { QmpExampleNode } from '@/lib/site/rst/ast';
 import { parseRst } from '@/lib/site/rst/blocks';
 import { highlightCode } from '@/lib/site/highlight';
-import { exampleAt, type ExampleBadge } from '@/lib/site/example-lint';
+import { exampleAt, type ExampleBadge, type PlacedExample } from '@/lib/site/example-lint';
 import { validatorPath, withBase } from '@/lib/site/href';
 import type { Child } from '@/lib/site/html/jsx-runtime';
 import type { DocContext } from './Rst';
@@ -19,18 +20,54 @@ import { RstBlocks } from './Rst';
 const UNMATCHED: ExampleBadge = { status: 'unchecked', message: 'not linted' };
 
 function bodyText(example: ModelExample): string {
-  return example.lines.map((l) => l.text).join('\n');
+  return example.lines.map((l) => l.text).join('\n').trimEnd();
 }
 
 function transcriptOf(example: ModelExample): string {
-  if (!example.annotated) return bodyText(example);
+  // an old-style section's prose lines are read past by the validator, as by the example lint
+  if (!example.annotated || example.fromSection) return bodyText(example);
   return parseRst(bodyText(example))
     .filter((b) => b.t === 'literal')
     .map((b) => (b as { text: string }).text)
     .join('\n\n');
 }
 
+// A line of an old-style example section that starts prose rather than a message (as lib/qapi/doc-model.ts reads it).
+const PROSE_RE = /^(?!->|<-|\.\.\.)[^\s{}[\]"]/;
+
+/** An old-style section's annotated example: its paragraphs, prose as text and the rest as highlighted QMP. */
+function SectionBody({ example, ctx }: { example: ModelExample; ctx: DocContext }): Child {
+  // runs of prose paragraphs and of message paragraphs (blank lines between messages kept)
+  const runs: { prose: boolean; lines: string[] }[] = [];
+  let paragraphStart = true;
+  for (const { text } of example.lines) {
+    if (text === '') {
+      paragraphStart = true;
+      runs[runs.length - 1]?.lines.push('');
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    const prose = paragraphStart ? PROSE_RE.test(text) : (last?.prose ?? false);
+    if (!last || last.prose !== prose || (prose && paragraphStart)) runs.push({ prose, lines: [text] });
+    else last.lines.push(text);
+    paragraphStart = false;
+  }
+  return (
+    <div className="annotated">
+      {runs.map(({ prose, lines }) => {
+        const text = lines.join('\n').trimEnd();
+        return prose ? (
+          <RstBlocks blocks={parseRst(text)} ctx={{ ...ctx, text: undefined }} />
+        ) : (
+          <div className="code-block" dangerouslySetInnerHTML={{ __html: highlightCode(text, 'qmp') }} />
+        );
+      })}
+    </div>
+  );
+}
+
 function Body({ example, ctx }: { example: ModelExample; ctx: DocContext }): Child {
+  if (example.annotated && example.fromSection) return <SectionBody example={example} ctx={ctx} />;
   if (!example.annotated) {
     return <div className="code-block" dangerouslySetInnerHTML={{ __html: highlightCode(bodyText(example), 'qmp') }} />;
   }
@@ -43,12 +80,21 @@ function Body({ example, ctx }: { example: ModelExample; ctx: DocContext }): Chi
   );
 }
 
-export function QmpExample({ node, ctx }: { node: QmpExampleNode; ctx: DocContext }) {
-  const placed = exampleAt(ctx.site.model, ctx.text, node.at);
+/**
+ * The figure of one example: the model's (`placed`, with its badge) or, when
+ * the model has none at that position, the directive's text as written.
+ */
+interface FigureProps {
+  placed: PlacedExample | null;
+  source: string;
+  ctx: DocContext;
+}
+
+export function ExampleFigure({ placed, source, ctx }: FigureProps) {
   const id = `example-${ctx.exampleSeq ? ++ctx.exampleSeq.n : 1}`;
   const badge = placed?.badge ?? UNMATCHED;
   const badgeText = badge.status === 'valid' ? 'valid' : badge.status === 'invalid' ? 'invalid' : 'not checked';
-  const transcript = placed ? transcriptOf(placed.example) : node.source;
+  const transcript = placed ? transcriptOf(placed.example) : source;
   const title = placed?.example.title;
   return (
     <figure className="qmp-example" id={id} data-source={placed?.source}>
@@ -60,15 +106,22 @@ export function QmpExample({ node, ctx }: { node: QmpExampleNode; ctx: DocContex
           {badge.status === 'invalid' && badge.message ? `: ${badge.message}` : ''}
         </span>
         <span className="example-actions">
-          <a className="open-validator" href={withBase(validatorPath({ versionLabel: ctx.site.label, transcript }))}>Open in validator</a>
+          <a className="open-validator" href={withBase(validatorPath({ versionLabel: ctx.site.label, transcript }))}>
+            Open in validator
+          </a>
           <button type="button" className="copy-button" aria-label="Copy example" data-state="idle">Copy</button>
         </span>
       </figcaption>
       {placed ? (
         <Body example={placed.example} ctx={ctx} />
       ) : (
-        <pre className="literal"><code>{node.source}</code></pre>
+        <pre className="literal"><code>{source}</code></pre>
       )}
     </figure>
   );
+}
+
+/** A `.. qmp-example::` directive met in doc text, found in the model by its source position. */
+export function QmpExample({ node, ctx }: { node: QmpExampleNode; ctx: DocContext }) {
+  return <ExampleFigure placed={exampleAt(ctx.site.model, ctx.text, node.at)} source={node.source} ctx={ctx} />;
 }

@@ -1,6 +1,7 @@
 // Everything interactive on the docs pages, as plain DOM code: the theme
 // toggle, copy buttons, the sidebar's scroll position, the search dialog
-// (search-dialog.ts) and the lazy member expanders (expand.ts).
+// (search-dialog.ts), the lazy member expanders (expand.ts) and the version
+// switcher (version-switcher.ts).
 // The pages are static HTML rendered at build time; this script only attaches
 // behaviour to markup the server already rendered (components/site/Shell.tsx,
 // components/docs-html/frame/), so it runs the same with Next's runtime (via
@@ -8,6 +9,7 @@
 // (public site.js bundle).
 import { initExpanders } from './expand';
 import { initSearch } from './search-dialog';
+import { initVersionSwitcher } from './version-switcher';
 
 function initTheme(): void {
   document.addEventListener('click', (ev) => {
@@ -61,5 +63,6 @@ export function enhance(): void {
   initCopy();
   initSearch();
   initExpanders();
+  initVersionSwitcher();
   revealSidebarEntry();
 }

@@ -26,7 +26,18 @@ import { compactModel } from '@/lib/site/validator-model';
 import { findPair } from '@/lib/site/site-history';
 import { getDefaultSchema, getSiteHistory } from '@/lib/site/source';
 import { ExpansionFragment, expandableTypes } from '@/components/docs-html/Expansion';
-import { ChangesIndexView, ChangesView, BuiltinsView, DefinitionView, HomeView, IndexView, ModuleView, ProtocolView } from './views';
+import {
+  AbsentView,
+  BuiltinsView,
+  ChangesIndexView,
+  ChangesView,
+  DefinitionView,
+  HomeView,
+  IndexView,
+  ModuleView,
+  ProtocolView,
+} from './views';
+import { isAbsent } from '@/lib/site/absent';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -91,20 +102,27 @@ export const protocolRoute = (scope: RouteScope) =>
     render: (site) => <ProtocolView site={site} />,
   });
 
+/** An absent page: titled by what is missing, and kept out of search engines' indexes. */
+const absentMetadata = (what: string, site: SiteSchema): Metadata => ({
+  title: `${what} (not in ${site.label})`,
+  robots: { index: false },
+});
+
 export const moduleRoute = (scope: RouteScope) =>
   pageRoute(scope, {
     names: moduleNames,
     find: findModule,
-    metadata: (m, _, version) => ({ title: version ? `${m.title} (module, ${version})` : `${m.title} (module)` }),
-    render: (m, site) => <ModuleView site={site} module={m} />,
+    metadata: (m, site, version) =>
+      isAbsent(m) ? absentMetadata(m.title, site) : { title: version ? `${m.title} (module, ${version})` : `${m.title} (module)` },
+    render: (m, site) => (isAbsent(m) ? <AbsentView site={site} absent={m} /> : <ModuleView site={site} module={m} />),
   });
 
 export const definitionRoute = (section: Section, scope: RouteScope) =>
   pageRoute(scope, {
     names: definitionNames(section),
     find: (site, name) => findDefinition(site, section, name),
-    metadata: (e, _, version) => definitionMetadata(e, version),
-    render: (e, site) => <DefinitionView site={site} entity={e} />,
+    metadata: (e, site, version) => (isAbsent(e) ? absentMetadata(e.name, site) : definitionMetadata(e, version)),
+    render: (e, site) => (isAbsent(e) ? <AbsentView site={site} absent={e} /> : <DefinitionView site={site} entity={e} />),
   });
 
 /** The index of Changes pages (only when the site has two trees or more; else a 404). */

@@ -13,6 +13,9 @@ import { ProtocolPage } from '@/components/docs-html/ProtocolPage';
 import { ChangesPage } from '@/components/docs-html/ChangesPage';
 import { ChangesIndexPage } from '@/components/docs-html/ChangesIndexPage';
 import type { ChangesPair, SiteHistory } from '@/lib/site/site-history';
+import { AbsentPage } from '@/components/docs-html/AbsentPage';
+import type { AbsentDefinition, AbsentModule } from '@/lib/site/absent';
+import { sectionOf } from '@/lib/site/href';
 import { Shell } from './Shell';
 
 /** Doc content is rendered to HTML by the string JSX runtime and embedded once. */
@@ -22,7 +25,7 @@ function Content({ html }: { html: Html }) {
 
 export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Entity }) {
   return (
-    <Shell site={site} page={{ kind: 'definition', name: entity.name }} activeModule={site.moduleOf.get(entity.name)?.slug}>
+    <Shell site={site} page={{ kind: 'definition', name: entity.name, section: sectionOf(entity.meta) }} activeModule={site.moduleOf.get(entity.name)?.slug}>
       <Content html={DefinitionPage({ site, entity })} />
     </Shell>
   );
@@ -80,6 +83,19 @@ export function ChangesView({ site, pair, history }: { site: SiteSchema; pair: C
   return (
     <Shell site={site} page={{ kind: 'changes', slug: pair.slug }}>
       <Content html={ChangesPage({ pair, pairs: history.pairs })} />
+    </Shell>
+  );
+}
+
+/** A definition or module this version lacks but another version has (lib/site/absent.ts). */
+export function AbsentView({ site, absent }: { site: SiteSchema; absent: AbsentDefinition | AbsentModule }) {
+  const page =
+    absent.absent === 'module'
+      ? ({ kind: 'module', slug: absent.slug } as const)
+      : ({ kind: 'definition', name: absent.name, section: absent.section } as const);
+  return (
+    <Shell site={site} page={page}>
+      <Content html={AbsentPage({ site, absent })} />
     </Shell>
   );
 }

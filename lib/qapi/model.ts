@@ -240,7 +240,7 @@ export interface DocHeading {
 
 /** The definitions of a module under one of its subsection headings, as QEMU's manual groups them. */
 export interface ModuleGroup {
-  /** the nearest heading of level 2 or deeper before the definitions; null before the first one */
+  /** the nearest heading before the definitions other than the module's title; null before the first one */
   heading: DocHeading | null;
   /** names of the explicit definitions (no implicit or built-in types), in definition order */
   entities: string[];

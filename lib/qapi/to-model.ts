@@ -228,7 +228,8 @@ function groupModule(mod: Module, byName: Map<string, Entity>): void {
   const headings = mod.freeformDocs.flatMap((d) => d.headings ?? []);
   const title = headings.find((h) => h.level === 1);
   if (title) mod.title = title;
-  const subs = headings.filter((h) => h.level >= 2);
+  // every later heading starts a group, a second level-1 one too (7.2's ui.json: '= Input' after '== VNC')
+  const subs = headings.filter((h) => h !== title);
   const groups: Module['groups'] = [];
   let current = null as ModuleGroup | null;
   let heading: DocHeading | null = null;

@@ -85,6 +85,12 @@ function badgeOf(v: ExampleVerdict | undefined): ExampleBadge {
   return { status: 'invalid', message: issue ? `${issue.message}${issue.path ? ` at ${issue.path}` : ''}` : 'does not match the schema' };
 }
 
+/** A doc model example of a definition in module `file`, with its badge (old-style 'Example:' sections). */
+export function placeExample(model: SchemaModel, file: string, example: QmpExample): PlacedExample {
+  const source = `${file}:${example.line}`;
+  return { example, source, badge: badgeOf(modelExamples(model).verdicts.get(source)) };
+}
+
 /** The example whose directive is `at` lines into `text` (0-based), or null. */
 export function exampleAt(model: SchemaModel, text: DocText | undefined, at: number): PlacedExample | null {
   const m = modelExamples(model);

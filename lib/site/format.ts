@@ -27,6 +27,10 @@ export function kindLabel(e: Entity): string {
   return KIND[e.meta];
 }
 
+export function metaLabel(meta: Entity['meta']): string {
+  return KIND[meta];
+}
+
 /** The Since: of a definition ('11.0'), if documented. */
 export function sinceOf(e: Entity): string | undefined {
   return e.doc?.since?.trim() || undefined;

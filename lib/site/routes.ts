@@ -9,6 +9,7 @@ import type { Entity } from '../qapi/model';
 import { sectionOf, type Section } from './href';
 import { extraVersions, getSchema } from './source';
 import { hasPage, type SiteModule, type SiteSchema } from './site-schema';
+import { absentModuleSlugs, absentNames, findAbsentDefinition, findAbsentModule, type AbsentDefinition, type AbsentModule } from './absent';
 
 export const PLACEHOLDER = '_none';
 
@@ -47,21 +48,29 @@ function extraTrees(): { site: SiteSchema; version: string }[] {
   return extraVersions().map((v) => ({ site: getSchema(v.label)!, version: v.label }));
 }
 
-/** Names of a section's pages ('builtins' is the builtins page's own path under types/). */
+/**
+ * Names of a section's pages ('builtins' is the builtins page's own path under
+ * types/): the tree's definitions, then the absent pages for definitions only
+ * other versions of the site have (lib/site/absent.ts).
+ */
 export function definitionNames(section: Section): (site: SiteSchema) => string[] {
   return (site) =>
-    site.model.entities.filter((e) => hasPage(e) && sectionOf(e.meta) === section && e.name !== 'builtins').map((e) => e.name);
+    [
+      ...site.model.entities.filter((e) => hasPage(e) && sectionOf(e.meta) === section).map((e) => e.name),
+      ...absentNames(site, section),
+    ].filter((name) => !(section === 'types' && name === 'builtins'));
 }
 
 export function moduleNames(site: SiteSchema): string[] {
-  return site.modules.map((m) => m.slug);
+  return [...site.modules.map((m) => m.slug), ...absentModuleSlugs(site)];
 }
 
-export function findDefinition(site: SiteSchema, section: Section, name: string): Entity | null {
+export function findDefinition(site: SiteSchema, section: Section, name: string): Entity | AbsentDefinition | null {
   const e = site.index.get(decodeURIComponent(name));
-  return e && hasPage(e) && sectionOf(e.meta) === section ? e : null;
+  if (e && hasPage(e)) return sectionOf(e.meta) === section ? e : null;
+  return findAbsentDefinition(site, section, name);
 }
 
-export function findModule(site: SiteSchema, slug: string): SiteModule | null {
-  return site.modules.find((m) => m.slug === slug) ?? null;
+export function findModule(site: SiteSchema, slug: string): SiteModule | AbsentModule | null {
+  return site.modules.find((m) => m.slug === slug) ?? findAbsentModule(site, slug);
 }

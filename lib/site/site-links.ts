@@ -3,7 +3,7 @@
 // (version prefix included, base path not: add it with href.ts withBase) or
 // null when the tree has no page for it. The URL scheme itself is href.ts.
 import type { Entity } from '../qapi/model';
-import { builtinsPath, changesPath, definitionPath, homePath, indexPath, modulePath, protocolPath } from './href';
+import { builtinsPath, changesPath, definitionPath, homePath, indexPath, modulePath, protocolPath, type Section } from './href';
 import { elementName, hasPage, type SiteModule, type SiteSchema } from './site-schema';
 
 /** What page is being shown, independent of the version (for the version switcher). */
@@ -12,7 +12,10 @@ export type PageRef =
   | { kind: 'index' }
   | { kind: 'builtins' }
   | { kind: 'protocol' }
-  | { kind: 'definition'; name: string }
+  /** section: where the page is (an absent page has no entity to say it) */
+  | { kind: 'definition'; name: string; section: Section }
+  /** the validator page: one page for every version, the version is its option */
+  | { kind: 'validate' }
   | { kind: 'module'; slug: string }
   /** the Changes pages compare trees: the same page whichever tree's frame shows them */
   | { kind: 'changes'; slug?: string };
@@ -76,5 +79,7 @@ export function pathInSite(site: SiteSchema, ref: PageRef): string | null {
       const e = site.index.get(ref.name);
       return e && hasPage(e) ? definitionHref(site, e) : null;
     }
+    case 'validate':
+      return null;
   }
 }

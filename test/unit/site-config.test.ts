@@ -45,10 +45,10 @@ describeWithQemu(['10.2.2+vfio-migration-prepare', '10.2.2', '10.0.13'], 'versio
     const vfio = siteFor(TREE_VFIO);
     const v1022 = siteFor(TREE_1022);
     const v1000 = buildSiteSchema(siteFor(TREE_1000).model, { label: '10.0.13', prefix: '/v/10.0.13', rootDir: 'qapi' });
-    const page = { kind: 'definition' as const, name: 'VFIO_MIGRATION_PREPARE' };
+    const page = { kind: 'definition' as const, name: 'VFIO_MIGRATION_PREPARE', section: 'events' as const };
     expect(pathInSite(vfio, page)).toBe('/events/VFIO_MIGRATION_PREPARE/');
     expect(pathInSite(v1022, page)).toBeNull();
-    expect(pathInSite(v1000, { kind: 'definition', name: 'VFIO_MIGRATION' })).toBe('/v/10.0.13/events/VFIO_MIGRATION/');
+    expect(pathInSite(v1000, { kind: 'definition', name: 'VFIO_MIGRATION', section: 'events' })).toBe('/v/10.0.13/events/VFIO_MIGRATION/');
     expect(pathInSite(v1000, { kind: 'module', slug: 'vfio' })).toBe('/v/10.0.13/modules/vfio/');
   });
 });

@@ -81,9 +81,10 @@ describe('example badges by source position', () => {
   });
 });
 
-describeWithShared('example badges on QEMU 10.2.2', () => {
-  it('every linted example is shown once, on its definition or module page, with its own verdict', () => {
-    const site = siteFor(sharedPath('qemu/10.2.2/qapi/qapi-schema.json'));
+describeWithShared('example badges on every release', () => {
+  // 5.2.0 and 7.2.0 write examples as 'Example:' sections, 10.x as qmp-example directives
+  it.each(['10.2.2', '10.0.13', '7.2.0', '5.2.0'])('%s: every linted example is shown once, on its definition or module page, with its own verdict', (release) => {
+    const site = siteFor(sharedPath(`qemu/${release}/qapi/qapi-schema.json`));
     const expected = new Map(lintExamples(site.model).examples.map((v) => [`${v.file}:${v.line}`, v.status]));
     const shown = new Map<string, string>();
     const pages = [

@@ -3,30 +3,69 @@
 // sections, validator, search, version switcher, theme) and the module
 // sidebar, rendered to HTML strings (lib/site/html) and embedded by Shell.tsx.
 import type { Entity } from '@/lib/qapi/model';
-import type { SiteSchema } from '@/lib/site/site-schema';
-import { basePath, changesPath, homePath, indexPath, protocolPath, searchIndexPath, validatorPath, withBase } from '@/lib/site/href';
+import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
+import type { Html } from '@/lib/site/html/jsx-runtime';
+import {
+  basePath,
+  changesPath,
+  homePath,
+  indexPath,
+  protocolPath,
+  searchIndexPath,
+  validatorPath,
+  validatorVersionPath,
+  withBase,
+} from '@/lib/site/href';
 import { getSchema, getVersions } from '@/lib/site/source';
+import { absentPath } from '@/lib/site/absent';
 import { definitionHref, moduleHref, pathInSite, type PageRef } from '@/lib/site/site-links';
 import { SearchBox } from './SearchBox';
 import { ThemeToggle } from './ThemeToggle';
+
+/**
+ * Where each version's entry of the switcher goes: the same page in that
+ * version, else its absent page (lib/site/absent.ts) for a definition or
+ * module it lacks; on the validator page, the validator with that version
+ * selected. components/site/version-switcher.ts adds the current #anchor to
+ * same-page links and the keyboard and closing behaviour.
+ */
+function switcherTarget(
+  other: SiteSchema,
+  label: string,
+  isDefault: boolean,
+  page: PageRef,
+): { href: string; same: boolean } {
+  if (page.kind === 'validate') return { href: validatorVersionPath(isDefault ? '' : label), same: true };
+  const same = pathInSite(other, page);
+  if (same) return { href: same, same: true };
+  const absent = page.kind === 'definition' || page.kind === 'module' ? absentPath(other, page) : null;
+  return { href: absent ?? homePath(other.prefix), same: false };
+}
 
 function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
   const versions = getVersions();
   if (versions.length < 2) return <span className="version-label" title="Schema version">{site.label}</span>;
   return (
     <details className="version-switcher">
-      <summary aria-label={`Schema version ${site.label}, change version`}>{site.label}</summary>
-      <ul>
+      <summary aria-label={`Schema version ${site.label}, change version`} aria-haspopup="true">
+        <span className="version-current">{site.label}</span>
+      </summary>
+      <ul aria-label="Schema versions">
         {versions.map((v) => {
           const other = getSchema(v.label)!;
-          const same = pathInSite(other, page);
-          const href = withBase(same ?? homePath(other.prefix));
+          const { href, same } = switcherTarget(other, v.label, v.isDefault, page);
           return (
             <li key={v.label}>
-              <a href={href} aria-current={v.label === site.label ? 'true' : undefined} data-version={v.label}>
+              <a
+                href={withBase(href)}
+                aria-current={v.label === site.label ? 'true' : undefined}
+                data-version={v.label}
+                data-default={v.isDefault ? 'true' : undefined}
+                data-keep-hash={same && page.kind !== 'validate' ? 'true' : undefined}
+              >
                 {v.label}
                 {v.isDefault && <span className="muted"> (default)</span>}
-                {!same && <span className="muted"> — home</span>}
+                {!same && <span className="muted"> — not in this version</span>}
               </a>
             </li>
           );
@@ -51,36 +90,61 @@ function sidebarEntities(entities: Entity[], activeName: string | undefined): En
   return entities.filter((e) => keep.has(e));
 }
 
+interface EntryProps {
+  site: SiteSchema;
+  m: SiteModule;
+  active: boolean;
+  activeName?: string;
+}
+
+function ModuleEntry({ site, m, active, activeName }: EntryProps) {
+  return (
+    <li key={m.slug} className={active ? 'active' : undefined}>
+      <a href={withBase(moduleHref(site, m))} aria-current={active && !activeName ? 'page' : undefined}>
+        {m.title}
+        {m.entities.length > 0 && <span className="count">{m.entities.length}</span>}
+      </a>
+      {active && m.entities.length > 0 && (
+        <ul className="entity-list">
+          {sidebarEntities(m.entities, activeName).map((e) => (
+            <li key={e.name}>
+              <a href={withBase(definitionHref(site, e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
+                {e.name}
+              </a>
+            </li>
+          ))}
+          {m.entities.length > SIDEBAR_MAX && (
+            <li><a className="more" href={withBase(moduleHref(site, m))}>All {m.entities.length} definitions →</a></li>
+          )}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+// Every page of a tree lists the same closed module entries: render each once per tree.
+const closedEntries = new WeakMap<SiteSchema, Map<string, Html>>();
+
+function closedEntry(site: SiteSchema, m: SiteModule): Html {
+  let entries = closedEntries.get(site);
+  if (!entries) closedEntries.set(site, (entries = new Map()));
+  let html = entries.get(m.slug);
+  if (!html) entries.set(m.slug, (html = ModuleEntry({ site, m, active: false })));
+  return html;
+}
+
 export function Sidebar({ site, activeModule, activeName }: { site: SiteSchema; activeModule?: string; activeName?: string }) {
   return (
     <>
       <p className="sidebar-title">Modules</p>
       <ul className="module-list">
-        {site.modules.map((m) => {
-          const active = m.slug === activeModule;
-          return (
-            <li key={m.slug} className={active ? 'active' : undefined}>
-              <a href={withBase(moduleHref(site, m))} aria-current={active && !activeName ? 'page' : undefined}>
-                {m.title}
-                {m.entities.length > 0 && <span className="count">{m.entities.length}</span>}
-              </a>
-              {active && m.entities.length > 0 && (
-                <ul className="entity-list">
-                  {sidebarEntities(m.entities, activeName).map((e) => (
-                    <li key={e.name}>
-                      <a href={withBase(definitionHref(site, e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
-                        {e.name}
-                      </a>
-                    </li>
-                  ))}
-                  {m.entities.length > SIDEBAR_MAX && (
-                    <li><a className="more" href={withBase(moduleHref(site, m))}>All {m.entities.length} definitions →</a></li>
-                  )}
-                </ul>
-              )}
-            </li>
-          );
-        })}
+        {site.modules.map((m) =>
+          m.slug === activeModule ? (
+            <ModuleEntry site={site} m={m} active activeName={activeName} />
+          ) : (
+            closedEntry(site, m)
+          ),
+        )}
       </ul>
     </>
   );
