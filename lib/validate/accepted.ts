@@ -6,6 +6,7 @@
 // the "since" being the oldest release from which that same error holds
 // without a break (releases ordered by their version number, not as given).
 // An unknown event or command says where it exists. Pure.
+import type { SchemaModel } from '../qapi/model';
 import type { Issue, MessageResult } from './types';
 
 /** What one release says of one message: null = accepted; else its first error. */
@@ -109,10 +110,21 @@ export function acceptanceOf(
     while (k > 0 && sameError(verdicts[order[k - 1]!]![i], v)) k--;
     const before = k > 0 ? verdicts[order[k - 1]!]![i] : undefined;
     let reason = errorLine(v);
-    if (before !== undefined) {
+    // a definition the older release lacks altogether is "not in", not a change with a "since"
+    const absent = before && (before.code === 'unknown-event' || before.code === 'unknown-command');
+    if (before !== undefined && !absent) {
       const from = labels[order[k]!];
       reason += v.code === 'missing-member' ? `, mandatory since ${from}` : `, since ${from}`;
     }
     return { label, accepted: false, reason };
   });
+}
+
+/** Commands' and events' own `Since:` texts across models (the first model that documents one wins). */
+export function sinceTexts(models: readonly SchemaModel[]): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const model of models)
+    for (const e of model.entities)
+      if ((e.meta === 'event' || e.meta === 'command') && e.doc?.since && !(e.name in out)) out[e.name] = e.doc.since;
+  return out;
 }
