@@ -1,9 +1,10 @@
 // The validator's toolbar: insert an example event, open a file, the checking
-// options, and share or download the text. Every control has a fixed width,
+// options (the schema: a site release or your own QEMU's), and share or download the text. Every control has a fixed width,
 // so nothing moves when the example list fills in after the model loads.
 import { useRef } from 'react';
 import type { PageOptions } from '@/lib/site/validator-share';
 import type { VersionInfo } from './version-info';
+import { OwnSchemaButton } from './OwnSchemaButton';
 
 interface Props {
   events: string[];
@@ -14,6 +15,8 @@ interface Props {
   onOptions(o: PageOptions): void;
   onExample(name: string): void;
   onFile(file: File): void;
+  onOwnFile(file: File): void;
+  onForgetOwn: (() => void) | null;
   onCopyLink(): void;
   onDownload(): void;
 }
@@ -27,6 +30,8 @@ export function Toolbar({
   onOptions,
   onExample,
   onFile,
+  onOwnFile,
+  onForgetOwn,
   onCopyLink,
   onDownload,
 }: Props) {
@@ -95,13 +100,14 @@ export function Toolbar({
           >
             {versions.map((v) => (
               <option key={v.label} value={v.isDefault ? '' : v.label}>
-                {v.label}
+                {v.title ?? v.label}
                 {v.isDefault ? ' (default)' : ''}
               </option>
             ))}
           </select>
         </label>
       )}
+      <OwnSchemaButton onFile={onOwnFile} onForget={onForgetOwn} />
       <span className="vt-spacer" />
       <button type="button" onClick={onCopyLink} disabled={!hasText || sharing}>
         Copy link
