@@ -38,7 +38,7 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
   const immediate = useRef(true);
   const setLinkVersion = useRef<(v: string | undefined) => void>(() => undefined);
   const draft = useDraft(useCallback((v: string | undefined) => setLinkVersion.current(v), []));
-  const { options, setOptions, version, ...opts } = usePageOptions(versions, draft.ready);
+  const { options, setOptions, version, ...opts } = usePageOptions(versions, draft.ready && own.loaded);
   setLinkVersion.current = opts.setLinkVersion;
   const checked = useValidation(draft.ready ? draft.text : '', options, version.modelUrl, immediate, releases);
   readOwn.current = checked.requestIntrospection;

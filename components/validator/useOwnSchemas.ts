@@ -27,8 +27,13 @@ export const ownTitle = (o: OwnSchema) => `${o.name} (yours)`;
 
 export function useOwnSchemas(read: ReadOwn, site: VersionInfo[]) {
   const [own, setOwn] = useState<OwnSchema[]>([]);
+  /** the list is read after the first render (the server renders none); until then a URL's own version is unknown */
+  const [loaded, setLoaded] = useState(false);
   const [note, setNote] = useState<OwnNote | null>(null);
-  useEffect(() => setOwn(readOwnList()), []);
+  useEffect(() => {
+    setOwn(readOwnList());
+    setLoaded(true);
+  }, []);
 
   const add = useCallback(
     async (file: File): Promise<OwnSchema | null> => {
@@ -86,5 +91,5 @@ export function useOwnSchemas(read: ReadOwn, site: VersionInfo[]) {
     ],
     [site, own, fallback.docsBase],
   );
-  return { own, versions, add, remove, note, setNote };
+  return { own, loaded, versions, add, remove, note, setNote };
 }

@@ -4,13 +4,15 @@
 // changes); guarantees per message and release either "accepted" or one line
 // naming the first error ("missing member `children`, mandatory since 10.2.2"),
 // the "since" being the oldest release from which that same error holds
-// without a break (releases ordered by their version number, not as given).
+// without a break (releases ordered by their version number, not as given),
+// refined by the member's own "(since X)" when X falls between the release
+// that accepted the message and the one that no longer does.
 // An unknown event or command says where it exists. Pure.
 import type { SchemaModel } from '../qapi/model';
 import type { Issue, MessageResult } from './types';
 
 /** What one release says of one message: null = accepted; else its first error. */
-export type Rejection = Pick<Issue, 'code' | 'path' | 'message'> | null;
+export type Rejection = (Pick<Issue, 'code' | 'path' | 'message'> & { def?: string }) | null;
 
 /** The verdicts of one release, aligned with the reference messages (undefined: that release did not see it). */
 export type ReleaseVerdicts = (Rejection | undefined)[];
@@ -18,7 +20,8 @@ export type ReleaseVerdicts = (Rejection | undefined)[];
 export function rejectionOf(m: MessageResult): Rejection {
   if (m.valid) return null;
   const e = m.issues.find((i) => i.severity === 'error');
-  return e ? { code: e.code, path: e.path, message: e.message } : { code: 'envelope', path: '', message: 'invalid' };
+  if (!e) return { code: 'envelope', path: '', message: 'invalid' };
+  return e.def ? { code: e.code, path: e.path, message: e.message, def: e.def } : { code: e.code, path: e.path, message: e.message };
 }
 
 /** The verdicts of `messages` aligned with `reference` by start offset. */
@@ -37,6 +40,8 @@ function versionKey(label: string): number[] | null {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : null;
 }
 
+const compareKeys = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+
 /** Indices of `labels` oldest first (a stable sort by version number). */
 export function releaseOrder(labels: readonly string[]): number[] {
   const keys = labels.map(versionKey);
@@ -46,8 +51,7 @@ export function releaseOrder(labels: readonly string[]): number[] {
       const ka = keys[a];
       const kb = keys[b];
       if (!ka || !kb) return ka ? -1 : kb ? 1 : a - b;
-      for (let k = 0; k < 3; k++) if (ka[k] !== kb[k]) return ka[k]! - kb[k]!;
-      return a - b;
+      return compareKeys(ka, kb) || a - b;
     });
 }
 
@@ -79,9 +83,18 @@ export interface Acceptance {
   reason?: string;
 }
 
+/** A documented "since" that falls after the release `after` and no later than `upTo`, else undefined. */
+function docSinceBetween(doc: string | undefined, after: string, upTo: string): string | undefined {
+  const d = doc ? versionKey(doc) : null;
+  const a = versionKey(after);
+  const u = versionKey(upTo);
+  return d && a && u && compareKeys(d, a) > 0 && compareKeys(d, u) <= 0 ? doc : undefined;
+}
+
 /**
  * Per release (in the order of `labels`), whether it accepts message `i`, and why not.
- * `since` optionally maps a definition name to its own `Since:` text, quoted for unknown events and commands.
+ * `since` optionally maps a definition name (or 'Type.member') to its own `Since:` text, quoted for unknown
+ * events and commands, and for a missing member when it falls between the releases that disagree.
  */
 export function acceptanceOf(
   labels: readonly string[],
@@ -113,18 +126,31 @@ export function acceptanceOf(
     // a definition the older release lacks altogether is "not in", not a change with a "since"
     const absent = before && (before.code === 'unknown-event' || before.code === 'unknown-command');
     if (before !== undefined && !absent) {
-      const from = labels[order[k]!];
+      const member = v.code === 'missing-member' && v.def && since ? since(`${v.def}.${lastSegment(v.path)}`) : undefined;
+      const from = docSinceBetween(member, labels[order[k - 1]!]!, labels[order[k]!]!) ?? labels[order[k]!];
       reason += v.code === 'missing-member' ? `, mandatory since ${from}` : `, since ${from}`;
     }
     return { label, accepted: false, reason };
   });
 }
 
-/** Commands' and events' own `Since:` texts across models (the first model that documents one wins). */
+/** '(since: 10.1)' or '(Since 2.12)' in a member's description. */
+const MEMBER_SINCE = /\(since:?\s*(\d+\.\d+(?:\.\d+)?)\)/i;
+
+/**
+ * Commands' and events' own `Since:` texts, and members' "(since X)" as 'Type.member', across models (the first
+ * model that documents one wins).
+ */
 export function sinceTexts(models: readonly SchemaModel[]): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
+  const put = (key: string, text: string | undefined) => {
+    if (text && !(key in out)) out[key] = text;
+  };
   for (const model of models)
-    for (const e of model.entities)
-      if ((e.meta === 'event' || e.meta === 'command') && e.doc?.since && !(e.name in out)) out[e.name] = e.doc.since;
+    for (const e of model.entities) {
+      if (e.meta === 'event' || e.meta === 'command') put(e.name, e.doc?.since);
+      if (e.meta === 'struct' || e.meta === 'union')
+        for (const m of e.members) if (!m.optional) put(`${e.name}.${m.name}`, MEMBER_SINCE.exec(m.description?.text ?? '')?.[1]);
+    }
   return out;
 }

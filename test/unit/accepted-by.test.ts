@@ -5,7 +5,7 @@ import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import type { SchemaModel } from '../../lib/qapi/model';
 import { createValidator } from '../../lib/validate/index';
-import { acceptanceOf, alignVerdicts, releaseOrder } from '../../lib/validate/accepted';
+import { acceptanceOf, alignVerdicts, releaseOrder, sinceTexts } from '../../lib/validate/accepted';
 import { sampleEventText, sampleValue } from '../../lib/site/validator-sample';
 import { describeWithQemu, qemuTree } from '../support/shared';
 
@@ -25,6 +25,13 @@ describe('acceptanceOf', () => {
       { label: '9.2.0', accepted: true },
       { label: '10.0.13', accepted: false, reason: 'missing member `children`, mandatory since 10.0.13' },
     ]);
+  });
+  it('takes the member\'s own "(since X)" only when X lies between the releases that disagree', () => {
+    const at = { ...missing, def: 'BlockDeviceInfo' };
+    const lines = (doc: string) => acceptanceOf(labels, [[at], [null], [at]], 0, null, (k) => (k === 'BlockDeviceInfo.children' ? doc : undefined));
+    expect(lines('9.3')[2]!.reason).toBe('missing member `children`, mandatory since 9.3');
+    expect(lines('2.0')[2]!.reason).toBe('missing member `children`, mandatory since 10.0.13');
+    expect(lines('10.1')[2]!.reason).toBe('missing member `children`, mandatory since 10.0.13');
   });
   it('says no "since" when the oldest release already rejects it', () => {
     const lines = acceptanceOf(labels, [[missing], [missing], [null]], 0, null);
@@ -54,15 +61,16 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'accepted by 10.0.13, 10.2.2 and t
   ].join('\n');
   const results = models.map((m) => createValidator(m).validateText(text));
   const verdicts = results.map((r) => alignVerdicts(results[0]!.messages, r.messages));
-  const accepted = (i: number) => acceptanceOf(labels, verdicts, i, results[0]!.messages[i]!.name);
+  const since = sinceTexts(models);
+  const accepted = (i: number) => acceptanceOf(labels, verdicts, i, results[0]!.messages[i]!.name, (n) => since[n]);
 
   it('reads the same three messages with every tree', () => {
     expect(results.map((r) => r.messages.map((m) => m.kind))).toEqual(labels.map(() => ['event', 'command', 'return']));
   });
   it('VFIO_MIGRATION_PREPARE: accepted by the seed only, and the others say where it is', () => {
     expect(accepted(0)).toEqual([
-      { label: '10.0.13', accepted: false, reason: `not in 10.0.13; in ${SEED}` },
-      { label: '10.2.2', accepted: false, reason: `not in 10.2.2; in ${SEED}` },
+      { label: '10.0.13', accepted: false, reason: `not in 10.0.13; in ${SEED}, since 11.0` },
+      { label: '10.2.2', accepted: false, reason: `not in 10.2.2; in ${SEED}, since 11.0` },
       { label: SEED, accepted: true },
     ]);
   });
@@ -70,8 +78,8 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'accepted by 10.0.13, 10.2.2 and t
     expect(accepted(1).every((a) => a.accepted)).toBe(true);
     expect(accepted(2)).toEqual([
       { label: '10.0.13', accepted: true },
-      { label: '10.2.2', accepted: false, reason: 'missing member `children`, mandatory since 10.2.2' },
-      { label: SEED, accepted: false, reason: 'missing member `children`, mandatory since 10.2.2' },
+      { label: '10.2.2', accepted: false, reason: 'missing member `children`, mandatory since 10.1' },
+      { label: SEED, accepted: false, reason: 'missing member `children`, mandatory since 10.1' },
     ]);
   });
 });

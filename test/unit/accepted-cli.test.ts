@@ -56,8 +56,8 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'validate with three --schema', ()
     expect(r.stdout).toContain(
       [
         `  accepted by: 10.0.13; not by: 10.2.2, ${SEED}`,
-        '    10.2.2: missing member `children`, mandatory since 10.2.2',
-        `    ${SEED}: missing member \`children\`, mandatory since 10.2.2`,
+        '    10.2.2: missing member `children`, mandatory since 10.1',
+        `    ${SEED}: missing member \`children\`, mandatory since 10.1`,
       ].join('\n'),
     );
   });
