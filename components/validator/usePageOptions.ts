@@ -11,14 +11,11 @@ export function usePageOptions(versions: VersionInfo[], ready: boolean) {
   const [options, setOptions] = useState<PageOptions>(DEFAULT_PAGE_OPTIONS);
 
   // re-read when the labels change (own schemas load after the first render); a version chosen meanwhile stays
-  useEffect(
-    () =>
-      setOptions((o) => {
-        const read = readOptions(location.search, labels);
-        return o.version && labels.includes(o.version) ? { ...read, version: o.version } : read;
-      }),
-    [labels],
-  );
+  useEffect(() => {
+    // read now: the updater runs at the next render, after this render's URL update below
+    const read = readOptions(location.search, labels);
+    setOptions((o) => (o.version && labels.includes(o.version) ? { ...read, version: o.version } : read));
+  }, [labels]);
 
   useEffect(() => {
     if (ready) history.replaceState(history.state, '', location.pathname + optionsSearch(options) + location.hash);
