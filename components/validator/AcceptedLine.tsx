@@ -13,9 +13,9 @@ export function AcceptedLine({ accepted, index }: { accepted: AcceptedBy | null;
   const yes: string[] = [];
   const no: [string, string][] = [];
   accepted.labels.forEach((label, r) => {
-    const why = accepted.rejected[r]?.[index];
-    if (why === undefined) yes.push(label);
-    else no.push([label, why]);
+    const id = accepted.rejected[r]?.[index] ?? -1;
+    if (id < 0) yes.push(label);
+    else no.push([label, accepted.reasons[id] ?? '']);
   });
   return (
     <div className="vr-accepted" data-accepted={yes.join(' ')}>

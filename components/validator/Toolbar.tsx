@@ -4,7 +4,7 @@
 import { useRef } from 'react';
 import type { PageOptions } from '@/lib/site/validator-share';
 import type { VersionInfo } from './version-info';
-import { OwnSchemaButton } from './OwnSchemaButton';
+import { SchemaSelect } from './SchemaSelect';
 
 interface Props {
   events: string[];
@@ -90,24 +90,13 @@ export function Toolbar({
           <option value="error">error</option>
         </select>
       </label>
-      {versions.length > 1 && (
-        <label className="vt-field">
-          <span>Schema</span>
-          <select
-            aria-label="Schema version"
-            value={options.version}
-            onChange={(e) => onOptions({ ...options, version: e.target.value })}
-          >
-            {versions.map((v) => (
-              <option key={v.label} value={v.isDefault ? '' : v.label}>
-                {v.title ?? v.label}
-                {v.isDefault ? ' (default)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <OwnSchemaButton onFile={onOwnFile} onForget={onForgetOwn} />
+      <SchemaSelect
+        versions={versions}
+        value={options.version}
+        onChange={(version) => onOptions({ ...options, version })}
+        onOwnFile={onOwnFile}
+        onForgetOwn={onForgetOwn}
+      />
       <span className="vt-spacer" />
       <button type="button" onClick={onCopyLink} disabled={!hasText || sharing}>
         Copy link

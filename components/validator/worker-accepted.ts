@@ -68,13 +68,20 @@ export async function computeAccepted(
       verdicts.push(alignVerdicts(messages, theirs));
     }
   }
-  const rejected: Record<number, string>[] = labels.map(() => ({}));
+  const size = messages.reduce((n, m) => Math.max(n, m.index + 1), 0);
+  const rejected = labels.map(() => new Int32Array(size).fill(-1));
+  const reasons: string[] = [];
+  const reasonIds = new Map<string, number>();
   const sinceOf = (name: string) => since[name];
   messages.forEach((m, i) => {
     if (verdicts.every((v) => v[i] === null)) return;
     acceptanceOf(labels, verdicts, i, m.name, sinceOf).forEach((a, r) => {
-      if (!a.accepted) rejected[r]![m.index] = a.reason ?? '';
+      if (a.accepted) return;
+      const line = a.reason ?? '';
+      let id = reasonIds.get(line);
+      if (id === undefined) reasonIds.set(line, (id = reasons.push(line) - 1));
+      rejected[r]![m.index] = id;
     });
   });
-  return { labels, rejected };
+  return { labels, reasons, rejected };
 }
