@@ -7,7 +7,6 @@
 // failure answered as a 'failed' message, never a throw. No DOM, no React.
 import type { SchemaModel } from '@/lib/qapi/model';
 import { QapiError } from '@/lib/qapi/error';
-import { readIntrospection } from '@/lib/qapi/introspect/index';
 import { createValidator, type MessageResult, type Validator } from '@/lib/validate/index';
 import { pageKinds } from '@/lib/site/validator-model';
 import { sampleEventText } from '@/lib/site/validator-sample';
@@ -32,6 +31,10 @@ export class WorkerCore {
     private readonly post: (msg: FromWorker) => void,
     private readonly now: () => number = () => performance.now(),
     private readonly storeOwn: (key: string, text: string) => Promise<void> = async () => undefined,
+    /** the query-qmp-schema reader (lib/qapi/introspect), loaded by the glue when first needed */
+    private readonly readOwn: (text: string, fname: string) => Promise<SchemaModel> = async () => {
+      throw new Error('this worker cannot read query-qmp-schema replies');
+    },
   ) {}
 
   private model(url: string): Promise<SchemaModel> {
@@ -88,7 +91,9 @@ export class WorkerCore {
       if (req.releases && req.releases.length > 1 && result.messages.length)
         void this.accepted({ ...req, releases: req.releases }, result.messages);
     } catch (err) {
-      const message = err instanceof QapiError ? String(err) : err instanceof Error ? err.message : String(err);
+      // a QapiError's text carries file:line:col; the reader's own bundle has its own QapiError class, hence the 'info' test
+      const located = err instanceof QapiError || (err instanceof Error && 'info' in err && err.info);
+      const message = located ? String(err) : err instanceof Error ? err.message : String(err);
       this.post({ type: 'failed', id: req.id, message });
     }
   }
@@ -109,7 +114,7 @@ export class WorkerCore {
   }
 
   private async introspect(req: Extract<ToWorker, { type: 'introspect' }>): Promise<void> {
-    const model = readIntrospection(req.text, req.fileName);
+    const model = await this.readOwn(req.text, req.fileName);
     await this.storeOwn(req.key, req.text);
     this.models.set(`own:${req.key}`, Promise.resolve(model));
     const { qemuVersion, target } = model.origin?.kind === 'introspection' ? model.origin : {};

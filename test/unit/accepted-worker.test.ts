@@ -9,6 +9,7 @@ import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import type { SchemaModel } from '../../lib/qapi/model';
 import { compactModel } from '../../lib/site/validator-model';
+import { readIntrospection } from '../../lib/qapi/introspect/index';
 import { WorkerCore } from '../../components/validator/worker-core';
 import type { FromWorker, ToWorker } from '../../components/validator/protocol';
 import { describeWithQemu, hasShared, qemuTree, sharedPath } from '../support/shared';
@@ -49,6 +50,7 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
       (msg) => posted.push(msg),
       undefined,
       async (key, text) => void stored.set(key, text),
+      async (text, fname) => readIntrospection(text, fname),
     );
   });
 
