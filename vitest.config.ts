@@ -8,9 +8,16 @@ import { fileURLToPath } from 'node:url';
 
 const wantsE2e = process.env.E2E === '1' || process.argv.some((a) => /(^|\/|=)e2e(\/|$)/.test(a));
 
-const project = (name: string) => ({
+// The browser tests measure main-thread stalls, so they run after the other
+// projects (groupOrder) and one file at a time, never beside CPU-heavy suites.
+const project = (name: string, alone = false) => ({
   extends: true as const,
-  test: { name, include: [`test/${name}/**/*.test.ts`] },
+  test: {
+    name,
+    include: [`test/${name}/**/*.test.ts`],
+    sequence: { groupOrder: alone ? 1 : 0 },
+    ...(alone ? { fileParallelism: false } : {}),
+  },
 });
 
 export default defineConfig({
@@ -19,6 +26,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     globalSetup: ['test/support/announce-data.ts'],
-    projects: [project('unit'), project('conformance'), ...(wantsE2e ? [project('e2e')] : [])],
+    projects: [project('unit'), project('conformance'), ...(wantsE2e ? [project('e2e', true)] : [])],
   },
 });

@@ -1,4 +1,4 @@
-// The validator page's budgets (issue 5), measured in Chromium on an exported
+// The validator page's budgets, measured in Chromium on an exported
 // site: the gzipped JS /validate loads (page, worker, zod, engine) plus the
 // schema model it fetches (target <= 200 KB), and the time from pasting a
 // 10 MB log of events to all verdicts shown (target <= 2 s). Called by

@@ -1,10 +1,20 @@
-// Bundles the CLI (scripts/cli/main.ts and everything it imports) into ESM,
-// dist/cli.mjs plus one chunk per lazily imported subcommand, so
-// `qapi-explorer` starts without tsx or a TypeScript compile and `check` never
-// parses the validator's code (zod and all). Runs from `npm install` (prepare) and, on demand, from
-// bin/qapi-explorer.mjs. A subcommand module that does not exist yet
-// (scripts/cli/<name>.ts) becomes a stub that reports it as unavailable, so
-// the build never depends on which helpers have landed their commands.
+// Bundles the CLI (scripts/cli/main.ts and everything it imports) so
+// `qapi-explorer` starts without tsx or a TypeScript compile:
+// - dist/cli.mjs, ESM, plus one chunk per lazily imported subcommand, so no
+//   command parses another's code (zod and all);
+// - dist/check-<hash>.cjs, the same main.ts with only `check` wired in, as a
+//   plain script: bin/qapi-explorer.mjs compiles it through node:vm with V8's
+//   code cache (dist/check-<hash>.cache, written here by one warm-up run of
+//   `check` on content/), which a one-shot `check` would otherwise spend
+//   about a sixth of its CPU time re-creating. The cache is compiled code
+//   only, never a result: every run still reads and checks its tree.
+// - dist/build.json: which check bundle is current, and every project source
+//   the bundles were built from, so bin/ can tell when they are stale.
+// Runs from `npm install` (prepare) and, on demand, from bin/qapi-explorer.mjs.
+// A subcommand module that does not exist yet (scripts/cli/<name>.ts) becomes
+// a stub that reports it as unavailable, so the build never depends on which
+// helpers have landed their commands.
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +25,10 @@ const cliDir = path.join(root, 'scripts', 'cli');
 export const entry = path.join(cliDir, 'main.ts');
 const outdir = path.join(root, 'dist');
 export const outfile = path.join(outdir, 'cli.mjs');
+export const manifestFile = path.join(outdir, 'build.json');
+const bin = path.join(root, 'bin', 'qapi-explorer.mjs');
+/** What the code cache is warmed on: our own schema, written to use every construct of the language. */
+const warmUpSchema = path.join(root, 'content', 'qapi-schema.json');
 
 const optionalCommands = {
   name: 'optional-cli-commands',
@@ -54,29 +68,99 @@ const builtinsViaRequire = {
   },
 };
 
+/**
+ * For the check bundle: main.ts with every subcommand but `check` left out.
+ * bin/qapi-explorer.mjs runs this bundle for `check` only, so the others are
+ * never reached; should one be, it says so instead of running the wrong code.
+ */
+const checkOnly = {
+  name: 'check-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/[a-z-]+$/ }, (args) =>
+      args.importer === entry && args.path !== './check' ? { path: args.path.slice(2), namespace: 'check-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'check-only' }, (args) => ({
+      loader: 'js',
+      contents: `export async function run() {
+  throw new Error("the check bundle cannot run '${args.path}': bin/qapi-explorer.mjs runs it from dist/cli.mjs");
+}`,
+    }));
+  },
+};
+
 export async function buildCli() {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const result = await build({
+  // taken before any source is read: an edit made during the build counts as newer
+  const builtAt = Date.now();
+  const common = {
     write: false,
-    entryPoints: { cli: entry },
     outdir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
-    splitting: true,
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
+    metafile: true,
     define: { 'process.env.QAPI_EXPLORER_VERSION': JSON.stringify(pkg.version) },
-    // the bundle is ESM; give CommonJS dependencies a require() to call
-    banner: { js: "import { createRequire as __qxCreateRequire } from 'node:module'; const require = __qxCreateRequire(import.meta.url);" },
-    plugins: [optionalCommands, builtinsViaRequire],
-  });
-  writeOutputs(result.outputFiles);
+  };
+  const [cli, check] = await Promise.all([
+    build({
+      ...common,
+      entryPoints: { cli: entry },
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunks/[name]-[hash]',
+      format: 'esm',
+      splitting: true,
+      // the bundle is ESM; give CommonJS dependencies a require() to call
+      banner: { js: "import { createRequire as __qxCreateRequire } from 'node:module'; const require = __qxCreateRequire(import.meta.url);" },
+      plugins: [optionalCommands, builtinsViaRequire],
+    }),
+    build({
+      ...common,
+      entryPoints: { check: entry },
+      // named by content: a code cache is only valid for the exact text it was made from
+      entryNames: '[name]-[hash]',
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      plugins: [checkOnly],
+    }),
+  ]);
+  const [checkBundle] = check.outputFiles;
+  writeOutputs([...cli.outputFiles, checkBundle]);
+  const inputs = new Set(
+    [...Object.keys(cli.metafile.inputs), ...Object.keys(check.metafile.inputs)]
+      .filter((f) => !f.includes('node_modules/') && !f.includes(':'))
+      .map((f) => path.relative(root, path.resolve(f))),
+  );
+  writeWhole(manifestFile, `${JSON.stringify({ builtAt, check: path.basename(checkBundle.path), inputs: [...inputs].sort() }, null, 2)}\n`);
+  writeCodeCache();
+  removeOld(outdir, /^check-.*\.(cjs|cache)$/, [checkBundle.path, codeCacheFile(checkBundle.path)]);
   return outfile;
+}
+
+/** Where bin/qapi-explorer.mjs looks for the code cache of a check bundle. */
+export function codeCacheFile(bundle) {
+  return bundle.replace(/\.cjs$/, '.cache');
+}
+
+/**
+ * One `check` run, as a user starts it (no NODE_OPTIONS: V8 accepts a cache
+ * only under the flags it was made with), that leaves V8's code for every
+ * function it compiled in the cache. Best effort: without a cache, `check`
+ * compiles from source as usual.
+ */
+function writeCodeCache() {
+  const args = existsSync(warmUpSchema) ? ['check', '--quiet', warmUpSchema] : ['check', '--help'];
+  const env = { ...process.env, QAPI_EXPLORER_WRITE_CODE_CACHE: '1' };
+  delete env.NODE_OPTIONS;
+  spawnSync(process.execPath, [bin, ...args], { env, stdio: 'ignore' });
+}
+
+function writeWhole(file, contents) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, file);
 }
 
 /**
@@ -89,17 +173,19 @@ function writeOutputs(files) {
   const chunksDir = path.join(outdir, 'chunks');
   mkdirSync(chunksDir, { recursive: true });
   const ordered = [...files].sort((a, b) => (a.path === outfile) - (b.path === outfile));
-  for (const file of ordered) {
-    const tmp = `${file.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, file.contents);
-    renameSync(tmp, file.path);
-  }
-  const current = new Set(files.map((f) => f.path));
+  for (const file of ordered) writeWhole(file.path, file.contents);
+  removeOld(chunksDir, /./, files.map((f) => f.path));
+}
+
+/** Remove the files of `dir` matching `pattern` that are not `keep` and are older than a minute. */
+function removeOld(dir, pattern, keep) {
+  const current = new Set(keep);
   const cutoff = Date.now() - 60_000;
-  for (const name of readdirSync(chunksDir)) {
-    const file = path.join(chunksDir, name);
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (!pattern.test(name) || current.has(file)) continue;
     try {
-      if (!current.has(file) && statSync(file).mtimeMs < cutoff) unlinkSync(file);
+      if (statSync(file).mtimeMs < cutoff) unlinkSync(file);
     } catch {
       // removed by a concurrent build
     }

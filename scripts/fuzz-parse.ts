@@ -1,4 +1,4 @@
-// Parser fuzzer (issue 2 item 7): seeded mutants of a real QAPI tree, each
+// Parser fuzzer: seeded mutants of a real QAPI tree, each
 // loaded through an in-memory SchemaHost. Every failure must be a QapiError
 // with file, line and message; anything else is a crash, and so is a load
 // over 1 s that is also 3x slower than the unmutated tree (a busy machine is

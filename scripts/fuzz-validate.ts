@@ -16,6 +16,7 @@ import { createRng, mutantSeed } from '../lib/qapi/fuzz/mutate';
 import type { SchemaModel } from '../lib/qapi/model';
 import { loadModelFromDisk } from '../lib/qapi/node';
 import { hostilePaste } from '../lib/validate/fuzz';
+import type { MessageResult } from '../lib/validate/types';
 
 export interface FuzzReport {
   pastes: number;
@@ -27,9 +28,12 @@ export interface FuzzReport {
 
 export async function fuzzValidate(model: SchemaModel, opts: { seed: number; count: number; boundMs: number }): Promise<FuzzReport> {
   let answer: FromWorker | null = null;
+  // a large result arrives in slices ('result-part') before its last one ('result'), as the page receives it
+  let parts: MessageResult[] = [];
   const core = new WorkerCore(
     async () => model,
     (msg) => {
+      if (msg.type === 'result-part') parts.push(...msg.messages);
       if (msg.type === 'result' || msg.type === 'failed') answer = msg;
     },
   );
@@ -41,6 +45,7 @@ export async function fuzzValidate(model: SchemaModel, opts: { seed: number; cou
   for (let i = 0; i < opts.count; i++) {
     const paste = hostilePaste(createRng(mutantSeed(opts.seed, i)), names);
     answer = null;
+    parts = [];
     const t0 = performance.now();
     try {
       await core.handle({ type: 'validate', id: i, modelUrl: 'model', text: paste.text, options: { mode: 'strict', deprecated: 'warn' } });
@@ -57,7 +62,7 @@ export async function fuzzValidate(model: SchemaModel, opts: { seed: number; cou
       report.crashes.push({ index: i, message: got?.type === 'failed' ? got.message : 'no answer' });
       continue;
     }
-    const invalidAt = new Set(got.result.messages.filter((m) => !m.valid).map((m) => m.line));
+    const invalidAt = new Set([...parts, ...got.result.messages].filter((m) => !m.valid).map((m) => m.line));
     for (const line of paste.invalidLines) if (!invalidAt.has(line)) report.missed.push({ index: i, line });
   }
   return report;

@@ -18,6 +18,7 @@ import { ReturnsSection } from './Returns';
 import { TypeRef } from './TypeRef';
 import { Alternatives, EnumValues } from './ValueTables';
 import { ValidateEventLink } from './ValidateEventLink';
+import { IntrospectionNote } from './IntrospectionNote';
 
 /** " Use X instead." when the deprecated feature's doc text names a replacement, X linked where it has a page or row. */
 function Replacement({ site, e }: { site: SiteSchema; e: Entity }) {
@@ -242,8 +243,13 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
   return (
     <article className="definition" data-kind={e.meta}>
       <Header site={site} e={e} />
+      <IntrospectionNote site={site} e={e} />
       <div className="intro">
-        {doc?.body.text.trim() ? <RstText text={doc.body} ctx={ctx} /> : <p className="muted">No description.</p>}
+        {doc?.body.text.trim() ? (
+          <RstText text={doc.body} ctx={ctx} />
+        ) : (
+          site.model.origin?.kind !== 'introspection' && <p className="muted">No description.</p>
+        )}
       </div>
       <WireShapeSection site={site} e={e} ctx={ctx} />
       <NotesSection sections={laterPlain} examples={doc?.examples.length ?? 0} ctx={ctx} />

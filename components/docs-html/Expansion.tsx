@@ -7,11 +7,15 @@
 import type { Html } from '@/lib/site/html/jsx-runtime';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { hasPage } from '@/lib/site/site-schema';
+import { isMaskedType } from '@/lib/site/masked-types';
 import { ExpansionBody, expansionOf, newBudget } from './MemberTable';
 
 /** Names of the types that have an expansion fragment. */
 export function expandableTypes(site: SiteSchema): string[] {
-  return site.types.filter((t) => hasPage(t) && expansionOf(site, t.name)?.type === t).map((t) => t.name);
+  const named = site.types.filter((t) => hasPage(t) && expansionOf(site, t.name)?.type === t).map((t) => t.name);
+  // an introspection's types have no pages (their names are masked), but their members still expand lazily
+  const masked = site.model.entities.filter((t) => isMaskedType(site, t.name) && expansionOf(site, t.name)?.type === t);
+  return [...named, ...masked.map((t) => t.name)];
 }
 
 export function ExpansionFragment({ site, name }: { site: SiteSchema; name: string }): Html | null {

@@ -5,6 +5,7 @@ import type { SiteSchema } from '@/lib/site/site-schema';
 import { definitionHref, moduleHref } from '@/lib/site/site-links';
 import { plainText, sinceOf } from '@/lib/site/format';
 import { homePath, indexPath, withBase } from '@/lib/site/href';
+import { introspectionTitle } from '@/lib/site/introspection-label';
 
 export function HomePage({ site }: { site: SiteSchema }) {
   const byModule = site.modules
@@ -14,14 +15,26 @@ export function HomePage({ site }: { site: SiteSchema }) {
     <div className="home">
       <section className="hero">
         <h1>QMP reference <span className="hero-version">{site.label}</span></h1>
-        <p className="lede">
-          Every event, command and type of this QAPI schema, with its exact wire shape: inherited members and union
-          branches inlined, examples highlighted and checked. Press <kbd>/</kbd> or <kbd>Ctrl K</kbd> to search.
-        </p>
+        {site.model.origin?.kind === 'introspection' ? (
+          <p className="lede">
+            Every event and command of {introspectionTitle(site.model.origin).replace(/, introspected$/, '')} as it
+            describes itself (<code>query-qmp-schema</code>): the exact wire shape of that build, its types shown by
+            their shape
+            {site.docsFrom ? `, documentation borrowed from the ${site.docsFrom.label} source tree` : ''}. Press{' '}
+            <kbd>/</kbd> or <kbd>Ctrl K</kbd> to search.
+          </p>
+        ) : (
+          <p className="lede">
+            Every event, command and type of this QAPI schema, with its exact wire shape: inherited members and union
+            branches inlined, examples highlighted and checked. Press <kbd>/</kbd> or <kbd>Ctrl K</kbd> to search.
+          </p>
+        )}
         <dl className="stats">
           <div><dt>Events</dt><dd><a href={withBase(homePath(site.prefix, 'events'))}>{site.events.length}</a></dd></div>
           <div><dt>Commands</dt><dd><a href={withBase(indexPath(site.prefix, 'commands'))}>{site.commands.length}</a></dd></div>
-          <div><dt>Types</dt><dd><a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a></dd></div>
+          {site.types.length > 0 && (
+            <div><dt>Types</dt><dd><a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a></dd></div>
+          )}
           <div><dt>Modules</dt><dd><a href={withBase(indexPath(site.prefix, 'modules'))}>{site.modules.length}</a></dd></div>
         </dl>
       </section>

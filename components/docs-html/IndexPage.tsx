@@ -43,7 +43,14 @@ export function IndexPage({ site }: { site: SiteSchema }) {
       <h2 id="commands">Commands <span className="count">{site.commands.length}</span></h2>
       <DefList site={site} entities={site.commands} />
       <h2 id="types">Types <span className="count">{site.types.length}</span></h2>
-      <DefList site={site} entities={site.types} showKind />
+      {site.types.length === 0 && site.model.origin?.kind === 'introspection' ? (
+        <p className="muted">
+          None with a page: QEMU's introspection does not name its types, so each is shown by its shape where it is
+          used.
+        </p>
+      ) : (
+        <DefList site={site} entities={site.types} showKind />
+      )}
     </div>
   );
 }

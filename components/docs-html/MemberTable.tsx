@@ -15,11 +15,13 @@ import { wireShape, type MemberGroup } from '@/lib/site/wire-shape';
 import { expansionPath, withBase } from '@/lib/site/href';
 import { memberSince } from '@/lib/site/format';
 import { typeHref } from '@/lib/site/site-links';
+import { expansionNoun, isMaskedType } from '@/lib/site/masked-types';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import type { Html } from '@/lib/site/html/jsx-runtime';
 import { FeatureBadges, IfBadge } from './Badges';
 import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
+import { Undocumented } from './Undocumented';
 import { EnumValues, Alternatives } from './ValueTables';
 
 /** How much a page inlines before expansions become lazy. */
@@ -49,6 +51,11 @@ export function expansionOf(site: SiteSchema, typeName: string): { type: TypeEnt
   const name = elementName(typeName, site.index);
   const t = site.index.get(name);
   if (!t) return null;
+  if (isMaskedType(site, name)) {
+    // introspection: no name to show, only what the expander opens onto
+    const empty = t.meta === 'struct' && t.members.length === 0;
+    return empty ? null : { type: t as TypeEntity, label: expansionNoun(t) };
+  }
   switch (t.meta) {
     case 'struct':
       return t.members.length > 0 ? { type: t, label: `members of ${name}` } : null;
@@ -97,7 +104,9 @@ function Nested({ typeName, inline, valueHref, ...x }: Expanding & { typeName: s
   if (!found) return null;
   const { type: t, label } = found;
   const canInline = !x.ancestors.includes(t.name) && x.depth < x.budget.maxDepth && x.budget.rows > 0;
-  if (inline || canInline || !hasPage(t)) {
+  const masked = isMaskedType(x.ctx.site, t.name);
+  // masked types (introspection) have fragments but no pages, and may be recursive: lazy when over budget
+  if (inline || canInline || (!hasPage(t) && !masked)) {
     return (
       <details className="nested">
         <summary>Show {label}</summary>
@@ -110,7 +119,7 @@ function Nested({ typeName, inline, valueHref, ...x }: Expanding & { typeName: s
     <details className="nested" data-expand={withBase(expansionPath(x.ctx.site.prefix, t.name))}>
       <summary>Show {label}</summary>
       <p className="expand-fallback">
-        See {page ? <a href={withBase(page)}><code>{t.name}</code></a> : <code>{t.name}</code>}.
+        {masked ? '' : <>See {page ? <a href={withBase(page)}><code>{t.name}</code></a> : <code>{t.name}</code>}.</>}
       </p>
     </details>
   );
@@ -143,7 +152,7 @@ function GroupHeading({ group, ctx, ns, top }: { group: MemberGroup; ctx: DocCon
                 )}
               </span>
             ))}
-            <span className="group-from"> — members of {from(o.from)}</span>
+            {!isMaskedType(site, o.from) && <span className="group-from"> — members of {from(o.from)}</span>}
             <IfBadge cond={o.if} />
           </>
         )}
@@ -200,7 +209,7 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
       </td>
       <td className="member-type"><TypeRef site={x.ctx.site} name={m.type} /></td>
       <td className="member-desc">
-        {m.description ? <RstTextCompact text={m.description} ctx={x.ctx} /> : <span className="undocumented">Not documented</span>}
+        {m.description ? <RstTextCompact text={m.description} ctx={x.ctx} /> : <Undocumented site={x.ctx.site} />}
         {(m.features.length > 0 || m.if) && (
           <div className="member-badges"><FeatureBadges features={m.features} /><IfBadge cond={m.if} /></div>
         )}

@@ -58,7 +58,9 @@ export function ModulePage({ site, module: m }: { site: SiteSchema; module: Site
   const titled = sections.filter((s) => s.heading);
   return (
     <article className="module-page">
-      <p className="kicker"><span className="kind kind-module">Module</span> <code>{site.rootDir}/{m.name}</code></p>
+      <p className="kicker">
+        <span className="kind kind-module">Module</span> <code>{site.rootDir ? `${site.rootDir}/` : ''}{m.name}</code>
+      </p>
       <h1>{m.title}</h1>
       {titled.length > 1 && (
         <nav aria-label="Sections of this module">

@@ -9,6 +9,7 @@ import { elementName } from '@/lib/site/site-schema';
 import { MemberTable, topExpander } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
+import { articleFor } from '@/lib/site/masked-types';
 import { Alternatives, EnumValues } from './ValueTables';
 
 function ReturnTable({ name, ctx }: { name: string; ctx: DocContext }) {
@@ -40,11 +41,13 @@ export function ReturnsSection({ command: c, ctx }: { command: Command; ctx: Doc
           <p className="data-type">
             {site.index.get(c.returns)?.meta === 'array' ? (
               <>
-                <code>return</code> is a JSON array; each element is a <TypeRef site={site} name={elementName(c.returns, site.index)} />:
+                <code>return</code> is a JSON array; each element is{' '}
+                {articleFor(site, elementName(c.returns, site.index))}{' '}
+                <TypeRef site={site} name={elementName(c.returns, site.index)} />:
               </>
             ) : (
               <>
-                <code>return</code> is a <TypeRef site={site} name={c.returns} />
+                <code>return</code> is {articleFor(site, c.returns)} <TypeRef site={site} name={c.returns} />
                 {site.index.get(c.returns)?.meta === 'builtin' ? '.' : ':'}
               </>
             )}

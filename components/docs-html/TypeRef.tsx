@@ -1,9 +1,11 @@
 /** @jsxImportSource @/lib/site/html */
 // A type name as a page shows it: arrays as [Elem], builtins by their JSON
-// name with the QAPI name as a hint, user types as links to their pages.
+// name with the QAPI name as a hint, user types as links to their pages,
+// types whose names QEMU masked (introspection) by their shape.
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { typeHref } from '@/lib/site/site-links';
-import { withBase } from '@/lib/site/href';
+import { definitionPath, withBase } from '@/lib/site/href';
+import { isMaskedType, shapeLabel } from '@/lib/site/masked-types';
 
 export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
   const t = site.index.get(name);
@@ -12,6 +14,21 @@ export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
       <span className="type-ref array">
         [<TypeRef site={site} name={t.elementType} />]
       </span>
+    );
+  }
+  if (isMaskedType(site, name)) {
+    const label = shapeLabel(site.index, name);
+    // the tree that lent the docs has the type under its name: a link there, never the masked name
+    const treeName = site.docsFrom?.typeNames.get(name);
+    if (!treeName) {
+      return <code className="type-ref masked" title="QEMU does not name this type: shown by its shape">{label}</code>;
+    }
+    const title = `QEMU does not name this type; it mirrors ${treeName} of the ${site.docsFrom!.label} source tree`;
+    const href = withBase(definitionPath(site.docsFrom!.prefix, 'struct', treeName));
+    return (
+      <a className="type-ref masked" href={href} title={title}>
+        <code className="type-ref masked">{label}</code>
+      </a>
     );
   }
   const href = typeHref(site, name);

@@ -2,9 +2,11 @@
 // Enum values and alternate alternatives: the two "pick one" shapes.
 import type { AlternateType, EnumType } from '@/lib/qapi/model';
 import type { Child } from '@/lib/site/html/jsx-runtime';
+import { isMaskedType } from '@/lib/site/masked-types';
 import { FeatureBadges, IfBadge } from './Badges';
 import { RstTextCompact, type DocContext } from './Rst';
 import { TypeRef } from './TypeRef';
+import { Undocumented } from './Undocumented';
 
 /** valueHref: where a value links to in a nested table (a union's discriminator values: their branch anchors). */
 export function EnumValues({ type, ctx, nested = false, valueHref }: { type: EnumType; ctx: DocContext; nested?: boolean; valueHref?: (value: string) => string | undefined }) {
@@ -27,7 +29,7 @@ export function EnumValues({ type, ctx, nested = false, valueHref }: { type: Enu
                 )}
               </td>
               <td className="member-desc">
-                {v.description ? <RstTextCompact text={v.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
+                {v.description ? <RstTextCompact text={v.description} ctx={ctx} /> : <Undocumented site={ctx.site} />}
                 {(v.features.length > 0 || v.if) && (
                   <div className="member-badges"><FeatureBadges features={v.features} /><IfBadge cond={v.if} /></div>
                 )}
@@ -62,12 +64,16 @@ export function Alternatives({ type, ctx, nested = false, expand }: { type: Alte
             return (
               <tr key={a.name} id={nested ? undefined : `m-${a.name}`}>
                 <td className="member-name">
-                  {nested ? <code>{a.name}</code> : <a className="anchor-link" href={`#m-${a.name}`}><code>{a.name}</code></a>}
+                  {isMaskedType(ctx.site, a.name) ? null : nested ? (
+                    <code>{a.name}</code>
+                  ) : (
+                    <a className="anchor-link" href={`#m-${a.name}`}><code>{a.name}</code></a>
+                  )}
                   <span className="req">{hint}</span>
                 </td>
                 <td className="member-type"><TypeRef site={ctx.site} name={a.type} /></td>
                 <td className="member-desc">
-                  {a.description ? <RstTextCompact text={a.description} ctx={ctx} /> : <span className="undocumented">Not documented</span>}
+                  {a.description ? <RstTextCompact text={a.description} ctx={ctx} /> : <Undocumented site={ctx.site} />}
                   <IfBadge cond={a.if} />
                   {expand?.(a.type)}
                 </td>

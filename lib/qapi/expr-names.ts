@@ -27,12 +27,28 @@ export function checkNameIsStr(name: QAPIValue | undefined, info: QAPISourceInfo
 
 /** A valid name: optional __RFQDN_ and x- prefixes, then a letter; the 'q_' space is reserved. Returns the stem. */
 function checkNameStr(name: string, info: QAPISourceInfo, source: string): string {
-  const match = VALID_NAME.exec(name);
   // only a name starting with 'q' can have a C name starting with 'q_'
-  if (!match || (name.charCodeAt(0) === 113 && cName(name, false).startsWith('q_'))) {
+  if (!VALID_NAME.test(name) || (name.charCodeAt(0) === 113 && cName(name, false).startsWith('q_'))) {
     throw semError(info, `${source} has an invalid name`);
   }
-  return match[3];
+  const start = stemStart(name);
+  return start === 0 ? name : name.slice(start);
+}
+
+/**
+ * Where VALID_NAME's third group (the stem) starts in a name it matched,
+ * without the match array exec() would allocate for every name: after the
+ * '__RFQDN_' prefix (it ends at the first '_' after the leading two), then
+ * after 'x-' if a letter follows (else the regex backtracks and the stem is
+ * the 'x-...' itself).
+ */
+function stemStart(name: string): number {
+  let i = name.charCodeAt(0) === 95 ? name.indexOf('_', 2) + 1 : 0;
+  if ((name.charCodeAt(i) | 0x20) === 120 && name.charCodeAt(i + 1) === 45) {
+    const c = name.charCodeAt(i + 2) | 0x20;
+    if (c >= 97 && c <= 122) i += 2;
+  }
+  return i;
 }
 
 function checkNameUpper(name: string, info: QAPISourceInfo, source: string): void {

@@ -7,7 +7,7 @@
 // columns, and the doc-line lint of the configured QEMU version (options.ts).
 import { QAPIDoc } from './doc';
 import type { QAPISchemaParser } from './parser';
-import { advanceCodePoints, leadingSpace, pyLen, rstripEnd } from './pytext';
+import { advanceCodePoints, leadingSpace, pyLen, rstripEndOf } from './pytext';
 
 const LITERAL_START_RE = /^(\.\. +qmp-example)? *::$/;
 const URL_LINE_RE = /^ *(https?|ftp):\/\/[^ ]*$/;
@@ -15,7 +15,6 @@ const URL_LINE_RE = /^ *(https?|ftp):\/\/[^ ]*$/;
 const SINGLE_SPACE_RE = /((?<![\p{L}\p{N}_])e\.g\.|^ *\p{Nd}\.|([.!?])) [A-Z0-9(]/gu;
 // cheap pre-check: a line without this cannot fail the two-spaces rule
 const SENTENCE_END_RE = /[.!?] [A-Z0-9(]/;
-const AT_NAME_COLON_RE = /^@([^:]*): */;
 const TAG_RE = /^(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): */;
 
 const TAG_KIND = { Returns: 'Returns', Errors: 'Errors', Since: 'Since', TODO: 'Todo' } as const;
@@ -26,19 +25,26 @@ class DocReader {
 
   constructor(private readonly p: QAPISchemaParser) {}
 
-  /** The current doc line without '# ', right-stripped; '' for '#'; null at the closing '##'. */
+  /**
+   * The current doc line without '# ', right-stripped; '' for '#'; null at the
+   * closing '##'. Read from the token's span of the source (a '#' token runs
+   * from p.pos to the newline at p.cursor): one slice per line.
+   */
   private getDocLine(): string | null {
     const p = this.p;
     if (p.tok !== '#') throw p.parseError("documentation comment must end with '##'");
-    const val = p.val as string;
-    if (val.startsWith('##')) {
-      if (val !== '##') throw p.parseError("junk after '##' at end of documentation comment");
+    const src = p.src;
+    const start = p.pos;
+    const end = p.cursor;
+    const second = src.charCodeAt(start + 1);
+    if (second === 35) {
+      if (end !== start + 2) throw p.parseError("junk after '##' at end of documentation comment");
       this.literalMode = false;
       return null;
     }
-    if (val === '#') return '';
-    if (val[1] !== ' ') throw p.parseError('missing space after #');
-    const line = val.slice(2, rstripEnd(val));
+    if (end === start + 1) return '';
+    if (second !== 32) throw p.parseError('missing space after #');
+    const line = src.slice(start + 2, rstripEndOf(src, start, end));
 
     if (line.endsWith('::') && LITERAL_START_RE.test(line)) {
       this.literalMode = true;
@@ -70,8 +76,29 @@ class DocReader {
     }
   }
 
+  /**
+   * Advance to the next doc line. Inside a block nearly every line is a
+   * newline, some spaces and a '#': that case is lexed here directly, to the
+   * same lexer state accept(false) would leave (a '#' token from p.pos to the
+   * newline at p.cursor); anything else goes through accept().
+   */
   private next(): string | null {
-    this.p.accept(false);
+    const p = this.p;
+    const src = p.src;
+    const nl = p.cursor;
+    if (p.tok === '#' && src.charCodeAt(nl) === 10 && nl + 1 < src.length) {
+      let pos = nl + 1;
+      while (src.charCodeAt(pos) === 32) pos++;
+      if (src.charCodeAt(pos) === 35) {
+        p.line++;
+        p.linePos = nl + 1;
+        p.pos = pos;
+        p.cursor = src.indexOf('\n', pos + 1);
+        p.val = null;
+        return this.getDocLine();
+      }
+    }
+    p.accept(false);
     return this.getDocLine();
   }
 
@@ -92,7 +119,7 @@ class DocReader {
     for (;;) {
       line = this.next();
       if (line === null) return line;
-      if (AT_NAME_COLON_RE.test(line)) return line;
+      if (descriptionColon(line) >= 0) return line;
       const curIndent = leadingSpace(line);
       if (line !== '' && curIndent < indent) {
         if (prevLineBlank) return line;
@@ -112,14 +139,18 @@ class DocReader {
     }
   }
 
-  /** A sequence of '@name: text' descriptions, each added by `add`. */
-  private readDescriptions(doc: QAPIDoc, first: string | null, add: (name: string) => void): string | null {
+  /** A sequence of '@name: text' descriptions of members (or of features). */
+  private readDescriptions(doc: QAPIDoc, first: string | null, features: boolean): string | null {
+    const p = this.p;
     let line = first;
-    let m: RegExpExecArray | null;
-    while (line !== null && (m = AT_NAME_COLON_RE.exec(line))) {
-      add(m[1]);
-      const text = line.slice(m[0].length);
-      if (text) doc.appendLine(text, this.p.line);
+    let colon: number;
+    while (line !== null && (colon = descriptionColon(line)) >= 0) {
+      const name = line.slice(1, colon);
+      if (features) doc.newFeature(p.info, name);
+      else doc.newArgument(p.info, name);
+      let textStart = colon + 1;
+      while (line.charCodeAt(textStart) === 32) textStart++;
+      if (textStart < line.length) doc.appendLine(line.slice(textStart), p.line);
       line = this.getDocIndented(doc);
     }
     return line;
@@ -143,16 +174,17 @@ class DocReader {
         while (line === '') line = this.next();
         if (line === null) break;
         let m: RegExpExecArray | null;
+        let colon: number;
         if (line === 'Features:') {
           if (doc.features.size) throw p.parseError("duplicated 'Features:' line");
           line = this.next();
           while (line === '') line = this.next();
-          line = this.readDescriptions(doc, line, (name) => doc.newFeature(p.info, name));
+          line = this.readDescriptions(doc, line, true);
           if (!doc.features.size) throw p.parseError('feature descriptions expected');
           noMoreArgs = true;
-        } else if ((m = AT_NAME_COLON_RE.exec(line))) {
-          if (noMoreArgs) throw p.parseError(`description of '@${m[1]}:' follows a section`);
-          line = this.readDescriptions(doc, line, (name) => doc.newArgument(p.info, name));
+        } else if ((colon = descriptionColon(line)) >= 0) {
+          if (noMoreArgs) throw p.parseError(`description of '@${line.slice(1, colon)}:' follows a section`);
+          line = this.readDescriptions(doc, line, false);
           noMoreArgs = true;
         } else if ((m = TAG_RE.exec(line))) {
           const tag = m[1];
@@ -191,8 +223,8 @@ class DocReader {
       doc.ensureUntaggedSection(p.info);
       let first = true;
       while (line !== null) {
-        const m = AT_NAME_COLON_RE.exec(line);
-        if (m) throw p.parseError(`'@${m[1]}:' not allowed in free-form documentation`);
+        const colon = descriptionColon(line);
+        if (colon >= 0) throw p.parseError(`'@${line.slice(1, colon)}:' not allowed in free-form documentation`);
         if (!first && p.options.headingChecks && line.startsWith('=')) {
           throw p.parseError("'=' heading must come first in a comment block");
         }
@@ -205,6 +237,14 @@ class DocReader {
     doc.end();
     return doc;
   }
+}
+
+/**
+ * Where a '@name: text' description starts a line (QEMU: re.match(r'@([^:]*): *', line)):
+ * the index of its colon, the first one of the line; -1 for any other line.
+ */
+function descriptionColon(line: string): number {
+  return line.charCodeAt(0) === 64 ? line.indexOf(':') : -1;
 }
 
 /** Read the doc block starting at the parser's current '##' token. */

@@ -25,8 +25,12 @@ export function isPySpace(c: number): boolean {
 
 /** Where Python's str.rstrip() with no argument would cut `s`. */
 export function rstripEnd(s: string): number {
-  let end = s.length;
-  for (; end > 0; end--) {
+  return rstripEndOf(s, 0, s.length);
+}
+
+/** rstripEnd of s.slice(start, end), as an index into `s` (start when it is all whitespace). */
+export function rstripEndOf(s: string, start: number, end: number): number {
+  for (; end > start; end--) {
     const c = s.charCodeAt(end - 1);
     if ((c > 32 && c < 0x85) || !isPySpace(c)) break; // printable ASCII first: no call for the usual line
   }

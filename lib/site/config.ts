@@ -14,6 +14,11 @@ export interface VersionConfig {
   schema: string;
   /** served at the site root */
   isDefault: boolean;
+  /**
+   * The label was made from the path, not given: the loader may name the
+   * version better from its content (an introspection: its QEMU version and target).
+   */
+  labelFromPath?: true;
 }
 
 export interface ConfigFile {
@@ -36,7 +41,7 @@ export function slugLabel(text: string): string {
   return text.replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '') || 'schema';
 }
 
-function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
+export function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
   const seen = new Map<string, number>();
   return versions.map((v) => {
     const n = seen.get(v.label) ?? 0;
@@ -58,8 +63,8 @@ export function parseVersionsSpec(spec: string): VersionConfig[] {
     .map((item) => {
       const eq = item.indexOf('=');
       const schema = eq >= 0 ? item.slice(eq + 1).trim() : item;
-      const label = eq >= 0 ? slugLabel(item.slice(0, eq).trim()) : labelForPath(schema);
-      return { label, schema, isDefault: false };
+      if (eq >= 0) return { label: slugLabel(item.slice(0, eq).trim()), schema, isDefault: false };
+      return { label: labelForPath(schema), schema, isDefault: false, labelFromPath: true as const };
     });
 }
 
@@ -69,7 +74,7 @@ export function resolveVersions(env: Record<string, string | undefined>, configF
     versions = parseVersionsSpec(env.QAPI_VERSIONS);
   } else if (env.QAPI_SCHEMA?.trim()) {
     const schema = env.QAPI_SCHEMA.trim();
-    versions = [{ label: labelForPath(schema), schema, isDefault: true }];
+    versions = [{ label: labelForPath(schema), schema, isDefault: true, labelFromPath: true }];
   } else if (configFileText) {
     const file = JSON.parse(configFileText) as ConfigFile;
     if (file.versions?.length) {
@@ -77,9 +82,10 @@ export function resolveVersions(env: Record<string, string | undefined>, configF
         label: slugLabel(v.label ?? labelForPath(v.schema)),
         schema: v.schema,
         isDefault: v.default === true,
+        ...(v.label === undefined ? { labelFromPath: true as const } : {}),
       }));
     } else if (file.schema) {
-      versions = [{ label: labelForPath(file.schema), schema: file.schema, isDefault: true }];
+      versions = [{ label: labelForPath(file.schema), schema: file.schema, isDefault: true, labelFromPath: true }];
     }
   }
   if (versions.length === 0) versions = [{ label: 'example', schema: DEFAULT_SCHEMA, isDefault: true }];

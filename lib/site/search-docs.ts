@@ -9,6 +9,7 @@ import { plainText } from './format';
 import { definitionPath, memberPath, modulePath, protocolPath } from './href';
 import { PROTOCOL_SECTIONS } from './protocol';
 import { hasPage, type SiteSchema } from './site-schema';
+import { isMaskedType } from './masked-types';
 import { dataType, memberAnchor, wireShape } from './wire-shape';
 import type { SearchDoc } from './search-pack';
 export { packSearchDocs, unpackSearchDocs, type PackedIndex } from './search-pack';
@@ -32,7 +33,8 @@ function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, '
   if (obj.meta === 'union') {
     for (const b of obj.branches) {
       if (b.type === 'q_empty') continue;
-      const t = `${obj.discriminator}: "${b.value}", members of ${b.type}`;
+      // an introspection's type names are masked ('123'): never shown as names
+      const t = `${obj.discriminator}: "${b.value}"${isMaskedType(site, b.type) ? '' : `, members of ${b.type}`}`;
       push({ k: 'branch', n: b.value, p: e.name, h: memberPath('', e.meta, e.name, `b-${b.value}`), t });
     }
   }

@@ -5,6 +5,8 @@
 // belongs to and who uses each type. Links to them: lib/site/site-links.ts.
 import { buildIndex, type Entity, type Module, type SchemaIndex, type SchemaModel, type TypeEntity } from '../qapi/model';
 import { moduleOutline, type ModuleOutline } from './module-outline';
+import { INTROSPECTION_MODULE } from '../qapi/introspect/to-model';
+import { introspectionTitle } from './introspection-label';
 
 export type PageKind = 'event' | 'command' | 'type';
 
@@ -36,6 +38,17 @@ export interface SiteSchema {
   moduleOf: Map<string, SiteModule>;
   /** type name -> names of definitions (with pages) that refer to it */
   usedBy: Map<string, string[]>;
+  /** an introspection's doc text borrowed from a source tree of the same release (lib/site/borrow-docs.ts) */
+  docsFrom?: BorrowedFrom;
+}
+
+/** The tree an introspection's doc text comes from, and which definitions got it. */
+export interface BorrowedFrom {
+  label: string;
+  prefix: string;
+  definitions: Set<string>;
+  /** masked type -> the tree's type it mirrors, paired by position from the same command or event */
+  typeNames: Map<string, string>;
 }
 
 export function hasPage(e: Entity): boolean {
@@ -114,7 +127,10 @@ export function elementName(name: string, index: SchemaIndex): string {
   return n;
 }
 
-export function buildSiteSchema(model: SchemaModel, opts: { label: string; prefix: string; rootDir: string }): SiteSchema {
+export function buildSiteSchema(
+  model: SchemaModel,
+  opts: { label: string; prefix: string; rootDir: string; docsFrom?: BorrowedFrom },
+): SiteSchema {
   const index = buildIndex(model);
   const pages = model.entities.filter(hasPage);
   const modules: SiteModule[] = [];
@@ -125,6 +141,8 @@ export function buildSiteSchema(model: SchemaModel, opts: { label: string; prefi
   const slugs = moduleSlugs(shown.map(({ m }) => m.name));
   for (const [k, { m, entities }] of shown.entries()) {
     const outline = moduleOutline(m, entities);
+    // an introspection is one module, named after the QEMU that described itself
+    if (model.origin?.kind === 'introspection' && m.name === INTROSPECTION_MODULE) outline.title = introspectionTitle(model.origin);
     const view: SiteModule = { name: m.name, slug: slugs[k]!, title: outline.title, module: m, entities, outline };
     modules.push(view);
     for (const e of entities) moduleOf.set(e.name, view);

@@ -4,14 +4,18 @@
 // file / content/); guarantees each tree is parsed and checked once per build
 // process and shared by every page of that process. A broken schema fails the
 // build with QEMU's own error text.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { loadRootModelFromDisk } from '../qapi/node';
 import { optionsForTree } from '../qapi/options';
 import { cachedModel } from './model-cache';
-import { resolveVersions, type VersionConfig } from './config';
-import { buildSiteSchema, type SiteSchema } from './site-schema';
+import { resolveVersions, uniqueLabels, type VersionConfig } from './config';
+import { buildSiteSchema, type BorrowedFrom, type SiteSchema } from './site-schema';
 import { versionPrefix } from './href';
+import { looksLikeIntrospection } from '../qapi/introspect/index';
+import type { SchemaModel } from '../qapi/model';
+import { borrowDocs } from './borrow-docs';
+import { introspectionLabel, sameRelease } from './introspection-label';
 
 export const CONFIG_FILE = 'qapi-explorer.config.json';
 
@@ -34,12 +38,67 @@ export function getVersions(): SiteVersion[] {
   const root = projectRoot();
   const configPath = path.join(root, CONFIG_FILE);
   const configText = existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
-  versions = resolveVersions(process.env, configText).map((v) => ({
+  const resolved = uniqueLabels(resolveVersions(process.env, configText).map((v) => labelFromContent(v, path.resolve(root, v.schema))));
+  versions = resolved.map((v) => ({
     ...v,
     rootFile: path.resolve(root, v.schema),
     prefix: versionPrefix(v.label, v.isDefault),
   }));
   return versions;
+}
+
+/** The first bytes of a file ('' when unreadable: loading it later reports why). */
+function headOf(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(4096);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A dump given without a label is named after the QEMU in it ('10.0.0-x86_64'), not its folder. */
+function labelFromContent(v: VersionConfig, rootFile: string): VersionConfig {
+  if (!v.labelFromPath || !looksLikeIntrospection(headOf(rootFile))) return v;
+  const origin = modelOf(rootFile).origin;
+  const label = origin?.kind === 'introspection' ? introspectionLabel(origin) : null;
+  return label ? { ...v, label } : v;
+}
+
+const models = new Map<string, SchemaModel>();
+
+function modelOf(rootFile: string): SchemaModel {
+  let model = models.get(rootFile);
+  if (!model) {
+    const options = optionsForTree(rootFile);
+    model = cachedModel(projectRoot(), rootFile, options, () => loadRootModelFromDisk(rootFile, options));
+    models.set(rootFile, model);
+  }
+  return model;
+}
+
+/**
+ * An introspection's doc text, from the first source tree of the site that is
+ * the same release (major.minor: a 10.0.0 dump borrows from 10.0.13).
+ */
+function borrowedDocs(model: SchemaModel): { model: SchemaModel; docsFrom?: BorrowedFrom } {
+  const origin = model.origin;
+  if (origin?.kind !== 'introspection') return { model };
+  for (const v of getVersions()) {
+    if (!sameRelease(origin, v.label) && !sameRelease(origin, v.rootFile)) continue;
+    const tree = modelOf(v.rootFile);
+    if (tree.origin?.kind === 'introspection') continue;
+    const borrowed = borrowDocs(model, tree);
+    return {
+      model: borrowed.model,
+      docsFrom: { label: v.label, prefix: v.prefix, definitions: borrowed.definitions, typeNames: borrowed.typeNames },
+    };
+  }
+  return { model };
 }
 
 export function defaultVersion(): SiteVersion {
@@ -56,12 +115,12 @@ export function getSchema(label?: string): SiteSchema | null {
   if (!version) return null;
   let site = schemas.get(version.label);
   if (!site) {
-    const options = optionsForTree(version.rootFile);
-    const model = cachedModel(projectRoot(), version.rootFile, options, () => loadRootModelFromDisk(version.rootFile, options));
+    const { model, docsFrom } = borrowedDocs(modelOf(version.rootFile));
     site = buildSiteSchema(model, {
       label: version.label,
       prefix: version.prefix,
-      rootDir: path.basename(path.dirname(version.rootFile)),
+      rootDir: model.origin?.kind === 'introspection' ? '' : path.basename(path.dirname(version.rootFile)),
+      ...(docsFrom ? { docsFrom } : {}),
     });
     schemas.set(version.label, site);
   }

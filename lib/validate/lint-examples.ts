@@ -1,4 +1,4 @@
-// Example lint (issue 3 item 5): receives a SchemaModel; checks every
+// Example lint: receives a SchemaModel; checks every
 // `.. qmp-example::` of its doc comments as a transcript (commands against
 // their arguments, replies against the returns of the command they answer in
 // the same example, events against their data) and returns per example a

@@ -1,6 +1,5 @@
-// Telling the pasted forms apart and cutting them into messages (issue 3
-// item 3): one JSON value, a JSON array of messages, JSON Lines or
-// concatenated values, or a QMP transcript as written in qmp-examples (`->` /
+// Telling the pasted forms apart and cutting them into messages: one JSON
+// value, a JSON array of messages, JSON Lines or concatenated values, or a QMP transcript as written in qmp-examples (`->` /
 // `<-` markers, continuation lines, `...` elisions, prose in annotated
 // examples). Receives text with its line table; returns spans and the line
 // where reading resumes after a syntax error. Nothing here checks messages.

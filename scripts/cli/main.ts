@@ -77,26 +77,34 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return command.run(rest, io);
 }
 
+/** process.stdout, with the EPIPE handler attached on first use: creating the stream costs start-up time `check -q` never needs. */
+let stdoutStream: NodeJS.WriteStream | null = null;
+function stdout(): NodeJS.WriteStream {
+  if (stdoutStream) return stdoutStream;
+  stdoutStream = process.stdout;
+  // the reader went away (`… | head -1`): nothing more can be said, so stop quietly, as a pipe's writer should
+  stdoutStream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  return stdoutStream;
+}
+
 function processIO(): CliIO {
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => void stdout().write(text),
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     // a getter: creating process.stdin costs a stream setup that `check` never needs
     get stdin() {
       return process.stdin;
     },
-    drain: () => new Promise((resolve) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', resolve) : resolve())),
+    drain: () => new Promise((resolve) => (stdout().writableNeedDrain ? stdout().once('drain', resolve) : resolve())),
   };
 }
 
 /** Entry point of dist/cli.mjs: run, then exit once output is flushed. */
 export async function runCli(argv: string[] = process.argv.slice(2)): Promise<void> {
-  // the reader went away (`… | head -1`): nothing more can be said, so stop quietly, as a pipe's writer should
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
   let status: number;
   try {
     status = await main(argv, processIO());

@@ -1,5 +1,5 @@
 // Our own example schema (content/): it loads with QEMU 10.2's rules and uses
-// every construct the site and validator must handle (issue 2 item 6).
+// every construct the site and validator must handle.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';

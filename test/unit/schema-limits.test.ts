@@ -41,7 +41,7 @@ describe('capped reads', () => {
 
   it.runIf(existsSync('/dev/zero'))('check /dev/zero ends with an error naming the cap', async () => {
     const r = await runCheck('/dev/zero');
-    expect(r).toEqual({ status: 1, stdout: '', stderr: "can't read schema file '/dev/zero': larger than 32 MiB, the cap on a schema file\n" });
+    expect(r).toEqual({ status: 2, stdout: '', stderr: "can't read schema file '/dev/zero': larger than 32 MiB, the cap on a schema file\n" });
   });
 
   it.runIf(existsSync('/dev/zero'))('a schema including /dev/zero ends with an error at the include, naming the cap', () => {

@@ -13,7 +13,7 @@ describe('resolveVersions', () => {
 
   it('takes one tree from QAPI_SCHEMA and labels it by its QEMU version', () => {
     expect(resolveVersions({ QAPI_SCHEMA: '../shared/qemu/10.2.2/qapi/qapi-schema.json' }, null)).toEqual([
-      { label: '10.2.2', schema: '../shared/qemu/10.2.2/qapi/qapi-schema.json', isDefault: true },
+      { label: '10.2.2', schema: '../shared/qemu/10.2.2/qapi/qapi-schema.json', isDefault: true, labelFromPath: true },
     ]);
   });
 

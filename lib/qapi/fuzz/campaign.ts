@@ -2,7 +2,7 @@
 // changes, which root loads it, and whether the outcome is acceptable.
 // Receives the tree's files as text; guarantees that mutant i of seed s is the
 // same everywhere (so a crash is replayed with --seed s --only i).
-// The contract checked is issue 2 item 7: bad input gives a QapiError with
+// The contract checked: bad input gives a QapiError with
 // file, line and message (and a column for QEMU's QAPIParseError messages).
 import { QapiError } from '../error';
 import { loadModel } from '../load';

@@ -1,0 +1,27 @@
+// How the site names an introspected schema (a running QEMU's query-qmp-schema
+// reply). Receives its origin; guarantees a title for its module ("QEMU 10.0.0
+// (x86_64), introspected") and a URL-safe version label ("10.0.0-x86_64"),
+// each saying only what the dump said (version and target may be absent).
+import type { SchemaOrigin } from '../qapi/model';
+import { findVersion } from '../qapi/options';
+import { slugLabel } from './config';
+
+type Introspection = Extract<SchemaOrigin, { kind: 'introspection' }>;
+
+export function introspectionTitle(origin: Introspection): string {
+  const qemu = origin.qemuVersion ? `QEMU ${origin.qemuVersion}` : 'QEMU';
+  return `${qemu}${origin.target ? ` (${origin.target})` : ''}, introspected`;
+}
+
+/** '10.0.0-x86_64', '10.0.0', 'x86_64', or null when the dump names neither. */
+export function introspectionLabel(origin: Introspection): string | null {
+  const parts = [origin.qemuVersion, origin.target].filter((p): p is string => !!p);
+  return parts.length ? slugLabel(parts.join('-')) : null;
+}
+
+/** Is a tree of QEMU `treeVersion` ('10.0.13', or a path holding it) the same release (major.minor) as the introspected QEMU? */
+export function sameRelease(origin: Introspection, treeVersion: string): boolean {
+  const own = origin.qemuVersion ? findVersion(origin.qemuVersion) : null;
+  const tree = findVersion(treeVersion);
+  return !!own && !!tree && own[0] === tree[0] && own[1] === tree[1];
+}

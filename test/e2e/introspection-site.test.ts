@@ -1,0 +1,115 @@
+// A small two-version site whose second version is a running QEMU's own
+// schema (libvirt's dump of QEMU 10.0.0 x86_64's query-qmp-schema, given
+// without a label): built and exported like any site, it has a page per
+// command and event under the label the dump gives (10.0.0-x86_64), no page
+// for its masked types (only their expansion fragments), every link of its
+// pages leads to an exported file, and in Chromium its lazy expanders load
+// and its search finds its events. Skips without ../shared; the browser part
+// without Chromium.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { serve } from '../../scripts/serve.mjs';
+import { describeWithShared } from '../support/shared';
+import { buildOnce, ROOT } from './build-once';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+const OUT = process.env.E2E_INTRO_OUT || 'out-e2e-intro';
+const VERSIONS = ['example=content/qapi-schema.json', '../shared/libvirt-11.3.0/qemucapabilitiesdata/caps_10.0.0_x86_64.replies'].join(',');
+const V = '/v/10.0.0-x86_64';
+
+const outDir = () => path.join(ROOT, OUT);
+
+/** The exported file a site path is served from ('/a/' -> a/index.html). */
+function fileFor(sitePath: string): string {
+  const clean = decodeURIComponent(sitePath.replace(/[#?].*$/, ''));
+  return path.join(outDir(), clean.endsWith('/') ? `${clean}index.html` : clean);
+}
+
+describeWithShared('a site with an introspected version', () => {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let base = '';
+
+  beforeAll(async () => {
+    await buildOnce(OUT, VERSIONS);
+    if (haveChromium) {
+      ({ server, url: base } = await serve(outDir(), { port: 0 }));
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+      });
+    }
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('exports a page per command and event of the dump, and none for its masked types', () => {
+    const events = readdirSync(path.join(outDir(), V, 'events'));
+    const commands = readdirSync(path.join(outDir(), V, 'commands'));
+    expect(events.length).toBe(55);
+    expect(commands.length).toBe(233);
+    expect(existsSync(fileFor(`${V}/events/BLOCK_JOB_COMPLETED/`))).toBe(true);
+    expect(existsSync(fileFor(`${V}/modules/query-qmp-schema/`))).toBe(true);
+    const typeDirs = readdirSync(path.join(outDir(), V, 'types')).filter((d) => d !== 'builtins');
+    expect(typeDirs.length).toBeGreaterThan(100);
+    for (const d of typeDirs) {
+      expect(d).toMatch(/^\d+$/);
+      expect(existsSync(path.join(outDir(), V, 'types', d, 'index.html'))).toBe(false);
+      expect(existsSync(path.join(outDir(), V, 'types', d, 'expand.html'))).toBe(true);
+    }
+    const home = readFileSync(fileFor(`${V}/`), 'utf8');
+    expect(home).toContain('QEMU 10.0.0 (x86_64), introspected');
+  });
+
+  it('links every page of the dump to exported files only', () => {
+    const pages = ['events', 'commands'].flatMap((s) => readdirSync(path.join(outDir(), V, s)).map((n) => `${V}/${s}/${n}/`));
+    pages.push(`${V}/`, `${V}/all/`, `${V}/modules/query-qmp-schema/`);
+    const broken = new Set<string>();
+    let links = 0;
+    for (const p of pages) {
+      const html = readFileSync(fileFor(p), 'utf8');
+      for (const m of html.matchAll(/(?:href|data-expand)="(\/[^"]*)"/g)) {
+        const target = m[1]!.replace(/&amp;/g, '&');
+        if (target.startsWith('/validate/#') || target.startsWith('/_next/')) continue;
+        links++;
+        if (!existsSync(fileFor(target))) broken.add(`${p} -> ${target}`);
+      }
+      // masked type names are never shown as type names
+      expect(html, p).not.toMatch(/<code class="type-ref[^"]*">\d+<\/code>/);
+    }
+    expect(links).toBeGreaterThan(10_000);
+    expect([...broken].slice(0, 10)).toEqual([]);
+  });
+
+  it.skipIf(!haveChromium)('loads a lazy expander of a masked type and finds the dump\'s events by search', async () => {
+    const page: Page = await browser!.newPage({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base + `${V}/commands/blockdev-add/`.slice(1), { waitUntil: 'load' });
+    const lazy = page.locator('details[data-expand]').first();
+    await lazy.evaluate((d: HTMLDetailsElement) => (d.open = true));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('details[data-expand]')?.dataset.state === 'loaded');
+    expect(await lazy.locator('.expansion table').count()).toBeGreaterThan(0);
+
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-button')?.dataset.ready === 'true');
+    await page.keyboard.press('/');
+    await page.locator('dialog.search-dialog input').waitFor({ state: 'visible' });
+    await page.keyboard.type('BLOCK_JOB_COMPLETED');
+    await page.waitForFunction(() => document.querySelector('#search-results li') !== null);
+    await Promise.all([page.waitForURL(/\/v\/10\.0\.0-x86_64\/events\/BLOCK_JOB_COMPLETED\/$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').textContent()).toBe('BLOCK_JOB_COMPLETED');
+    // the switcher: the example schema has no such event, so it leads to that version's home
+    const other = page.locator('.version-switcher a[data-version="example"]');
+    expect(await other.getAttribute('href')).toBe('/');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
