@@ -26,7 +26,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 async function checkSliced(validator: Validator, text: string, deps: AcceptedDeps): Promise<MessageResult[] | null> {
   const session = validator.session();
   const out: MessageResult[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + SLICE);
     if (end < text.length) {
       const nl = text.indexOf('\n', end);

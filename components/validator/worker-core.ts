@@ -99,7 +99,10 @@ export class WorkerCore {
   }
 
   /** Not awaited by handle: a newer request runs between its slices and makes it stop. */
-  private async accepted(req: Extract<ToWorker, { type: 'validate' }> & { releases: ReleaseRef[] }, messages: MessageResult[]): Promise<void> {
+  private async accepted(
+    req: Extract<ToWorker, { type: 'validate' }> & { releases: ReleaseRef[] },
+    messages: MessageResult[],
+  ): Promise<void> {
     const deps = {
       model: (url: string) => this.model(url),
       validator: (url: string, model: SchemaModel, options: CheckOptions) => this.validator(url, model, options),

@@ -21,11 +21,16 @@ export function rejectionOf(m: MessageResult): Rejection {
   if (m.valid) return null;
   const e = m.issues.find((i) => i.severity === 'error');
   if (!e) return { code: 'envelope', path: '', message: 'invalid' };
-  return e.def ? { code: e.code, path: e.path, message: e.message, def: e.def } : { code: e.code, path: e.path, message: e.message };
+  return e.def
+    ? { code: e.code, path: e.path, message: e.message, def: e.def }
+    : { code: e.code, path: e.path, message: e.message };
 }
 
 /** The verdicts of `messages` aligned with `reference` by start offset. */
-export function alignVerdicts(reference: readonly MessageResult[], messages: readonly MessageResult[]): ReleaseVerdicts {
+export function alignVerdicts(
+  reference: readonly MessageResult[],
+  messages: readonly MessageResult[],
+): ReleaseVerdicts {
   const byStart = new Map<number, MessageResult>();
   for (const m of messages) byStart.set(m.start, m);
   return reference.map((r) => {
@@ -115,7 +120,12 @@ export function acceptanceOf(
         return w !== undefined && !(w && w.code === v.code);
       });
       const doc = name && since ? since(name) : undefined;
-      const tail = where.length ? `; in ${order.filter((o) => where.includes(labels[o]!)).map((o) => labels[o]).join(', ')}` : '; in none of these';
+      const tail = where.length
+        ? `; in ${order
+            .filter((o) => where.includes(labels[o]!))
+            .map((o) => labels[o])
+            .join(', ')}`
+        : '; in none of these';
       return { label, accepted: false, reason: `not in ${label}${tail}${where.length && doc ? `, since ${doc}` : ''}` };
     }
     // walk back (oldest-first order) while the older release fails the same way
@@ -126,7 +136,8 @@ export function acceptanceOf(
     // a definition the older release lacks altogether is "not in", not a change with a "since"
     const absent = before && (before.code === 'unknown-event' || before.code === 'unknown-command');
     if (before !== undefined && !absent) {
-      const member = v.code === 'missing-member' && v.def && since ? since(`${v.def}.${lastSegment(v.path)}`) : undefined;
+      const member =
+        v.code === 'missing-member' && v.def && since ? since(`${v.def}.${lastSegment(v.path)}`) : undefined;
       const from = docSinceBetween(member, labels[order[k - 1]!]!, labels[order[k]!]!) ?? labels[order[k]!];
       reason += v.code === 'missing-member' ? `, mandatory since ${from}` : `, since ${from}`;
     }
@@ -150,7 +161,8 @@ export function sinceTexts(models: readonly SchemaModel[]): Record<string, strin
     for (const e of model.entities) {
       if (e.meta === 'event' || e.meta === 'command') put(e.name, e.doc?.since);
       if (e.meta === 'struct' || e.meta === 'union')
-        for (const m of e.members) if (!m.optional) put(`${e.name}.${m.name}`, MEMBER_SINCE.exec(m.description?.text ?? '')?.[1]);
+        for (const m of e.members)
+          if (!m.optional) put(`${e.name}.${m.name}`, MEMBER_SINCE.exec(m.description?.text ?? '')?.[1]);
     }
   return out;
 }

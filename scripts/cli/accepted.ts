@@ -66,8 +66,9 @@ export class AcceptedBy {
     const verdicts = [[rejectionOf(m)], ...this.pending.map((p) => [p.get(m.start)])];
     for (const p of this.pending) {
       // the main session's messages come in order: anything before this one is never asked for again
-      for (const start of p.keys()) if (start <= m.start) p.delete(start);
-      else break;
+      for (const start of p.keys())
+        if (start <= m.start) p.delete(start);
+        else break;
     }
     return acceptanceOf(this.labels, verdicts, 0, m.name, (name) => this.since[name]);
   }

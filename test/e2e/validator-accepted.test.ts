@@ -65,55 +65,69 @@ describe.skipIf(!haveChromium)('/validate: accepted by, your own QEMU', () => {
     await context.close();
   }, 120_000);
 
-  it.runIf(hasShared)('a libvirt dump becomes "your QEMU": named, chosen, validating, in accepted by, kept', async () => {
-    const name = (() => {
-      const o = readIntrospection(readFileSync(DUMP, 'utf8'), 'dump').origin;
-      return o?.kind === 'introspection' ? `${o.qemuVersion} ${o.target}` : '';
-    })();
-    const { context, page, errors } = await freshContext(site.browser);
-    await openValidator(page, site.base);
-    const mine = [`-> {"execute": "query-kvm", "id": "k1"}`, `<- {"return": {"enabled": true, "present": true}, "id": "k1"}`, VFIO(1)].join('\n');
-    await paste(page, STOP(0));
-    await verdictFor(page, STOP(0).length);
-    await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles(DUMP);
-    await page.getByText(`QEMU ${name}, `).waitFor({ timeout: 30_000 });
-    const select = page.getByLabel('Schema version');
-    expect(await select.locator('option:checked').textContent()).toBe(`${name} (yours)`);
-    expect(await textOf(page)).toBe(STOP(0)); // loading a schema never touches the text
-    await paste(page, mine);
-    await verdictFor(page, mine.length);
-    // query-kvm and its reply are this QEMU's; VFIO_MIGRATION_PREPARE is not
-    await page.locator('.vr-accepted[data-accepted]').first().waitFor({ timeout: 60_000 });
-    const valid = await page.locator('.vr-message').evaluateAll((els) => els.map((e) => e.classList.contains('vr-valid')));
-    expect(valid).toEqual([true, true, false]);
-    const vfio = page.locator('.vr-message').nth(2).locator('.vr-accepted li');
-    expect(await vfio.allTextContents()).toContainEqual(expect.stringMatching(new RegExp(`^${name} \\(yours\\): not in `)));
-    expect(await page.locator('.vr-message').nth(0).locator('.vr-accepted').getAttribute('data-accepted')).toContain(name);
+  it.runIf(hasShared)(
+    'a libvirt dump becomes "your QEMU": named, chosen, validating, in accepted by, kept',
+    async () => {
+      const name = (() => {
+        const o = readIntrospection(readFileSync(DUMP, 'utf8'), 'dump').origin;
+        return o?.kind === 'introspection' ? `${o.qemuVersion} ${o.target}` : '';
+      })();
+      const { context, page, errors } = await freshContext(site.browser);
+      await openValidator(page, site.base);
+      const mine = [
+        `-> {"execute": "query-kvm", "id": "k1"}`,
+        `<- {"return": {"enabled": true, "present": true}, "id": "k1"}`,
+        VFIO(1),
+      ].join('\n');
+      await paste(page, STOP(0));
+      await verdictFor(page, STOP(0).length);
+      await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles(DUMP);
+      await page.getByText(`QEMU ${name}, `).waitFor({ timeout: 30_000 });
+      const select = page.getByLabel('Schema version');
+      expect(await select.locator('option:checked').textContent()).toBe(`${name} (yours)`);
+      expect(await textOf(page)).toBe(STOP(0)); // loading a schema never touches the text
+      await paste(page, mine);
+      await verdictFor(page, mine.length);
+      // query-kvm and its reply are this QEMU's; VFIO_MIGRATION_PREPARE is not
+      await page.locator('.vr-accepted[data-accepted]').first().waitFor({ timeout: 60_000 });
+      const valid = await page
+        .locator('.vr-message')
+        .evaluateAll((els) => els.map((e) => e.classList.contains('vr-valid')));
+      expect(valid).toEqual([true, true, false]);
+      const vfio = page.locator('.vr-message').nth(2).locator('.vr-accepted li');
+      expect(await vfio.allTextContents()).toContainEqual(
+        expect.stringMatching(new RegExp(`^${name} \\(yours\\): not in `)),
+      );
+      expect(await page.locator('.vr-message').nth(0).locator('.vr-accepted').getAttribute('data-accepted')).toContain(
+        name,
+      );
 
-    // every message of the dump itself is valid against its own introspection
-    const dump = readFileSync(DUMP, 'utf8');
-    await paste(page, dump);
-    expect(await verdictFor(page, dump.length, 60_000)).toBe('valid');
+      // every message of the dump itself is valid against its own introspection
+      const dump = readFileSync(DUMP, 'utf8');
+      await paste(page, dump);
+      expect(await verdictFor(page, dump.length, 60_000)).toBe('valid');
 
-    // kept in this browser: after a reload it is still there, chosen, and read again by the worker
-    await page.reload({ waitUntil: 'load' });
-    await page.locator('.validator:not([data-state="loading"])').waitFor();
-    expect(await page.getByLabel('Schema version').locator('option:checked').textContent()).toBe(`${name} (yours)`);
-    await paste(page, mine);
-    await verdictFor(page, mine.length);
-    expect(await page.locator('.vr-message.vr-valid').count()).toBe(2);
+      // kept in this browser: after a reload it is still there, chosen, and read again by the worker
+      await page.reload({ waitUntil: 'load' });
+      await page.locator('.validator:not([data-state="loading"])').waitFor();
+      expect(await page.getByLabel('Schema version').locator('option:checked').textContent()).toBe(`${name} (yours)`);
+      await paste(page, mine);
+      await verdictFor(page, mine.length);
+      expect(await page.locator('.vr-message.vr-valid').count()).toBe(2);
 
-    // a file that holds no reply: a clear message with a position, the text untouched
-    await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"return": [{"name": "stop", "meta-type": "command",\n  "arg-type": }]}'),
-    });
-    const alert = page.locator('.vt-banner-error', { hasText: 'broken.json' });
-    await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/broken\.json:2:\d+/);
-    expect(await textOf(page)).toBe(mine);
-    expect(errors).toEqual([]);
-    await context.close();
-  }, 180_000);
+      // a file that holds no reply: a clear message with a position, the text untouched
+      await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"return": [{"name": "stop", "meta-type": "command",\n  "arg-type": }]}'),
+      });
+      const alert = page.locator('.vt-banner-error', { hasText: 'broken.json' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/broken\.json:2:\d+/);
+      expect(await textOf(page)).toBe(mine);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    180_000,
+  );
 });

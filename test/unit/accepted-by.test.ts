@@ -28,7 +28,8 @@ describe('acceptanceOf', () => {
   });
   it('takes the member\'s own "(since X)" only when X lies between the releases that disagree', () => {
     const at = { ...missing, def: 'BlockDeviceInfo' };
-    const lines = (doc: string) => acceptanceOf(labels, [[at], [null], [at]], 0, null, (k) => (k === 'BlockDeviceInfo.children' ? doc : undefined));
+    const lines = (doc: string) =>
+      acceptanceOf(labels, [[at], [null], [at]], 0, null, (k) => (k === 'BlockDeviceInfo.children' ? doc : undefined));
     expect(lines('9.3')[2]!.reason).toBe('missing member `children`, mandatory since 9.3');
     expect(lines('2.0')[2]!.reason).toBe('missing member `children`, mandatory since 10.0.13');
     expect(lines('10.1')[2]!.reason).toBe('missing member `children`, mandatory since 10.0.13');

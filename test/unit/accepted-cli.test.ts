@@ -13,7 +13,12 @@ const SEED = '10.2.2+vfio-migration-prepare';
 async function cli(args: string[], stdin: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: process.cwd(), stdin: Readable.from([stdin]) };
+  const io = {
+    stdout: (t: string) => void out.push(t),
+    stderr: (t: string) => void err.push(t),
+    cwd: process.cwd(),
+    stdin: Readable.from([stdin]),
+  };
   const status = await validate(args, io);
   return { status, stdout: out.join(''), stderr: err.join('') };
 }
@@ -36,7 +41,10 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'validate with three --schema', ()
     const r = await cli([...schemas, '--format', 'json', '-'], input);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1); // the first schema (10.0.13) decides: the event is unknown there
-    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { valid: boolean; accepted: object });
+    const records = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { valid: boolean; accepted: object });
     expect(records.map((x) => [x.valid, x.accepted])).toEqual([
       [false, { '10.0.13': false, '10.2.2': false, [SEED]: true }],
       [true, { '10.0.13': true, '10.2.2': true, [SEED]: true }],

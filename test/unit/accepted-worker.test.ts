@@ -36,7 +36,12 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
 
   beforeAll(() => {
     const models = new Map<string, SchemaModel>(
-      LABELS.map((l) => [`${l}/model.json`, JSON.parse(JSON.stringify(compactModel(loadRootModelFromDisk(qemuTree(l), optionsForTree(qemuTree(l)))))) as SchemaModel]),
+      LABELS.map((l) => [
+        `${l}/model.json`,
+        JSON.parse(
+          JSON.stringify(compactModel(loadRootModelFromDisk(qemuTree(l), optionsForTree(qemuTree(l))))),
+        ) as SchemaModel,
+      ]),
     );
     stored = new Map();
     fetched = [];
@@ -57,7 +62,14 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
   it('answers the result first, then fetches the other releases and says who accepts what', async () => {
     posted = [];
     fetched = [];
-    const req: ToWorker = { type: 'validate', id: 1, modelUrl: releases[0]!.modelUrl, text: EVENT, options: OPTIONS, releases };
+    const req: ToWorker = {
+      type: 'validate',
+      id: 1,
+      modelUrl: releases[0]!.modelUrl,
+      text: EVENT,
+      options: OPTIONS,
+      releases,
+    };
     await core.handle(req);
     expect(posted.map((m) => m.type)).toEqual(['model', 'result']);
     expect(fetched).toEqual([releases[0]!.modelUrl]); // the others only after the result
@@ -75,8 +87,22 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
   it('a newer check drops the older one\'s "accepted by"', async () => {
     posted = [];
     const big = EVENT.repeat(3000);
-    await core.handle({ type: 'validate', id: 2, modelUrl: releases[0]!.modelUrl, text: big, options: OPTIONS, releases });
-    await core.handle({ type: 'validate', id: 3, modelUrl: releases[0]!.modelUrl, text: EVENT, options: OPTIONS, releases });
+    await core.handle({
+      type: 'validate',
+      id: 2,
+      modelUrl: releases[0]!.modelUrl,
+      text: big,
+      options: OPTIONS,
+      releases,
+    });
+    await core.handle({
+      type: 'validate',
+      id: 3,
+      modelUrl: releases[0]!.modelUrl,
+      text: EVENT,
+      options: OPTIONS,
+      releases,
+    });
     await until('accepted');
     // id 2's work, had it gone on, would post within this time (600 KB, two releases)
     await new Promise((r) => setTimeout(r, 3000));
@@ -85,7 +111,10 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
 
   it.runIf(hasShared)('reads a libvirt dump in the worker, names it after its QEMU, validates against it', async () => {
     posted = [];
-    const text = readFileSync(sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', 'caps_9.2.0_x86_64.replies'), 'utf8');
+    const text = readFileSync(
+      sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', 'caps_9.2.0_x86_64.replies'),
+      'utf8',
+    );
     await core.handle({ type: 'introspect', id: 4, key: 'k1', fileName: 'caps.replies', text });
     const got = posted[0] as Extract<FromWorker, { type: 'introspected' }>;
     expect(got).toMatchObject({ type: 'introspected', id: 4, key: 'k1', name: '9.2.0 x86_64' });
@@ -99,7 +128,13 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
 
   it('a file that is no query-qmp-schema reply: a clear message with its position, nothing stored', async () => {
     posted = [];
-    await core.handle({ type: 'introspect', id: 6, key: 'k2', fileName: 'bad.json', text: '{"return": [{"name": "x", "meta-type": "command", "arg-type": }]}' });
+    await core.handle({
+      type: 'introspect',
+      id: 6,
+      key: 'k2',
+      fileName: 'bad.json',
+      text: '{"return": [{"name": "x", "meta-type": "command", "arg-type": }]}',
+    });
     const failed = posted[0] as Extract<FromWorker, { type: 'failed' }>;
     expect(failed.type).toBe('failed');
     expect(failed.message).toMatch(/^bad\.json:1:\d+: /);
