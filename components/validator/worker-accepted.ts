@@ -21,7 +21,13 @@ export interface AcceptedDeps {
   current(): boolean;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Quiet time after a result before the other releases are fetched and checked: while the user types, each new
+ * check supersedes the last within this time, so no keystroke starts other releases' work (nor their downloads).
+ */
+export const ACCEPTED_DELAY_MS = 250;
+
+const nextTask = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function checkSliced(validator: Validator, text: string, deps: AcceptedDeps): Promise<MessageResult[] | null> {
   const session = validator.session();
@@ -49,6 +55,7 @@ export async function computeAccepted(
   const labels = req.releases.map((r) => r.label);
   const verdicts: ReleaseVerdicts[] = [];
   const since: Record<string, string> = Object.create(null);
+  await nextTask(ACCEPTED_DELAY_MS);
   for (const release of req.releases) {
     await nextTask();
     if (!deps.current()) return null;
