@@ -157,6 +157,8 @@ export class QAPIDoc {
   private current: DocSection;
   /** the block's lines */
   private readonly lines: DocLineBuffer;
+  /** how many sections of args and features have their member: all of them spares check() its scan */
+  private connected = 0;
 
   constructor(
     /** the doc comment block's first line */
@@ -288,6 +290,7 @@ export class QAPIDoc {
       }
       this.allSections.splice(index, 0, section);
     }
+    if (section.member === null) this.connected++;
     section.connect(member);
   }
 
@@ -296,6 +299,7 @@ export class QAPIDoc {
     if (!section) {
       throw new QapiError(feature.info, `feature '${feature.name}' lacks documentation`);
     }
+    if (section.member === null) this.connected++;
     section.connect(feature);
   }
 
@@ -342,6 +346,7 @@ export class QAPIDoc {
   }
 
   check(): void {
+    if (this.connected === this.args.size + this.features.size) return;
     const checkArgsSection = (args: Map<string, DocArgSection>, what: string): void => {
       if (args.size === 0) return;
       const bogus: string[] = [];
