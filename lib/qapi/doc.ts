@@ -31,10 +31,10 @@ export interface DocFeature {
 }
 
 /**
- * The lines of the doc block being read, with their source lines. A section
- * owns a contiguous run of them (lines only ever go to the newest section),
- * so one buffer, reused block after block, replaces two growing arrays per
- * section: entries [0, size) belong to the current block, later ones are stale.
+ * The lines of one doc block, with their source lines. A section owns a
+ * contiguous run of them (lines only ever go to the newest section), so one
+ * buffer per block replaces two growing arrays per section, and a section's
+ * text is joined only when something reads it (`check` never does).
  */
 export class DocLineBuffer {
   readonly texts: string[] = [];
@@ -56,18 +56,17 @@ function isBlankLine(text: string, anySpace: boolean): boolean {
 }
 
 export class DocSection {
-  /** section text without the tag, as QEMU keeps it; final once the block is read (end()) */
-  text = '';
-  /** Source line of each line of `text` (one entry per line, set by end()). */
-  lineNos: number[] = [];
   /**
    * The tag as written ('Notes', 'Example', ...; null for an untagged
    * section). QEMU ≤ 8.x names sections by it; its test dump prints it.
    */
   tag: string | null = null;
-  /** this section's run of the block's lines while reading: [first, first + count) */
+  /** the block's lines; this section's run of them is [first, first + count) */
+  private lines: DocLineBuffer | null = null;
   private first = 0;
   private count = 0;
+  private joined: string | null = null;
+  private numbers: number[] | null = null;
 
   constructor(
     /** where the section begins */
@@ -75,32 +74,54 @@ export class DocSection {
     readonly kind: DocKind,
   ) {}
 
-  /** True until the first line is appended (QEMU: `not section.text`). */
+  /** section text without the tag, as QEMU keeps it; final once the block is read (end()) */
+  get text(): string {
+    if (this.joined !== null) return this.joined;
+    const lines = this.lines;
+    if (lines === null || this.count === 0) return '';
+    const start = this.first;
+    this.joined = this.count === 1 ? lines.texts[start] : lines.texts.slice(start, start + this.count).join('\n');
+    return this.joined;
+  }
+
+  /** Source line of each line of `text` (one entry per line, final once the block is read). */
+  get lineNos(): number[] {
+    if (this.numbers !== null) return this.numbers;
+    const lines = this.lines;
+    this.numbers = lines === null || this.count === 0 ? [] : lines.lineNos.slice(this.first, this.first + this.count);
+    return this.numbers;
+  }
+
+  /** No text: true until the first line is appended, and after end() for a blank section (QEMU: `not section.text`). */
   get isEmpty(): boolean {
-    return this.count === 0 && this.text === '';
+    return this.count === 0;
   }
 
   /** QEMU's `text += line + '\n'`; `lines` is the block's buffer, this section's run at its end. */
   appendLine(lines: DocLineBuffer, line: string, lineNo: number): void {
     const index = lines.push(line, lineNo);
-    if (this.count++ === 0) this.first = index;
+    if (this.count++ === 0) {
+      this.first = index;
+      this.lines = lines;
+    }
   }
 
   /**
-   * QEMU's text.strip('\n'): drop blank lines at both ends, keep lineNos
-   * aligned. With `stripSpaces` (QEMU ≤ 8.x's text.strip()) the first line
-   * loses its leading whitespace too (lines arrive right-stripped).
+   * QEMU's text.strip('\n'): drop blank lines at both ends (of the run, so
+   * of text and lineNos alike). With `stripSpaces` (QEMU ≤ 8.x's text.strip())
+   * the first line loses its leading whitespace too (lines arrive right-stripped).
    */
-  finish(lines: DocLineBuffer, stripSpaces = false): void {
+  finish(stripSpaces = false): void {
+    const lines = this.lines;
+    if (lines === null) return;
     const texts = lines.texts;
     let start = this.first;
     let end = this.first + this.count;
     while (start < end && isBlankLine(texts[start], stripSpaces)) start++;
     while (end > start && isBlankLine(texts[end - 1], stripSpaces)) end--;
-    if (end === start) return;
-    if (stripSpaces) texts[start] = texts[start].slice(leadingSpace(texts[start]));
-    this.text = end - start === 1 ? texts[start] : texts.slice(start, end).join('\n');
-    this.lineNos = lines.lineNos.slice(start, end);
+    if (stripSpaces && end > start) texts[start] = texts[start].slice(leadingSpace(texts[start]));
+    this.first = start;
+    this.count = end - start;
   }
 }
 
@@ -134,21 +155,20 @@ export class QAPIDoc {
   readonly sections: DocSection[] = [];
   /** the last section while the block is read: where appendLine goes */
   private current: DocSection;
-  /** the block's lines while it is read */
+  /** the block's lines */
   private readonly lines: DocLineBuffer;
+  /** how many sections of args and features have their member: all of them spares check() its scan */
+  private connected = 0;
 
   constructor(
     /** the doc comment block's first line */
     readonly info: QAPISourceInfo,
     /** the documented definition's name; null for a free-form block */
     readonly symbol: string | null = null,
-    /** a buffer to reuse (the reader's); its previous contents are dropped */
-    lines: DocLineBuffer = new DocLineBuffer(),
     /** the rules of the release whose tree this block belongs to */
     readonly rules: ReleaseRules = RELEASES['10.2'],
   ) {
-    lines.size = 0;
-    this.lines = lines;
+    this.lines = new DocLineBuffer();
     this.body = new DocSection(info, 'Plain');
     this.allSections = [this.body];
     this.current = this.body;
@@ -159,8 +179,8 @@ export class QAPIDoc {
     const legacy = this.rules.docReader === 'lines';
     for (let i = 0; i < this.allSections.length; i++) {
       const section = this.allSections[i];
-      section.finish(this.lines, legacy);
-      if (!legacy && section.kind !== 'Plain' && section.text === '') {
+      section.finish(legacy);
+      if (!legacy && section.kind !== 'Plain' && section.isEmpty) {
         throw new QapiError(section.info, `text required after '${section.kind}:'`);
       }
     }
@@ -270,6 +290,7 @@ export class QAPIDoc {
       }
       this.allSections.splice(index, 0, section);
     }
+    if (section.member === null) this.connected++;
     section.connect(member);
   }
 
@@ -278,6 +299,7 @@ export class QAPIDoc {
     if (!section) {
       throw new QapiError(feature.info, `feature '${feature.name}' lacks documentation`);
     }
+    if (section.member === null) this.connected++;
     section.connect(feature);
   }
 
@@ -324,6 +346,7 @@ export class QAPIDoc {
   }
 
   check(): void {
+    if (this.connected === this.args.size + this.features.size) return;
     const checkArgsSection = (args: Map<string, DocArgSection>, what: string): void => {
       if (args.size === 0) return;
       const bogus: string[] = [];

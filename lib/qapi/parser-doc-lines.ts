@@ -49,7 +49,7 @@ class LineDocReader {
     this.currentName = null;
     this.currentIsBody = true;
     this.bodyText = '';
-    return new QAPIDoc(this.blockInfo, null, this.p.docLines, this.p.options);
+    return new QAPIDoc(this.blockInfo, null, this.p.options);
   }
 
 
@@ -113,7 +113,7 @@ class LineDocReader {
       if (!symbol) {
         throw p.parseError(p.options.emptySymbolMessage);
       }
-      this.doc = new QAPIDoc(this.blockInfo, symbol, p.docLines, p.options);
+      this.doc = new QAPIDoc(this.blockInfo, symbol, p.options);
     } else if (this.doc.symbol) {
       if (name.startsWith('@') && name.endsWith(':')) {
         this.mode = 'args';

@@ -167,7 +167,7 @@ class DocReader {
       if (!line.endsWith(':')) throw p.parseError("line should end with ':'");
       const symbol = line.slice(1, -1);
       if (!symbol) throw p.parseError(p.options.emptySymbolMessage);
-      doc = new QAPIDoc(info, symbol, p.docLines, p.options);
+      doc = new QAPIDoc(info, symbol, p.options);
       line = this.next();
       let noMoreArgs = false;
       while (line !== null) {
@@ -219,7 +219,7 @@ class DocReader {
       }
     } else {
       // free-form documentation
-      doc = new QAPIDoc(info, null, p.docLines, p.options);
+      doc = new QAPIDoc(info, null, p.options);
       doc.ensureUntaggedSection(p.info);
       let first = true;
       while (line !== null) {

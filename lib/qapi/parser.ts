@@ -9,7 +9,7 @@
 // class); the lexer and the expression grammar are here.
 import { QapiError } from './error';
 import { QAPISourceInfo } from './source';
-import { DocLineBuffer, type QAPIDoc } from './doc';
+import type { QAPIDoc } from './doc';
 import { resolveOptions, type QapiOptions } from './options';
 import { isPySpace, PY_SPACE_CLASS } from './pytext';
 import { normalizePath } from './paths';
@@ -77,8 +77,6 @@ export class QAPISchemaParser {
   private depth = 0;
   /** the file's first token was read (an included file failing before that is not schema text) */
   private lexedFirst = false;
-  /** reused by every doc block of this file (parser-doc.ts) */
-  readonly docLines = new DocLineBuffer();
 
   constructor(
     readonly fname: string,
