@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function bundle(entry, outDir, name) {
+async function bundle(entry, outDir, name, define = {}) {
   const result = await build({
     entryPoints: [path.join(ROOT, entry)],
     bundle: true,
@@ -22,7 +22,7 @@ async function bundle(entry, outDir, name) {
     jsx: 'automatic',
     write: false,
     legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', ...define },
     logLevel: 'error',
     // import.meta.url only serves the Next build's worker URL, never reached here
     logOverride: { 'empty-import-meta': 'silent' },
@@ -42,12 +42,16 @@ export async function bundleValidator(outDir, base) {
   if (!existsSync(file)) return false;
   const html = readFileSync(file, 'utf8');
   if (!html.includes('id="validator-root"') || /<script\b[^>]*src="[^"]*\/_next\//.test(html)) return false;
-  const [island, worker] = await Promise.all([
+  // the worker loads the query-qmp-schema reader (third bundle) only when the user opens their own QEMU's schema
+  const standalone = { 'process.env.QAPI_VALIDATOR_STANDALONE': 'true' };
+  const [island, worker, reader] = await Promise.all([
     bundle('components/validator/island-entry.tsx', outDir, 'validator'),
-    bundle('components/validator/validator.worker.ts', outDir, 'validator-worker'),
+    bundle('components/validator/validator.worker.ts', outDir, 'validator-worker', standalone),
+    bundle('components/validator/introspect-chunk.ts', outDir, 'validator-introspect'),
   ]);
+  const workerUrl = `${base}${worker}#${encodeURIComponent(base + reader)}`;
   const out = html
-    .replace('id="validator-root"', `id="validator-root" data-worker-url="${base}${worker}"`)
+    .replace('id="validator-root"', `id="validator-root" data-worker-url="${workerUrl}"`)
     .replace('</head>', `<script src="${base}${island}" defer></script></head>`);
   writeFileSync(file, out);
   return true;

@@ -7,6 +7,8 @@ import { docsPath } from '@/lib/site/validator-model';
 import { boundText } from './bounded-text';
 import { IssueCard, type IssueContext } from './IssueCard';
 import { groupIssues, issueCounts } from './issue-groups';
+import { AcceptedLine } from './AcceptedLine';
+import type { AcceptedBy } from './protocol';
 
 const KIND_LABEL: Record<MessageResult['kind'], string> = {
   event: 'event',
@@ -32,9 +34,11 @@ interface Props {
   isOpen(group: number): boolean;
   onToggle(group: number): void;
   ctx: IssueContext;
+  /** undefined: one release only, nothing to say; null: not known yet */
+  accepted: AcceptedBy | null | undefined;
 }
 
-export function MessageCard({ m, row, hideNotices, isOpen, onToggle, ctx }: Props) {
+export function MessageCard({ m, row, hideNotices, isOpen, onToggle, ctx, accepted }: Props) {
   const groups = useMemo(() => groupIssues(m.issues, hideNotices), [m, hideNotices]);
   const counts = issueCounts(m.issues, hideNotices);
   const href = m.name ? docsPath(ctx.docsBase, ctx.kinds, m.name) : null;
@@ -64,6 +68,7 @@ export function MessageCard({ m, row, hideNotices, isOpen, onToggle, ctx }: Prop
             {m.line}:{m.col}
           </button>
         </div>
+        {accepted !== undefined && <AcceptedLine accepted={accepted} index={m.index} />}
         {groups.length > 0 && (
           <ul className="vr-issues">
             {groups.map((g, k) => (

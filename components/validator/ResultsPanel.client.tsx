@@ -10,6 +10,7 @@ import type { IssueContext } from './IssueCard';
 import { isNoticeWarning } from './issue-groups';
 import { MessageCard } from './MessageCard';
 import { useVirtualRows } from './useVirtualRows';
+import type { AcceptedBy } from './protocol';
 
 const fmt = (n: number) => n.toLocaleString('en');
 const NOTES_SHOWN = 200;
@@ -17,7 +18,14 @@ const NOTES_SHOWN = 200;
 const hasShownIssue = (m: MessageResult, hideNotices: boolean) =>
   !m.valid || m.issues.some((i) => !hideNotices || !isNoticeWarning(i));
 
-export function ResultsPanel({ result, ctx }: { result: ValidationResult; ctx: IssueContext }) {
+interface Props {
+  result: ValidationResult;
+  ctx: IssueContext;
+  /** which releases accept each message: undefined with one release, null until known */
+  accepted: AcceptedBy | null | undefined;
+}
+
+export function ResultsPanel({ result, ctx, accepted }: Props) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [hideNotices, setHideNotices] = useState(false);
   const [open, setOpen] = useState(() => new Set<string>());
@@ -98,6 +106,7 @@ export function ResultsPanel({ result, ctx }: { result: ValidationResult; ctx: I
             isOpen={isOpen(m.index)}
             onToggle={toggle(m.index)}
             ctx={ctx}
+            accepted={accepted}
           />
         ))}
         <li aria-hidden="true" className="vr-spacer" style={{ height: win.padBottom }} />

@@ -1,9 +1,10 @@
 // The validator's toolbar: insert an example event, open a file, the checking
-// options, and share or download the text. Every control has a fixed width,
+// options (the schema: a site release or your own QEMU's), and share or download the text. Every control has a fixed width,
 // so nothing moves when the example list fills in after the model loads.
 import { useRef } from 'react';
 import type { PageOptions } from '@/lib/site/validator-share';
 import type { VersionInfo } from './version-info';
+import { SchemaSelect } from './SchemaSelect';
 
 interface Props {
   events: string[];
@@ -14,6 +15,8 @@ interface Props {
   onOptions(o: PageOptions): void;
   onExample(name: string): void;
   onFile(file: File): void;
+  onOwnFile(file: File): void;
+  onForgetOwn: (() => void) | null;
   onCopyLink(): void;
   onDownload(): void;
 }
@@ -27,6 +30,8 @@ export function Toolbar({
   onOptions,
   onExample,
   onFile,
+  onOwnFile,
+  onForgetOwn,
   onCopyLink,
   onDownload,
 }: Props) {
@@ -85,23 +90,13 @@ export function Toolbar({
           <option value="error">error</option>
         </select>
       </label>
-      {versions.length > 1 && (
-        <label className="vt-field">
-          <span>Schema</span>
-          <select
-            aria-label="Schema version"
-            value={options.version}
-            onChange={(e) => onOptions({ ...options, version: e.target.value })}
-          >
-            {versions.map((v) => (
-              <option key={v.label} value={v.isDefault ? '' : v.label}>
-                {v.label}
-                {v.isDefault ? ' (default)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <SchemaSelect
+        versions={versions}
+        value={options.version}
+        onChange={(version) => onOptions({ ...options, version })}
+        onOwnFile={onOwnFile}
+        onForgetOwn={onForgetOwn}
+      />
       <span className="vt-spacer" />
       <button type="button" onClick={onCopyLink} disabled={!hasText || sharing}>
         Copy link

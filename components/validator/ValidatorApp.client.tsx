@@ -2,7 +2,9 @@
 // The /validate page's island: wires the toolbar, the notices, the editor and
 // the results together. State lives in hooks: the text and its history
 // (useDraft), the options in the query string (usePageOptions), the checking
-// in a worker (useValidation), the share link (useShareLink).
+// in a worker (useValidation), the share link (useShareLink), the user's own
+// QEMU schemas (useOwnSchemas), which join the site's releases in the select
+// and in "accepted by".
 import { useCallback, useMemo, useRef } from 'react';
 import { Editor, type EditorHandle } from './Editor.client';
 import type { Spot } from './reveal-spot';
@@ -15,18 +17,32 @@ import { useDraft } from './useDraft';
 import { usePageOptions } from './usePageOptions';
 import { downloadText, useShareLink } from './useShareLink';
 import { useValidation } from './useValidation';
+import { useOwnSchemas, type ReadOwn } from './useOwnSchemas';
+import type { ReleaseRef } from './protocol';
 import type { VersionInfo } from './version-info';
 
 export type { VersionInfo } from './version-info';
 
-export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
+export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
   const editor = useRef<EditorHandle>(null);
+  const readOwn = useRef<ReadOwn>(async () => ({ type: 'failed', message: 'not ready' }));
+  const own = useOwnSchemas(
+    useCallback<ReadOwn>((...args) => readOwn.current(...args), []),
+    site,
+  );
+  const { versions } = own;
+  const releases = useMemo<ReleaseRef[]>(
+    () => versions.map((v) => ({ label: v.title ?? v.label, modelUrl: v.modelUrl })),
+    [versions],
+  );
   const immediate = useRef(true);
   const setLinkVersion = useRef<(v: string | undefined) => void>(() => undefined);
   const draft = useDraft(useCallback((v: string | undefined) => setLinkVersion.current(v), []));
-  const { options, setOptions, version, ...opts } = usePageOptions(versions, draft.ready);
+  const { options, setOptions, version, ...opts } = usePageOptions(versions, draft.ready && own.loaded);
   setLinkVersion.current = opts.setLinkVersion;
-  const checked = useValidation(draft.ready ? draft.text : '', options, version.modelUrl, immediate);
+  const checked = useValidation(draft.ready ? draft.text : '', options, version.modelUrl, immediate, releases);
+  readOwn.current = checked.requestIntrospection;
+  const ownChosen = own.own.find((o) => o.label === options.version);
   const { share, copyLink, reset: resetShare } = useShareLink();
   const { replaceText: replaceDraft, editText, latest } = draft;
 
@@ -77,10 +93,30 @@ export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
           if (sample) await replaceText(sample, 'sample', `Inserted a minimal ${name} event.`);
         }}
         onFile={openFile}
+        onOwnFile={async (file) => {
+          const added = await own.add(file);
+          if (added) setOptions({ ...options, version: added.label });
+        }}
+        onForgetOwn={
+          ownChosen
+            ? () => {
+                setOptions({ ...options, version: '' });
+                own.remove(ownChosen.key);
+              }
+            : null
+        }
         onCopyLink={() => copyLink(latest.current.text, options)}
         onDownload={download}
       />
       <ShareNotice share={share} onDownload={download} />
+      {own.note && (
+        <p className={`vt-banner vt-banner-${own.note.kind}`} role={own.note.kind === 'error' ? 'alert' : 'status'}>
+          {own.note.message}{' '}
+          <button type="button" onClick={() => own.setNote(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {draft.banner && (
         <DraftBanner
           banner={draft.banner}
@@ -109,7 +145,11 @@ export function ValidatorApp({ versions }: { versions: VersionInfo[] }) {
         />
         <div className="vt-results">
           <StatusLine ready={draft.ready} checked={checked} />
-          {checked.result && <ResultsPanel result={checked.result} ctx={ctx} />}
+          {checked.result && <ResultsPanel
+              result={checked.result}
+              ctx={ctx}
+              accepted={releases.length > 1 ? checked.accepted : undefined}
+            />}
         </div>
       </div>
     </div>

@@ -2,7 +2,10 @@
 // (structured clone); ids let the page ignore answers it no longer waits for.
 // A result of many messages arrives in slices ('result-part', then 'result'
 // with the last slice): the page decodes each in its own short task instead
-// of one long one.
+// of one long one. After a result, 'accepted' says which of the other
+// releases accept each message (computed afterwards, never delaying the
+// result). 'introspect' reads a QEMU's query-qmp-schema reply the user opened
+// and keeps it in the browser (IndexedDB) as a schema of its own.
 import type { MessageResult, ValidationResult } from '@/lib/validate/types';
 import type { PageKindCode } from '@/lib/site/validator-model';
 
@@ -11,9 +14,26 @@ export interface CheckOptions {
   deprecated: 'warn' | 'error';
 }
 
+/** A schema the page offers: a site release (model URL) or the user's own ('own:<key>'). */
+export interface ReleaseRef {
+  label: string;
+  modelUrl: string;
+}
+
 export type ToWorker =
-  | { type: 'validate'; id: number; modelUrl: string; text: string; options: CheckOptions }
-  | { type: 'sample'; id: number; modelUrl: string; name: string };
+  | { type: 'validate'; id: number; modelUrl: string; text: string; options: CheckOptions; releases?: ReleaseRef[] }
+  | { type: 'sample'; id: number; modelUrl: string; name: string }
+  | { type: 'introspect'; id: number; key: string; fileName: string; text: string };
+
+/**
+ * Per release (labels order) and message index: -1 if it accepts the message, else the index in `reasons` of the
+ * line saying why not. Typed arrays and a table of distinct lines: 100,000 messages arrive without a long task.
+ */
+export interface AcceptedBy {
+  labels: string[];
+  reasons: string[];
+  rejected: Int32Array[];
+}
 
 export type FromWorker =
   | { type: 'model'; modelUrl: string; kinds: Record<string, PageKindCode>; events: string[] }
@@ -22,4 +42,7 @@ export type FromWorker =
   /** result.messages holds the messages after the last 'result-part' of this id */
   | { type: 'result'; id: number; result: ValidationResult; ms: number }
   | { type: 'sample'; id: number; name: string; text: string | null }
+  | { type: 'accepted'; id: number; accepted: AcceptedBy }
+  /** an own schema read and stored: its name (QEMU version and target) and size */
+  | { type: 'introspected'; id: number; key: string; name: string; counts: { commands: number; events: number } }
   | { type: 'failed'; id: number; message: string };

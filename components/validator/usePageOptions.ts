@@ -10,7 +10,12 @@ export function usePageOptions(versions: VersionInfo[], ready: boolean) {
   const labels = useMemo(() => versions.filter((v) => !v.isDefault).map((v) => v.label), [versions]);
   const [options, setOptions] = useState<PageOptions>(DEFAULT_PAGE_OPTIONS);
 
-  useEffect(() => setOptions(readOptions(location.search, labels)), [labels]);
+  // re-read when the labels change (own schemas load after the first render); a version chosen meanwhile stays
+  useEffect(() => {
+    // read now: the updater runs at the next render, after this render's URL update below
+    const read = readOptions(location.search, labels);
+    setOptions((o) => (o.version && labels.includes(o.version) ? { ...read, version: o.version } : read));
+  }, [labels]);
 
   useEffect(() => {
     if (ready) history.replaceState(history.state, '', location.pathname + optionsSearch(options) + location.hash);

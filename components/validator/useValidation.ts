@@ -4,12 +4,13 @@
 // input (debounced while typing, at once after a paste), progress for large
 // inputs, and that an obsolete run never delays a newer one: a busy worker is
 // terminated and replaced. The last result stays on screen while the next
-// one is computed, so nothing flickers.
+// one is computed, so nothing flickers. "Accepted by" arrives after the
+// result, for that result only; requests to read an own schema share the worker.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageResult, ValidationResult } from '@/lib/validate/types';
 import type { PageKindCode } from '@/lib/site/validator-model';
 import { addMarks, emptyMarks, finishMarks, type MarkSet } from './place-marks';
-import type { CheckOptions, FromWorker, ToWorker } from './protocol';
+import type { AcceptedBy, CheckOptions, FromWorker, ReleaseRef, ToWorker } from './protocol';
 
 export interface ValidationState {
   result: ValidationResult | null;
@@ -23,7 +24,12 @@ export interface ValidationState {
   error: string | null;
   kinds: Record<string, PageKindCode>;
   events: string[];
+  /** the check `result` came from, and which releases accept its messages (null until known) */
+  resultId: number;
+  accepted: AcceptedBy | null;
 }
+
+type Introspected = Extract<FromWorker, { type: 'introspected' }>;
 
 const INITIAL: ValidationState = {
   result: null,
@@ -35,6 +41,8 @@ const INITIAL: ValidationState = {
   error: null,
   kinds: {},
   events: [],
+  resultId: 0,
+  accepted: null,
 };
 
 /** A running check of more input than this is cut short when newer input arrives. */
@@ -44,12 +52,19 @@ function delayFor(length: number): number {
   return length < 100_000 ? 120 : length < 2_000_000 ? 300 : 600;
 }
 
-export function useValidation(text: string, options: CheckOptions, modelUrl: string, immediate: { current: boolean }) {
+export function useValidation(
+  text: string,
+  options: CheckOptions,
+  modelUrl: string,
+  immediate: { current: boolean },
+  releases: ReleaseRef[],
+) {
   const [state, setState] = useState<ValidationState>(INITIAL);
   const worker = useRef<Worker | null>(null);
   const nextId = useRef(1);
   const running = useRef<{ id: number; length: number } | null>(null);
-  const samples = useRef(new Map<number, (text: string | null) => void>());
+  /** answers awaited by id: samples and own-schema reads (null: the worker went away) */
+  const samples = useRef(new Map<number, (msg: FromWorker | null) => void>());
   /** the slices of the running check's result received so far */
   const parts = useRef<MessageResult[]>([]);
   const marks = useRef<MarkSet>(emptyMarks());
@@ -58,9 +73,11 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
     const msg = ev.data;
     if (msg.type === 'model') {
       setState((s) => ({ ...s, kinds: msg.kinds, events: msg.events }));
-    } else if (msg.type === 'sample') {
-      samples.current.get(msg.id)?.(msg.text);
+    } else if (msg.type === 'sample' || msg.type === 'introspected') {
+      samples.current.get(msg.id)?.(msg);
       samples.current.delete(msg.id);
+    } else if (msg.type === 'accepted') {
+      setState((s) => (s.resultId === msg.id ? { ...s, accepted: msg.accepted } : s));
     } else if (running.current?.id === msg.id) {
       if (msg.type === 'progress') {
         setState((s) => ({ ...s, progress: { done: msg.done, total: msg.total, messages: msg.messages } }));
@@ -80,6 +97,8 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
         setState((s) => ({
           ...s,
           result,
+          resultId: msg.id,
+          accepted: null,
           marks: done,
           resultLength: length,
           ms: msg.ms,
@@ -92,7 +111,7 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
         setState((s) => ({ ...s, status: 'failed', progress: null, error: msg.message }));
       }
     } else if (msg.type === 'failed' && samples.current.has(msg.id)) {
-      samples.current.get(msg.id)?.(null);
+      samples.current.get(msg.id)?.(msg);
       samples.current.delete(msg.id);
     }
   }, []);
@@ -158,7 +177,7 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
       parts.current = [];
       marks.current = emptyMarks();
       setState((s) => ({ ...s, status: 'checking', error: null }));
-      send({ type: 'validate', id, modelUrl, text, options: { mode, deprecated } });
+      send({ type: 'validate', id, modelUrl, text, options: { mode, deprecated }, releases });
     };
     if (immediate.current) {
       immediate.current = false;
@@ -167,17 +186,34 @@ export function useValidation(text: string, options: CheckOptions, modelUrl: str
     }
     const timer = setTimeout(run, delayFor(text.length));
     return () => clearTimeout(timer);
-  }, [text, mode, deprecated, modelUrl, send, immediate]);
+  }, [text, mode, deprecated, modelUrl, send, immediate, releases]);
 
   const requestSample = useCallback(
     (name: string) =>
       new Promise<string | null>((resolve) => {
         const id = nextId.current++;
-        samples.current.set(id, resolve);
+        samples.current.set(id, (msg) => resolve(msg?.type === 'sample' ? msg.text : null));
         send({ type: 'sample', id, modelUrl, name });
       }),
     [modelUrl, send],
   );
 
-  return { ...state, requestSample };
+  /** Reads (in the worker) and stores an own schema: its name, or why it is not one. */
+  const requestIntrospection = useCallback(
+    (key: string, fileName: string, text: string) =>
+      new Promise<Introspected | { type: 'failed'; message: string }>((resolve) => {
+        const id = nextId.current++;
+        samples.current.set(id, (msg) =>
+          resolve(
+            msg?.type === 'introspected'
+              ? msg
+              : { type: 'failed', message: msg?.type === 'failed' ? msg.message : 'the validator stopped before reading it' },
+          ),
+        );
+        send({ type: 'introspect', id, key, fileName, text });
+      }),
+    [send],
+  );
+
+  return { ...state, requestSample, requestIntrospection };
 }

@@ -1,14 +1,17 @@
 // The validator worker's logic, separate from the Worker glue so Node tests
-// can drive it. Receives requests (protocol.ts) and a function that fetches a
-// model; guarantees each model is fetched and indexed once, one Validator per
-// (model, options), large inputs fed to a session in line-aligned chunks with
-// progress after each, and every failure answered as a 'failed' message,
-// never a throw. No DOM, no React.
+// can drive it. Receives requests (protocol.ts), a function that fetches a
+// model and one that keeps an own schema's text; guarantees each model is
+// fetched and indexed once, one Validator per (model, options), large inputs
+// fed to a session in line-aligned chunks with progress after each, "accepted
+// by" after each result (dropped when a newer check arrives), and every
+// failure answered as a 'failed' message, never a throw. No DOM, no React.
 import type { SchemaModel } from '@/lib/qapi/model';
+import { QapiError } from '@/lib/qapi/error';
 import { createValidator, type MessageResult, type Validator } from '@/lib/validate/index';
 import { pageKinds } from '@/lib/site/validator-model';
 import { sampleEventText } from '@/lib/site/validator-sample';
-import type { FromWorker, ToWorker } from './protocol';
+import type { CheckOptions, FromWorker, ReleaseRef, ToWorker } from './protocol';
+import { computeAccepted } from './worker-accepted';
 
 /** Inputs above this size are fed in chunks, with progress between them. */
 export const CHUNK = 1 << 20;
@@ -18,11 +21,20 @@ export const RESULT_SLICE = 1000;
 export class WorkerCore {
   private readonly models = new Map<string, Promise<SchemaModel>>();
   private readonly validators = new Map<string, Validator>();
+  /** the model whose names ('model' message) the page has */
+  private shown = '';
+  /** id of the newest check: older ones stop their "accepted by" */
+  private latest = 0;
 
   constructor(
     private readonly fetchModel: (url: string) => Promise<SchemaModel>,
     private readonly post: (msg: FromWorker) => void,
     private readonly now: () => number = () => performance.now(),
+    private readonly storeOwn: (key: string, text: string) => Promise<void> = async () => undefined,
+    /** the query-qmp-schema reader (lib/qapi/introspect), loaded by the glue when first needed */
+    private readonly readOwn: (text: string, fname: string) => Promise<SchemaModel> = async () => {
+      throw new Error('this worker cannot read query-qmp-schema replies');
+    },
   ) {}
 
   private model(url: string): Promise<SchemaModel> {
@@ -30,8 +42,6 @@ export class WorkerCore {
     if (!p) {
       p = this.fetchModel(url).then((model) => {
         if (!model || !Array.isArray(model.entities)) throw new Error(`${url} is not a schema model`);
-        const events = model.entities.filter((e) => e.meta === 'event').map((e) => e.name);
-        this.post({ type: 'model', modelUrl: url, kinds: pageKinds(model), events });
         return model;
       });
       p.catch(() => this.models.delete(url));
@@ -40,19 +50,31 @@ export class WorkerCore {
     return p;
   }
 
+  private validator(url: string, model: SchemaModel, options: CheckOptions): Validator {
+    const key = `${url}|${options.mode}|${options.deprecated}`;
+    let validator = this.validators.get(key);
+    if (!validator) {
+      validator = createValidator(model, options);
+      this.validators.set(key, validator);
+    }
+    return validator;
+  }
+
   async handle(req: ToWorker): Promise<void> {
+    if (req.type === 'validate') this.latest = req.id;
     try {
+      if (req.type === 'introspect') return await this.introspect(req);
       const model = await this.model(req.modelUrl);
+      if (this.shown !== req.modelUrl) {
+        this.shown = req.modelUrl;
+        const events = model.entities.filter((e) => e.meta === 'event').map((e) => e.name);
+        this.post({ type: 'model', modelUrl: req.modelUrl, kinds: pageKinds(model), events });
+      }
       if (req.type === 'sample') {
         this.post({ type: 'sample', id: req.id, name: req.name, text: sampleEventText(model, req.name) });
         return;
       }
-      const key = `${req.modelUrl}|${req.options.mode}|${req.options.deprecated}`;
-      let validator = this.validators.get(key);
-      if (!validator) {
-        validator = createValidator(model, req.options);
-        this.validators.set(key, validator);
-      }
+      const validator = this.validator(req.modelUrl, model, req.options);
       const t0 = this.now();
       const result =
         req.text.length <= CHUNK ? validator.validateText(req.text) : this.inChunks(validator, req.id, req.text);
@@ -66,9 +88,47 @@ export class WorkerCore {
         result: at ? { ...result, messages: result.messages.slice(at) } : result,
         ms,
       });
+      if (req.releases && req.releases.length > 1 && result.messages.length)
+        void this.accepted({ ...req, releases: req.releases }, result.messages);
     } catch (err) {
-      this.post({ type: 'failed', id: req.id, message: err instanceof Error ? err.message : String(err) });
+      // a QapiError's text carries file:line:col; the reader's own bundle has its own QapiError class, hence the 'info' test
+      const located = err instanceof QapiError || (err instanceof Error && 'info' in err && err.info);
+      const message = located ? String(err) : err instanceof Error ? err.message : String(err);
+      this.post({ type: 'failed', id: req.id, message });
     }
+  }
+
+  /** Not awaited by handle: a newer request runs between its slices and makes it stop. */
+  private async accepted(
+    req: Extract<ToWorker, { type: 'validate' }> & { releases: ReleaseRef[] },
+    messages: MessageResult[],
+  ): Promise<void> {
+    const deps = {
+      model: (url: string) => this.model(url),
+      validator: (url: string, model: SchemaModel, options: CheckOptions) => this.validator(url, model, options),
+      current: () => this.latest === req.id,
+    };
+    try {
+      const accepted = await computeAccepted(req, messages, deps);
+      if (accepted && deps.current()) this.post({ type: 'accepted', id: req.id, accepted });
+    } catch {
+      // "accepted by" is extra: the verdicts already shown stand
+    }
+  }
+
+  private async introspect(req: Extract<ToWorker, { type: 'introspect' }>): Promise<void> {
+    const model = await this.readOwn(req.text, req.fileName);
+    await this.storeOwn(req.key, req.text);
+    this.models.set(`own:${req.key}`, Promise.resolve(model));
+    const { qemuVersion, target } = model.origin?.kind === 'introspection' ? model.origin : {};
+    const count = (meta: string) => model.entities.filter((e) => e.meta === meta).length;
+    this.post({
+      type: 'introspected',
+      id: req.id,
+      key: req.key,
+      name: [qemuVersion, target].filter(Boolean).join(' ') || req.fileName,
+      counts: { commands: count('command'), events: count('event') },
+    });
   }
 
   private inChunks(validator: Validator, id: number, text: string) {

@@ -110,3 +110,8 @@ export function sampleEventText(model: SchemaModel | SchemaIndex, name: string):
   const msg = sampleEventMessage(model, name);
   return msg ? JSON.stringify(msg, null, 2) + '\n' : null;
 }
+
+/** A minimal valid value of any type of the model (a reply to build on, in tests). */
+export function sampleValue(model: SchemaModel | SchemaIndex, typeName: string): unknown {
+  return new SampleBuilder(model instanceof Map ? model : buildIndex(model)).value(typeName, 0);
+}

@@ -24,6 +24,8 @@ export interface RawIssue {
   anchor: 'value' | 'key' | 'parent';
   message: string;
   text: string;
+  /** for a missing member: the definition declaring it */
+  def?: string;
 }
 
 export interface ExplainOptions {
@@ -197,7 +199,7 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
       continue;
     }
     if (r.value === undefined && r.member) {
-      push({ severity: 'error', code: 'missing-member', path: full, anchor: 'parent', message: 'missing member', text: `missing required ${memberWhere(index, r)}, of type ${describeType(index, r.member.type)}` });
+      push({ severity: 'error', code: 'missing-member', path: full, anchor: 'parent', message: 'missing member', text: `missing required ${memberWhere(index, r)}, of type ${describeType(index, r.member.type)}`, def: r.member.definedIn });
       continue;
     }
     if (!r.type) {

@@ -59,5 +59,6 @@ export function locateIssue(raw: RawIssue, root: JsonNode | null, fallback: Span
     endCol: b.col,
     message: raw.message,
     text: raw.text,
+    ...(raw.def ? { def: raw.def } : {}),
   };
 }

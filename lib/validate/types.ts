@@ -56,6 +56,8 @@ export interface Issue {
   message: string;
   /** the full explanation in QAPI terms */
   text: string;
+  /** for a missing member: the definition declaring it (what "accepted by" looks its `since` up in) */
+  def?: string;
 }
 
 export type MessageKind = 'event' | 'command' | 'return' | 'error' | 'greeting' | 'unknown';

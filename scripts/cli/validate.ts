@@ -13,8 +13,10 @@ import { optionsForTree } from '../../lib/qapi/options';
 import { createValidator } from '../../lib/validate/index';
 import { escapeForTerminal, formatMessageResult, formatNote } from '../../lib/validate/format';
 import type { MessageResult, Note, ValidatorOptions } from '../../lib/validate/types';
+import type { SchemaModel } from '../../lib/qapi/model';
+import { AcceptedBy, acceptedRecord, acceptedText } from './accepted';
 
-export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <qapi-schema.json> [options] <file|->
+export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <qapi-schema.json> [--schema <root>…] [options] <file|->
 
 Validate QMP messages (events, commands, replies, errors, the greeting) against
 a QAPI schema.  The input may be one JSON value, a JSON array of messages,
@@ -27,18 +29,21 @@ or any log whose lines end in one JSON object; these forms may be mixed.
 Options:
   --schema <file>        root of the schema tree, or a file holding a QEMU's
                          query-qmp-schema reply (a dump or transcript will do)
-                         (required)
+                         (required).  Given several times, the first decides
+                         validity and each verdict says which of them accept
+                         the message ("accepted by"), and why the others do not
   --lenient              unknown members are warnings, not errors
   --deprecated=error     deprecated members, values, commands and events are errors
   --format text|json     text (default), or one JSON object per message per line:
                          {"index","line","kind","name","valid","issues":[...]}
+                         (with several --schema, also "accepted": {label: bool})
   -h, --help             show this help
 
 Exit status: 0 all messages valid, 1 some message invalid, 2 usage or schema error.
 `;
 
 interface ValidateArgs {
-  schema: string;
+  schemas: string[];
   input: string;
   format: 'text' | 'json';
   options: ValidatorOptions;
@@ -50,7 +55,7 @@ function usageError(io: CliIO, message: string): number {
 }
 
 function parseArgs(args: string[], io: CliIO): ValidateArgs | number {
-  let schema: string | undefined;
+  const schemas: string[] = [];
   let input: string | undefined;
   let format: 'text' | 'json' = 'text';
   const options: ValidatorOptions = {};
@@ -62,8 +67,9 @@ function parseArgs(args: string[], io: CliIO): ValidateArgs | number {
       io.stdout(VALIDATE_USAGE);
       return 0;
     } else if (name === '--schema') {
-      schema = inline ?? args[++i];
+      const schema = inline ?? args[++i];
       if (!schema) return usageError(io, '--schema needs a file');
+      schemas.push(schema);
     } else if (arg === '--lenient') {
       options.mode = 'lenient';
     } else if (name === '--deprecated') {
@@ -82,9 +88,9 @@ function parseArgs(args: string[], io: CliIO): ValidateArgs | number {
       return usageError(io, `unexpected argument '${arg}'`);
     }
   }
-  if (!schema) return usageError(io, 'missing --schema <qapi-schema.json>');
+  if (!schemas.length) return usageError(io, 'missing --schema <qapi-schema.json>');
   if (!input) return usageError(io, "missing the input file (or '-' for standard input)");
-  return { schema, input, format, options };
+  return { schemas, input, format, options };
 }
 
 /** The --format json record of a message: one flat object per message, stable for scripts to read. */
@@ -116,18 +122,22 @@ export async function run(args: string[], io: CliIO, limits: { line?: number; me
   if (typeof parsed === 'number') return parsed;
   const maxLine = limits.line ?? MAX_LINE;
   if (limits.message) parsed.options.maxMessage = limits.message;
-  const root = path.resolve(io.cwd, parsed.schema);
-  let validator;
-  try {
-    validator = createValidator(loadRootModelFromDisk(root, optionsForTree(root)), parsed.options);
-  } catch (err) {
-    if (err instanceof QapiError) {
-      io.stderr(`${String(err)}\n`);
+  const roots: { file: string; model: SchemaModel }[] = [];
+  for (const schema of parsed.schemas) {
+    const file = path.resolve(io.cwd, schema);
+    try {
+      roots.push({ file, model: loadRootModelFromDisk(file, optionsForTree(file)) });
+    } catch (err) {
+      if (err instanceof QapiError) {
+        io.stderr(`${String(err)}\n`);
+        return 2;
+      }
+      io.stderr(`qapi-explorer validate: cannot load schema ${schema}: ${(err as Error).message}\n`);
       return 2;
     }
-    io.stderr(`qapi-explorer validate: cannot load schema ${parsed.schema}: ${(err as Error).message}\n`);
-    return 2;
   }
+  const validator = createValidator(roots[0]!.model, parsed.options);
+  const others = new AcceptedBy(roots, parsed.options);
   const label = parsed.input === '-' ? '<stdin>' : parsed.input;
   const session = validator.session();
   let valid = 0;
@@ -138,7 +148,13 @@ export async function run(args: string[], io: CliIO, limits: { line?: number; me
     for (const m of results) {
       if (m.valid) valid++;
       else invalid++;
-      out += parsed.format === 'json' ? JSON.stringify(messageRecord(m)) + '\n' : formatMessageResult(m, label) + '\n';
+      const accepted = others.active ? others.of(m) : null;
+      if (parsed.format === 'json') {
+        const record = messageRecord(m);
+        out += JSON.stringify(accepted ? { ...record, accepted: acceptedRecord(accepted) } : record) + '\n';
+      } else {
+        out += formatMessageResult(m, label) + '\n' + (accepted ? acceptedText(accepted) + '\n' : '');
+      }
     }
     if (parsed.format === 'text') {
       for (; printedNotes < notes.length; printedNotes++) {
@@ -169,6 +185,7 @@ export async function run(args: string[], io: CliIO, limits: { line?: number; me
       pending = text.slice(cut);
       if (cut > 0) {
         line += countLines(text, cut);
+        others.feed(text.slice(0, cut));
         emit(session.feed(text.slice(0, cut)), session.notes);
       }
       if (pending.length > maxLine) {
@@ -183,7 +200,9 @@ export async function run(args: string[], io: CliIO, limits: { line?: number; me
       }
       if (io.drain) await io.drain();
     }
+    others.feed(pending);
     emit(session.feed(pending), session.notes);
+    others.end();
     emit(session.end(), session.notes);
   } catch (err) {
     io.stderr(`qapi-explorer validate: cannot read ${label}: ${(err as Error).message}\n`);

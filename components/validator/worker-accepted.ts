@@ -1,0 +1,94 @@
+// "Accepted by" in the worker: after the page has its result, the same text is
+// checked against every other release the page offers, one release at a time
+// and in line-aligned slices with a yield between them, so a newer request
+// that arrives meanwhile runs at once (this work is then dropped). Receives
+// the request, its result's messages and the core's model/validator lookups;
+// guarantees per release the messages it rejects, each with one line saying
+// why, or null when superseded. No DOM, no React.
+import type { SchemaModel } from '@/lib/qapi/model';
+import type { MessageResult, Validator } from '@/lib/validate/index';
+import { acceptanceOf, alignVerdicts, rejectionOf, type ReleaseVerdicts } from '@/lib/validate/accepted';
+import type { ValidatorModel } from '@/lib/site/validator-model';
+import type { AcceptedBy, CheckOptions, ReleaseRef } from './protocol';
+
+/** Text checked between two yields: a few ms of validation. */
+const SLICE = 256 * 1024;
+
+export interface AcceptedDeps {
+  model(url: string): Promise<SchemaModel>;
+  validator(url: string, model: SchemaModel, options: CheckOptions): Validator;
+  /** false once a newer request makes this one obsolete */
+  current(): boolean;
+}
+
+/**
+ * Quiet time after a result before the other releases are fetched and checked: while the user types, each new
+ * check supersedes the last within this time, so no keystroke starts other releases' work (nor their downloads).
+ */
+export const ACCEPTED_DELAY_MS = 250;
+
+const nextTask = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function checkSliced(validator: Validator, text: string, deps: AcceptedDeps): Promise<MessageResult[] | null> {
+  const session = validator.session();
+  const out: MessageResult[] = [];
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + SLICE);
+    if (end < text.length) {
+      const nl = text.indexOf('\n', end);
+      end = nl < 0 ? text.length : nl + 1;
+    }
+    for (const m of session.feed(text.slice(at, end))) out.push(m);
+    at = end;
+    await nextTask();
+    if (!deps.current()) return null;
+  }
+  for (const m of session.end()) out.push(m);
+  return out;
+}
+
+export async function computeAccepted(
+  req: { modelUrl: string; text: string; options: CheckOptions; releases: ReleaseRef[] },
+  messages: readonly MessageResult[],
+  deps: AcceptedDeps,
+): Promise<AcceptedBy | null> {
+  const labels = req.releases.map((r) => r.label);
+  const verdicts: ReleaseVerdicts[] = [];
+  const since: Record<string, string> = Object.create(null);
+  await nextTask(ACCEPTED_DELAY_MS);
+  for (const release of req.releases) {
+    await nextTask();
+    if (!deps.current()) return null;
+    let model: SchemaModel | null = null;
+    try {
+      model = await deps.model(release.modelUrl);
+    } catch {
+      // a release whose model cannot be had is "not checked" for every message
+    }
+    if (!deps.current()) return null;
+    for (const [name, text] of Object.entries((model as ValidatorModel | null)?.since ?? {})) since[name] ??= text;
+    if (!model) verdicts.push(messages.map(() => undefined));
+    else if (release.modelUrl === req.modelUrl) verdicts.push(messages.map(rejectionOf));
+    else {
+      const theirs = await checkSliced(deps.validator(release.modelUrl, model, req.options), req.text, deps);
+      if (!theirs) return null;
+      verdicts.push(alignVerdicts(messages, theirs));
+    }
+  }
+  const size = messages.reduce((n, m) => Math.max(n, m.index + 1), 0);
+  const rejected = labels.map(() => new Int32Array(size).fill(-1));
+  const reasons: string[] = [];
+  const reasonIds = new Map<string, number>();
+  const sinceOf = (name: string) => since[name];
+  messages.forEach((m, i) => {
+    if (verdicts.every((v) => v[i] === null)) return;
+    acceptanceOf(labels, verdicts, i, m.name, sinceOf).forEach((a, r) => {
+      if (a.accepted) return;
+      const line = a.reason ?? '';
+      let id = reasonIds.get(line);
+      if (id === undefined) reasonIds.set(line, (id = reasons.push(line) - 1));
+      rejected[r]![m.index] = id;
+    });
+  });
+  return { labels, reasons, rejected };
+}

@@ -1,0 +1,90 @@
+// `validate` with several --schema: the first decides `valid`, every one is a
+// release in "accepted by". Receives the loaded models (with their root
+// files) and the validator options; guarantees each release its site label
+// (labelForPath for trees; the QEMU version and target of an introspection),
+// one session per extra release fed the same line-aligned text as the main
+// one, and per main message the acceptance of every release, in --schema order.
+import path from 'node:path';
+import type { SchemaModel } from '../../lib/qapi/model';
+import { labelForPath, slugLabel } from '../../lib/site/config';
+import { createValidator } from '../../lib/validate/index';
+import { acceptanceOf, rejectionOf, sinceTexts, type Acceptance, type Rejection } from '../../lib/validate/accepted';
+import type { MessageResult, ValidationSession, ValidatorOptions } from '../../lib/validate/types';
+import { escapeForTerminal } from '../../lib/validate/format';
+
+/** The label the site gives a root: its tree's release directory, or an introspection's QEMU version and target. */
+export function releaseLabel(rootFile: string, model: SchemaModel): string {
+  const origin = model.origin;
+  if (origin?.kind === 'introspection') {
+    const name = [origin.qemuVersion, origin.target].filter(Boolean).join('-');
+    return slugLabel(name || path.basename(rootFile));
+  }
+  return labelForPath(rootFile);
+}
+
+function uniqueLabels(labels: string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n > 1 ? `${l}-${n}` : l;
+  });
+}
+
+export class AcceptedBy {
+  readonly labels: string[];
+  private readonly sessions: ValidationSession[];
+  /** per extra release: verdicts of messages not yet matched, by start offset */
+  private readonly pending: Map<number, Rejection>[];
+  private readonly since: Record<string, string>;
+
+  constructor(roots: { file: string; model: SchemaModel }[], options: ValidatorOptions) {
+    this.labels = uniqueLabels(roots.map((r) => releaseLabel(r.file, r.model)));
+    this.sessions = roots.slice(1).map((r) => createValidator(r.model, options).session());
+    this.pending = this.sessions.map(() => new Map());
+    this.since = sinceTexts(roots.map((r) => r.model).reverse());
+  }
+
+  get active(): boolean {
+    return this.sessions.length > 0;
+  }
+
+  feed(text: string): void {
+    this.sessions.forEach((s, k) => this.keep(k, s.feed(text)));
+  }
+
+  end(): void {
+    this.sessions.forEach((s, k) => this.keep(k, s.end()));
+  }
+
+  private keep(k: number, messages: MessageResult[]): void {
+    for (const m of messages) this.pending[k]!.set(m.start, rejectionOf(m));
+  }
+
+  /** Every release's acceptance of a main message (call once per message, in order). */
+  of(m: MessageResult): Acceptance[] {
+    const verdicts = [[rejectionOf(m)], ...this.pending.map((p) => [p.get(m.start)])];
+    for (const p of this.pending) {
+      // the main session's messages come in order: anything before this one is never asked for again
+      for (const start of p.keys())
+        if (start <= m.start) p.delete(start);
+        else break;
+    }
+    return acceptanceOf(this.labels, verdicts, 0, m.name, (name) => this.since[name]);
+  }
+}
+
+/** The JSON verdict's "accepted" member: label -> accepted. */
+export function acceptedRecord(lines: Acceptance[]): Record<string, boolean> {
+  return Object.fromEntries(lines.map((a) => [a.label, a.accepted]));
+}
+
+/** The text format's lines: "  accepted by: 10.2.2; not by: 10.0.13" then one reason per release that rejects. */
+export function acceptedText(lines: Acceptance[]): string {
+  const yes = lines.filter((a) => a.accepted).map((a) => a.label);
+  const no = lines.filter((a) => !a.accepted);
+  let out = `  accepted by: ${yes.length ? yes.join(', ') : 'none'}`;
+  if (no.length) out += `; not by: ${no.map((a) => a.label).join(', ')}`;
+  for (const a of no) out += `\n    ${a.label}: ${escapeForTerminal(a.reason ?? '')}`;
+  return out;
+}

@@ -1,0 +1,133 @@
+// "Accepted by" and "your own QEMU" on /validate, in Chromium: every verdict
+// gets a line saying which of the site's releases accept the message, computed
+// in the worker after the verdicts without a long task on the page; a libvirt
+// dump (read from ../shared at test time, never copied) opened with "Your
+// QEMU…" becomes a schema named after its QEMU, validates messages, takes part
+// in "accepted by", survives a reload (IndexedDB) and a bad file says where.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readIntrospection } from '../../lib/qapi/introspect/index';
+import { hasShared, sharedPath } from '../support/shared';
+import {
+  freshContext,
+  haveChromium,
+  openValidator,
+  paste,
+  startValidatorSite,
+  takeLongestTask,
+  textOf,
+  verdictFor,
+  type Served,
+} from './validator-browser';
+
+const STOP = (i: number) => `{"event": "STOP", "timestamp": {"seconds": ${1767225600 + i}, "microseconds": 0}}`;
+const VFIO = (i: number) =>
+  `{"event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "v${i}", "qom-path": "/machine/peripheral/v${i}", ` +
+  `"device-state": "stop-copy"}, "timestamp": {"seconds": ${1767225600 + i}, "microseconds": 0}}`;
+const DUMP = sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', 'caps_10.0.0_x86_64.replies');
+
+let site: Served;
+
+describe.skipIf(!haveChromium)('/validate: accepted by, your own QEMU', () => {
+  beforeAll(async () => {
+    site = await startValidatorSite();
+  }, 1_200_000);
+  afterAll(async () => site?.close());
+
+  it('every verdict says which releases accept it, without a long task on the page', async () => {
+    const { context, page, errors } = await freshContext(site.browser);
+    await openValidator(page, site.base);
+    const labels = await page.evaluate(() =>
+      (JSON.parse(document.getElementById('validator-root')!.dataset.versions ?? '[]') as { label: string }[]).map(
+        (v) => v.label,
+      ),
+    );
+    expect(labels.length).toBeGreaterThan(1);
+    const text = Array.from({ length: 1500 }, (_, i) => (i % 2 ? STOP(i) : VFIO(i))).join('\n');
+    await takeLongestTask(page);
+    await paste(page, text);
+    await verdictFor(page, text.length);
+    await page.locator('.vr-accepted[data-accepted]').first().waitFor({ timeout: 60_000 });
+    const longest = await takeLongestTask(page);
+    console.log(`[accepted e2e] longest main-thread task, paste to accepted-by lines: ${longest.toFixed(0)} ms`);
+    expect(longest).toBeLessThan(200);
+    expect(await page.locator('.vr-accepted[data-pending]').count()).toBe(0);
+    // the VFIO event is in the default tree; where a release lacks it, its line says where it is
+    const first = page.locator('.vr-message').first().locator('.vr-accepted');
+    expect(await first.getAttribute('data-accepted')).toContain(labels[0]!);
+    if (labels.includes('example')) {
+      const stop = page.locator('.vr-message').nth(1).locator('.vr-accepted');
+      expect(await stop.locator('li').allTextContents()).toContainEqual(
+        expect.stringMatching(new RegExp(`^example: not in example; in ${labels[0]}(, since [0-9.]+)?$`)),
+      );
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it.runIf(hasShared)(
+    'a libvirt dump becomes "your QEMU": named, chosen, validating, in accepted by, kept',
+    async () => {
+      const name = (() => {
+        const o = readIntrospection(readFileSync(DUMP, 'utf8'), 'dump').origin;
+        return o?.kind === 'introspection' ? `${o.qemuVersion} ${o.target}` : '';
+      })();
+      const { context, page, errors } = await freshContext(site.browser);
+      await openValidator(page, site.base);
+      const mine = [
+        `-> {"execute": "query-kvm", "id": "k1"}`,
+        `<- {"return": {"enabled": true, "present": true}, "id": "k1"}`,
+        VFIO(1),
+      ].join('\n');
+      await paste(page, STOP(0));
+      await verdictFor(page, STOP(0).length);
+      await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles(DUMP);
+      await page.getByText(`QEMU ${name}, `).waitFor({ timeout: 30_000 });
+      const select = page.getByLabel('Schema version');
+      expect(await select.locator('option:checked').textContent()).toBe(`${name} (yours)`);
+      expect(await textOf(page)).toBe(STOP(0)); // loading a schema never touches the text
+      await paste(page, mine);
+      await verdictFor(page, mine.length);
+      // query-kvm and its reply are this QEMU's; VFIO_MIGRATION_PREPARE is not
+      await page.locator('.vr-accepted[data-accepted]').first().waitFor({ timeout: 60_000 });
+      const valid = await page
+        .locator('.vr-message')
+        .evaluateAll((els) => els.map((e) => e.classList.contains('vr-valid')));
+      expect(valid).toEqual([true, true, false]);
+      const vfio = page.locator('.vr-message').nth(2).locator('.vr-accepted li');
+      expect(await vfio.allTextContents()).toContainEqual(
+        expect.stringMatching(new RegExp(`^${name} \\(yours\\): not in `)),
+      );
+      expect(await page.locator('.vr-message').nth(0).locator('.vr-accepted').getAttribute('data-accepted')).toContain(
+        name,
+      );
+
+      // every message of the dump itself is valid against its own introspection
+      const dump = readFileSync(DUMP, 'utf8');
+      await paste(page, dump);
+      expect(await verdictFor(page, dump.length, 60_000)).toBe('valid');
+
+      // kept in this browser: after a reload it is still there, chosen, and read again by the worker
+      await page.reload({ waitUntil: 'load' });
+      await page.locator('.validator:not([data-state="loading"])').waitFor();
+      expect(await page.getByLabel('Schema version').locator('option:checked').textContent()).toBe(`${name} (yours)`);
+      await paste(page, mine);
+      await verdictFor(page, mine.length);
+      expect(await page.locator('.vr-message.vr-valid').count()).toBe(2);
+
+      // a file that holds no reply: a clear message with a position, the text untouched
+      await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"return": [{"name": "stop", "meta-type": "command",\n  "arg-type": }]}'),
+      });
+      const alert = page.locator('.vt-banner-error', { hasText: 'broken.json' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/broken\.json:2:\d+/);
+      expect(await textOf(page)).toBe(mine);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    180_000,
+  );
+});
