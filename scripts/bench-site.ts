@@ -153,7 +153,7 @@ if (!args.includes('--five-only')) {
   ];
   for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
 
-  // ---- the validator page (issue 5): scripts/bench-validator.ts, measured in Chromium ----
+  // ---- the validator page: scripts/bench-validator.ts, measured in Chromium ----
   async function printValidatorBudgets(): Promise<void> {
     const { benchValidator, validatorRows } = await import('./bench-validator');
     try {

@@ -3,7 +3,7 @@
 // validator island (React + components/validator, components/validator/island-entry.tsx)
 // and its web worker (zod + lib/validate) with esbuild into _site/, and points
 // validate/index.html at them. Keeps /validate within its 200 KB gzipped JS
-// budget (issue 5): Next's client runtime alone would take ~120 KB of it.
+// budget, which Next's client runtime alone would take ~120 KB of.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -7,19 +7,10 @@
 // whatever they are called, and member order is never looked at.
 import type { Alternative, Branch, Feature, IfCond, Member } from '../qapi/model';
 import { condText, sameScalar, specialFeature, typeLabel, valueRange, type ShapeTable } from './shape';
-import type { ChangeKind } from './types';
+import type { Change } from './types';
 
 /** A change before its direction, verdict and paths are known. */
-export interface LocalChange {
-  kind: ChangeKind;
-  def: string;
-  oldDef?: string;
-  item?: string;
-  optional?: boolean;
-  from?: string;
-  to?: string;
-  was?: 'deprecated' | 'unstable';
-  range?: 'wider' | 'narrower';
+export interface LocalChange extends Omit<Change, 'verdict' | 'dir' | 'rule' | 'paths'> {
   /** what to append to the pair's path: '.member', '[type=socket]' */
   at?: string;
 }

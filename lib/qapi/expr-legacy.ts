@@ -6,7 +6,7 @@
 // list of them (normalised to a list in place), unions may be simple (no
 // 'discriminator'), and the sugar is removed as in expr.ts.
 import { cName } from './common';
-import { checkKeys, checkNameIsStr, isObject, semError } from './expr-names';
+import { checkKeys, checkNamedList, checkNameIsStr, isObject, semError } from './expr-names';
 import type { QAPIExpression, QAPIObject, QAPIValue } from './parser';
 import type { ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
@@ -112,18 +112,10 @@ function checkType(
 function checkFeatures(features: QAPIValue | undefined, info: QAPISourceInfo): void {
   if (features === undefined) return;
   if (!Array.isArray(features)) throw semError(info, "'features' must be an array");
-  for (let i = 0; i < features.length; i++) {
-    if (!isObject(features[i])) features[i] = new Map([['name', features[i]]]);
-  }
-  for (const f of features as QAPIObject[]) {
-    let source = "'features' member";
-    checkKeys(f, info, source, ['name'], ['if']);
-    const name = f.get('name');
-    checkNameIsStr(name, info, source);
-    source = `${source} '${name}'`;
+  checkNamedList(features, info, "'features'", ['if'], (f, name, source) => {
     checkNameStr(name, info, source);
     checkIf(f, info, source);
-  }
+  });
 }
 
 function checkEnum(expr: QAPIObject, info: QAPISourceInfo): void {
@@ -133,18 +125,10 @@ function checkEnum(expr: QAPIObject, info: QAPISourceInfo): void {
   if (!Array.isArray(members)) throw semError(info, "'data' must be an array");
   if (prefix !== undefined && typeof prefix !== 'string') throw semError(info, "'prefix' must be a string");
   const permitUpper = info.pragma.memberNameExceptions.includes(name);
-  for (let i = 0; i < members.length; i++) {
-    if (!isObject(members[i])) members[i] = new Map([['name', members[i]]]);
-  }
-  for (const member of members as QAPIObject[]) {
-    let source = "'data' member";
-    checkKeys(member, info, source, ['name'], ['if']);
-    const memberName = member.get('name');
-    checkNameIsStr(memberName, info, source);
-    source = `${source} '${memberName}'`;
+  checkNamedList(members, info, "'data'", ['if'], (member, memberName, source) => {
     checkNameStr(memberName, info, source, false, true, permitUpper);
     checkIf(member, info, source);
-  }
+  });
 }
 
 function checkUnion(expr: QAPIObject, info: QAPISourceInfo): void {

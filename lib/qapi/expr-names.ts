@@ -117,3 +117,36 @@ export function checkKeys(value: QAPIObject, info: QAPISourceInfo, source: strin
   );
 }
 
+
+/** {key: value}: what QEMU's sugar expands to (cheaper than new Map([[key, value]])). */
+export function singleton(key: string, value: QAPIValue): QAPIObject {
+  const map: QAPIObject = new Map();
+  map.set(key, value);
+  return map;
+}
+
+/**
+ * A list of named things ('data' of an enum, 'features'): first the sugar, a bare 'x' becomes {'name': 'x'}
+ * (in place), then each item's keys and string name are checked before `check` runs the release's own
+ * checks on it, with `source` naming the item ("'data' member 'x'") as QEMU's messages do.
+ */
+export function checkNamedList(
+  list: QAPIValue[],
+  info: QAPISourceInfo,
+  what: string,
+  optional: string[],
+  check: (item: QAPIObject, name: string, source: string) => void,
+): void {
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i];
+    if (!isObject(value)) list[i] = singleton('name', value);
+  }
+  const source = `${what} member`;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as QAPIObject;
+    checkKeys(item, info, source, ['name'], optional);
+    const name = item.get('name');
+    checkNameIsStr(name, info, source);
+    check(item, name, `${source} '${name}'`);
+  }
+}

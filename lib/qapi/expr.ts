@@ -7,7 +7,16 @@
 // members become {'type': T}, features and enum values become {'name': N}.
 // Faults are reported with QEMU's message for the FIRST fault in QEMU's order.
 import { cName } from './common';
-import { checkDefnNameStr, checkKeys, checkNameIsStr, checkNameLower, isObject, semError } from './expr-names';
+import {
+  checkDefnNameStr,
+  checkKeys,
+  checkNamedList,
+  checkNameIsStr,
+  checkNameLower,
+  isObject,
+  semError,
+  singleton,
+} from './expr-names';
 import type { QAPIExpression, QAPIObject, QAPIValue } from './parser';
 import { checkExprsLegacy } from './expr-legacy';
 import { RELEASES, type ReleaseRules } from './releases';
@@ -28,13 +37,6 @@ const BRANCH_REQUIRED = ['type'];
 const BRANCH_OPTIONAL = ['if'];
 const CONFIG_SYMBOL_RE = /^[A-Z][A-Z0-9_]*$/;
 const LEADING_DIGIT_RE = /^[0-9]/;
-
-/** {key: value}: what QEMU's sugar expands to (cheaper than new Map([[key, value]])). */
-function singleton(key: string, value: QAPIValue): QAPIObject {
-  const map: QAPIObject = new Map();
-  map.set(key, value);
-  return map;
-}
 
 function checkFlags(expr: QAPIObject, info: QAPISourceInfo): void {
   for (let i = 0; i < FALSE_ONLY_FLAGS.length; i++) {
@@ -178,20 +180,10 @@ function checkTypeNameOrImplicit(
 function checkFeatures(features: QAPIValue | undefined, info: QAPISourceInfo): void {
   if (features === undefined) return;
   if (!Array.isArray(features)) throw semError(info, "'features' must be an array");
-  for (let i = 0; i < features.length; i++) {
-    const f = features[i];
-    if (!isObject(f)) features[i] = singleton('name', f);
-  }
-  for (let i = 0; i < features.length; i++) {
-    const feat = features[i] as QAPIObject;
-    let source = "'features' member";
-    checkKeys(feat, info, source, ['name'], ['if']);
-    const name = feat.get('name');
-    checkNameIsStr(name, info, source);
-    source = `${source} '${name}'`;
+  checkNamedList(features, info, "'features'", ['if'], (feat, name, source) => {
     checkNameLower(name, info, source);
     checkIf(feat, info, source);
-  }
+  });
 }
 
 function checkEnum(expr: QAPIObject, info: QAPISourceInfo): void {
@@ -201,23 +193,12 @@ function checkEnum(expr: QAPIObject, info: QAPISourceInfo): void {
   if (!Array.isArray(members)) throw semError(info, "'data' must be an array");
   if (prefix !== undefined && typeof prefix !== 'string') throw semError(info, "'prefix' must be a string");
   const permissive = info.pragma.memberNameExceptions.includes(name);
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i];
-    if (!isObject(m)) members[i] = singleton('name', m);
-  }
-  for (let i = 0; i < members.length; i++) {
-    const member = members[i] as QAPIObject;
-    let source = "'data' member";
-    checkKeys(member, info, source, ['name'], ['if', 'features']);
-    let memberName = member.get('name');
-    checkNameIsStr(memberName, info, source);
-    source = `${source} '${memberName}'`;
+  checkNamedList(members, info, "'data'", ['if', 'features'], (member, memberName, source) => {
     // values may start with a digit: hide it from the name rules
-    if (LEADING_DIGIT_RE.test(memberName)) memberName = 'd' + memberName;
-    checkNameLower(memberName, info, source, permissive, permissive);
+    checkNameLower(LEADING_DIGIT_RE.test(memberName) ? 'd' + memberName : memberName, info, source, permissive, permissive);
     checkIf(member, info, source);
     checkFeatures(member.get('features'), info);
-  }
+  });
 }
 
 function checkStruct(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): void {

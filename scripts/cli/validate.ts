@@ -93,7 +93,7 @@ function parseArgs(args: string[], io: CliIO): ValidateArgs | number {
   return { schemas, input, format, options };
 }
 
-/** The --format json record of a message (issue 3 item 6). */
+/** The --format json record of a message: one flat object per message, stable for scripts to read. */
 export function messageRecord(m: MessageResult): object {
   return {
     index: m.index,

@@ -3,47 +3,22 @@
 // tree as default "vfio-prepare", our example schema as "example"): the
 // header leads to the index, a pair's page links each change to both sides,
 // and a definition page's History links that pair's page.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
-import { buildOnce, E2E_OUT, ROOT } from './build-once';
+import { haveChromium, openPage, startSite, type Site } from './browser';
 import { hasShared } from '../support/shared';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-
-let browser: Browser;
-let server: Server;
-let base: string;
+let site: Site;
 const errors: string[] = [];
 
-async function open(p: string): Promise<Page> {
-  const page = await browser.newPage({ colorScheme: 'light' });
-  page.on('pageerror', (e) => errors.push(`${p}: ${String(e)}`));
-  await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
-  return page;
-}
+const open = (p: string) => openPage(site, p, { errors, console: false });
 
 const PAIR = '/changes/vfio-prepare..example/';
 
 describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', () => {
   beforeAll(async () => {
-    await buildOnce();
-    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    site = await startSite();
   }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it('the header leads to the index of Changes pages, and on to a pair', async () => {
     const page = await open('/events/VFIO_MIGRATION/');
@@ -71,7 +46,7 @@ describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', 
     await Promise.all([page.waitForURL(/\/commands\/query-status\/$/), removed.locator('.side-old').click()]);
     expect(await page.locator('h1').textContent()).toBe('query-status');
     // a definition both sides have: one link to each
-    await page.goto(base + PAIR.slice(1));
+    await page.goto(site.base + PAIR.slice(1));
     const doc = page.locator('#docs ~ ul li', { hasText: 'VFIO_MIGRATION:' });
     await Promise.all([page.waitForURL(/\/events\/VFIO_MIGRATION\/$/), doc.locator('.side-old').click()]);
     expect(new URL(page.url()).pathname).toBe('/events/VFIO_MIGRATION/');

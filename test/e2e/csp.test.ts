@@ -2,26 +2,15 @@
 // command, type, module, all, 404, and /validate while it validates in its
 // worker) loads and works with zero policy violations, and the policy is
 // really enforced (an injected inline script is refused).
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
-import { buildOnce, E2E_OUT, ROOT } from './build-once';
+import type { Page } from 'playwright-core';
+import { haveChromium, startSite, type Site } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-let browser: Browser;
-let server: Server;
-let base: string;
+let site: Site;
 
 /** Opens a page recording every CSP violation event and every console line about the policy. */
 async function open(p: string): Promise<{ page: Page; violations: string[] }> {
-  const page = await browser.newPage({ colorScheme: 'light' });
+  const page = await site.browser.newPage({ colorScheme: 'light' });
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(`console: ${m.text()}`);
@@ -32,22 +21,16 @@ async function open(p: string): Promise<{ page: Page; violations: string[] }> {
       (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
     });
   });
-  const res = await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
+  const res = await page.goto(site.base + p.replace(/^\//, ''), { waitUntil: 'load' });
   expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
   return { page, violations };
 }
 
 describe.skipIf(!haveChromium)('Content-Security-Policy in Chromium', () => {
   beforeAll(async () => {
-    await buildOnce();
-    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    site = await startSite();
   }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it.each([
     '/',

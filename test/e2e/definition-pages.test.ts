@@ -3,32 +3,15 @@
 // default): blockdev-add's first paint, its branch jump menu and anchors, the
 // lazy expanders that fetch a type's fragment, and a command's reply members.
 // Set E2E_REUSE=1 to reuse an existing out-e2e/ while iterating.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
-import { buildOnce, E2E_OUT, ROOT } from './build-once';
+import type { Page } from 'playwright-core';
+import { haveChromium, openPage, startSite, type Site } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-
-let browser: Browser;
-let server: Server;
-let base: string;
+let site: Site;
 const errors: string[] = [];
 
-async function open(p: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => errors.push(`${p}: ${String(e)}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${p}: ${m.text()}`);
-  });
-  await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
-  return page;
-}
+const open = (p: string, colorScheme: 'light' | 'dark' = 'light') =>
+  openPage(site, p, { errors, colorScheme, viewport: { width: 1280, height: 900 } });
 
 /** The page's first contentful paint (ms from navigation start); it may be reported after 'load'. */
 const firstContentfulPaint = (page: Page) =>
@@ -45,18 +28,9 @@ const firstContentfulPaint = (page: Page) =>
 
 describe.skipIf(!haveChromium)('definition pages in Chromium', () => {
   beforeAll(async () => {
-    await buildOnce();
-    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    site = await startSite();
   }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it('paints blockdev-add within 1 s', async () => {
     (await open('/events/STOP/')).close(); // the browser's own start-up is not the page's

@@ -8,16 +8,11 @@
 // without Chromium.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
 import { describeWithShared } from '../support/shared';
+import { haveChromium, openPage, startSite, type Site } from './browser';
 import { buildOnce, ROOT } from './build-once';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 const OUT = process.env.E2E_INTRO_OUT || 'out-e2e-intro';
 const VERSIONS = ['example=content/qapi-schema.json', '../shared/libvirt-11.3.0/qemucapabilitiesdata/caps_10.0.0_x86_64.replies'].join(',');
 const V = '/v/10.0.0-x86_64';
@@ -31,25 +26,14 @@ function fileFor(sitePath: string): string {
 }
 
 describeWithShared('a site with an introspected version', () => {
-  let browser: Browser | undefined;
-  let server: Server | undefined;
-  let base = '';
+  let site: Site | undefined;
 
   beforeAll(async () => {
+    // the export is checked without a browser too
     await buildOnce(OUT, VERSIONS);
-    if (haveChromium) {
-      ({ server, url: base } = await serve(outDir(), { port: 0 }));
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-      });
-    }
+    if (haveChromium) site = await startSite(OUT, VERSIONS);
   }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it('exports a page per command and event of the dump, and none for its masked types', () => {
     // pages of the dump's own definitions, not the absent pages for what only the other version has
@@ -96,10 +80,12 @@ describeWithShared('a site with an introspected version', () => {
   });
 
   it.skipIf(!haveChromium)('loads a lazy expander of a masked type and finds the dump\'s events by search', async () => {
-    const page: Page = await browser!.newPage({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(base + `${V}/commands/blockdev-add/`.slice(1), { waitUntil: 'load' });
+    const page = await openPage(site!, `${V}/commands/blockdev-add/`, {
+      errors,
+      console: false,
+      viewport: { width: 1280, height: 900 },
+    });
     const lazy = page.locator('details[data-expand]').first();
     await lazy.evaluate((d: HTMLDetailsElement) => (d.open = true));
     await page.waitForFunction(() => document.querySelector<HTMLElement>('details[data-expand]')?.dataset.state === 'loaded');

@@ -3,25 +3,14 @@
 // opens a result with Enter, closes with one Esc; protocol words lead to the
 // QMP envelope page. Also: the module sidebar stays in view while the page
 // scrolls (position: sticky). Same build and server as site.test.ts.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
-import { buildOnce, E2E_OUT, ROOT } from './build-once';
+import type { Page } from 'playwright-core';
+import { haveChromium, openPage, startSite, type Site } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-
-let browser: Browser;
-let server: Server;
-let base: string;
+let site: Site;
 
 async function open(p: string): Promise<Page> {
-  const page = await browser.newPage({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
-  await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
+  const page = await openPage(site, p, { viewport: { width: 1280, height: 800 } });
   await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-button')?.dataset.ready === 'true');
   return page;
 }
@@ -35,18 +24,9 @@ async function searchFor(page: Page, query: string): Promise<void> {
 
 describe.skipIf(!haveChromium)('search dialog and sidebar in Chromium', () => {
   beforeAll(async () => {
-    await buildOnce();
-    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    site = await startSite();
   }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it('is a combobox: expanded with results, active descendant follows the arrows, Enter opens', async () => {
     const page = await open('/');

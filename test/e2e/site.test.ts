@@ -4,50 +4,23 @@
 // 10.2.2+vfio-migration-prepare tree, or content/ without QEMU's data, as
 // default, our example schema second).
 // Set E2E_REUSE=1 to reuse an existing out-e2e/ while iterating on the tests.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
-import { buildOnce, E2E_OUT, ROOT } from './build-once';
+import { CHROMIUM, haveChromium, openPage, startSite, type Site } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`[e2e] skipped: Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 
-let browser: Browser;
-let server: Server;
-let base: string;
+let site: Site;
 const consoleErrors: string[] = [];
 
-async function open(p: string): Promise<Page> {
-  const page = await browser.newPage({ colorScheme: 'light' });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${p}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${p}: ${String(e)}`));
-  await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
-  return page;
-}
+const open = (p: string) => openPage(site, p, { errors: consoleErrors });
 
 describe.skipIf(!haveChromium)('exported site in Chromium', () => {
   beforeAll(async () => {
-    await buildOnce();
-    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    site = await startSite();
   }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it('shows VFIO_MIGRATION_PREPARE with its members, Since 11.0 and a highlighted example', async () => {
     const page = await open('/events/VFIO_MIGRATION_PREPARE/');

@@ -8,17 +8,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readIntrospection } from '../../lib/qapi/introspect/index';
 import { hasShared, sharedPath } from '../support/shared';
-import {
-  freshContext,
-  haveChromium,
-  openValidator,
-  paste,
-  startValidatorSite,
-  takeLongestTask,
-  textOf,
-  verdictFor,
-  type Served,
-} from './validator-browser';
+import { haveChromium, startSite, type Site } from './browser';
+import { freshContext, openValidator, paste, takeLongestTask, textOf, verdictFor } from './validator-browser';
 
 const STOP = (i: number) => `{"event": "STOP", "timestamp": {"seconds": ${1767225600 + i}, "microseconds": 0}}`;
 const VFIO = (i: number) =>
@@ -26,11 +17,11 @@ const VFIO = (i: number) =>
   `"device-state": "stop-copy"}, "timestamp": {"seconds": ${1767225600 + i}, "microseconds": 0}}`;
 const DUMP = sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', 'caps_10.0.0_x86_64.replies');
 
-let site: Served;
+let site: Site;
 
 describe.skipIf(!haveChromium)('/validate: accepted by, your own QEMU', () => {
   beforeAll(async () => {
-    site = await startValidatorSite();
+    site = await startSite();
   }, 1_200_000);
   afterAll(async () => site?.close());
 

@@ -1,48 +1,11 @@
-// Shared helpers of the /validate browser tests: a served e2e build, fresh
-// Chromium contexts that record long main-thread tasks and layout shifts from
-// the first script on, real-looking pastes, share links made as the page
-// makes them (deflate-raw, base64url), and waiting for the verdict of an input.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+// Shared helpers of the /validate browser tests (the site itself comes from
+// browser.ts's startSite): fresh Chromium contexts that record errors, long
+// main-thread tasks and layout shifts from the first script on, real-looking
+// pastes, share links made as the page makes them (deflate-raw, base64url),
+// and waiting for the verdict of an input.
 import { deflateRawSync } from 'node:zlib';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
-import { buildOnce, E2E_OUT, ROOT } from './build-once';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const haveChromium = existsSync(CHROMIUM);
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export interface Served {
-  browser: Browser;
-  base: string;
-  close(): Promise<void>;
-}
-
-export async function startValidatorSite(): Promise<Served> {
-  await buildOnce();
-  const { server, url } = (await serve(path.join(ROOT, E2E_OUT), { port: 0 })) as { server: Server; url: string };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  return {
-    browser,
-    base: url,
-    async close() {
-      await browser.close();
-      server.close();
-    },
-  };
-}
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { recordErrors } from './browser';
 
 /** Records every long task (> 50 ms) and layout shift of the page from its first script on. */
 function recordPerformance() {
@@ -62,6 +25,7 @@ export async function freshContext(
   browser: Browser,
   viewport = { width: 1280, height: 900 },
   colorScheme: 'light' | 'dark' = 'light',
+  errors: string[] = [],
 ) {
   const context: BrowserContext = await browser.newContext({
     colorScheme,
@@ -69,10 +33,8 @@ export async function freshContext(
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   await context.addInitScript(recordPerformance);
-  const errors: string[] = [];
   const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  recordErrors(page, errors);
   return { context, page, errors };
 }
 
@@ -97,9 +59,17 @@ export async function paste(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-/** Waits until the results are for exactly this input length; returns the verdict. */
+/** Waits until the results are for exactly this input length; returns the verdict, else says what the page shows. */
 export async function verdictFor(page: Page, length: number, timeout = 30_000): Promise<string> {
-  await page.locator(`.validator[data-state="done"][data-length="${length}"]`).waitFor({ timeout });
+  try {
+    await page.locator(`.validator[data-state="done"][data-length="${length}"]`).waitFor({ timeout });
+  } catch (err) {
+    const root = page.locator('.validator');
+    const state =
+      `state=${await root.getAttribute('data-state')} length=${await root.getAttribute('data-length')} ` +
+      `(want ${length}); status: ${await page.locator('.vt-status').textContent()}`;
+    throw new Error(`no verdict for the input: ${state}`, { cause: err });
+  }
   return (await page.locator('.vr-summary').getAttribute('data-verdict'))!;
 }
 

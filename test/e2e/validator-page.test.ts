@@ -6,18 +6,16 @@
 // and the user's text surviving shared links, other tabs and hashchange.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { haveChromium, startSite, type Site } from './browser';
 import {
   freshContext,
-  haveChromium,
   layoutShift,
   openValidator,
   paste,
   shareFragment,
-  startValidatorSite,
   takeLongestTask,
   textOf,
   verdictFor,
-  type Served,
 } from './validator-browser';
 
 const EVENT = (i: number, state = 'stop') =>
@@ -32,7 +30,7 @@ function schemaReply(n: number): string {
   return `-> {"execute": "query-qmp-schema"}\n<- {"return": [\n${entries.join(',\n')}\n]}\n`;
 }
 
-let site: Served;
+let site: Site;
 
 async function selection(page: Page) {
   return page.locator('textarea.ve-textarea').evaluate((el) => {
@@ -48,7 +46,7 @@ async function selection(page: Page) {
 
 describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   beforeAll(async () => {
-    site = await startValidatorSite();
+    site = await startSite();
   }, 1_200_000);
   afterAll(async () => site?.close());
 

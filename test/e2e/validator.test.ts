@@ -1,20 +1,13 @@
-// Browser tests of /validate (issue 5) in Debian's Chromium: the verdicts a
+// Browser tests of /validate in Debian's Chromium: the verdicts a
 // person sees after pasting real QMP, the position of an error and the
 // allowed values, transcripts, the share link in a fresh browser, the entry
 // points from the docs, persistence, hostile input and responsiveness under a
 // large paste. Built with the shared e2e build (build-once.ts).
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
-import { buildOnce, E2E_OUT, E2E_REAL_TREE, ROOT } from './build-once';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import type { Page } from 'playwright-core';
+import { E2E_REAL_TREE } from './build-once';
+import { haveChromium, startSite, type Site } from './browser';
+import { freshContext, openValidator as openValidatorAt, paste, textOf, verdictFor } from './validator-browser';
 
 const VALID_EVENT = `{"timestamp": {"seconds": 1713771323, "microseconds": 212268},
  "event": "VFIO_MIGRATION_PREPARE",
@@ -22,67 +15,18 @@ const VALID_EVENT = `{"timestamp": {"seconds": 1713771323, "microseconds": 21226
           "qom-path": "/machine/peripheral/vfio_dev1",
           "device-state": "stop"}}`;
 
-let browser: Browser;
-let server: Server;
-let base: string;
+let site: Site;
 const consoleErrors: string[] = [];
 
-async function fresh(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  return { context, page };
-}
-
-async function openValidator(page: Page, suffix = ''): Promise<void> {
-  await page.goto(`${base}validate/${suffix}`, { waitUntil: 'load' });
-  await page.locator('.validator:not([data-state="loading"])').waitFor();
-}
-
-/** What a real paste does: a paste event the page may take over (large input), else the textarea's own insertion. */
-async function paste(page: Page, text: string): Promise<void> {
-  await page.locator('.ve-main').evaluate((main, t) => {
-    const target = (main.querySelector('textarea, .ve-viewer') as HTMLElement)!;
-    // a paste over the whole text, as after select-all
-    if (target instanceof HTMLTextAreaElement) target.select();
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-    if (target.dispatchEvent(event) && target instanceof HTMLTextAreaElement) {
-      target.value = t;
-      target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    }
-  }, text);
-}
-
-/** Waits until the results are for exactly this input length. */
-async function verdictFor(page: Page, length: number): Promise<string> {
-  try {
-    await page.locator(`.validator[data-state="done"][data-length="${length}"]`).waitFor({ timeout: 30_000 });
-  } catch (err) {
-    const root = page.locator('.validator');
-    const state = `state=${await root.getAttribute('data-state')} length=${await root.getAttribute('data-length')} (want ${length}); status: ${await page.locator('.vt-status').textContent()}`;
-    throw new Error(`no verdict for the input: ${state}`, { cause: err });
-  }
-  return (await page.locator('.vr-summary').getAttribute('data-verdict'))!;
-}
-
-const textOf = (page: Page) => page.locator('textarea.ve-textarea').inputValue();
+/** A context of Playwright's default viewport whose errors all go to consoleErrors. */
+const fresh = () => freshContext(site.browser, { width: 1280, height: 720 }, 'light', consoleErrors);
+const openValidator = (page: Page, suffix = '') => openValidatorAt(page, site.base, suffix);
 
 describe.skipIf(!haveChromium)('/validate in Chromium', () => {
   beforeAll(async () => {
-    await buildOnce();
-    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    site = await startSite();
   }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it('a pasted VFIO_MIGRATION_PREPARE event is valid and links to its docs page', async () => {
     const { context, page } = await fresh();
@@ -227,7 +171,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     await page.locator('.validator:not([data-state="loading"])').waitFor();
     expect(await textOf(page)).toBe(mine);
     // the docs event page's entry point replaces it, with a way back
-    await page.goto(`${base}events/VFIO_MIGRATION_PREPARE/`, { waitUntil: 'load' });
+    await page.goto(`${site.base}events/VFIO_MIGRATION_PREPARE/`, { waitUntil: 'load' });
     await page.locator('.validate-event a').click();
     await page.locator('.validator:not([data-state="loading"])').waitFor();
     const sample = await textOf(page);
@@ -241,7 +185,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
 
   it("every qmp-example's 'Open in validator' opens it prefilled", async () => {
     const { context, page } = await fresh();
-    await page.goto(`${base}events/VFIO_MIGRATION_PREPARE/`, { waitUntil: 'load' });
+    await page.goto(`${site.base}events/VFIO_MIGRATION_PREPARE/`, { waitUntil: 'load' });
     const example = (await page.locator('figure.qmp-example pre').first().textContent())!;
     await page.locator('figure.qmp-example a.open-validator').first().click();
     await page.locator('.validator:not([data-state="loading"])').waitFor();

@@ -4,58 +4,26 @@
 // #anchor, opens a real "absent" page (header, sidebar, search) where the
 // other version lacks the definition or module, closes on Escape and outside
 // clicks, works from the keyboard, and follows the validator's schema select.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper without type declarations
-import { serve } from '../../scripts/serve.mjs';
+import type { Page } from 'playwright-core';
 import { hasShared } from '../support/shared';
-import { buildOnce, E2E_OUT, ROOT } from './build-once';
+import { haveChromium, openPage, startSite, type Site } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const runnable = existsSync(CHROMIUM) && hasShared;
+const runnable = haveChromium && hasShared;
 
-let browser: Browser;
-let server: Server;
-let base: string;
+let site: Site;
 const errors: string[] = [];
 
-async function open(p: string): Promise<Page> {
-  const page = await browser.newPage({ colorScheme: 'light' });
-  page.on('pageerror', (e) => errors.push(`${p}: ${String(e)}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${p}: ${m.text()}`);
-  });
-  await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
-  return page;
-}
+const open = (p: string) => openPage(site, p, { errors });
 
 const pathOf = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).hash;
 const isOpen = (page: Page) => page.locator('details.version-switcher').evaluate((d) => (d as HTMLDetailsElement).open);
 
 describe.skipIf(!runnable)('version switcher in Chromium', () => {
   beforeAll(async () => {
-    await buildOnce();
-    ({ server, url: base } = await serve(path.join(ROOT, E2E_OUT), { port: 0 }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    site = await startSite();
   }, 1_200_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(async () => site?.close());
 
   it('keeps the page and its #anchor', async () => {
     const page = await open('/events/VFIO_MIGRATION_PREPARE/#m-device-id');
@@ -66,7 +34,7 @@ describe.skipIf(!runnable)('version switcher in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('VFIO_MIGRATION_PREPARE');
     expect(await page.locator('.version-switcher .version-current').textContent()).toBe('example');
     // an anchor followed on the page is kept too
-    await page.goto(base + 'v/example/events/VFIO_MIGRATION_PREPARE/#m-qom-path');
+    await page.goto(site.base + 'v/example/events/VFIO_MIGRATION_PREPARE/#m-qom-path');
     expect(await page.locator('.version-switcher a[data-version="vfio-prepare"]').getAttribute('href')).toBe(
       '/events/VFIO_MIGRATION_PREPARE/#m-qom-path',
     );
@@ -99,7 +67,7 @@ describe.skipIf(!runnable)('version switcher in Chromium', () => {
     const page = await open('/modules/block-core/');
     const href = await page.locator('.version-switcher a[data-version="example"]').getAttribute('href');
     expect(href).toBe('/v/example/modules/block-core/');
-    await page.goto(base + href!.slice(1));
+    await page.goto(site.base + href!.slice(1));
     expect(await page.locator('.absent-where').textContent()).toContain('is not in example');
     await page.close();
   });

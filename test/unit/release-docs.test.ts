@@ -6,24 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../lib/qapi/load';
-import type { Module, SchemaModel } from '../../lib/qapi/model';
+import type { Module } from '../../lib/qapi/model';
 import { loadModelFromDisk } from '../../lib/qapi/node';
-import { optionsForTree } from '../../lib/qapi/options';
-import { joinIncludePath, type SchemaHost } from '../../lib/qapi/parser';
 import { lintExamples } from '../../lib/validate/lint-examples';
+import { memoryModel } from '../support/memory-schema';
 import { describeWithShared, sharedPath } from '../support/shared';
 
-function memModel(files: Record<string, string>, version: string): SchemaModel {
-  const host: SchemaHost = {
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error(p), { code: 'ENOENT' });
-      return files[p];
-    },
-    resolve: joinIncludePath,
-  };
-  return loadModel('s.json', host, optionsForTree(version));
-}
+const memModel = (files: Record<string, string>, version: string) => memoryModel(files, version, 's.json');
 
 const OLD_STYLE = `##
 # = Power

@@ -3,12 +3,11 @@
 // the order they are rendered in: an example nested in a note gets its own
 // verdict, and every example of QEMU 10.2.2 finds its own.
 import { describe, expect, it } from 'vitest';
-import { loadModel, type SchemaHost } from '@/lib/qapi/load';
-import { buildSiteSchema } from '@/lib/site/site-schema';
 import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
 import { ModulePage } from '@/components/docs-html/ModulePage';
 import { lintExamples } from '@/lib/validate/lint-examples';
 import { describeWithShared, sharedPath } from '../support/shared';
+import { memorySite } from '../support/memory-schema';
 import { siteFor } from '../support/render-helpers';
 
 // Our own schema: the second example (inside a note) is invalid, the others valid.
@@ -47,19 +46,7 @@ const EVENTS = `##
 { 'event': 'PING', 'data': { 'seq': 'int' } }
 `;
 
-function fixtureSite() {
-  const files: Record<string, string> = { 'qapi-schema.json': SCHEMA, 'events.json': EVENTS };
-  const host: SchemaHost = {
-    readFile: (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error(`no file ${p}`);
-      return text;
-    },
-    resolve: (_from, rel) => rel,
-  };
-  const model = loadModel('qapi-schema.json', host);
-  return buildSiteSchema(model, { label: 'test', prefix: '', rootDir: 'qapi' });
-}
+const fixtureSite = () => memorySite({ 'qapi-schema.json': SCHEMA, 'events.json': EVENTS });
 
 function badges(html: string): { source: string; status: string }[] {
   return [...html.matchAll(/<figure class="qmp-example" id="[^"]+" data-source="([^"]+)">.*?<span class="lint lint-(\w+)"/gs)].map(

@@ -3,29 +3,16 @@
 // `= Title` / `== Sub` up to QEMU 10.0, rST section headings from 10.1), with
 // each definition listed under the subsection it follows in the file.
 import { describe, expect, it } from 'vitest';
-import { loadModel, type SchemaHost } from '@/lib/qapi/load';
-import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { ModulePage } from '@/components/docs-html/ModulePage';
+import { memorySite } from '../support/memory-schema';
 import { siteFor } from '../support/render-helpers';
 import { describeWithShared, sharedPath } from '../support/shared';
-
-function fixtureSite(files: Record<string, string>): SiteSchema {
-  const host: SchemaHost = {
-    readFile: (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error(`no file ${p}`);
-      return text;
-    },
-    resolve: (_from, rel) => rel,
-  };
-  return buildSiteSchema(loadModel('qapi-schema.json', host), { label: 'test', prefix: '', rootDir: 'qapi' });
-}
 
 const sectionTitles = (html: string) => [...html.matchAll(/<h2 id="[^"]+">(.*?)<\/h2>/g)].map((m) => m[1]);
 
 describe('module slugs', () => {
   it('gives dup.x.json and dup-x.json a page each', () => {
-    const site = fixtureSite({
+    const site = memorySite({
       'qapi-schema.json': "{ 'include': 'dup.x.json' }\n{ 'include': 'dup-x.json' }\n",
       'dup.x.json': "##\n# = Dotted\n##\n\n##\n# @A:\n#\n# Since: 1.0\n##\n{ 'event': 'A' }\n",
       'dup-x.json': "##\n# = Dashed\n##\n\n##\n# @B:\n#\n# Since: 1.0\n##\n{ 'event': 'B' }\n",
@@ -42,7 +29,7 @@ describe('module slugs', () => {
 
 describe('module headings in the old markup', () => {
   it('reads = Title and == Sub, and lists definitions under their subsection', () => {
-    const site = fixtureSite({
+    const site = memorySite({
       'qapi-schema.json': "{ 'include': 'screen.json' }\n",
       'screen.json': [
         '##\n# = Remote screens\n#\n# How to reach a guest screen.\n##\n',

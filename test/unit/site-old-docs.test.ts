@@ -5,25 +5,10 @@
 // Returns even when the command returns nothing, TODO hidden; and module pages
 // titled and grouped by the model's headings, with no '=' markup left.
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '@/lib/qapi/load';
-import { optionsForTree } from '@/lib/qapi/options';
-import { joinIncludePath, type SchemaHost } from '@/lib/qapi/parser';
-import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { ModulePage } from '@/components/docs-html/ModulePage';
+import { memorySite } from '../support/memory-schema';
 import { renderDefinition, siteFor } from '../support/render-helpers';
 import { describeWithShared, sharedPath } from '../support/shared';
-
-function memSite(files: Record<string, string>, release: string): SiteSchema {
-  const host: SchemaHost = {
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error(p), { code: 'ENOENT' });
-      return files[p]!;
-    },
-    resolve: joinIncludePath,
-  };
-  const model = loadModel('qapi-schema.json', host, optionsForTree(release));
-  return buildSiteSchema(model, { label: release, prefix: '', rootDir: 'qapi' });
-}
 
 const SCHEMA = "{ 'include': 'lamp.json' }\n";
 const LAMP = `##
@@ -84,7 +69,7 @@ const figures = (html: string) => [...html.matchAll(/<figure class="qmp-example"
 
 describe('old-style doc sections on definition pages', () => {
   it.each(['7.2.0', '5.2.0'])('%s: Notes, Returns and numbered Examples in their place; TODO hidden', (release) => {
-    const site = memSite({ 'qapi-schema.json': SCHEMA, 'lamp.json': LAMP }, release);
+    const site = memorySite({ 'qapi-schema.json': SCHEMA, 'lamp.json': LAMP }, release);
     const html = renderDefinition(site, 'lamp-on');
     expect(html).toContain('<p class="admonition-title">Notes</p>');
     expect(html).toContain('A lamp already on stays on.');
@@ -108,7 +93,7 @@ describe('old-style doc sections on definition pages', () => {
   });
 
   it('7.2.0: module title, subsection and a second "=" heading group the definitions', () => {
-    const site = memSite({ 'qapi-schema.json': SCHEMA, 'lamp.json': LAMP }, '7.2.0');
+    const site = memorySite({ 'qapi-schema.json': SCHEMA, 'lamp.json': LAMP }, '7.2.0');
     const m = site.modules.find((x) => x.name === 'lamp.json')!;
     expect(m.title).toBe('Lamps');
     expect(m.outline.sections.map((s) => [s.heading?.title ?? null, s.entities.map((e) => e.name)])).toEqual([

@@ -1,0 +1,72 @@
+// What every browser test shares: Debian's Chromium (or CHROMIUM_PATH) with
+// one flag list, a site built once per run (build-once.ts), served on a free
+// port and a browser launched on it, and pages that record their errors.
+// Guarantees: startSite's close() stops both the browser and the server.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { serve } from '../../scripts/serve.mjs';
+import { buildOnce, E2E_OUT, E2E_VERSIONS, ROOT } from './build-once';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+/** Headless, and nothing that reaches the network or starts background work a test could wait on. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Site {
+  browser: Browser;
+  /** The served root, ending in '/'. */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Builds the site `out` of `versions` (once per run), serves it and launches Chromium on it. */
+export async function startSite(out = E2E_OUT, versions = E2E_VERSIONS): Promise<Site> {
+  await buildOnce(out, versions);
+  const { server, url } = (await serve(path.join(ROOT, out), { port: 0 })) as { server: Server; url: string };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    base: url,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Pushes the page's uncaught errors (and, unless `console` is false, its console errors) onto `errors`. */
+export function recordErrors(page: Page, errors: string[], label = '', console = true): void {
+  const prefix = label ? `${label}: ` : '';
+  page.on('pageerror', (e) => errors.push(`${prefix}${String(e)}`));
+  if (console) page.on('console', (m) => m.type() === 'error' && errors.push(`${prefix}${m.text()}`));
+}
+
+export interface OpenOptions {
+  /** Where the page's errors go, each prefixed with the site path. */
+  errors?: string[];
+  /** Whether console errors count too, not only uncaught ones. */
+  console?: boolean;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
+/** Opens the site path `p` ('/events/X/') in a new page of a light colour scheme, once loaded. */
+export async function openPage(site: Site, p: string, options: OpenOptions = {}): Promise<Page> {
+  const { errors, console = true, colorScheme = 'light', viewport } = options;
+  const page = await site.browser.newPage(viewport ? { colorScheme, viewport } : { colorScheme });
+  if (errors) recordErrors(page, errors, p, console);
+  await page.goto(site.base + p.replace(/^\//, ''), { waitUntil: 'load' });
+  return page;
+}
