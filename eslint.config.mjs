@@ -19,7 +19,11 @@ const LIB_EDGE = [
 ];
 
 const FRAMEWORKS = [
-  { regex: '^(node:|react($|/)|react-dom($|/)|next($|/))', message: 'lib/ is framework-free: React, Next.js and node:* only in app/, components/, scripts/ or the files in LIB_EDGE.' },
+  {
+    regex: '^(node:|react($|/)|react-dom($|/)|next($|/))',
+    message:
+      'lib/ is framework-free: React, Next.js and node:* only in app/, components/, scripts/ or the files in LIB_EDGE.',
+  },
 ];
 
 /** Imports that leave a folder: `up` is how many '../' lead out of it from a file `depth` folders below it. */
@@ -58,14 +62,27 @@ function layer(folder, allowed, message) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.next/', 'out/', 'out-*/', 'dist/', '.cache/', '.tmp*/', 'next-env.d.ts', 'test/snapshots/'],
+    ignores: [
+      'node_modules/',
+      '.next/',
+      'out/',
+      'out-*/',
+      'dist/',
+      '.cache/',
+      '.tmp*/',
+      'next-env.d.ts',
+      'test/snapshots/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
@@ -79,7 +96,11 @@ export default tseslint.config(
   ...layer('qapi', [], 'lib/qapi imports nothing else of ours.'),
   ...layer('validate', ['qapi'], 'lib/validate imports only lib/qapi.'),
   ...layer('diff', ['qapi'], 'lib/diff imports only lib/qapi.'),
-  ...layer('site', ['qapi', 'validate', 'diff'], 'lib/site imports only lib/qapi, lib/validate and lib/diff (never components/ or app/).'),
+  ...layer(
+    'site',
+    ['qapi', 'validate', 'diff'],
+    'lib/site imports only lib/qapi, lib/validate and lib/diff (never components/ or app/).',
+  ),
   {
     files: ['test/**/*.ts'],
     rules: {

@@ -29,7 +29,9 @@ function readManifest() {
 
 function isStale(manifest) {
   if (!manifest || !existsSync(path.join(dist, 'cli.mjs'))) return true;
-  return manifest.inputs.some((f) => (statSync(path.join(root, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) > manifest.builtAt);
+  return manifest.inputs.some(
+    (f) => (statSync(path.join(root, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) > manifest.builtAt,
+  );
 }
 
 let manifest = readManifest();

@@ -68,7 +68,12 @@ function main(): void {
       `node ${process.version}`,
   );
   console.log(`${'diff, first run (cold JIT)'.padEnd(44)} once   ${`${cold.toFixed(1)} ms`.padStart(9)}`);
-  console.log(line('diff (diffSchemas)', time(runs, 5, () => diffSchemas(oldModel, newModel))));
+  console.log(
+    line(
+      'diff (diffSchemas)',
+      time(runs, 5, () => diffSchemas(oldModel, newModel)),
+    ),
+  );
   const releases = [
     { label: 'old', model: oldModel },
     { label: 'new', model: newModel },

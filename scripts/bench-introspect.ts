@@ -49,15 +49,26 @@ const rows = files.map((file) => {
     const d = process.cpuUsage(c);
     cpu.push((d.user + d.system) / 1000);
   }
-  return { file: path.basename(file), kib: text.length / 1024, entities: model.entities.length, cold, median: median(wall), cpu: median(cpu) };
+  return {
+    file: path.basename(file),
+    kib: text.length / 1024,
+    entities: model.entities.length,
+    cold,
+    median: median(wall),
+    cpu: median(cpu),
+  };
 });
 rows.sort((a, b) => b.kib - a.kib);
 for (const r of rows) {
   const figures = `median ${r.median.toFixed(1)} ms (CPU ${r.cpu.toFixed(1)} ms), first run ${r.cold.toFixed(1)} ms`;
-  console.log(`${r.file.padEnd(32)} ${r.kib.toFixed(0).padStart(5)} KiB  ${String(r.entities).padStart(5)} entities  ${figures}`);
+  console.log(
+    `${r.file.padEnd(32)} ${r.kib.toFixed(0).padStart(5)} KiB  ${String(r.entities).padStart(5)} entities  ${figures}`,
+  );
 }
 const largest = rows[0];
 if (largest) {
   // CPU time is what a busy shared machine distorts least
-  console.log(`largest (${largest.file}): median ${largest.median.toFixed(1)} ms, CPU ${largest.cpu.toFixed(1)} ms in process (target <= 50 ms)`);
+  console.log(
+    `largest (${largest.file}): median ${largest.median.toFixed(1)} ms, CPU ${largest.cpu.toFixed(1)} ms in process (target <= 50 ms)`,
+  );
 }

@@ -111,10 +111,30 @@ function main(): void {
 
   console.log(`bench:parse ${root}`);
   console.log(`  ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB, ${entities} entities; node ${process.version}`);
-  console.log(`${'in process: first load (cold JIT, file reads)'.padEnd(44)} once   ${`${cold.toFixed(1)} ms`.padStart(9)}`);
-  console.log(line('in process: parse+check (loadSchema)', time(runs, 5, () => loadSchema(root, host, options)), 'ms'));
-  console.log(line('in process: parse+check+model (loadModel)', time(runs, 3, () => loadModel(root, host, options)), 'ms'));
-  console.log(line('in process: with file reads (nodeHost)', time(runs, 3, () => loadModel(root, nodeHost, options)), 'ms'));
+  console.log(
+    `${'in process: first load (cold JIT, file reads)'.padEnd(44)} once   ${`${cold.toFixed(1)} ms`.padStart(9)}`,
+  );
+  console.log(
+    line(
+      'in process: parse+check (loadSchema)',
+      time(runs, 5, () => loadSchema(root, host, options)),
+      'ms',
+    ),
+  );
+  console.log(
+    line(
+      'in process: parse+check+model (loadModel)',
+      time(runs, 3, () => loadModel(root, host, options)),
+      'ms',
+    ),
+  );
+  console.log(
+    line(
+      'in process: with file reads (nodeHost)',
+      time(runs, 3, () => loadModel(root, nodeHost, options)),
+      'ms',
+    ),
+  );
 
   const bin = path.join(projectRoot, 'bin', 'qapi-explorer.mjs');
   const spawnOnce = () => {
@@ -154,7 +174,8 @@ function comparePaired(root: string, ours: () => void, pairs: number): void {
     wall.push(a!.wall / b!.wall);
     cpu.push(a!.cpu / b!.cpu);
   }
-  const r = (x: { median: number; min: number; max: number }) => `${x.median.toFixed(2)} (min ${x.min.toFixed(2)}, max ${x.max.toFixed(2)})`;
+  const r = (x: { median: number; min: number; max: number }) =>
+    `${x.median.toFixed(2)} (min ${x.min.toFixed(2)}, max ${x.max.toFixed(2)})`;
   console.log(`QEMU ${QEMU_SRC_RELEASE || '?'} parser (python3, QAPISchema) vs qapi-explorer check, ${pairs} pairs:`);
   console.log(`  ratio of wall time, ours / QEMU's: median ${r(stats(wall))}`);
   console.log(`  ratio of CPU time,  ours / QEMU's: median ${r(stats(cpu))}`);

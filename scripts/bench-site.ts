@@ -78,7 +78,10 @@ function buildSite(env: Record<string, string>, outDir: string): Built {
     console.error(result.stdout, result.stderr);
     process.exit(1);
   }
-  const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), outDir], { cwd: ROOT, encoding: 'utf8' });
+  const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), outDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (post.status !== 0) {
     console.error(post.stdout, post.stderr);
     process.exit(1);
@@ -106,7 +109,9 @@ function dirSize(dir: string): number {
 function pageWeight(outDir: string, page: string): { html: number; css: number; js: number; files: number } {
   const html = readFileSync(path.join(outDir, page, 'index.html'), 'utf8');
   // Scripts marked noModule are never loaded by the browsers that run modules.
-  const assets = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:href|src)="(\/_(?:next\/static|site)\/[^"]+\.(?:css|js))"[^>]*>/g)]
+  const assets = [
+    ...html.matchAll(/<(?:script|link)\b[^>]*?(?:href|src)="(\/_(?:next\/static|site)\/[^"]+\.(?:css|js))"[^>]*>/g),
+  ]
     .filter((m) => !/noModule/i.test(m[0]))
     .map((m) => m[1]!);
   const unique = [...new Set(assets)];
@@ -119,7 +124,10 @@ function pageWeight(outDir: string, page: string): { html: number; css: number; 
   return w;
 }
 
-const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 
 // ---- one tree ----
 if (!args.includes('--five-only')) {
@@ -146,9 +154,17 @@ if (!args.includes('--five-only')) {
   const rows: [string, string][] = [
     ['tree', tree],
     ['machine', `${cpus().length} cores, ${load()}`],
-    ['build time', buildSeconds === null ? '(not built)' : `${buildSeconds.toFixed(1)} s wall (target <= 60 s)${buildCpu !== null ? `, ${buildCpu.toFixed(1)} s CPU` : ''}`],
+    [
+      'build time',
+      buildSeconds === null
+        ? '(not built)'
+        : `${buildSeconds.toFixed(1)} s wall (target <= 60 s)${buildCpu !== null ? `, ${buildCpu.toFixed(1)} s CPU` : ''}`,
+    ],
     ['pages', String(countPages(out))],
-    [`event page /events/${EVENT}/`, `${kb(weight.html + weight.css + weight.js)} gzipped (HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + JS ${kb(weight.js)}, ${weight.files} files; target <= 150 KB)`],
+    [
+      `event page /events/${EVENT}/`,
+      `${kb(weight.html + weight.css + weight.js)} gzipped (HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + JS ${kb(weight.js)}, ${weight.files} files; target <= 150 KB)`,
+    ],
     ['search index', `${kb(indexRaw)} raw, ${kb(indexGz)} gzipped (fetched on first search)`],
   ];
   for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
@@ -159,7 +175,9 @@ if (!args.includes('--five-only')) {
     try {
       for (const [k, v] of validatorRows(await benchValidator(out, tree))) console.log(`${k.padEnd(34)} ${v}`);
     } catch (err) {
-      console.log(`${'/validate'.padEnd(34)} not measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      console.log(
+        `${'/validate'.padEnd(34)} not measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      );
     }
   }
   await printValidatorBudgets();
@@ -177,7 +195,12 @@ if (!args.includes('--no-five')) {
     const pages = countPages(five);
     const w = pageWeight(five, path.join('events', EVENT));
     const rows5: [string, string][] = [
-      ['five releases', FIVE_RELEASES.split(',').map((v) => v.split('=')[0]).join(', ')],
+      [
+        'five releases',
+        FIVE_RELEASES.split(',')
+          .map((v) => v.split('=')[0])
+          .join(', '),
+      ],
       ['machine', `${cpus().length} cores, before: ${loadBefore}; after: ${load()}`],
       [
         'build time',

@@ -23,7 +23,8 @@ const templates = exampleMessages(model)
 function vary(value: unknown, i: number): unknown {
   if (typeof value === 'number' && Number.isInteger(value) && value > 1000) return value + (i % 997);
   if (Array.isArray(value)) return value.map((v) => vary(v, i));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, vary(v, i)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, vary(v, i)]));
   return value;
 }
 
@@ -32,7 +33,10 @@ function buildLog(n: number): string {
   for (let i = 0; i < n; i++) {
     const t = templates[i % templates.length]!;
     const timestamp = { seconds: 1700000000 + i, microseconds: (i * 7919) % 1000000 };
-    const msg = i % 2 ? { timestamp, event: t.event, ...('data' in t ? { data: vary(t.data, i) } : {}) } : { event: t.event, ...('data' in t ? { data: vary(t.data, i) } : {}), timestamp };
+    const msg =
+      i % 2
+        ? { timestamp, event: t.event, ...('data' in t ? { data: vary(t.data, i) } : {}) }
+        : { event: t.event, ...('data' in t ? { data: vary(t.data, i) } : {}), timestamp };
     lines.push(JSON.stringify(msg));
   }
   return lines.join('\n') + '\n';
@@ -79,4 +83,6 @@ const paired = median(validateTimes.map((t, i) => t / parseTimes[i]!));
 console.log(`JSON.parse (per line): median ${p.toFixed(1)} ms  [${parseTimes.map((x) => x.toFixed(0)).join(' ')}]`);
 console.log(`validateText:          median ${v.toFixed(1)} ms  [${validateTimes.map((x) => x.toFixed(0)).join(' ')}]`);
 console.log(`events/s: ${Math.round((count / v) * 1000).toLocaleString('en-US')}`);
-console.log(`ratio validation / JSON.parse: ${(v / p).toFixed(2)} (medians); ${paired.toFixed(2)} (median of per-run ratios); target <= 3`);
+console.log(
+  `ratio validation / JSON.parse: ${(v / p).toFixed(2)} (medians); ${paired.toFixed(2)} (median of per-run ratios); target <= 3`,
+);

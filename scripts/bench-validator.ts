@@ -16,12 +16,23 @@ import { serve } from './serve.mjs';
 import { qemuTree } from './qemu-data';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A log of every event of the tree in turn (minimal valid messages, one per line), about `bytes` long. */
 function eventLog(tree: string, bytes: number): { text: string; count: number } {
   const model = loadModelFromDisk(tree);
-  const lines = model.entities.filter((e) => e.meta === 'event').map((e) => JSON.stringify(JSON.parse(sampleEventText(model, e.name)!)));
+  const lines = model.entities
+    .filter((e) => e.meta === 'event')
+    .map((e) => JSON.stringify(JSON.parse(sampleEventText(model, e.name)!)));
   const out: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -69,7 +80,8 @@ export interface ValidatorBench {
 }
 
 export async function benchValidator(outDir: string, tree: string): Promise<ValidatorBench> {
-  if (!existsSync(path.join(outDir, 'validate', 'index.html'))) throw new Error(`${outDir}/validate/ is missing: build the site first`);
+  if (!existsSync(path.join(outDir, 'validate', 'index.html')))
+    throw new Error(`${outDir}/validate/ is missing: build the site first`);
   const { server, url: base } = await serve(outDir, { port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
@@ -95,8 +107,16 @@ export async function benchValidator(outDir: string, tree: string): Promise<Vali
     // plain source text: tsx would wrap a function argument in helpers the page does not have
     await page.evaluate(`window.__benchText = ${JSON.stringify(log.text)}`);
     const timing = (await page.evaluate(PASTE_AND_WAIT)) as { ms: number; longest: number; summary: string };
-    if (!timing.summary.includes(`${log.count.toLocaleString('en')} messages`)) throw new Error(`unexpected summary: ${timing.summary}`);
-    return { jsGzip, modelGzip, files, pasteToVerdictsMs: timing.ms, messages: log.count, longestFreezeMs: timing.longest };
+    if (!timing.summary.includes(`${log.count.toLocaleString('en')} messages`))
+      throw new Error(`unexpected summary: ${timing.summary}`);
+    return {
+      jsGzip,
+      modelGzip,
+      files,
+      pasteToVerdictsMs: timing.ms,
+      messages: log.count,
+      longestFreezeMs: timing.longest,
+    };
   } finally {
     await browser.close();
     server.close();
@@ -106,8 +126,14 @@ export async function benchValidator(outDir: string, tree: string): Promise<Vali
 export function validatorRows(b: ValidatorBench): [string, string][] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   return [
-    ['/validate JS + model (gzipped)', `${kb(b.jsGzip + b.modelGzip)} (JS ${kb(b.jsGzip)} in ${b.files.length - 1} files incl. worker and zod, model ${kb(b.modelGzip)}; target <= 200 KB)`],
-    ['/validate 10 MB paste -> verdicts', `${Math.round(b.pasteToVerdictsMs)} ms for ${b.messages} events (target <= 2000 ms; longest main-thread stall ${Math.round(b.longestFreezeMs)} ms)`],
+    [
+      '/validate JS + model (gzipped)',
+      `${kb(b.jsGzip + b.modelGzip)} (JS ${kb(b.jsGzip)} in ${b.files.length - 1} files incl. worker and zod, model ${kb(b.modelGzip)}; target <= 200 KB)`,
+    ],
+    [
+      '/validate 10 MB paste -> verdicts',
+      `${Math.round(b.pasteToVerdictsMs)} ms for ${b.messages} events (target <= 2000 ms; longest main-thread stall ${Math.round(b.longestFreezeMs)} ms)`,
+    ],
   ];
 }
 

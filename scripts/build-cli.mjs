@@ -16,7 +16,16 @@
 // helpers have landed their commands.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,7 +68,9 @@ const builtinsViaRequire = {
   name: 'builtins-via-require',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) =>
-      args.namespace === 'node-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'node-builtin' },
+      args.namespace === 'node-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'node-builtin' },
     );
     b.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
       loader: 'js',
@@ -77,7 +88,9 @@ const checkOnly = {
   name: 'check-only',
   setup(b) {
     b.onResolve({ filter: /^\.\/[a-z-]+$/ }, (args) =>
-      args.importer === entry && args.path !== './check' ? { path: args.path.slice(2), namespace: 'check-only' } : undefined,
+      args.importer === entry && args.path !== './check'
+        ? { path: args.path.slice(2), namespace: 'check-only' }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'check-only' }, (args) => ({
       loader: 'js',
@@ -113,7 +126,9 @@ export async function buildCli() {
       format: 'esm',
       splitting: true,
       // the bundle is ESM; give CommonJS dependencies a require() to call
-      banner: { js: "import { createRequire as __qxCreateRequire } from 'node:module'; const require = __qxCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __qxCreateRequire } from 'node:module'; const require = __qxCreateRequire(import.meta.url);",
+      },
       plugins: [optionalCommands, builtinsViaRequire],
     }),
     build({
@@ -137,7 +152,10 @@ export async function buildCli() {
       .filter((f) => !f.includes('node_modules/') && !f.includes(':'))
       .map((f) => path.relative(root, path.resolve(f))),
   );
-  writeWhole(manifestFile, `${JSON.stringify({ builtAt, check: path.basename(checkBundle.path), inputs: [...inputs].sort() }, null, 2)}\n`);
+  writeWhole(
+    manifestFile,
+    `${JSON.stringify({ builtAt, check: path.basename(checkBundle.path), inputs: [...inputs].sort() }, null, 2)}\n`,
+  );
   writeCodeCache();
   removeOld(outdir, /^check-.*\.(cjs|cache)$/, [checkBundle.path, codeCacheFile(checkBundle.path)]);
   return outfile;
@@ -178,7 +196,11 @@ function writeOutputs(files) {
   mkdirSync(chunksDir, { recursive: true });
   const ordered = [...files].sort((a, b) => (a.path === outfile) - (b.path === outfile));
   for (const file of ordered) writeWhole(file.path, file.contents);
-  removeOld(chunksDir, /./, files.map((f) => f.path));
+  removeOld(
+    chunksDir,
+    /./,
+    files.map((f) => f.path),
+  );
 }
 
 /** Remove the files of `dir` matching `pattern` that are not `keep` and are older than a minute. */

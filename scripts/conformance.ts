@@ -65,7 +65,11 @@ function readOptional(file: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
-export function runCase(name: string, suiteDir = SUITE_DIR, options: QapiOptions = optionsForTree(suiteDir)): CaseResult {
+export function runCase(
+  name: string,
+  suiteDir = SUITE_DIR,
+  options: QapiOptions = optionsForTree(suiteDir),
+): CaseResult {
   const expectedErr = readOptional(path.join(suiteDir, `${name}.err`));
   const expectedOut = readOptional(path.join(suiteDir, `${name}.out`));
   let actualErr = '';

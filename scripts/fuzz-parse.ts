@@ -90,7 +90,12 @@ function runInWorker(job: Job, onResult: (r: MutantResult) => void): Promise<voi
       clearInterval(timer);
       void worker.terminate();
       onResult({
-        index: next, file: '?', root: '?', applied: [], verdict: 'crash', ms: Date.now() - last,
+        index: next,
+        file: '?',
+        root: '?',
+        applied: [],
+        verdict: 'crash',
+        ms: Date.now() - last,
         detail: `hang: no result within ${WATCHDOG_MS} ms (worker terminated)`,
       });
       const rest = { ...job, from: next + 1 };
@@ -108,7 +113,15 @@ function runInWorker(job: Job, onResult: (r: MutantResult) => void): Promise<voi
       clearInterval(timer);
       if (!ready) return reject(err); // a broken setup, not a crash of the parser
       // the worker itself died (e.g. out of memory): count the mutant it was on, go on
-      onResult({ index: next, file: '?', root: '?', applied: [], verdict: 'crash', ms: 0, detail: `worker died: ${String(err)}` });
+      onResult({
+        index: next,
+        file: '?',
+        root: '?',
+        applied: [],
+        verdict: 'crash',
+        ms: 0,
+        detail: `worker died: ${String(err)}`,
+      });
       const rest = { ...job, from: next + 1 };
       (rest.from < job.to ? runInWorker(rest, onResult) : Promise.resolve()).then(resolve, reject);
     });
@@ -133,7 +146,9 @@ async function main(): Promise<number> {
   if (opts.only !== null) {
     const campaign = new Campaign(readCorpus(opts.tree), opts.seed);
     const r = campaign.run(opts.only);
-    console.log(`mutant ${r.index}: ${r.file} via ${r.root} [${r.applied.join(', ')}] -> ${r.verdict} in ${r.ms.toFixed(1)} ms`);
+    console.log(
+      `mutant ${r.index}: ${r.file} via ${r.root} [${r.applied.join(', ')}] -> ${r.verdict} in ${r.ms.toFixed(1)} ms`,
+    );
     console.log(r.detail);
     const saved = saveCrash(opts.seed, { ...r, text: campaign.mutant(opts.only).files.get(r.file) });
     console.log(`mutated file written to ${saved}`);
@@ -150,7 +165,11 @@ async function main(): Promise<number> {
     times.push(r.ms);
     if (r.verdict === 'crash') crashes.push(r);
     if (r.verdict === 'rejected') {
-      const stem = r.detail.split('\n').pop()!.replace(/^.*?:\d+(:\d+)?: /, '').replace(/'[^']*'/g, "'…'");
+      const stem = r.detail
+        .split('\n')
+        .pop()!
+        .replace(/^.*?:\d+(:\d+)?: /, '')
+        .replace(/'[^']*'/g, "'…'");
       messages.set(stem, (messages.get(stem) ?? 0) + 1);
     }
     const done = verdicts.loaded + verdicts.rejected + verdicts.crash;
@@ -161,15 +180,22 @@ async function main(): Promise<number> {
   const total = times.length;
 
   console.log(`fuzz:parse seed ${opts.seed}, tree ${path.relative(projectRoot, opts.tree)}`);
-  console.log(`${total} mutants in ${seconds.toFixed(1)} s: ${verdicts.loaded} loaded, ${verdicts.rejected} rejected with a QapiError, ${verdicts.crash} crashes`);
-  console.log(`load time per mutant: median ${times[total >> 1]?.toFixed(1)} ms, max ${times[total - 1]?.toFixed(1)} ms`);
+  console.log(
+    `${total} mutants in ${seconds.toFixed(1)} s: ${verdicts.loaded} loaded, ${verdicts.rejected} rejected with a QapiError, ${verdicts.crash} crashes`,
+  );
+  console.log(
+    `load time per mutant: median ${times[total >> 1]?.toFixed(1)} ms, max ${times[total - 1]?.toFixed(1)} ms`,
+  );
   console.log(`distinct error messages: ${messages.size}; most common:`);
-  for (const [stem, n] of [...messages].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${String(n).padStart(5)}  ${stem}`);
+  for (const [stem, n] of [...messages].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`  ${String(n).padStart(5)}  ${stem}`);
   for (const r of crashes.slice(0, 20)) {
     const saved = saveCrash(opts.seed, r);
     console.log(`\nCRASH mutant ${r.index} (${r.file} via ${r.root}, [${r.applied.join(', ')}])`);
     console.log(r.detail.split('\n').slice(0, 8).join('\n'));
-    console.log(`  replay: npm run fuzz:parse -- --seed ${opts.seed} --only ${r.index}${saved ? `  (mutant saved as ${saved})` : ''}`);
+    console.log(
+      `  replay: npm run fuzz:parse -- --seed ${opts.seed} --only ${r.index}${saved ? `  (mutant saved as ${saved})` : ''}`,
+    );
   }
   console.log(`crashes: ${verdicts.crash}`);
   return verdicts.crash === 0 ? 0 : 1;

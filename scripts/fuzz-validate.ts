@@ -26,7 +26,10 @@ export interface FuzzReport {
   maxMs: number;
 }
 
-export async function fuzzValidate(model: SchemaModel, opts: { seed: number; count: number; boundMs: number }): Promise<FuzzReport> {
+export async function fuzzValidate(
+  model: SchemaModel,
+  opts: { seed: number; count: number; boundMs: number },
+): Promise<FuzzReport> {
   let answer: FromWorker | null = null;
   // a large result arrives in slices ('result-part') before its last one ('result'), as the page receives it
   let parts: MessageResult[] = [];
@@ -48,7 +51,13 @@ export async function fuzzValidate(model: SchemaModel, opts: { seed: number; cou
     parts = [];
     const t0 = performance.now();
     try {
-      await core.handle({ type: 'validate', id: i, modelUrl: 'model', text: paste.text, options: { mode: 'strict', deprecated: 'warn' } });
+      await core.handle({
+        type: 'validate',
+        id: i,
+        modelUrl: 'model',
+        text: paste.text,
+        options: { mode: 'strict', deprecated: 'warn' },
+      });
     } catch (err) {
       report.crashes.push({ index: i, message: String(err) });
       continue;
@@ -83,10 +92,13 @@ async function main(): Promise<void> {
   const root = existsSync(real) ? real : path.join(projectRoot, 'content', 'qapi-schema.json');
   const model = loadModelFromDisk(root);
   const opts = { seed: arg('--seed', 1), count: arg('--count', 10_000), boundMs: arg('--bound', 2000) };
-  console.log(`schema ${path.relative(projectRoot, root)}; seed ${opts.seed}, ${opts.count} pastes, bound ${opts.boundMs} ms each`);
+  console.log(
+    `schema ${path.relative(projectRoot, root)}; seed ${opts.seed}, ${opts.count} pastes, bound ${opts.boundMs} ms each`,
+  );
   const r = await fuzzValidate(model, opts);
   for (const c of r.crashes.slice(0, 10)) console.log(`crash: paste ${c.index}: ${c.message}`);
-  for (const m of r.missed.slice(0, 10)) console.log(`missed: paste ${m.index}, invalid message on line ${m.line} not reported`);
+  for (const m of r.missed.slice(0, 10))
+    console.log(`missed: paste ${m.index}, invalid message on line ${m.line} not reported`);
   for (const s of r.slow.slice(0, 10)) console.log(`slow: paste ${s.index}: ${Math.round(s.ms)} ms`);
   console.log(summary(r));
   process.exitCode = r.crashes.length || r.missed.length || r.slow.length ? 1 : 0;

@@ -100,9 +100,12 @@ export async function postExport(outDir) {
     rmSync(path.join(outDir, dir, '_none'), { recursive: true, force: true });
   }
   // last, once every page has its final scripts: each page's CSP (scripts/postexport-csp.mjs)
-  for (const file of htmlFiles(outDir)) if (!withCsp.has(file)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));
+  for (const file of htmlFiles(outDir))
+    if (!withCsp.has(file)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));
   const ms = performance.now() - started;
-  console.log(`postexport: ${pages} static doc pages, HTML ${(before / 1e6).toFixed(1)} MB -> ${(after / 1e6).toFixed(1)} MB, ${ms.toFixed(0)} ms`);
+  console.log(
+    `postexport: ${pages} static doc pages, HTML ${(before / 1e6).toFixed(1)} MB -> ${(after / 1e6).toFixed(1)} MB, ${ms.toFixed(0)} ms`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

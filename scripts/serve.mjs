@@ -111,7 +111,9 @@ async function answer(root, prefix, req, res) {
   const headers = {
     ...HARDENING,
     'content-type': type,
-    'cache-control': target.includes(`${path.sep}_next${path.sep}static${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': target.includes(`${path.sep}_next${path.sep}static${path.sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
   };
   if (type === TYPES['.html']) {
     const { body, csp } = await htmlHeaders(target);

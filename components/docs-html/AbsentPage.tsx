@@ -30,7 +30,9 @@ export function AbsentPage({ site, absent }: { site: SiteSchema; absent: AbsentD
   const kind = isModule ? 'Module' : metaLabel(absent.meta);
   return (
     <article className="absent-page" data-absent={absent.absent}>
-      <p className="kicker"><span className={`kind kind-${isModule ? 'module' : absent.meta}`}>{kind}</span></p>
+      <p className="kicker">
+        <span className={`kind kind-${isModule ? 'module' : absent.meta}`}>{kind}</span>
+      </p>
       <h1>{isModule ? name : <code>{name}</code>}</h1>
       <p className="absent-where">
         {isModule ? name : <code>{name}</code>} is not in {site.label}; it is in <Where presentIn={absent.presentIn} />.

@@ -26,7 +26,9 @@ export function BuiltinsPage({ site }: { site: SiteSchema }) {
   const builtins = site.builtins.length ? site.builtins : [];
   return (
     <article className="builtins-page">
-      <p className="kicker"><span className="kind kind-builtin">Built-in types</span></p>
+      <p className="kicker">
+        <span className="kind kind-builtin">Built-in types</span>
+      </p>
       <h1>Built-in types</h1>
       <p className="lede">
         These types are part of the QAPI language rather than of any schema. Pages show them by the JSON type they
@@ -34,12 +36,24 @@ export function BuiltinsPage({ site }: { site: SiteSchema }) {
       </p>
       <div className="table-wrap">
         <table className="members">
-          <thead><tr><th scope="col">QAPI name</th><th scope="col">JSON</th><th scope="col">On the wire</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">QAPI name</th>
+              <th scope="col">JSON</th>
+              <th scope="col">On the wire</th>
+            </tr>
+          </thead>
           <tbody>
             {builtins.map((b) => (
               <tr key={b.name} id={b.name}>
-                <td className="member-name"><a className="anchor-link" href={`#${b.name}`}><code>{b.name}</code></a></td>
-                <td><code>{b.meta === 'builtin' ? b.jsonType : b.meta}</code></td>
+                <td className="member-name">
+                  <a className="anchor-link" href={`#${b.name}`}>
+                    <code>{b.name}</code>
+                  </a>
+                </td>
+                <td>
+                  <code>{b.meta === 'builtin' ? b.jsonType : b.meta}</code>
+                </td>
                 <td>{MEANING[b.name] ?? ''}</td>
               </tr>
             ))}
@@ -47,8 +61,8 @@ export function BuiltinsPage({ site }: { site: SiteSchema }) {
         </table>
       </div>
       <p>
-        An array of any type <code>T</code> is written <code>[&apos;T&apos;]</code> in the schema and is a JSON array whose
-        elements are all <code>T</code>; pages show it as <code>[T]</code>.
+        An array of any type <code>T</code> is written <code>[&apos;T&apos;]</code> in the schema and is a JSON array
+        whose elements are all <code>T</code>; pages show it as <code>[T]</code>.
       </p>
     </article>
   );

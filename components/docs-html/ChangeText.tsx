@@ -27,7 +27,13 @@ export function ChangeName({ name, sites = [] }: { name: string; sites?: SiteSch
   const m = /^(\[*)(\d+)(\]*)$/.exec(name);
   const site = m ? sites.find((s) => isMaskedType(s, m[2]!)) : undefined;
   if (!m || !site) return <code>{name}</code>;
-  return <span className="shape">{m[1]}{shapeLabel(site.index, m[2]!)}{m[3]}</span>;
+  return (
+    <span className="shape">
+      {m[1]}
+      {shapeLabel(site.index, m[2]!)}
+      {m[3]}
+    </span>
+  );
 }
 
 /** describe() with each name it quotes in <code> (`sites`: the pair's trees, new first, for masked names). */
@@ -62,9 +68,17 @@ export function SideLinks({ sides, oldLabel, newLabel }: { sides: ChangeSides; o
   if (!sides.old && !sides.new) return null;
   return (
     <span className="sides">
-      {sides.old && <a href={withBase(sides.old)} className="side side-old">{oldLabel}</a>}
+      {sides.old && (
+        <a href={withBase(sides.old)} className="side side-old">
+          {oldLabel}
+        </a>
+      )}
       {sides.old && sides.new && ' · '}
-      {sides.new && <a href={withBase(sides.new)} className="side side-new">{newLabel}</a>}
+      {sides.new && (
+        <a href={withBase(sides.new)} className="side side-new">
+          {newLabel}
+        </a>
+      )}
     </span>
   );
 }
@@ -76,15 +90,19 @@ export function RuleQuotes({ rules }: { rules: Change['rule'][] }) {
     <section aria-labelledby="rules">
       <h2 id="rules">Rules applied</h2>
       <p className="muted">
-        From QEMU&apos;s <code>docs/devel/qapi-code-gen.rst</code>, &quot;Compatibility considerations&quot;
-        (sentences in parentheses are ours). Direction <code>send</code>: command arguments; <code>receive</code>:
-        returns and event data; <code>both</code>: a type used in both.
+        From QEMU&apos;s <code>docs/devel/qapi-code-gen.rst</code>, &quot;Compatibility considerations&quot; (sentences
+        in parentheses are ours). Direction <code>send</code>: command arguments; <code>receive</code>: returns and
+        event data; <code>both</code>: a type used in both.
       </p>
       <dl className="rules">
         {rules.map((r) => (
           <div key={r} id={`rule-${r}`}>
-            <dt><code>{r}</code></dt>
-            <dd><blockquote>{RULES[r]}</blockquote></dd>
+            <dt>
+              <code>{r}</code>
+            </dt>
+            <dd>
+              <blockquote>{RULES[r]}</blockquote>
+            </dd>
           </div>
         ))}
       </dl>

@@ -17,7 +17,9 @@ function PairTable({ pairs }: { pairs: ChangesPair[] }) {
       <thead>
         <tr>
           <th scope="col">Releases</th>
-          {COLUMNS.map((c) => <th scope="col">{c.title}</th>)}
+          {COLUMNS.map((c) => (
+            <th scope="col">{c.title}</th>
+          ))}
           <th scope="col">Documentation only</th>
         </tr>
       </thead>
@@ -25,9 +27,13 @@ function PairTable({ pairs }: { pairs: ChangesPair[] }) {
         {pairs.map((p) => (
           <tr>
             <th scope="row">
-              <a href={withBase(changesPath(p.slug))}>{p.old.label} → {p.new.label}</a>
+              <a href={withBase(changesPath(p.slug))}>
+                {p.old.label} → {p.new.label}
+              </a>
             </th>
-            {COLUMNS.map((c) => <td>{p.diff.changes.filter((x) => x.verdict === c.verdict).length}</td>)}
+            {COLUMNS.map((c) => (
+              <td>{p.diff.changes.filter((x) => x.verdict === c.verdict).length}</td>
+            ))}
             <td>{p.diff.docs.length}</td>
           </tr>
         ))}

@@ -46,7 +46,8 @@ function byModule(changes: Change[], pair: ChangesPair): ModuleGroup[] {
     d.changes.push(c);
   }
   const rank = new Map<string, number>();
-  for (const site of [pair.new, pair.old]) for (const m of site.modules) if (!rank.has(m.name)) rank.set(m.name, rank.size);
+  for (const site of [pair.new, pair.old])
+    for (const m of site.modules) if (!rank.has(m.name)) rank.set(m.name, rank.size);
   return [...modules.entries()]
     .sort(([a], [b]) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity))
     .map(([, m]) => m);
@@ -60,7 +61,10 @@ function ChangePaths({ change, pair }: { change: Change; pair: ChangesPair }) {
     const href = sidePath(pair.new, root) ?? sidePath(pair.old, root);
     return (
       <li>
-        <code>{href ? <a href={withBase(href)}>{root}</a> : root}{rest}</code>
+        <code>
+          {href ? <a href={withBase(href)}>{root}</a> : root}
+          {rest}
+        </code>
       </li>
     );
   };
@@ -100,7 +104,8 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
       <ul className="changes-list">
         {group.changes.map((c) => (
           <li className={`change change-${c.verdict}`}>
-            <ChangeDescription change={c} sites={[pair.new, pair.old]} /> <VerdictBadge change={c} /> <RuleRef change={c} />{' '}
+            <ChangeDescription change={c} sites={[pair.new, pair.old]} /> <VerdictBadge change={c} />{' '}
+            <RuleRef change={c} />{' '}
             <SideLinks sides={changeSides(c, pair.old, pair.new)} oldLabel={pair.old.label} newLabel={pair.new.label} />
             <ChangePaths change={c} pair={pair} />
           </li>
@@ -131,7 +136,9 @@ function Affected({ pair }: { pair: ChangesPair }) {
         <thead>
           <tr>
             <th scope="col">Command or event</th>
-            {VERDICTS.map((v) => <th scope="col">{v.title}</th>)}
+            {VERDICTS.map((v) => (
+              <th scope="col">{v.title}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -139,8 +146,12 @@ function Affected({ pair }: { pair: ChangesPair }) {
             const href = sidePath(pair.new, name) ?? sidePath(pair.old, name);
             return (
               <tr>
-                <th scope="row"><code>{href ? <a href={withBase(href)}>{name}</a> : name}</code></th>
-                {VERDICTS.map((v) => <td>{n[v.verdict]}</td>)}
+                <th scope="row">
+                  <code>{href ? <a href={withBase(href)}>{name}</a> : name}</code>
+                </th>
+                {VERDICTS.map((v) => (
+                  <td>{n[v.verdict]}</td>
+                ))}
               </tr>
             );
           })}
@@ -179,7 +190,9 @@ export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: Changes
   return (
     <article className="changes-page">
       <header className="def-header">
-        <p className="kicker"><a href={withBase(changesPath())}>Changes</a></p>
+        <p className="kicker">
+          <a href={withBase(changesPath())}>Changes</a>
+        </p>
         <h1>
           <Release site={pair.old} /> → <Release site={pair.new} />
         </h1>
@@ -188,7 +201,13 @@ export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: Changes
           {counts.map((c) => (
             <>
               {' · '}
-              {c.n ? <a href={`#${c.verdict}`}>{c.n} {c.title.toLowerCase()}</a> : `0 ${c.title.toLowerCase()}`}
+              {c.n ? (
+                <a href={`#${c.verdict}`}>
+                  {c.n} {c.title.toLowerCase()}
+                </a>
+              ) : (
+                `0 ${c.title.toLowerCase()}`
+              )}
             </>
           ))}
           {' · '}
@@ -200,7 +219,9 @@ export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: Changes
             {others.map((p, i) => (
               <>
                 {i > 0 && ', '}
-                <a href={withBase(changesPath(p.slug))}>{p.old.label} → {p.new.label}</a>
+                <a href={withBase(changesPath(p.slug))}>
+                  {p.old.label} → {p.new.label}
+                </a>
               </>
             ))}
           </p>
@@ -212,11 +233,18 @@ export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: Changes
         .filter((c) => c.n > 0)
         .map(({ verdict, title, n }) => (
           <section aria-labelledby={verdict}>
-            <h2 id={verdict}>{title} ({n})</h2>
-            {byModule(changes.filter((c) => c.verdict === verdict), pair).map((m) => (
+            <h2 id={verdict}>
+              {title} ({n})
+            </h2>
+            {byModule(
+              changes.filter((c) => c.verdict === verdict),
+              pair,
+            ).map((m) => (
               <section className="change-module" aria-label={m.title}>
                 <h3>{m.title}</h3>
-                {m.defs.map((g) => <DefChanges group={g} pair={pair} verdict={verdict} />)}
+                {m.defs.map((g) => (
+                  <DefChanges group={g} pair={pair} verdict={verdict} />
+                ))}
               </section>
             ))}
           </section>

@@ -54,7 +54,9 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
           </>
         )}
       </p>
-      <h1 className="def-name"><code>{e.name}</code></h1>
+      <h1 className="def-name">
+        <code>{e.name}</code>
+      </h1>
       <div className="def-badges">
         <SinceBadge since={sinceOf(e)} />
         <FeatureBadges features={e.features} />
@@ -70,7 +72,10 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
         <p className="defined-at">
           Defined at{' '}
           {mod ? (
-            <a href={withBase(moduleHref(site, mod)) + `#${moduleEntryId(e.name)}`} title={`${e.name} in the list of ${mod.title}`}>
+            <a
+              href={withBase(moduleHref(site, mod)) + `#${moduleEntryId(e.name)}`}
+              title={`${e.name} in the list of ${mod.title}`}
+            >
               <code>{where}</code>
             </a>
           ) : (
@@ -120,7 +125,13 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         <h2 id="wire">Wire shape</h2>
         <CommandEnvelope site={site} command={c} hasArgs={!!data} />
         {flags.length > 0 && (
-          <p className="flags">{flags.map((f) => <span key={f} className="badge flag">{f}</span>)}</p>
+          <p className="flags">
+            {flags.map((f) => (
+              <span key={f} className="badge flag">
+                {f}
+              </span>
+            ))}
+          </p>
         )}
         <h3 id="arguments">Arguments</h3>
         {data ? (
@@ -153,11 +164,11 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
           <h2 id="wire">Members</h2>
           {e.meta === 'union' && (
             <p className="data-type">
-              A JSON object; the value of <code>{e.discriminator}</code> (a <TypeRef site={site} name={e.tagType} />) selects which
-              branch members are present.
+              A JSON object; the value of <code>{e.discriminator}</code> (a <TypeRef site={site} name={e.tagType} />)
+              selects which branch members are present.
             </p>
           )}
-          <MemberTable obj={e} ctx={ctx} /> 
+          <MemberTable obj={e} ctx={ctx} />
           {e.meta === 'struct' && e.members.length === 0 && <p className="muted">An empty JSON object.</p>}
         </section>
       );
@@ -191,8 +202,12 @@ function Features({ e, ctx }: { e: Entity; ctx: DocContext }) {
       <dl className="features">
         {features.map(([name, text]) => (
           <div key={name} id={`f-${name}`}>
-            <dt><span className={`badge feature feature-${name}`}>{name}</span></dt>
-            <dd><RstText text={text} ctx={ctx} /></dd>
+            <dt>
+              <span className={`badge feature feature-${name}`}>{name}</span>
+            </dt>
+            <dd>
+              <RstText text={text} ctx={ctx} />
+            </dd>
           </div>
         ))}
       </dl>
@@ -213,7 +228,9 @@ function UsedBy({ site, e }: { site: SiteSchema; e: Entity }) {
           {users.map((u) => (
             <li key={u.name}>
               <span className={`kind kind-${u.meta}`}>{kindLabel(u)}</span>{' '}
-              <a href={withBase(definitionHref(site, u))}><code>{u.name}</code></a>
+              <a href={withBase(definitionHref(site, u))}>
+                <code>{u.name}</code>
+              </a>
             </li>
           ))}
         </ul>

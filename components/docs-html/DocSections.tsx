@@ -17,7 +17,13 @@ import { RstText, type DocContext } from './Rst';
 function sectionExamples(doc: Doc, index: number): QmpExample[] {
   const from = doc.sections[index]!.line;
   // stub sections for undocumented members are appended with the doc's first line: not "next"
-  const to = Math.min(...doc.sections.slice(index + 1).map((s) => s.line).filter((l) => l > from), Infinity);
+  const to = Math.min(
+    ...doc.sections
+      .slice(index + 1)
+      .map((s) => s.line)
+      .filter((l) => l > from),
+    Infinity,
+  );
   return doc.examples.filter((x) => x.fromSection && x.line >= from && x.line < to);
 }
 
@@ -71,7 +77,9 @@ export function DocSections({ doc, ctx }: { doc: Doc | null; ctx: DocContext }):
   return (
     <section className="notes" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      {shown.map(({ section, index }) => <Section doc={doc} section={section} index={index} ctx={ctx} />)}
+      {shown.map(({ section, index }) => (
+        <Section doc={doc} section={section} index={index} ctx={ctx} />
+      ))}
     </section>
   );
 }

@@ -22,13 +22,33 @@ export function EventEnvelope({ event, hasData }: { event: Event; hasData: boole
   return (
     <pre className="envelope shiki" aria-label="Event envelope">
       <code>
-        <P>{'{ '}</P><K>event</K><P>: </P><S>{event.name}</S><P>,</P>{'\n'}
+        <P>{'{ '}</P>
+        <K>event</K>
+        <P>: </P>
+        <S>{event.name}</S>
+        <P>,</P>
+        {'\n'}
         {hasData && (
           <>
-            {'  '}<K>data</K><P>: </P><C>{'{ … members below … }'}</C><P>,</P>{'\n'}
+            {'  '}
+            <K>data</K>
+            <P>: </P>
+            <C>{'{ … members below … }'}</C>
+            <P>,</P>
+            {'\n'}
           </>
         )}
-        {'  '}<K>timestamp</K><P>{': { '}</P><K>seconds</K><P>: </P><C>int</C><P>, </P><K>microseconds</K><P>: </P><C>int</C><P>{' } }'}</P>
+        {'  '}
+        <K>timestamp</K>
+        <P>{': { '}</P>
+        <K>seconds</K>
+        <P>: </P>
+        <C>int</C>
+        <P>, </P>
+        <K>microseconds</K>
+        <P>: </P>
+        <C>int</C>
+        <P>{' } }'}</P>
       </code>
     </pre>
   );
@@ -52,7 +72,9 @@ function ReplyValue({ site, name }: { site: SiteSchema; name: string }) {
       {shown.map(({ g, m }, i) => (
         <>
           {'\n' + pad}
-          <a className="reply-key" href={`#${memberId('r', g, m)}`}><K>{m.name}</K></a>
+          <a className="reply-key" href={`#${memberId('r', g, m)}`}>
+            <K>{m.name}</K>
+          </a>
           <P>: </P>
           <TypeRef site={site} name={m.type} />
           {i < shown.length - 1 || fixed.length > shown.length || hasBranches ? <P>,</P> : null}
@@ -60,15 +82,27 @@ function ReplyValue({ site, name }: { site: SiteSchema; name: string }) {
         </>
       ))}
       {fixed.length > shown.length && (
-        <>{'\n' + pad}<C>{`… ${fixed.length - shown.length} more members below`}</C></>
+        <>
+          {'\n' + pad}
+          <C>{`… ${fixed.length - shown.length} more members below`}</C>
+        </>
       )}
       {hasBranches && shape.discriminator && (
-        <>{'\n' + pad}<C>{`… the members of the "${shape.discriminator}" branch`}</C></>
+        <>
+          {'\n' + pad}
+          <C>{`… the members of the "${shape.discriminator}" branch`}</C>
+        </>
       )}
       {fixed.length === 0 && !hasBranches && <C>{' (no members) '}</C>}
       {'\n' + pad.slice(2)}
       <P>{'}'}</P>
-      {isArray && <><P>, </P><C>…</C><P>{' ]'}</P></>}
+      {isArray && (
+        <>
+          <P>, </P>
+          <C>…</C>
+          <P>{' ]'}</P>
+        </>
+      )}
     </>
   );
 }
@@ -77,16 +111,26 @@ export function CommandEnvelope({ site, command, hasArgs }: { site: SiteSchema; 
   return (
     <pre className="envelope shiki" aria-label="Command envelope">
       <code>
-        <span className="tk-client">-&gt;</span> <P>{'{ '}</P><K>execute</K><P>: </P><S>{command.name}</S>
+        <span className="tk-client">-&gt;</span> <P>{'{ '}</P>
+        <K>execute</K>
+        <P>: </P>
+        <S>{command.name}</S>
         {hasArgs && (
           <>
-            <P>,</P>{'\n   '}<K>arguments</K><P>: </P><C>{'{ … members below … }'}</C>
+            <P>,</P>
+            {'\n   '}
+            <K>arguments</K>
+            <P>: </P>
+            <C>{'{ … members below … }'}</C>
           </>
         )}
-        <P>{' }'}</P>{'\n'}
+        <P>{' }'}</P>
+        {'\n'}
         {command.successResponse ? (
           <>
-            <span className="tk-server">&lt;-</span> <P>{'{ '}</P><K>return</K><P>: </P>
+            <span className="tk-server">&lt;-</span> <P>{'{ '}</P>
+            <K>return</K>
+            <P>: </P>
             {command.returns ? <ReplyValue site={site} name={command.returns} /> : <P>{'{}'}</P>}
             <P>{' }'}</P>
           </>

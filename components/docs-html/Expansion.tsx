@@ -23,6 +23,12 @@ export function ExpansionFragment({ site, name }: { site: SiteSchema; name: stri
   if (!found || found.type.name !== name) return null;
   // depth 0 of a fragment is the nested level of the page: no anchors, no inlined grandchildren
   return (
-    <ExpansionBody type={found.type} ctx={{ site, exampleSeq: { n: 0 } }} depth={0} budget={newBudget(0, 0)} ancestors={[]} />
+    <ExpansionBody
+      type={found.type}
+      ctx={{ site, exampleSeq: { n: 0 } }}
+      depth={0}
+      budget={newBudget(0, 0)}
+      ancestors={[]}
+    />
   ) as Html;
 }

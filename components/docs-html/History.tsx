@@ -32,16 +32,18 @@ function Step({ step, history }: { step: ResolvedStep; history: SiteHistory }) {
   return (
     <li className={`history-step history-${step.status}`}>
       <p>
-        <strong>{step.to}</strong> <span className="muted">(from {step.from})</span>:{' '}
-        {summary(step)}
+        <strong>{step.to}</strong> <span className="muted">(from {step.from})</span>: {summary(step)}
         {' — '}
-        <a href={withBase(page)}>all changes {step.from} → {step.to}</a>
+        <a href={withBase(page)}>
+          all changes {step.from} → {step.to}
+        </a>
       </p>
       {step.status === 'changed' && shown.length > 0 && (
         <ul className="changes-list">
           {shown.map((c) => (
             <li className={`change change-${c.verdict}`}>
-              <ChangeDescription change={c} sites={[to, from]} /> <VerdictBadge change={c} /> <RuleRef change={c} page={withBase(page)} />{' '}
+              <ChangeDescription change={c} sites={[to, from]} /> <VerdictBadge change={c} />{' '}
+              <RuleRef change={c} page={withBase(page)} />{' '}
               <SideLinks sides={changeSides(c, from, to)} oldLabel={from.label} newLabel={to.label} />
             </li>
           ))}
@@ -68,14 +70,24 @@ export function History({ entity, history = getSiteHistory() }: { entity: Entity
         {present.map(({ s, href }, i) => (
           <>
             {i > 0 && ' · '}
-            {href ? <a href={withBase(href)}>{s.label}</a> : <span className="absent" title={`not in ${s.label}`}><s>{s.label}</s></span>}
+            {href ? (
+              <a href={withBase(href)}>{s.label}</a>
+            ) : (
+              <span className="absent" title={`not in ${s.label}`}>
+                <s>{s.label}</s>
+              </span>
+            )}
           </>
         ))}
       </p>
       {steps.length === 0 ? (
         <p className="muted">Unchanged on the wire and in its documentation across these releases.</p>
       ) : (
-        <ol className="history-steps">{steps.map((step) => <Step step={step} history={history} />)}</ol>
+        <ol className="history-steps">
+          {steps.map((step) => (
+            <Step step={step} history={history} />
+          ))}
+        </ol>
       )}
     </section>
   );

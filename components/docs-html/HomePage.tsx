@@ -15,7 +15,9 @@ export function HomePage({ site }: { site: SiteSchema }) {
   return (
     <div className="home">
       <section className="hero">
-        <h1>QMP reference <span className="hero-version">{site.label}</span></h1>
+        <h1>
+          QMP reference <span className="hero-version">{site.label}</span>
+        </h1>
         {site.model.origin?.kind === 'introspection' ? (
           <p className="lede">
             Every event and command of {introspectionTitle(site.model.origin).replace(/, introspected$/, '')} as it
@@ -31,17 +33,37 @@ export function HomePage({ site }: { site: SiteSchema }) {
           </p>
         )}
         <dl className="stats">
-          <div><dt>Events</dt><dd><a href={withBase(homePath(site.prefix, 'events'))}>{site.events.length}</a></dd></div>
-          <div><dt>Commands</dt><dd><a href={withBase(indexPath(site.prefix, 'commands'))}>{site.commands.length}</a></dd></div>
+          <div>
+            <dt>Events</dt>
+            <dd>
+              <a href={withBase(homePath(site.prefix, 'events'))}>{site.events.length}</a>
+            </dd>
+          </div>
+          <div>
+            <dt>Commands</dt>
+            <dd>
+              <a href={withBase(indexPath(site.prefix, 'commands'))}>{site.commands.length}</a>
+            </dd>
+          </div>
           {site.types.length > 0 && (
-            <div><dt>Types</dt><dd><a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a></dd></div>
+            <div>
+              <dt>Types</dt>
+              <dd>
+                <a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a>
+              </dd>
+            </div>
           )}
-          <div><dt>Modules</dt><dd><a href={withBase(indexPath(site.prefix, 'modules'))}>{site.modules.length}</a></dd></div>
+          <div>
+            <dt>Modules</dt>
+            <dd>
+              <a href={withBase(indexPath(site.prefix, 'modules'))}>{site.modules.length}</a>
+            </dd>
+          </div>
         </dl>
         {getVersions().length > 1 && (
           <p className="changes-link">
-            <a href={withBase(changesPath())}>Changes between releases</a>: what changed on the wire from one release
-            to the next, with each change&apos;s verdict under QEMU&apos;s compatibility rules.
+            <a href={withBase(changesPath())}>Changes between releases</a>: what changed on the wire from one release to
+            the next, with each change&apos;s verdict under QEMU&apos;s compatibility rules.
           </p>
         )}
       </section>
@@ -56,7 +78,9 @@ export function HomePage({ site }: { site: SiteSchema }) {
               <ul>
                 {events.map((e) => (
                   <li key={e.name}>
-                    <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
+                    <a href={withBase(definitionHref(site, e))}>
+                      <code>{e.name}</code>
+                    </a>
                     {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
                     {e.doc && <p className="snippet">{plainText(e.doc.body.text, 120)}</p>}
                   </li>

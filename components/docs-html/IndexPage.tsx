@@ -13,7 +13,9 @@ function DefList({ site, entities, showKind }: { site: SiteSchema; entities: Ent
     <ul className="index-list">
       {sorted.map((e) => (
         <li key={e.name}>
-          <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
+          <a href={withBase(definitionHref(site, e))}>
+            <code>{e.name}</code>
+          </a>
           {showKind && <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>}
           {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
         </li>
@@ -27,8 +29,9 @@ export function IndexPage({ site }: { site: SiteSchema }) {
     <div className="index-page">
       <h1>All definitions</h1>
       <p className="lede">
-        {site.events.length} events, {site.commands.length} commands and {site.types.length} types in {site.modules.length} modules.
-        Built-in types are explained on <a href={withBase(builtinsPath(site.prefix))}>one page</a>.
+        {site.events.length} events, {site.commands.length} commands and {site.types.length} types in{' '}
+        {site.modules.length} modules. Built-in types are explained on{' '}
+        <a href={withBase(builtinsPath(site.prefix))}>one page</a>.
       </p>
       <h2 id="modules">Modules</h2>
       <ul className="index-list modules">
@@ -38,11 +41,17 @@ export function IndexPage({ site }: { site: SiteSchema }) {
           </li>
         ))}
       </ul>
-      <h2 id="events">Events <span className="count">{site.events.length}</span></h2>
+      <h2 id="events">
+        Events <span className="count">{site.events.length}</span>
+      </h2>
       <DefList site={site} entities={site.events} />
-      <h2 id="commands">Commands <span className="count">{site.commands.length}</span></h2>
+      <h2 id="commands">
+        Commands <span className="count">{site.commands.length}</span>
+      </h2>
       <DefList site={site} entities={site.commands} />
-      <h2 id="types">Types <span className="count">{site.types.length}</span></h2>
+      <h2 id="types">
+        Types <span className="count">{site.types.length}</span>
+      </h2>
       {site.types.length === 0 && site.model.origin?.kind === 'introspection' ? (
         <p className="muted">
           None with a page: QEMU's introspection does not name its types, so each is shown by its shape where it is

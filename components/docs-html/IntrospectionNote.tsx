@@ -18,8 +18,8 @@ export function IntrospectionNote({ site, e }: { site: SiteSchema; e: Entity }) 
   return (
     <aside className="pip introspection-note" aria-label="Where this page comes from">
       <p>
-        The wire shape of this {kind} as {qemu} describes itself (<code>query-qmp-schema</code>); QEMU does not name
-        its types there, so they are shown by their shape.
+        The wire shape of this {kind} as {qemu} describes itself (<code>query-qmp-schema</code>); QEMU does not name its
+        types there, so they are shown by their shape.
       </p>
       {from && from.definitions.has(e.name) ? (
         <p className="borrowed-docs">
@@ -30,7 +30,9 @@ export function IntrospectionNote({ site, e }: { site: SiteSchema; e: Entity }) 
           ), borrowed by name: it may differ from this build.
         </p>
       ) : from ? (
-        <p className="borrowed-docs">The {from.label} source tree has no documentation of this {kind}.</p>
+        <p className="borrowed-docs">
+          The {from.label} source tree has no documentation of this {kind}.
+        </p>
       ) : (
         <p className="borrowed-docs">
           No documentation: an introspection carries none, and this site has no source tree of the same release.

@@ -78,7 +78,14 @@ interface Expanding {
 }
 
 /** The nested table of a type (members, values or alternatives). */
-export function ExpansionBody({ type: t, ctx, depth, budget, ancestors, valueHref }: Expanding & { type: TypeEntity; valueHref?: (v: string) => string | undefined }) {
+export function ExpansionBody({
+  type: t,
+  ctx,
+  depth,
+  budget,
+  ancestors,
+  valueHref,
+}: Expanding & { type: TypeEntity; valueHref?: (v: string) => string | undefined }) {
   if (t.meta === 'struct' || t.meta === 'union') {
     return <MemberTable obj={t} ctx={ctx} depth={depth + 1} budget={budget} ancestors={[...ancestors, t.name]} />;
   }
@@ -99,7 +106,12 @@ export function topExpander(ctx: DocContext, owner: string): (typeName: string) 
   return (typeName) => <Nested typeName={typeName} {...x} />;
 }
 
-function Nested({ typeName, inline, valueHref, ...x }: Expanding & { typeName: string; inline?: boolean; valueHref?: (v: string) => string | undefined }) {
+function Nested({
+  typeName,
+  inline,
+  valueHref,
+  ...x
+}: Expanding & { typeName: string; inline?: boolean; valueHref?: (v: string) => string | undefined }) {
   const found = expansionOf(x.ctx.site, typeName);
   if (!found) return null;
   const { type: t, label } = found;
@@ -119,7 +131,21 @@ function Nested({ typeName, inline, valueHref, ...x }: Expanding & { typeName: s
     <details className="nested" data-expand={withBase(expansionPath(x.ctx.site.prefix, t.name))}>
       <summary>Show {label}</summary>
       <p className="expand-fallback">
-        {masked ? '' : <>See {page ? <a href={withBase(page)}><code>{t.name}</code></a> : <code>{t.name}</code>}.</>}
+        {masked ? (
+          ''
+        ) : (
+          <>
+            See{' '}
+            {page ? (
+              <a href={withBase(page)}>
+                <code>{t.name}</code>
+              </a>
+            ) : (
+              <code>{t.name}</code>
+            )}
+            .
+          </>
+        )}
       </p>
     </details>
   );
@@ -131,7 +157,13 @@ function GroupHeading({ group, ctx, ns, top }: { group: MemberGroup; ctx: DocCon
   const site = ctx.site;
   const from = (name: string) => {
     const href = typeHref(site, name);
-    return href ? <a href={withBase(href)}><code>{name}</code></a> : <code>{name}</code>;
+    return href ? (
+      <a href={withBase(href)}>
+        <code>{name}</code>
+      </a>
+    ) : (
+      <code>{name}</code>
+    );
   };
   const id = o.kind === 'branch' && top ? branchId(ns, group) : undefined;
   return (
@@ -146,7 +178,9 @@ function GroupHeading({ group, ctx, ns, top }: { group: MemberGroup; ctx: DocCon
                 {i > 0 ? ', and ' : 'When '}
                 <code>{w.tag}</code> is{' '}
                 {id && i === o.when.length - 1 ? (
-                  <a className="anchor-link" href={`#${id}`}><code>&quot;{w.value}&quot;</code></a>
+                  <a className="anchor-link" href={`#${id}`}>
+                    <code>&quot;{w.value}&quot;</code>
+                  </a>
                 ) : (
                   <code>&quot;{w.value}&quot;</code>
                 )}
@@ -173,7 +207,9 @@ function BranchIndex({ groups, discriminator, ns }: { groups: MemberGroup[]; dis
       <ul>
         {branches.map((g) => (
           <li key={g.anchorPrefix}>
-            <a href={`#${branchId(ns, g)}`}><code>{g.anchorPrefix.replace(/\.$/, '').split('.').join(' › ')}</code></a>
+            <a href={`#${branchId(ns, g)}`}>
+              <code>{g.anchorPrefix.replace(/\.$/, '').split('.').join(' › ')}</code>
+            </a>
           </li>
         ))}
       </ul>
@@ -199,19 +235,28 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
     <tr id={top ? anchor : undefined} className={m.optional ? 'optional' : 'required'}>
       <td className="member-name">
         {top ? (
-          <a className="anchor-link" href={`#${anchor}`}><code>{m.name}</code></a>
+          <a className="anchor-link" href={`#${anchor}`}>
+            <code>{m.name}</code>
+          </a>
         ) : (
           <code>{m.name}</code>
         )}
-        <span className={`req ${m.optional ? 'is-optional' : 'is-required'}`}>{m.optional ? 'optional' : 'required'}</span>
+        <span className={`req ${m.optional ? 'is-optional' : 'is-required'}`}>
+          {m.optional ? 'optional' : 'required'}
+        </span>
         {isTag && <span className="req is-discriminator">discriminator</span>}
         {since && <span className="req member-since">since {since}</span>}
       </td>
-      <td className="member-type"><TypeRef site={x.ctx.site} name={m.type} /></td>
+      <td className="member-type">
+        <TypeRef site={x.ctx.site} name={m.type} />
+      </td>
       <td className="member-desc">
         {m.description ? <RstTextCompact text={m.description} ctx={x.ctx} /> : <Undocumented site={x.ctx.site} />}
         {(m.features.length > 0 || m.if) && (
-          <div className="member-badges"><FeatureBadges features={m.features} /><IfBadge cond={m.if} /></div>
+          <div className="member-badges">
+            <FeatureBadges features={m.features} />
+            <IfBadge cond={m.if} />
+          </div>
         )}
         <Nested typeName={m.type} {...x} inline={isTag && top} valueHref={isTag && top ? branchHref : undefined} />
       </td>
@@ -242,7 +287,8 @@ export function MemberTable({
   const branchOf = new Map<string, string>();
   if (top) {
     for (const g of groups) {
-      if (g.origin.kind === 'branch' && g.origin.when.length === 1) branchOf.set(g.origin.when[0]!.value, branchId(ns, g));
+      if (g.origin.kind === 'branch' && g.origin.when.length === 1)
+        branchOf.set(g.origin.when[0]!.value, branchId(ns, g));
     }
   }
   const branchHref = (v: string) => (branchOf.has(v) ? `#${branchOf.get(v)}` : undefined);
@@ -253,16 +299,32 @@ export function MemberTable({
       <div className="table-wrap">
         <table className={`members ${depth > 0 ? 'members-nested' : ''}`}>
           {top && (
-            <thead><tr><th scope="col">Member</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Member</th>
+                <th scope="col">Type</th>
+                <th scope="col">Description</th>
+              </tr>
+            </thead>
           )}
           {groups.map((g, i) => (
             <tbody key={i}>
               <GroupHeading group={g} ctx={ctx} ns={ns} top={top} />
               {g.members.length === 0 ? (
-                <tr className="empty-branch"><td colSpan={3}>No members.</td></tr>
+                <tr className="empty-branch">
+                  <td colSpan={3}>No members.</td>
+                </tr>
               ) : (
                 g.members.map((m) => (
-                  <MemberRow key={m.name} m={m} group={g} ns={ns} discriminator={shape.discriminator} branchHref={branchHref} {...x} />
+                  <MemberRow
+                    key={m.name}
+                    m={m}
+                    group={g}
+                    ns={ns}
+                    discriminator={shape.discriminator}
+                    branchHref={branchHref}
+                    {...x}
+                  />
                 ))
               )}
             </tbody>

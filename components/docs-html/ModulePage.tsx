@@ -21,7 +21,9 @@ function Definitions({ site, entities }: { site: SiteSchema; entities: Entity[] 
     <ul className="def-summaries">
       {sorted.map((e) => (
         <li key={e.name} id={moduleEntryId(e.name)}>
-          <a href={withBase(definitionHref(site, e))}><code>{e.name}</code></a>
+          <a href={withBase(definitionHref(site, e))}>
+            <code>{e.name}</code>
+          </a>
           <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>
           {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
           {e.doc && <p className="snippet">{plainText(e.doc.body.text, 140)}</p>}
@@ -36,7 +38,9 @@ function Text({ parts, ctx }: { parts: FreeformPart[]; ctx: DocContext }) {
   if (shown.length === 0) return null;
   return (
     <div className="freeform">
-      {shown.map((p) => <RstBlocks blocks={p.blocks} ctx={{ ...ctx, text: p.doc.body }} />)}
+      {shown.map((p) => (
+        <RstBlocks blocks={p.blocks} ctx={{ ...ctx, text: p.doc.body }} />
+      ))}
     </div>
   );
 }
@@ -45,7 +49,11 @@ function Section({ site, section, ctx }: { site: SiteSchema; section: ModuleSect
   const { heading } = section;
   return (
     <section aria-labelledby={heading?.id} className="module-section">
-      {heading && <h2 id={heading.id}><InlineNodes nodes={heading.children} ctx={ctx} /></h2>}
+      {heading && (
+        <h2 id={heading.id}>
+          <InlineNodes nodes={heading.children} ctx={ctx} />
+        </h2>
+      )}
       <Text parts={section.text} ctx={ctx} />
       <Definitions site={site} entities={section.entities} />
     </section>
@@ -59,17 +67,27 @@ export function ModulePage({ site, module: m }: { site: SiteSchema; module: Site
   return (
     <article className="module-page">
       <p className="kicker">
-        <span className="kind kind-module">Module</span> <code>{site.rootDir ? `${site.rootDir}/` : ''}{m.name}</code>
+        <span className="kind kind-module">Module</span>{' '}
+        <code>
+          {site.rootDir ? `${site.rootDir}/` : ''}
+          {m.name}
+        </code>
       </p>
       <h1>{m.title}</h1>
       {titled.length > 1 && (
         <nav aria-label="Sections of this module">
           <ul className="module-toc">
-            {titled.map((s) => <li><a href={`#${s.heading!.id}`}>{s.heading!.title}</a></li>)}
+            {titled.map((s) => (
+              <li>
+                <a href={`#${s.heading!.id}`}>{s.heading!.title}</a>
+              </li>
+            ))}
           </ul>
         </nav>
       )}
-      {sections.map((s) => <Section site={site} section={s} ctx={ctx} />)}
+      {sections.map((s) => (
+        <Section site={site} section={s} ctx={ctx} />
+      ))}
       {m.entities.length === 0 && m.module.freeformDocs.length === 0 && <p className="muted">This module is empty.</p>}
     </article>
   );

@@ -20,7 +20,10 @@ import { RstBlocks } from './Rst';
 const UNMATCHED: ExampleBadge = { status: 'unchecked', message: 'not linted' };
 
 function bodyText(example: ModelExample): string {
-  return example.lines.map((l) => l.text).join('\n').trimEnd();
+  return example.lines
+    .map((l) => l.text)
+    .join('\n')
+    .trimEnd();
 }
 
 function transcriptOf(example: ModelExample): string {
@@ -99,7 +102,9 @@ export function ExampleFigure({ placed, source, ctx }: FigureProps) {
   return (
     <figure className="qmp-example" id={id} data-source={placed?.source}>
       <figcaption>
-        <a className="anchor" href={`#${id}`} aria-label="Link to this example">#</a>
+        <a className="anchor" href={`#${id}`} aria-label="Link to this example">
+          #
+        </a>
         <span className="example-title">{title ? `Example: ${title}` : 'Example'}</span>
         <span className={`lint lint-${badge.status}`} title={badge.message}>
           {badgeText}
@@ -109,13 +114,17 @@ export function ExampleFigure({ placed, source, ctx }: FigureProps) {
           <a className="open-validator" href={withBase(validatorPath({ versionLabel: ctx.site.label, transcript }))}>
             Open in validator
           </a>
-          <button type="button" className="copy-button" aria-label="Copy example" data-state="idle">Copy</button>
+          <button type="button" className="copy-button" aria-label="Copy example" data-state="idle">
+            Copy
+          </button>
         </span>
       </figcaption>
       {placed ? (
         <Body example={placed.example} ctx={ctx} />
       ) : (
-        <pre className="literal"><code>{source}</code></pre>
+        <pre className="literal">
+          <code>{source}</code>
+        </pre>
       )}
     </figure>
   );

@@ -35,7 +35,9 @@ export function ReturnsSection({ command: c, ctx }: { command: Command; ctx: Doc
     <section aria-labelledby="returns" className="returns">
       <h3 id="returns">Returns</h3>
       {!c.returns ? (
-        <p className="muted">An empty object (<code>{'{}'}</code>) on success.</p>
+        <p className="muted">
+          An empty object (<code>{'{}'}</code>) on success.
+        </p>
       ) : (
         <>
           <p className="data-type">

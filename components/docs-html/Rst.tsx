@@ -36,13 +36,23 @@ export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }
       case 'code':
         return <code key={i}>{n.text}</code>;
       case 'em':
-        return <em key={i}><InlineNodes nodes={n.children} ctx={ctx} /></em>;
+        return (
+          <em key={i}>
+            <InlineNodes nodes={n.children} ctx={ctx} />
+          </em>
+        );
       case 'strong':
-        return <strong key={i}><InlineNodes nodes={n.children} ctx={ctx} /></strong>;
+        return (
+          <strong key={i}>
+            <InlineNodes nodes={n.children} ctx={ctx} />
+          </strong>
+        );
       case 'member': {
         const anchor = `m-${n.name}`;
         return ctx.memberAnchors?.has(anchor) ? (
-          <a key={i} className="member-ref" href={`#${anchor}`}><code>{n.name}</code></a>
+          <a key={i} className="member-ref" href={`#${anchor}`}>
+            <code>{n.name}</code>
+          </a>
         ) : (
           <code key={i}>{n.name}</code>
         );
@@ -50,13 +60,19 @@ export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }
       case 'xref': {
         const href = xrefHref(ctx.site, n.role, n.target);
         return href ? (
-          <a key={i} className="xref" href={withBase(href)}><code>{n.text}</code></a>
+          <a key={i} className="xref" href={withBase(href)}>
+            <code>{n.text}</code>
+          </a>
         ) : (
           <code key={i}>{n.text}</code>
         );
       }
       case 'link':
-        return <a key={i} href={n.url} rel="noopener noreferrer">{n.text}</a>;
+        return (
+          <a key={i} href={n.url} rel="noopener noreferrer">
+            {n.text}
+          </a>
+        );
     }
   });
 }
@@ -81,32 +97,58 @@ const ADMONITION_TITLE: Record<string, string> = {
 function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): Child {
   switch (b.t) {
     case 'para':
-      return <p><InlineNodes nodes={b.children} ctx={ctx} /></p>;
+      return (
+        <p>
+          <InlineNodes nodes={b.children} ctx={ctx} />
+        </p>
+      );
     case 'heading': {
       const H = `h${Math.min(b.level + 1, 6)}` as 'h3';
-      return <H className="doc-heading"><InlineNodes nodes={b.children} ctx={ctx} /></H>;
+      return (
+        <H className="doc-heading">
+          <InlineNodes nodes={b.children} ctx={ctx} />
+        </H>
+      );
     }
     case 'literal':
       return b.lang === 'json' || b.lang === 'qmp' ? (
         <div className="code-block" dangerouslySetInnerHTML={{ __html: highlightCode(b.text, b.lang) }} />
       ) : (
-        <pre className="literal"><code>{b.text}</code></pre>
+        <pre className="literal">
+          <code>{b.text}</code>
+        </pre>
       );
     case 'bullets':
-      return <ul>{b.items.map((item, i) => <li key={i}><RstBlocks blocks={item} ctx={ctx} /></li>)}</ul>;
+      return (
+        <ul>
+          {b.items.map((item, i) => (
+            <li key={i}>
+              <RstBlocks blocks={item} ctx={ctx} />
+            </li>
+          ))}
+        </ul>
+      );
     case 'enum':
       return (
         <ol start={b.start === 1 ? undefined : b.start}>
-          {b.items.map((item, i) => <li key={i}><RstBlocks blocks={item} ctx={ctx} /></li>)}
+          {b.items.map((item, i) => (
+            <li key={i}>
+              <RstBlocks blocks={item} ctx={ctx} />
+            </li>
+          ))}
         </ol>
       );
     case 'quote':
-      return <blockquote><RstBlocks blocks={b.blocks} ctx={ctx} /></blockquote>;
+      return (
+        <blockquote>
+          <RstBlocks blocks={b.blocks} ctx={ctx} />
+        </blockquote>
+      );
     case 'admonition':
       return (
         <aside className={`admonition admonition-${b.kind}`}>
           <p className="admonition-title">
-            {b.title ? <InlineNodes nodes={b.title} ctx={ctx} /> : ADMONITION_TITLE[b.kind] ?? b.kind}
+            {b.title ? <InlineNodes nodes={b.title} ctx={ctx} /> : (ADMONITION_TITLE[b.kind] ?? b.kind)}
           </p>
           <RstBlocks blocks={b.blocks} ctx={ctx} />
         </aside>
@@ -116,11 +158,25 @@ function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): Child {
         <div className="table-wrap">
           <table className="doc-table">
             {b.header.length > 0 && (
-              <thead><tr>{b.header.map((c, i) => <th key={i}><InlineNodes nodes={c} ctx={ctx} /></th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {b.header.map((c, i) => (
+                    <th key={i}>
+                      <InlineNodes nodes={c} ctx={ctx} />
+                    </th>
+                  ))}
+                </tr>
+              </thead>
             )}
             <tbody>
               {b.rows.map((row, i) => (
-                <tr key={i}>{row.map((c, j) => <td key={j}><InlineNodes nodes={c} ctx={ctx} /></td>)}</tr>
+                <tr key={i}>
+                  {row.map((c, j) => (
+                    <td key={j}>
+                      <InlineNodes nodes={c} ctx={ctx} />
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -130,8 +186,12 @@ function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): Child {
       return (
         <dl className="doc-deflist">
           {b.items.map((item, i) => [
-            <dt key={`t${i}`}><InlineNodes nodes={item.term} ctx={ctx} /></dt>,
-            <dd key={`d${i}`}><RstBlocks blocks={item.blocks} ctx={ctx} /></dd>,
+            <dt key={`t${i}`}>
+              <InlineNodes nodes={item.term} ctx={ctx} />
+            </dt>,
+            <dd key={`d${i}`}>
+              <RstBlocks blocks={item.blocks} ctx={ctx} />
+            </dd>,
           ])}
         </dl>
       );
@@ -154,4 +214,3 @@ export function RstTextCompact({ text, ctx }: { text: DocText | undefined; ctx: 
   if (blocks.length === 1 && blocks[0]!.t === 'para') return <InlineNodes nodes={blocks[0]!.children} ctx={inner} />;
   return <RstBlocks blocks={blocks} ctx={inner} />;
 }
-

@@ -21,7 +21,11 @@ export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
     // the tree that lent the docs has the type under its name: a link there, never the masked name
     const treeName = site.docsFrom?.typeNames.get(name);
     if (!treeName) {
-      return <code className="type-ref masked" title="QEMU does not name this type: shown by its shape">{label}</code>;
+      return (
+        <code className="type-ref masked" title="QEMU does not name this type: shown by its shape">
+          {label}
+        </code>
+      );
     }
     const title = `QEMU does not name this type; it mirrors ${treeName} of the ${site.docsFrom!.label} source tree`;
     const href = withBase(definitionPath(site.docsFrom!.prefix, 'struct', treeName));

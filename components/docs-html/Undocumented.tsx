@@ -7,7 +7,11 @@ import type { SiteSchema } from '@/lib/site/site-schema';
 
 export function Undocumented({ site }: { site: SiteSchema }) {
   if (site.model.origin?.kind === 'introspection' && !site.docsFrom) {
-    return <span className="undocumented" title="query-qmp-schema carries no doc text">—</span>;
+    return (
+      <span className="undocumented" title="query-qmp-schema carries no doc text">
+        —
+      </span>
+    );
   }
   return <span className="undocumented">Not documented</span>;
 }

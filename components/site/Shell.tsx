@@ -8,11 +8,23 @@ import type { PageRef } from '@/lib/site/site-links';
 import { Enhancer } from './Enhancer';
 import { Sidebar, Topbar } from '@/components/docs-html/frame/Frame';
 
-export function Shell({ site, page, activeModule, children }: { site: SiteSchema; page: PageRef; activeModule?: string; children: ReactNode }) {
+export function Shell({
+  site,
+  page,
+  activeModule,
+  children,
+}: {
+  site: SiteSchema;
+  page: PageRef;
+  activeModule?: string;
+  children: ReactNode;
+}) {
   const activeName = page.kind === 'definition' ? page.name : undefined;
   return (
     <>
-      <a className="skip-link" href="#content">Skip to content</a>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
       <Enhancer />
       <header className="topbar" dangerouslySetInnerHTML={{ __html: Topbar({ site, page }).value }} />
       <div className="layout" data-static-doc="true">

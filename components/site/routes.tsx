@@ -113,7 +113,9 @@ export const moduleRoute = (scope: RouteScope) =>
     names: moduleNames,
     find: findModule,
     metadata: (m, site, version) =>
-      isAbsent(m) ? absentMetadata(m.title, site) : { title: version ? `${m.title} (module, ${version})` : `${m.title} (module)` },
+      isAbsent(m)
+        ? absentMetadata(m.title, site)
+        : { title: version ? `${m.title} (module, ${version})` : `${m.title} (module)` },
     render: (m, site) => (isAbsent(m) ? <AbsentView site={site} absent={m} /> : <ModuleView site={site} module={m} />),
   });
 
@@ -122,7 +124,8 @@ export const definitionRoute = (section: Section, scope: RouteScope) =>
     names: definitionNames(section),
     find: (site, name) => findDefinition(site, section, name),
     metadata: (e, site, version) => (isAbsent(e) ? absentMetadata(e.name, site) : definitionMetadata(e, version)),
-    render: (e, site) => (isAbsent(e) ? <AbsentView site={site} absent={e} /> : <DefinitionView site={site} entity={e} />),
+    render: (e, site) =>
+      isAbsent(e) ? <AbsentView site={site} absent={e} /> : <DefinitionView site={site} entity={e} />,
   });
 
 /** The index of Changes pages (only when the site has two trees or more; else a 404). */

@@ -206,7 +206,8 @@ export function initSearch(): void {
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') results.move(ev.key === 'ArrowDown' ? 1 : -1);
     else if (ev.key === 'Enter') go(results.hits[results.active]);
-    else if (ev.key === 'Escape') dialog.close(); // one Esc closes (a text field's own Esc would only clear it)
+    else if (ev.key === 'Escape')
+      dialog.close(); // one Esc closes (a text field's own Esc would only clear it)
     else return;
     ev.preventDefault();
   });

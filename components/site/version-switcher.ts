@@ -81,7 +81,10 @@ export function initVersionSwitcher(): void {
     menu.open = true;
     const all = links(menu);
     const at = all.indexOf(document.activeElement as HTMLAnchorElement);
-    const current = Math.max(0, all.findIndex((a) => a.hasAttribute('aria-current')));
+    const current = Math.max(
+      0,
+      all.findIndex((a) => a.hasAttribute('aria-current')),
+    );
     let next: number;
     if (ev.key === 'Home') next = 0;
     else if (ev.key === 'End') next = all.length - 1;

@@ -25,7 +25,11 @@ function Content({ html }: { html: Html }) {
 
 export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Entity }) {
   return (
-    <Shell site={site} page={{ kind: 'definition', name: entity.name, section: sectionOf(entity.meta) }} activeModule={site.moduleOf.get(entity.name)?.slug}>
+    <Shell
+      site={site}
+      page={{ kind: 'definition', name: entity.name, section: sectionOf(entity.meta) }}
+      activeModule={site.moduleOf.get(entity.name)?.slug}
+    >
       <Content html={DefinitionPage({ site, entity })} />
     </Shell>
   );

@@ -9,7 +9,6 @@ import type { IssueGroup } from './issue-groups';
 import { LinkedText } from './LinkedText';
 import type { Spot } from './reveal-spot';
 
-
 export interface IssueContext {
   kinds: Record<string, PageKindCode>;
   docsBase: string;

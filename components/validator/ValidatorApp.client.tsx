@@ -145,11 +145,13 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
         />
         <div className="vt-results">
           <StatusLine ready={draft.ready} checked={checked} />
-          {checked.result && <ResultsPanel
+          {checked.result && (
+            <ResultsPanel
               result={checked.result}
               ctx={ctx}
               accepted={releases.length > 1 ? checked.accepted : undefined}
-            />}
+            />
+          )}
         </div>
       </div>
     </div>

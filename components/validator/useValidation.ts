@@ -207,7 +207,10 @@ export function useValidation(
           resolve(
             msg?.type === 'introspected'
               ? msg
-              : { type: 'failed', message: msg?.type === 'failed' ? msg.message : 'the validator stopped before reading it' },
+              : {
+                  type: 'failed',
+                  message: msg?.type === 'failed' ? msg.message : 'the validator stopped before reading it',
+                },
           ),
         );
         send({ type: 'introspect', id, key, fileName, text });

@@ -156,7 +156,10 @@ export function condText(cond: IfCond | undefined): string {
  */
 function legacyCond(text: string): string {
   const term = (t: string) => /^defined\((\w+)\)$/.exec(t.trim())?.[1];
-  for (const [op, name] of [['||', 'any'], ['&&', 'all']] as const) {
+  for (const [op, name] of [
+    ['||', 'any'],
+    ['&&', 'all'],
+  ] as const) {
     const terms = text.split(op).map(term);
     if (terms.every((t) => t !== undefined)) return terms.length === 1 ? terms[0]! : `${name}(${terms.join(', ')})`;
   }

@@ -101,7 +101,7 @@ export const RULES: Record<RuleId, string> = {
     'anymore makes no difference to clients, except for introspection.',
   'receive-remove': 'Incompatible changes include removing return and event data members.',
   'receive-tolerate':
-    "Adding functionality to the receive direction is generally backwards compatible […] Clients are expected to " +
+    'Adding functionality to the receive direction is generally backwards compatible […] Clients are expected to ' +
     "ignore the ones they don't know. (A new enumeration value, union or alternate branch in returned data is " +
     'such a thing: a client must accept values it does not know.)',
   'type-change':

@@ -77,9 +77,10 @@ function readExample(lines: SourceLine[], start: number): [QmpExample, number] {
   while (body.length && body[body.length - 1].text.trim() === '') body.pop();
   let indent = Infinity;
   for (const { text } of body) if (text.trim() !== '') indent = Math.min(indent, leadingSpace(text));
-  example.lines = body.map(
-    ({ text, line }): ExampleLine => ({ text: text.trim() === '' ? '' : text.slice(indent), line }),
-  );
+  example.lines = body.map(({ text, line }): ExampleLine => ({
+    text: text.trim() === '' ? '' : text.slice(indent),
+    line,
+  }));
   return [example, i];
 }
 
@@ -116,7 +117,10 @@ function sectionExamples(section: QDocSection): QmpExample[] {
   const lines = sectionLines(section);
   let indent = Infinity;
   for (const { text } of lines) if (text.trim() !== '') indent = Math.min(indent, leadingSpace(text));
-  const body = lines.map(({ text, line }): ExampleLine => ({ text: text.trim() === '' ? '' : text.slice(indent), line }));
+  const body = lines.map(({ text, line }): ExampleLine => ({
+    text: text.trim() === '' ? '' : text.slice(indent),
+    line,
+  }));
   const fromSection = section.tag === 'Examples' ? 'Examples' : 'Example';
   const examples: QmpExample[] = [];
   let current: QmpExample = { annotated: false, line: section.info.line, lines: [], fromSection };
@@ -189,7 +193,13 @@ function findHeadings(section: QDocSection): DocHeading[] {
     }
     const under = lines[i + 1] && ADORNMENT_RE.exec(lines[i + 1].text);
     const prevBlank = i === 0 || lines[i - 1].text.trim() === '';
-    if (under && text.trim() && prevBlank && !ADORNMENT_RE.test(text) && lines[i + 1].text.length >= text.trim().length) {
+    if (
+      under &&
+      text.trim() &&
+      prevBlank &&
+      !ADORNMENT_RE.test(text) &&
+      lines[i + 1].text.length >= text.trim().length
+    ) {
       const heading = { level: 0, text: text.trim(), line };
       headings.push(heading);
       headingStyles.set(heading, under[1]);

@@ -31,7 +31,9 @@ export function dumpSchema(schema: QAPISchema): string {
   const printIf = (ifcond: QAPISchemaIfCond, indent = 4) => {
     if (!ifcond.isPresent()) return;
     // QEMU ≤ 6.1 printed its list of C conditions as a Python list
-    const text = ifcond.cStrings ? `[${ifcond.cStrings.map((c) => `'${c}'`).join(', ')}]` : ifcondToString(ifcond.ifcond!);
+    const text = ifcond.cStrings
+      ? `[${ifcond.cStrings.map((c) => `'${c}'`).join(', ')}]`
+      : ifcondToString(ifcond.ifcond!);
     out.push(`${pad(indent)}if ${text}`);
   };
   const printFeatures = (features: QAPISchemaFeature[], indent = 4) => {

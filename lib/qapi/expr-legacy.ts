@@ -223,7 +223,18 @@ export function checkExprsLegacy(exprs: QAPIExpression[], _rules: ReleaseRules):
           info,
           meta,
           ['command'],
-          ['data', 'returns', 'boxed', 'if', 'features', 'gen', 'success-response', 'allow-oob', 'allow-preconfig', 'coroutine'],
+          [
+            'data',
+            'returns',
+            'boxed',
+            'if',
+            'features',
+            'gen',
+            'success-response',
+            'allow-oob',
+            'allow-preconfig',
+            'coroutine',
+          ],
         );
         normalizeMembers(expr.get('data'));
         checkArgs(expr, info);

@@ -21,7 +21,11 @@ export function isObject(value: QAPIValue | undefined): value is QAPIObject {
   return value instanceof Map;
 }
 
-export function checkNameIsStr(name: QAPIValue | undefined, info: QAPISourceInfo, source: string): asserts name is string {
+export function checkNameIsStr(
+  name: QAPIValue | undefined,
+  info: QAPISourceInfo,
+  source: string,
+): asserts name is string {
   if (typeof name !== 'string') throw semError(info, `${source} requires a string name`);
 }
 
@@ -99,7 +103,13 @@ function hasOnlyKeys(value: QAPIObject, required: string[], optional: string[]):
   return true;
 }
 
-export function checkKeys(value: QAPIObject, info: QAPISourceInfo, source: string, required: string[], optional: string[]): void {
+export function checkKeys(
+  value: QAPIObject,
+  info: QAPISourceInfo,
+  source: string,
+  required: string[],
+  optional: string[],
+): void {
   // the common, valid case without allocating (this runs for every member)
   let present = 0;
   for (let i = 0; i < required.length; i++) if (value.has(required[i])) present++;
@@ -116,7 +126,6 @@ export function checkKeys(value: QAPIObject, info: QAPISourceInfo, source: strin
       `Valid keys are ${quotedSorted(allowed)}.`,
   );
 }
-
 
 /** {key: value}: what QEMU's sugar expands to (cheaper than new Map([[key, value]])). */
 export function singleton(key: string, value: QAPIValue): QAPIObject {

@@ -164,7 +164,6 @@ function checkTypeImplicit(
   });
 }
 
-
 function checkTypeNameOrImplicit(
   value: QAPIValue | undefined,
   info: QAPISourceInfo,
@@ -195,7 +194,13 @@ function checkEnum(expr: QAPIObject, info: QAPISourceInfo): void {
   const permissive = info.pragma.memberNameExceptions.includes(name);
   checkNamedList(members, info, "'data'", ['if', 'features'], (member, memberName, source) => {
     // values may start with a digit: hide it from the name rules
-    checkNameLower(LEADING_DIGIT_RE.test(memberName) ? 'd' + memberName : memberName, info, source, permissive, permissive);
+    checkNameLower(
+      LEADING_DIGIT_RE.test(memberName) ? 'd' + memberName : memberName,
+      info,
+      source,
+      permissive,
+      permissive,
+    );
     checkIf(member, info, source);
     checkFeatures(member.get('features'), info);
   });
@@ -231,7 +236,6 @@ function checkUnion(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules)
     else checkTypeName(branch.get('type'), info, source);
   });
 }
-
 
 function isPyFalsy(value: QAPIValue | undefined): boolean {
   if (value === undefined || value === false || value === '') return true;
@@ -352,7 +356,18 @@ export function checkExprs(exprs: QAPIExpression[], rules: ReleaseRules = RELEAS
           info,
           meta,
           ['command'],
-          ['data', 'returns', 'boxed', 'if', 'features', 'gen', 'success-response', 'allow-oob', 'allow-preconfig', 'coroutine'],
+          [
+            'data',
+            'returns',
+            'boxed',
+            'if',
+            'features',
+            'gen',
+            'success-response',
+            'allow-oob',
+            'allow-preconfig',
+            'coroutine',
+          ],
         );
         normalizeMembers(expr.get('data'));
         checkCommand(expr, info, rules);

@@ -160,7 +160,8 @@ export interface DocText {
  * 'note' and 'example' are the 'Note(s):' and 'Example(s):' sections of
  * releases before QEMU 10 (which reject them); their text is the section's.
  */
-export type DocSectionKind = 'plain' | 'member' | 'feature' | 'returns' | 'errors' | 'since' | 'todo' | 'note' | 'example';
+export type DocSectionKind =
+  'plain' | 'member' | 'feature' | 'returns' | 'errors' | 'since' | 'todo' | 'note' | 'example';
 
 export interface DocSection {
   kind: DocSectionKind;

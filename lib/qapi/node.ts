@@ -55,7 +55,8 @@ export const nodeHost: SchemaHost = {
 /** nodeHost, but the root itself may be as large as MAX_SCHEMA_FILE_BYTES. */
 function diskHost(rootFile: string): SchemaHost {
   return {
-    readFile: (path) => (path === rootFile ? readFileCapped(path, MAX_SCHEMA_FILE_BYTES, 'a schema file') : nodeHost.readFile(path)),
+    readFile: (path) =>
+      path === rootFile ? readFileCapped(path, MAX_SCHEMA_FILE_BYTES, 'a schema file') : nodeHost.readFile(path),
     resolve: joinIncludePath,
   };
 }

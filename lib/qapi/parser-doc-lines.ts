@@ -52,7 +52,6 @@ class LineDocReader {
     return new QAPIDoc(this.blockInfo, null, this.p.options);
   }
 
-
   read(): QAPIDoc[] {
     const p = this.p;
     if (p.val !== '##') throw p.parseError("junk after '##' at start of documentation comment");

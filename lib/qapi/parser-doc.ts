@@ -70,9 +70,7 @@ class DocReader {
       if (!m[2]) continue;
       // QEMU points the column just past the '#' plus the offending punctuation
       p.pos = advanceCodePoints(p.src, p.linePos, 2 + pyLen(line.slice(0, m.index)) + 1);
-      throw p.parseError(
-        'Use two spaces between sentences\nIf this not the end of a sentence, please report a bug.',
-      );
+      throw p.parseError('Use two spaces between sentences\nIf this not the end of a sentence, please report a bug.');
     }
   }
 

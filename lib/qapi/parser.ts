@@ -243,7 +243,12 @@ export class QAPISchemaParser {
           this.tok = '#';
           this.val = src.slice(pos, this.cursor);
           return;
-        case 123: case 125: case 58: case 44: case 91: case 93: // { } : , [ ]
+        case 123:
+        case 125:
+        case 58:
+        case 44:
+        case 91:
+        case 93: // { } : , [ ]
           this.tok = src[pos];
           return;
         case 39: // "'"
@@ -341,7 +346,9 @@ export class QAPISchemaParser {
     const t = this.token();
     if (!(t === '{' || t === '[' || t === "'" || t === 't' || t === 'f')) {
       throw this.parseError(
-        this.options.legacyGrammar ? "expected '{', '[', ']', string, boolean or 'null'" : "expected '{', '[', ']', string, or boolean",
+        this.options.legacyGrammar
+          ? "expected '{', '[', ']', string, boolean or 'null'"
+          : "expected '{', '[', ']', string, or boolean",
       );
     }
     for (;;) {
@@ -371,7 +378,9 @@ export class QAPISchemaParser {
       return expr;
     }
     throw this.parseError(
-      this.options.legacyGrammar ? "expected '{', '[', string, boolean or 'null'" : "expected '{', '[', string, or boolean",
+      this.options.legacyGrammar
+        ? "expected '{', '[', string, boolean or 'null'"
+        : "expected '{', '[', string, or boolean",
     );
   }
 }

@@ -15,8 +15,7 @@ import type { QAPISchema } from './schema/index';
 import { toModel } from './to-model';
 
 export type SchemaRoot =
-  | { kind: 'tree'; root: string; schema: QAPISchema }
-  | { kind: 'introspection'; root: string; model: SchemaModel };
+  { kind: 'tree'; root: string; schema: QAPISchema } | { kind: 'introspection'; root: string; model: SchemaModel };
 
 export function loadSchemaRoot(rootFile: string, host: SchemaHost, options?: Partial<QapiOptions>): SchemaRoot {
   let text: string;
@@ -26,9 +25,13 @@ export function loadSchemaRoot(rootFile: string, host: SchemaHost, options?: Par
     // QEMU's words for an unreadable root
     throw new QapiError(null, `can't read schema file '${rootFile}': ${strerrorOf(err)}`);
   }
-  if (looksLikeIntrospection(text)) return { kind: 'introspection', root: rootFile, model: readIntrospection(text, rootFile) };
+  if (looksLikeIntrospection(text))
+    return { kind: 'introspection', root: rootFile, model: readIntrospection(text, rootFile) };
   // the root is read once: the parser gets the text already in hand
-  const once: SchemaHost = { readFile: (p) => (p === rootFile ? text : host.readFile(p)), resolve: (f, rel) => host.resolve(f, rel) };
+  const once: SchemaHost = {
+    readFile: (p) => (p === rootFile ? text : host.readFile(p)),
+    resolve: (f, rel) => host.resolve(f, rel),
+  };
   return { kind: 'tree', root: rootFile, schema: loadSchema(rootFile, once, options) };
 }
 

@@ -93,7 +93,13 @@ function features(list: QAPISchemaFeature[]): Feature[] {
 
 function member(b: ModelBuilder, m: QAPISchemaObjectTypeMember): Member {
   const out: Member = withIf(
-    { name: m.name, type: m.type.name, optional: m.optional, features: features(m.features), definedIn: m.definedIn ?? '' },
+    {
+      name: m.name,
+      type: m.type.name,
+      optional: m.optional,
+      features: features(m.features),
+      definedIn: m.definedIn ?? '',
+    },
     m.ifcond,
   );
   const description = b.description(m);
@@ -137,9 +143,7 @@ function entity(b: ModelBuilder, defn: QAPISchemaDefinition, moduleName: string)
         ? { ...base, meta: 'struct', base: defn.base.name, members }
         : { ...base, meta: 'struct', members };
     }
-    const branches = defn.branches.variants.map(
-      (v): Branch => withIf({ value: v.name, type: v.type.name }, v.ifcond),
-    );
+    const branches = defn.branches.variants.map((v): Branch => withIf({ value: v.name, type: v.type.name }, v.ifcond));
     return {
       ...base,
       meta: 'union',
@@ -246,4 +250,3 @@ function groupModule(mod: Module, byName: Map<string, Entity>): void {
   }
   mod.groups = groups;
 }
-

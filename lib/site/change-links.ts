@@ -65,6 +65,11 @@ export function splitPath(p: string): [string, string] {
 }
 
 /** The module a definition is filed under on a Changes page: the new tree's, else the old one's. */
-export function moduleOfChange(name: string, oldName: string, oldSite: SiteSchema, newSite: SiteSchema): SiteModule | undefined {
+export function moduleOfChange(
+  name: string,
+  oldName: string,
+  oldSite: SiteSchema,
+  newSite: SiteSchema,
+): SiteModule | undefined {
   return newSite.moduleOf.get(name) ?? oldSite.moduleOf.get(oldName);
 }

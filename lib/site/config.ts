@@ -51,7 +51,10 @@ export function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
 }
 
 function withOneDefault(versions: VersionConfig[]): VersionConfig[] {
-  const first = Math.max(0, versions.findIndex((v) => v.isDefault));
+  const first = Math.max(
+    0,
+    versions.findIndex((v) => v.isDefault),
+  );
   return versions.map((v, i) => ({ ...v, isDefault: i === first }));
 }
 
@@ -68,7 +71,10 @@ export function parseVersionsSpec(spec: string): VersionConfig[] {
     });
 }
 
-export function resolveVersions(env: Record<string, string | undefined>, configFileText: string | null): VersionConfig[] {
+export function resolveVersions(
+  env: Record<string, string | undefined>,
+  configFileText: string | null,
+): VersionConfig[] {
   let versions: VersionConfig[] = [];
   if (env.QAPI_VERSIONS?.trim()) {
     versions = parseVersionsSpec(env.QAPI_VERSIONS);

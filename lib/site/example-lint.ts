@@ -52,7 +52,14 @@ function collect(model: SchemaModel): ModelExamples {
   for (const doc of docs) {
     if (!doc) continue;
     const file = doc.loc.file;
-    const texts = [doc.body, doc.returns, doc.errors, ...doc.sections, ...Object.values(doc.args), ...Object.values(doc.features)];
+    const texts = [
+      doc.body,
+      doc.returns,
+      doc.errors,
+      ...doc.sections,
+      ...Object.values(doc.args),
+      ...Object.values(doc.features),
+    ];
     for (const t of texts) if (t) fileOf.set(t, file);
     for (const example of doc.examples) byPosition.set(`${file}:${example.line}`, example);
   }
@@ -79,10 +86,14 @@ function modelExamples(model: SchemaModel): ModelExamples {
 function badgeOf(v: ExampleVerdict | undefined): ExampleBadge {
   if (!v) return { status: 'unchecked', message: 'not linted' };
   if (v.status === 'valid') return { status: 'valid', message: `${v.messages.length} message(s) match the schema` };
-  if (v.status === 'not-checkable') return { status: 'unchecked', message: 'contains elisions (...) or no complete message' };
+  if (v.status === 'not-checkable')
+    return { status: 'unchecked', message: 'contains elisions (...) or no complete message' };
   const bad = v.messages.find((m) => !m.valid);
   const issue = bad?.issues.find((i) => i.severity === 'error') ?? bad?.issues[0];
-  return { status: 'invalid', message: issue ? `${issue.message}${issue.path ? ` at ${issue.path}` : ''}` : 'does not match the schema' };
+  return {
+    status: 'invalid',
+    message: issue ? `${issue.message}${issue.path ? ` at ${issue.path}` : ''}` : 'does not match the schema',
+  };
 }
 
 /** A doc model example of a definition in module `file`, with its badge (old-style 'Example:' sections). */

@@ -56,7 +56,8 @@ export function memberSince(text: string | undefined): string | undefined {
  */
 export function deprecationReplacement(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const m = /\buse\s+(?:(?:the\s+)?(?:member|command|event|type)\s+)?(`[^`]+`|@[\w-]+|'[^']+'|"[^"]+")\s+instead\b/i.exec(text);
+  const m =
+    /\buse\s+(?:(?:the\s+)?(?:member|command|event|type)\s+)?(`[^`]+`|@[\w-]+|'[^']+'|"[^"]+")\s+instead\b/i.exec(text);
   return m?.[1]!.replace(/^[`'"]+|[`'"]+$/g, '');
 }
 

@@ -63,7 +63,8 @@ function lineText(node: { type: string; value?: string; children?: unknown[] }):
   return (node.children ?? []).map((c) => lineText(c as typeof node)).join('');
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function highlightCode(code: string, lang: string): string {
   const known = lang === 'qmp' || lang === 'json';
@@ -71,6 +72,7 @@ export function highlightCode(code: string, lang: string): string {
   return getHighlighter().codeToHtml(code, {
     lang,
     theme: cssVarTheme.name,
-    transformers: lang === 'qmp' ? [qmpDirectionTransformer, tokenClassTransformer] : [noBackground, tokenClassTransformer],
+    transformers:
+      lang === 'qmp' ? [qmpDirectionTransformer, tokenClassTransformer] : [noBackground, tokenClassTransformer],
   });
 }

@@ -105,7 +105,6 @@ export function validatorPath(prefill?: { versionLabel: string; transcript: stri
   return `/validate/#${params.toString()}`;
 }
 
-
 /** The validator page with a version's schema selected ('' = the default): its `?version=` option. */
 export function validatorVersionPath(label: string): string {
   return label ? `/validate/?${new URLSearchParams({ version: label }).toString()}` : '/validate/';

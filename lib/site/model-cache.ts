@@ -58,7 +58,8 @@ function writeEntry(file: string, entry: unknown): void {
 function modelStamps(rootFile: string, model: SchemaModel): Record<string, string> {
   const rootDir = path.dirname(rootFile);
   const stamps: Record<string, string> = { [rootFile]: stamp(rootFile) };
-  for (const m of model.modules) if (!m.name.startsWith('./')) stamps[path.resolve(rootDir, m.name)] = stamp(path.resolve(rootDir, m.name));
+  for (const m of model.modules)
+    if (!m.name.startsWith('./')) stamps[path.resolve(rootDir, m.name)] = stamp(path.resolve(rootDir, m.name));
   return stamps;
 }
 
@@ -67,13 +68,20 @@ function modelStamps(rootFile: string, model: SchemaModel): Record<string, strin
  * from it), computed by `compute` or read back while every schema file and
  * every lib/qapi and lib/diff source file is unchanged.
  */
-export function cachedDiffs<T>(projectRoot: string, trees: { rootFile: string; model: SchemaModel }[], keyParts: unknown, compute: () => T): T {
+export function cachedDiffs<T>(
+  projectRoot: string,
+  trees: { rootFile: string; model: SchemaModel }[],
+  keyParts: unknown,
+  compute: () => T,
+): T {
   if (process.env.QAPI_MODEL_CACHE === '0') return compute();
   const file = cacheFile(projectRoot, 'diffs-', keyParts);
   const code = `${codeStamp(projectRoot)};${codeStamp(projectRoot, 'diff')}`;
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as { stamps: Record<string, string>; value: T };
-    const fresh = entry.stamps['<code>'] === code && Object.entries(entry.stamps).every(([f, s]) => f === '<code>' || stamp(f) === s);
+    const fresh =
+      entry.stamps['<code>'] === code &&
+      Object.entries(entry.stamps).every(([f, s]) => f === '<code>' || stamp(f) === s);
     if (fresh) return entry.value;
   } catch {
     // no usable cache entry
@@ -85,13 +93,20 @@ export function cachedDiffs<T>(projectRoot: string, trees: { rootFile: string; m
   return value;
 }
 
-export function cachedModel(projectRoot: string, rootFile: string, options: object, load: () => SchemaModel): SchemaModel {
+export function cachedModel(
+  projectRoot: string,
+  rootFile: string,
+  options: object,
+  load: () => SchemaModel,
+): SchemaModel {
   if (process.env.QAPI_MODEL_CACHE === '0') return load();
   const file = cacheFile(projectRoot, '', [rootFile, options]);
   const code = codeStamp(projectRoot);
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
-    const fresh = entry.stamps['<code>'] === code && Object.entries(entry.stamps).every(([f, s]) => f === '<code>' || stamp(f) === s);
+    const fresh =
+      entry.stamps['<code>'] === code &&
+      Object.entries(entry.stamps).every(([f, s]) => f === '<code>' || stamp(f) === s);
     if (fresh) return entry.model;
   } catch {
     // no usable cache entry

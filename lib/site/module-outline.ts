@@ -38,7 +38,12 @@ export interface ModuleOutline {
 const ADORNMENT_RE = /^([=\-~^*#+"'`:._!])\1{2,}\s*$/;
 
 function slugId(title: string, taken: Set<string>): string {
-  const base = 's-' + (title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'section');
+  const base =
+    's-' +
+    (title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'section');
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);

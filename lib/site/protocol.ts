@@ -24,7 +24,7 @@ export const PROTOCOL_SECTIONS: ProtocolSection[] = [
     title: 'Greeting',
     keys: ['QMP', 'greeting', 'version', 'capabilities'],
     text: [
-      'As soon as a client connects, the server sends one greeting: a `QMP` object with the server\'s `version` ' +
+      "As soon as a client connects, the server sends one greeting: a `QMP` object with the server's `version` " +
         '(the same shape `query-version` returns) and the optional protocol `capabilities` it offers, such as `oob`.',
       'The connection then starts in capabilities negotiation: the only command accepted is `qmp_capabilities`, ' +
         'which may switch offered capabilities on. After its reply, every command is available.',
@@ -41,7 +41,7 @@ export const PROTOCOL_SECTIONS: ProtocolSection[] = [
     keys: ['execute', 'exec-oob', 'arguments', 'id'],
     text: [
       'A client runs a command by sending an object whose `execute` member names it. `arguments` carries the ' +
-        'command\'s arguments and is left out when there are none. `id`, optional and of any JSON type, comes back ' +
+        "command's arguments and is left out when there are none. `id`, optional and of any JSON type, comes back " +
         'unchanged in the reply, so replies can be matched to commands.',
       '`exec-oob` instead of `execute` asks for out-of-band execution (only with the `oob` capability, and only for ' +
         'commands that allow it): the command overtakes queued ones, so its reply may arrive before theirs.',
@@ -53,8 +53,8 @@ export const PROTOCOL_SECTIONS: ProtocolSection[] = [
     title: 'Success reply',
     keys: ['return', 'reply', 'response'],
     text: [
-      'Every command gets exactly one reply. On success it is an object with `return`: the command\'s return value ' +
-        'as its page describes it, or an empty object `{}` for a command that returns nothing. The command\'s `id` ' +
+      "Every command gets exactly one reply. On success it is an object with `return`: the command's return value " +
+        "as its page describes it, or an empty object `{}` for a command that returns nothing. The command's `id` " +
         'is repeated when it had one.',
     ],
     example: '-> { "execute": "query-kvm", "id": 7 }\n<- { "return": { "enabled": true, "present": true }, "id": 7 }',

@@ -33,7 +33,10 @@ export const cssVarTheme = {
   tokenColors: [
     { scope: ['keyword.operator.client.qmp'], settings: { foreground: 'var(--tok-client)' } },
     { scope: ['keyword.operator.server.qmp'], settings: { foreground: 'var(--tok-server)' } },
-    { scope: ['comment', 'comment.block.elision.qmp'], settings: { foreground: 'var(--tok-comment)', fontStyle: 'italic' } },
+    {
+      scope: ['comment', 'comment.block.elision.qmp'],
+      settings: { foreground: 'var(--tok-comment)', fontStyle: 'italic' },
+    },
     { scope: ['support.type.property-name'], settings: { foreground: 'var(--tok-key)' } },
     { scope: ['string'], settings: { foreground: 'var(--tok-string)' } },
     { scope: ['constant.numeric'], settings: { foreground: 'var(--tok-number)' } },

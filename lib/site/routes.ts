@@ -9,7 +9,14 @@ import type { Entity } from '../qapi/model';
 import { sectionOf, type Section } from './href';
 import { extraVersions, getSchema } from './source';
 import { hasPage, type SiteModule, type SiteSchema } from './site-schema';
-import { absentModuleSlugs, absentNames, findAbsentDefinition, findAbsentModule, type AbsentDefinition, type AbsentModule } from './absent';
+import {
+  absentModuleSlugs,
+  absentNames,
+  findAbsentDefinition,
+  findAbsentModule,
+  type AbsentDefinition,
+  type AbsentModule,
+} from './absent';
 
 export const PLACEHOLDER = '_none';
 

@@ -35,7 +35,12 @@ export function changedSteps(history: SchemaHistory | undefined, name: string): 
   return steps.size ? [...steps].sort((a, b) => a - b) : undefined;
 }
 
-function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, 'id'>) => void, history?: SchemaHistory): void {
+function definitionDocs(
+  site: SiteSchema,
+  e: Entity,
+  push: (d: Omit<SearchDoc, 'id'>) => void,
+  history?: SchemaHistory,
+): void {
   const h = definitionPath('', e.meta, e.name);
   const t = e.doc ? plainText(e.doc.body.text, SNIPPET) || undefined : undefined;
   push({ k: e.meta, n: e.name, h, t, s: sinceOf(e), f: flags(e.features), c: changedSteps(history, e.name) });
@@ -43,7 +48,15 @@ function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, '
     for (const v of e.values) {
       const vt = v.description ? plainText(v.description.text, SNIPPET) : undefined;
       const s = memberSince(v.description?.text);
-      push({ k: 'value', n: v.name, p: e.name, h: memberPath('', e.meta, e.name, `v-${v.name}`), t: vt, s, f: flags(v.features) });
+      push({
+        k: 'value',
+        n: v.name,
+        p: e.name,
+        h: memberPath('', e.meta, e.name, `v-${v.name}`),
+        t: vt,
+        s,
+        f: flags(v.features),
+      });
     }
     return;
   }
@@ -67,11 +80,26 @@ function definitionDocs(site: SiteSchema, e: Entity, push: (d: Omit<SearchDoc, '
     for (const m of g.members) {
       const mt = m.description ? plainText(m.description.text, SNIPPET) : undefined;
       const s = memberSince(m.description?.text);
-      push({ k: 'member', n: m.name, p: e.name, h: memberPath('', e.meta, e.name, memberAnchor(g, m)), t: mt, s, f: flags(m.features) });
+      push({
+        k: 'member',
+        n: m.name,
+        p: e.name,
+        h: memberPath('', e.meta, e.name, memberAnchor(g, m)),
+        t: mt,
+        s,
+        f: flags(m.features),
+      });
     }
   }
   if (e.meta === 'alternate') {
-    for (const a of e.alternatives) push({ k: 'member', n: a.name, p: e.name, h: memberPath('', e.meta, e.name, `m-${a.name}`), t: a.description ? plainText(a.description.text, SNIPPET) : undefined });
+    for (const a of e.alternatives)
+      push({
+        k: 'member',
+        n: a.name,
+        p: e.name,
+        h: memberPath('', e.meta, e.name, `m-${a.name}`),
+        t: a.description ? plainText(a.description.text, SNIPPET) : undefined,
+      });
   }
 }
 
@@ -91,4 +119,3 @@ export function buildSearchDocs(site: SiteSchema, history?: SchemaHistory): Sear
   for (const e of site.model.entities) if (hasPage(e)) definitionDocs(site, e, push, history);
   return docs;
 }
-

@@ -9,9 +9,7 @@
 import type { SearchDoc } from './search-pack';
 
 export type Filter =
-  | { kind: 'since'; version: string }
-  | { kind: 'is'; flag: 'd' | 'u' }
-  | { kind: 'changed'; steps: Set<number> };
+  { kind: 'since'; version: string } | { kind: 'is'; flag: 'd' | 'u' } | { kind: 'changed'; steps: Set<number> };
 
 export interface ParsedQuery {
   /** the query without its filters */

@@ -104,4 +104,3 @@ export function buildSiteHistory(sites: SiteSchema[], defaultLabel: string): Sit
 export function findPair(h: SiteHistory, slug: string): ChangesPair | null {
   return h.pairs.find((p) => p.slug === slug) ?? null;
 }
-

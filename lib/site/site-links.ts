@@ -3,7 +3,16 @@
 // (version prefix included, base path not: add it with href.ts withBase) or
 // null when the tree has no page for it. The URL scheme itself is href.ts.
 import type { Entity } from '../qapi/model';
-import { builtinsPath, changesPath, definitionPath, homePath, indexPath, modulePath, protocolPath, type Section } from './href';
+import {
+  builtinsPath,
+  changesPath,
+  definitionPath,
+  homePath,
+  indexPath,
+  modulePath,
+  protocolPath,
+  type Section,
+} from './href';
 import { elementName, hasPage, type SiteModule, type SiteSchema } from './site-schema';
 
 /** What page is being shown, independent of the version (for the version switcher). */

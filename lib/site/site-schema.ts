@@ -3,7 +3,14 @@
 // guarantees: the list of definitions that get a page (everything written in
 // the schema: no builtins, arrays or implicit q_obj_* types), the module each
 // belongs to and who uses each type. Links to them: lib/site/site-links.ts.
-import { buildIndex, type Entity, type Module, type SchemaIndex, type SchemaModel, type TypeEntity } from '../qapi/model';
+import {
+  buildIndex,
+  type Entity,
+  type Module,
+  type SchemaIndex,
+  type SchemaModel,
+  type TypeEntity,
+} from '../qapi/model';
 import { moduleOutline, type ModuleOutline } from './module-outline';
 import { INTROSPECTION_MODULE } from '../qapi/introspect/to-model';
 import { introspectionTitle } from './introspection-label';
@@ -142,7 +149,8 @@ export function buildSiteSchema(
   for (const [k, { m, entities }] of shown.entries()) {
     const outline = moduleOutline(m, entities);
     // an introspection is one module, named after the QEMU that described itself
-    if (model.origin?.kind === 'introspection' && m.name === INTROSPECTION_MODULE) outline.title = introspectionTitle(model.origin);
+    if (model.origin?.kind === 'introspection' && m.name === INTROSPECTION_MODULE)
+      outline.title = introspectionTitle(model.origin);
     const view: SiteModule = { name: m.name, slug: slugs[k]!, title: outline.title, module: m, entities, outline };
     modules.push(view);
     for (const e of entities) moduleOf.set(e.name, view);

@@ -39,7 +39,9 @@ export function getVersions(): SiteVersion[] {
   const root = projectRoot();
   const configPath = path.join(root, CONFIG_FILE);
   const configText = existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
-  const resolved = uniqueLabels(resolveVersions(process.env, configText).map((v) => labelFromContent(v, path.resolve(root, v.schema))));
+  const resolved = uniqueLabels(
+    resolveVersions(process.env, configText).map((v) => labelFromContent(v, path.resolve(root, v.schema))),
+  );
   versions = resolved.map((v) => ({
     ...v,
     rootFile: path.resolve(root, v.schema),

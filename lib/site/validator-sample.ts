@@ -39,12 +39,18 @@ class SampleBuilder {
       case 'union': {
         const tagType = this.index.get(e.tagType);
         const values = tagType?.meta === 'enum' ? tagType.values : [];
-        const branch = this.cheapestBranch(e.branches.filter((b) => values.some((v) => v.name === b.value && !isDeprecated(v))), depth) ?? e.branches[0];
+        const branch =
+          this.cheapestBranch(
+            e.branches.filter((b) => values.some((v) => v.name === b.value && !isDeprecated(v))),
+            depth,
+          ) ?? e.branches[0];
         const out = this.members(e.members, depth, e.discriminator);
         if (!branch) return out;
         out[e.discriminator] = branch.value;
         const inner = this.value(branch.type, depth + 1);
-        return inner && typeof inner === 'object' && !Array.isArray(inner) ? { ...out, ...inner, [e.discriminator]: branch.value } : out;
+        return inner && typeof inner === 'object' && !Array.isArray(inner)
+          ? { ...out, ...inner, [e.discriminator]: branch.value }
+          : out;
       }
       case 'alternate': {
         const alt = pick(e.alternatives.map((a) => ({ ...a, features: [] as { name: string }[] })));
@@ -69,7 +75,9 @@ class SampleBuilder {
     let bestCost = Infinity;
     for (const b of branches) {
       const t = this.index.get(b.type);
-      const cost = (b.if === undefined ? 0 : 100) + (t && (t.meta === 'struct' || t.meta === 'union') ? t.members.filter((m) => !m.optional).length : 0);
+      const cost =
+        (b.if === undefined ? 0 : 100) +
+        (t && (t.meta === 'struct' || t.meta === 'union') ? t.members.filter((m) => !m.optional).length : 0);
       if (cost < bestCost && depth <= MAX_DEPTH) {
         best = b;
         bestCost = cost;

@@ -85,7 +85,9 @@ async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promi
 }
 
 function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {
-  return new Blob([bytes as BlobPart]).stream().pipeThrough(transform as unknown as TransformStream<Uint8Array, Uint8Array>);
+  return new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(transform as unknown as TransformStream<Uint8Array, Uint8Array>);
 }
 
 /** The text, deflate-raw compressed and base64url encoded. Lone surrogates become U+FFFD (UTF-8 cannot carry them). */
@@ -122,7 +124,9 @@ export async function readFragment(hash: string): Promise<SharedInput | { error:
   const z = params.get('z');
   if (z !== null) {
     const r = await decompressText(z);
-    return r.ok ? { source: 'shared', text: r.text, version } : { error: `Could not open the shared link: ${r.reason}.` };
+    return r.ok
+      ? { source: 'shared', text: r.text, version }
+      : { error: `Could not open the shared link: ${r.reason}.` };
   }
   const example = params.get('example');
   if (example !== null) return { source: 'example', text: example, version };

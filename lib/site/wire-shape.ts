@@ -89,7 +89,11 @@ function addBranches(
     const when = [...outer, { tag, value: b.value }];
     const prefix = when.map((w) => w.value).join('.') + '.';
     const members = t.meta === 'struct' || t.meta === 'union' ? t.members : [];
-    groups.push({ origin: { kind: 'branch', from: b.type, when, ...(b.if ? { if: b.if } : {}) }, anchorPrefix: prefix, members });
+    groups.push({
+      origin: { kind: 'branch', from: b.type, when, ...(b.if ? { if: b.if } : {}) },
+      anchorPrefix: prefix,
+      members,
+    });
     if (t.meta === 'union') addBranches(groups, t.discriminator, t.branches, when, index, new Set([...seen, t.name]));
   }
 }

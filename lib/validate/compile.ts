@@ -14,7 +14,9 @@ import { alternativesByKind, unionBranches } from './walk';
 type Shape = Record<string, z.ZodType>;
 
 const isJsonNumber = (v: unknown): boolean =>
-  (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || (v instanceof IntegralFloat && Number.isFinite(v.value));
+  (typeof v === 'number' && Number.isFinite(v)) ||
+  typeof v === 'bigint' ||
+  (v instanceof IntegralFloat && Number.isFinite(v.value));
 
 function intSchema(lo: bigint, hi: bigint): z.ZodType {
   const nlo = Number(lo);
@@ -115,7 +117,10 @@ export class ZodCompiler {
   }
 
   private structSchema(e: StructType): z.ZodType {
-    return ownMembersOnly(z.strictObject(this.membersShape(e.members)), e.members.map((m) => m.name));
+    return ownMembersOnly(
+      z.strictObject(this.membersShape(e.members)),
+      e.members.map((m) => m.name),
+    );
   }
 
   /** Flat union: one strict object per branch, keyed by the discriminator; a branch that is itself a union nests in the same object. */
@@ -128,9 +133,16 @@ export class ZodCompiler {
       const branchMembers = bt?.meta === 'struct' ? this.membersShape(bt.members) : {};
       return z.strictObject({ ...branchMembers, ...shape });
     });
-    const names = [u.discriminator, ...Object.keys(base), ...options.flatMap((o) => ('shape' in o ? Object.keys((o as z.ZodObject).shape) : []))];
+    const names = [
+      u.discriminator,
+      ...Object.keys(base),
+      ...options.flatMap((o) => ('shape' in o ? Object.keys((o as z.ZodObject).shape) : [])),
+    ];
     if (!options.length) return ownMembersOnly(z.strictObject(base), names);
-    return ownMembersOnly(z.discriminatedUnion(u.discriminator, options as unknown as [z.ZodObject, ...z.ZodObject[]]), names);
+    return ownMembersOnly(
+      z.discriminatedUnion(u.discriminator, options as unknown as [z.ZodObject, ...z.ZodObject[]]),
+      names,
+    );
   }
 
   /** The JSON kind picks the alternative, which then validates strictly (no fallback to another). */
@@ -141,7 +153,11 @@ export class ZodCompiler {
       const kind = jsonKind(v);
       const type = byKind.get(kind);
       if (!type) {
-        ctx.addIssue({ code: 'custom', message: `no alternative of ${a.name} takes a JSON ${kind}`, params: { qapi: 'no-alternative' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: `no alternative of ${a.name} takes a JSON ${kind}`,
+          params: { qapi: 'no-alternative' },
+        });
         return;
       }
       const r = this.typeSchema(type).safeParse(v);
@@ -149,7 +165,6 @@ export class ZodCompiler {
     });
   }
 }
-
 
 /**
  * zod reads members as `input[key]`, which finds `constructor` or `toString` on every object: where a type has

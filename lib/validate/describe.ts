@@ -68,10 +68,12 @@ export function describeOwner(index: SchemaIndex, typeName: string): string {
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
-  if (typeof v === 'string') return `string ${JSON.stringify(v.slice(0, 40))}${v.length > 40 ? `…, ${v.length} characters` : ''}`;
+  if (typeof v === 'string')
+    return `string ${JSON.stringify(v.slice(0, 40))}${v.length > 40 ? `…, ${v.length} characters` : ''}`;
   if (typeof v === 'boolean') return `boolean ${v}`;
   if (typeof v === 'number' || typeof v === 'bigint') return `number ${v}`;
-  if (v instanceof IntegralFloat) return `number ${quote(v.text)} (${Number.isFinite(v.value) ? 'a float literal' : "beyond a double's range"})`;
+  if (v instanceof IntegralFloat)
+    return `number ${quote(v.text)} (${Number.isFinite(v.value) ? 'a float literal' : "beyond a double's range"})`;
   if (Array.isArray(v)) return 'an array';
   return 'an object';
 }

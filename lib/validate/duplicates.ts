@@ -12,7 +12,15 @@ export function duplicateKeyIssues(root: JsonNode): RawIssue[] {
     const [node, path] = stack.pop()!;
     if (node.kind === 'object') {
       for (const m of node.members) {
-        if (m.duplicate) out.push({ severity: 'error', code: 'duplicate-key', path: [...path, m.key], anchor: 'key', message: 'duplicate key', text: `'${m.key}' appears more than once in this object; QMP leaves the result unpredictable (QEMU keeps the last)` });
+        if (m.duplicate)
+          out.push({
+            severity: 'error',
+            code: 'duplicate-key',
+            path: [...path, m.key],
+            anchor: 'key',
+            message: 'duplicate key',
+            text: `'${m.key}' appears more than once in this object; QMP leaves the result unpredictable (QEMU keeps the last)`,
+          });
         if (m.value.kind === 'object' || m.value.kind === 'array') stack.push([m.value, [...path, m.key]]);
       }
     } else if (node.kind === 'array') {

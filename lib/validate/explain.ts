@@ -57,7 +57,12 @@ export function resolvePath(index: SchemaIndex, rootType: string, root: unknown,
     if (type === null) break;
     const e = concreteEntity(index, type, value);
     parent = value;
-    value = value !== null && typeof value === 'object' ? (Object.hasOwn(value, seg) ? (value as Record<PathSeg, unknown>)[seg] : undefined) : undefined;
+    value =
+      value !== null && typeof value === 'object'
+        ? Object.hasOwn(value, seg)
+          ? (value as Record<PathSeg, unknown>)[seg]
+          : undefined
+        : undefined;
     if (e?.meta === 'array') {
       type = e.elementType;
       member = null;
@@ -76,13 +81,18 @@ export function resolvePath(index: SchemaIndex, rootType: string, root: unknown,
 function memberWhere(index: SchemaIndex, r: Resolved): string {
   if (!r.member || !r.owner) return '';
   let s = `member '${r.member.name}' of ${describeOwner(index, r.owner)}`;
-  if (r.member.definedIn !== r.owner && !r.member.definedIn.startsWith('q_obj_')) s += ` (declared in ${r.member.definedIn})`;
+  if (r.member.definedIn !== r.owner && !r.member.definedIn.startsWith('q_obj_'))
+    s += ` (declared in ${r.member.definedIn})`;
   if (r.branches.length) s += ` (${r.branches.join('; ')})`;
   return s;
 }
 
 /** Why `value` is not a `type`, for a leaf check that failed. */
-export function explainValue(opts: ExplainOptions, type: string, value: unknown): Pick<RawIssue, 'code' | 'message' | 'text'> {
+export function explainValue(
+  opts: ExplainOptions,
+  type: string,
+  value: unknown,
+): Pick<RawIssue, 'code' | 'message' | 'text'> {
   const { index, direction } = opts;
   const alternate = index.get(type);
   if (alternate?.meta === 'alternate') {
@@ -94,7 +104,11 @@ export function explainValue(opts: ExplainOptions, type: string, value: unknown)
   if (range) {
     if (value instanceof IntegralFloat || (typeof value === 'number' && !Number.isInteger(value))) {
       const text = value instanceof IntegralFloat ? value.text : String(value);
-      return { code: 'not-integer', message: 'not an integer', text: `expected ${expected}, got ${text}: a number with a fraction or exponent is not an integer` };
+      return {
+        code: 'not-integer',
+        message: 'not an integer',
+        text: `expected ${expected}, got ${text}: a number with a fraction or exponent is not an integer`,
+      };
     }
     if (typeof value === 'number' || typeof value === 'bigint') {
       const n = BigInt(value);
@@ -106,7 +120,11 @@ export function explainValue(opts: ExplainOptions, type: string, value: unknown)
         };
       }
       const r = typeRange(index, type, direction)!;
-      return { code: 'integer-range', message: 'integer out of range', text: `${n} is out of range for ${type} (${r.lo}..${r.hi})` };
+      return {
+        code: 'integer-range',
+        message: 'integer out of range',
+        text: `${n} is out of range for ${type} (${r.lo}..${r.hi})`,
+      };
     }
   }
   const e = index.get(type);
@@ -114,17 +132,30 @@ export function explainValue(opts: ExplainOptions, type: string, value: unknown)
     return {
       code: 'enum-value',
       message: 'not an enum value',
-      text: `'${quote(value)}' is not a value of enum ${type}${didYouMean(value, e.values.map((v) => v.name))}; allowed: ${listEnumValues(e)}`,
+      text: `'${quote(value)}' is not a value of enum ${type}${didYouMean(
+        value,
+        e.values.map((v) => v.name),
+      )}; allowed: ${listEnumValues(e)}`,
     };
   }
   if (type === 'number' && value instanceof IntegralFloat && !Number.isFinite(value.value)) {
-    return { code: 'wrong-type', message: 'number out of range', text: `expected ${expected}, got ${quote(value.text)}, a number too large for a double` };
+    return {
+      code: 'wrong-type',
+      message: 'number out of range',
+      text: `expected ${expected}, got ${quote(value.text)}, a number too large for a double`,
+    };
   }
   return { code: 'wrong-type', message: 'wrong JSON type', text: `expected ${expected}, got ${describeValue(value)}` };
 }
 
 /** Maps the zod issues of a value checked against `rootType` to RawIssues, with paths prefixed by `prefix`. */
-export function explainZodIssues(opts: ExplainOptions, rootType: string, root: unknown, issues: readonly z.core.$ZodIssue[], prefix: PathSeg[]): RawIssue[] {
+export function explainZodIssues(
+  opts: ExplainOptions,
+  rootType: string,
+  root: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PathSeg[],
+): RawIssue[] {
   const { index } = opts;
   const out: RawIssue[] = [];
   const seen = new Set<string>();
@@ -142,7 +173,8 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
       const om = objectMembers(index, r.type ?? '', r.value);
       const names = om?.members.map((m) => m.name) ?? [];
       // conditional members may or may not exist in the build that sent the message
-      const listed = om?.members.map((m) => (m.if !== undefined ? `${m.name} (only if ${describeIf(m.if)})` : m.name)) ?? [];
+      const listed =
+        om?.members.map((m) => (m.if !== undefined ? `${m.name} (only if ${describeIf(m.if)})` : m.name)) ?? [];
       const where = r.type ? describeOwner(index, r.type) : 'this object';
       for (const key of zi.keys) {
         const downstream = key.startsWith('__');
@@ -165,7 +197,13 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
     if (r.value === undefined && path.length > 0 && !isWireObject(r.parent) && !Array.isArray(r.parent)) {
       const up = path.slice(0, -1);
       const ru = resolvePath(index, rootType, root, up);
-      if (ru.type) push({ severity: 'error', path: [...prefix, ...up], anchor: 'value', ...withWhere(explainValue(opts, ru.type, ru.value), memberWhere(index, ru)) });
+      if (ru.type)
+        push({
+          severity: 'error',
+          path: [...prefix, ...up],
+          anchor: 'value',
+          ...withWhere(explainValue(opts, ru.type, ru.value), memberWhere(index, ru)),
+        });
       continue;
     }
     if (zi.code === 'invalid_union' && 'discriminator' in zi && zi.discriminator !== undefined) {
@@ -177,7 +215,14 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
       const disc = String(zi.discriminator);
       if (r.value === undefined) {
         const member = union?.meta === 'union' ? union.members.find((m) => m.name === disc) : undefined;
-        push({ severity: 'error', code: 'missing-member', path: full, anchor: 'parent', message: 'missing member', text: `missing discriminator '${disc}'${member ? ` (${describeType(index, member.type)})` : ''} of union ${unionName ?? '?'}: it selects the branch` });
+        push({
+          severity: 'error',
+          code: 'missing-member',
+          path: full,
+          anchor: 'parent',
+          message: 'missing member',
+          text: `missing discriminator '${disc}'${member ? ` (${describeType(index, member.type)})` : ''} of union ${unionName ?? '?'}: it selects the branch`,
+        });
       } else {
         const allowed = tagType?.meta === 'enum' ? listEnumValues(tagType) : '';
         const candidates = tagType?.meta === 'enum' ? tagType.values.map((v) => v.name) : [];
@@ -194,16 +239,46 @@ export function explainZodIssues(opts: ExplainOptions, rootType: string, root: u
     }
     if (zi.code === 'custom' && (zi.params as { qapi?: string } | undefined)?.qapi === 'no-alternative') {
       const alt = r.type ? index.get(r.type) : undefined;
-      const kinds = alt?.meta === 'alternate' ? alt.alternatives.map((a) => `${a.name} (${describeType(index, a.type)})`).join(', ') : '';
-      push({ severity: 'error', code: 'no-alternative', path: full, anchor: 'value', message: 'no alternative', text: withWhere({ text: `${describeValue(r.value)} matches no alternative of ${r.type}: the JSON kind selects one of ${kinds}` }, memberWhere(index, r)).text });
+      const kinds =
+        alt?.meta === 'alternate'
+          ? alt.alternatives.map((a) => `${a.name} (${describeType(index, a.type)})`).join(', ')
+          : '';
+      push({
+        severity: 'error',
+        code: 'no-alternative',
+        path: full,
+        anchor: 'value',
+        message: 'no alternative',
+        text: withWhere(
+          {
+            text: `${describeValue(r.value)} matches no alternative of ${r.type}: the JSON kind selects one of ${kinds}`,
+          },
+          memberWhere(index, r),
+        ).text,
+      });
       continue;
     }
     if (r.value === undefined && r.member) {
-      push({ severity: 'error', code: 'missing-member', path: full, anchor: 'parent', message: 'missing member', text: `missing required ${memberWhere(index, r)}, of type ${describeType(index, r.member.type)}`, def: r.member.definedIn });
+      push({
+        severity: 'error',
+        code: 'missing-member',
+        path: full,
+        anchor: 'parent',
+        message: 'missing member',
+        text: `missing required ${memberWhere(index, r)}, of type ${describeType(index, r.member.type)}`,
+        def: r.member.definedIn,
+      });
       continue;
     }
     if (!r.type) {
-      push({ severity: 'error', code: 'wrong-type', path: full, anchor: 'value', message: 'invalid value', text: zi.message });
+      push({
+        severity: 'error',
+        code: 'wrong-type',
+        path: full,
+        anchor: 'value',
+        message: 'invalid value',
+        text: zi.message,
+      });
       continue;
     }
     const ex = explainValue(opts, r.type, r.value);
@@ -231,4 +306,3 @@ function unionAt(index: SchemaIndex, type: string | null, value: unknown, disc: 
   }
   return null;
 }
-

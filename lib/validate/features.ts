@@ -30,13 +30,21 @@ export function reachesSpecial(index: SchemaIndex, name: string): boolean {
   const special = (fs: Feature[]): boolean => fs.some((f) => f.special);
   if (e?.meta === 'enum') result = e.values.some((v) => special(v.features));
   else if (e) {
-    result = ((e.meta === 'struct' || e.meta === 'union') && e.members.some((m) => special(m.features))) || childTypes(e).some((t) => reachesSpecial(index, t));
+    result =
+      ((e.meta === 'struct' || e.meta === 'union') && e.members.some((m) => special(m.features))) ||
+      childTypes(e).some((t) => reachesSpecial(index, t));
   }
   memo.set(name, result);
   return result;
 }
 
-export function specialFeatureIssue(opts: FeatureOptions, features: Feature[], what: string, path: PathSeg[], anchor: RawIssue['anchor']): RawIssue[] {
+export function specialFeatureIssue(
+  opts: FeatureOptions,
+  features: Feature[],
+  what: string,
+  path: PathSeg[],
+  anchor: RawIssue['anchor'],
+): RawIssue[] {
   const out: RawIssue[] = [];
   for (const f of features) {
     if (!f.special) continue;
@@ -67,7 +75,14 @@ export function featureIssues(opts: FeatureOptions, type: string, value: unknown
   return out;
 }
 
-function walk(opts: FeatureOptions, type: string, value: unknown, path: PathSeg[], out: RawIssue[], depth: number): void {
+function walk(
+  opts: FeatureOptions,
+  type: string,
+  value: unknown,
+  path: PathSeg[],
+  out: RawIssue[],
+  depth: number,
+): void {
   const { index } = opts;
   if (depth > 200 || !reachesSpecial(index, type)) return;
   const e = index.get(type);

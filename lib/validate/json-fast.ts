@@ -45,7 +45,9 @@ const cache: string[] = new Array<string>(CACHE_SIZE).fill('');
 function cachedSlice(src: string, from: number, to: number): string {
   const len = to - from;
   if (len > 40 || len === 0) return src.slice(from, to);
-  const slot = (len * 977 + src.charCodeAt(from) * 31 + src.charCodeAt(to - 1) * 7 + src.charCodeAt(from + (len >> 1))) & (CACHE_SIZE - 1);
+  const slot =
+    (len * 977 + src.charCodeAt(from) * 31 + src.charCodeAt(to - 1) * 7 + src.charCodeAt(from + (len >> 1))) &
+    (CACHE_SIZE - 1);
   const hit = cache[slot]!;
   if (hit.length === len && src.startsWith(hit, from)) return hit;
   const s = src.slice(from, to);

@@ -80,7 +80,8 @@ const SURROGATE = /[\ud800-\udfff]/;
 /** Reads text[start, end) (one line, trimmed); scanning the original flat text is faster than a slice of it. */
 export function readLine(text: string, start: number, end: number): WireValue | typeof BAIL {
   const line = text.slice(start, end);
-  const keys = line.indexOf('\\') < 0 && !SURROGATE.test(line) ? scanPlainLine(text, start, end) : scanLine(text, start, end);
+  const keys =
+    line.indexOf('\\') < 0 && !SURROGATE.test(line) ? scanPlainLine(text, start, end) : scanLine(text, start, end);
   if (keys < 0) return BAIL;
   let value: unknown;
   try {

@@ -61,7 +61,8 @@ export interface JsonSyntaxError {
 }
 
 /** `depth`: deepest container nesting (1 for a flat object) */
-export type ParseResult = { ok: true; node: JsonNode; end: number; depth: number } | { ok: false; error: JsonSyntaxError };
+export type ParseResult =
+  { ok: true; node: JsonNode; end: number; depth: number } | { ok: false; error: JsonSyntaxError };
 
 export function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -94,8 +95,7 @@ function fault(text: string, i: number, end: number, expected: string): SyntaxFa
 }
 
 type Frame =
-  | { node: JsonObject; keys: Set<string> | null; key: string; keyStart: number; keyEnd: number }
-  | { node: JsonArray };
+  { node: JsonObject; keys: Set<string> | null; key: string; keyStart: number; keyEnd: number } | { node: JsonArray };
 
 /** Parse one JSON value starting at `start` (leading whitespace allowed), reading no further than `end`. */
 export function parseJson(text: string, start = 0, end = text.length): ParseResult {
@@ -223,7 +223,8 @@ function badValue(text: string, i: number, end: number): SyntaxFault {
   }
   if (text.charCodeAt(i) === 0x27) return new SyntaxFault("strings must use double quotes, found '", i, false);
   for (const word of ['true', 'false', 'null']) {
-    if (end - i < word.length && word.startsWith(text.slice(i, end))) return new SyntaxFault('unexpected end of input', end, true);
+    if (end - i < word.length && word.startsWith(text.slice(i, end)))
+      return new SyntaxFault('unexpected end of input', end, true);
   }
   return fault(text, i, end, 'a JSON value');
 }
@@ -260,7 +261,8 @@ export function readString(text: string, i: number, end: number): [string, numbe
       const code = readHex4(text, i, end);
       if (code >= 0xd800 && code <= 0xdbff) {
         const low = text.startsWith('\\u', i + 6) ? readHex4(text, i + 6, end) : -1;
-        if (low < 0xdc00 || low > 0xdfff) throw new SyntaxFault('lone surrogate escape in a string (\\u' + text.slice(i + 2, i + 6) + ')', i, false);
+        if (low < 0xdc00 || low > 0xdfff)
+          throw new SyntaxFault('lone surrogate escape in a string (\\u' + text.slice(i + 2, i + 6) + ')', i, false);
         out += String.fromCharCode(code, low);
         i += 12;
       } else if (code >= 0xdc00 && code <= 0xdfff) {

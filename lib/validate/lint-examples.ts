@@ -54,19 +54,42 @@ function sourceLine(example: QmpExample, line: number): number {
 }
 
 function relocate(example: QmpExample, m: MessageResult): MessageResult {
-  const fix = (i: Issue): Issue => ({ ...i, line: sourceLine(example, i.line), endLine: sourceLine(example, i.endLine) });
-  return { ...m, line: sourceLine(example, m.line), endLine: sourceLine(example, m.endLine), issues: m.issues.map(fix) };
+  const fix = (i: Issue): Issue => ({
+    ...i,
+    line: sourceLine(example, i.line),
+    endLine: sourceLine(example, i.endLine),
+  });
+  return {
+    ...m,
+    line: sourceLine(example, m.line),
+    endLine: sourceLine(example, m.endLine),
+    issues: m.issues.map(fix),
+  };
 }
 
 /** Every message of every example, with its text and where it is documented (for tests and the benchmark). */
-export function exampleMessages(model: SchemaModel): { symbol: string | null; file: string; line: number; kind: MessageResult['kind']; name: string | null; text: string }[] {
+export function exampleMessages(model: SchemaModel): {
+  symbol: string | null;
+  file: string;
+  line: number;
+  kind: MessageResult['kind'];
+  name: string | null;
+  text: string;
+}[] {
   const validator = createValidator(model, { mode: 'lenient' });
   const out = [];
   for (const doc of docsOf(model)) {
     for (const example of doc.examples) {
       const text = example.lines.map((l) => l.text).join('\n');
       for (const m of validator.validateText(text).messages) {
-        out.push({ symbol: doc.symbol ?? null, file: doc.loc.file, line: sourceLine(example, m.line), kind: m.kind, name: m.name, text: text.slice(m.start, m.end) });
+        out.push({
+          symbol: doc.symbol ?? null,
+          file: doc.loc.file,
+          line: sourceLine(example, m.line),
+          kind: m.kind,
+          name: m.name,
+          text: text.slice(m.start, m.end),
+        });
       }
     }
   }
@@ -81,13 +104,25 @@ export function lintExamples(model: SchemaModel, options: ValidatorOptions = {})
       const text = example.lines.map((l) => l.text).join('\n');
       const result = validator.validateText(text);
       const messages = result.messages.map((m) => relocate(example, m));
-      const notes = result.notes.map((n) => ({ ...n, line: sourceLine(example, n.line), endLine: sourceLine(example, n.endLine) }));
+      const notes = result.notes.map((n) => ({
+        ...n,
+        line: sourceLine(example, n.line),
+        endLine: sourceLine(example, n.endLine),
+      }));
       const status: ExampleStatus = messages.some((m) => !m.valid)
         ? 'invalid'
         : result.counts.elided > 0 || messages.length === 0
           ? 'not-checkable'
           : 'valid';
-      examples.push({ symbol: doc.symbol ?? null, file: doc.loc.file, line: example.line, title: example.title ?? null, status, messages, notes });
+      examples.push({
+        symbol: doc.symbol ?? null,
+        file: doc.loc.file,
+        line: example.line,
+        title: example.title ?? null,
+        status,
+        messages,
+        notes,
+      });
     }
   }
   const all = examples.flatMap((e) => e.messages);
@@ -116,13 +151,17 @@ export function formatLintReport(report: LintReport, verbose = false): string {
     out.push(`${e.file}:${e.line}: ${what}${e.title ? ` "${e.title}"` : ''}: ${e.status}`);
     for (const m of e.messages) {
       for (const i of m.issues) {
-        if (i.severity === 'error' || verbose) out.push(`  ${e.file}:${i.line}: ${i.severity} [${i.code}]${i.path ? ' ' + i.path : ''}: ${i.text}`);
+        if (i.severity === 'error' || verbose)
+          out.push(`  ${e.file}:${i.line}: ${i.severity} [${i.code}]${i.path ? ' ' + i.path : ''}: ${i.text}`);
       }
     }
-    if (e.status === 'not-checkable') for (const n of e.notes) if (n.code === 'elided') out.push(`  ${e.file}:${n.line}: ${n.text}`);
+    if (e.status === 'not-checkable')
+      for (const n of e.notes) if (n.code === 'elided') out.push(`  ${e.file}:${n.line}: ${n.text}`);
   }
   const s = report.summary;
-  out.push(`messages: ${s.messages - s.invalidMessages} valid, ${s.invalidMessages} invalid; events: ${s.events - s.invalidEvents} valid, ${s.invalidEvents} invalid`);
+  out.push(
+    `messages: ${s.messages - s.invalidMessages} valid, ${s.invalidMessages} invalid; events: ${s.events - s.invalidEvents} valid, ${s.invalidEvents} invalid`,
+  );
   out.push(`examples: ${s.valid} valid, ${s.invalid} invalid, ${s.notCheckable} not checkable`);
   return out.join('\n');
 }

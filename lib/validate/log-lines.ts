@@ -29,7 +29,8 @@ const SKIP: LogSlot = { kind: 'skip' };
 const NONE: LogSlot = { kind: 'none' };
 
 /** virLogOutputToFd's timestamp, then virLogFormatString's `tid: priority : [func:line : ]` */
-const LIBVIRT_PREFIX = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d{4}: \d+: (?:debug|info|warning|error|unknown) : (?:[\w.]+:\d+ : )?/y;
+const LIBVIRT_PREFIX =
+  /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d{4}: \d+: (?:debug|info|warning|error|unknown) : (?:[\w.]+:\d+ : )?/y;
 
 const PROBES: [string, string, Direction, Dup][] = [
   ['QEMU_MONITOR_RECV_EVENT: mon=', ' event=', '<-', 'recv-second'],
@@ -59,7 +60,13 @@ export function logSlot(text: string, start: number, end: number): LogSlot {
   }
   const brace = text.indexOf('{', start);
   if (brace < 0 || brace >= end) return NONE;
-  return { kind: 'json', at: brace, end, direction: prefixDirection(text.slice(start, Math.min(brace, start + 200))), dup: null };
+  return {
+    kind: 'json',
+    at: brace,
+    end,
+    direction: prefixDirection(text.slice(start, Math.min(brace, start + 200))),
+    dup: null,
+  };
 }
 
 function probeSlot(text: string, probe: number, end: number): LogSlot {

@@ -58,11 +58,31 @@ export interface EventInfo {
   ok: MessageVerdict;
 }
 
-const issue = (severity: RawIssue['severity'], code: RawIssue['code'], path: PathSeg[], anchor: RawIssue['anchor'], message: string, text: string): RawIssue => ({ severity, code, path, anchor, message, text });
+const issue = (
+  severity: RawIssue['severity'],
+  code: RawIssue['code'],
+  path: PathSeg[],
+  anchor: RawIssue['anchor'],
+  message: string,
+  text: string,
+): RawIssue => ({ severity, code, path, anchor, message, text });
 
 export function checkMessage(ctx: MessageContext, value: WireValue): MessageVerdict {
   if (!isWireObject(value)) {
-    return { kind: 'unknown', name: null, issues: [issue('error', 'not-an-object', [], 'value', 'not an object', `a QMP message is a JSON object, got ${kindPhrase(value)}`)] };
+    return {
+      kind: 'unknown',
+      name: null,
+      issues: [
+        issue(
+          'error',
+          'not-an-object',
+          [],
+          'value',
+          'not an object',
+          `a QMP message is a JSON object, got ${kindPhrase(value)}`,
+        ),
+      ],
+    };
   }
   const event = value.event;
   if (event !== undefined) return checkEvent(ctx, value, event);
@@ -74,21 +94,44 @@ export function checkMessage(ctx: MessageContext, value: WireValue): MessageVerd
   return {
     kind: 'unknown',
     name: null,
-    issues: [issue('error', 'unknown-message', [], 'value', 'not a QMP message', `an object with ${keys.length ? 'keys ' + keys.map((k) => `'${k}'`).join(', ') : 'no keys'} is not a QMP message: it needs 'event', 'execute', 'exec-oob', 'return', 'error' or 'QMP'${keys.length ? ' (a reply must wrap its value in {"return": …})' : ''}`)],
+    issues: [
+      issue(
+        'error',
+        'unknown-message',
+        [],
+        'value',
+        'not a QMP message',
+        `an object with ${keys.length ? 'keys ' + keys.map((k) => `'${k}'`).join(', ') : 'no keys'} is not a QMP message: it needs 'event', 'execute', 'exec-oob', 'return', 'error' or 'QMP'${keys.length ? ' (a reply must wrap its value in {"return": …})' : ''}`,
+      ),
+    ],
   };
 }
 
 const EVENT_KEYS = ['event', 'data', 'timestamp'];
 
 /** Issues for keys outside `allowed`; allocates nothing in the common case of none. */
-function envelopeKeys(value: Record<string, WireValue>, allowed: string[], what: string, severity: RawIssue['severity']): RawIssue[] {
+function envelopeKeys(
+  value: Record<string, WireValue>,
+  allowed: string[],
+  what: string,
+  severity: RawIssue['severity'],
+): RawIssue[] {
   let extra = false;
   for (const key in value) if (allowed.indexOf(key) < 0) extra = true;
   if (!extra) return [];
   const out: RawIssue[] = [];
   for (const key in value) {
     if (allowed.indexOf(key) < 0) {
-      out.push(issue(key.startsWith('__') ? 'warning' : severity, 'envelope', [key], 'key', 'unexpected key', `'${quote(key)}' is not part of ${what}, which has only ${allowed.map((k) => `'${k}'`).join(', ')}`));
+      out.push(
+        issue(
+          key.startsWith('__') ? 'warning' : severity,
+          'envelope',
+          [key],
+          'key',
+          'unexpected key',
+          `'${quote(key)}' is not part of ${what}, which has only ${allowed.map((k) => `'${k}'`).join(', ')}`,
+        ),
+      );
     }
   }
   return out;
@@ -105,14 +148,30 @@ function featureOpts(ctx: MessageContext, direction: 'input' | 'output'): Featur
  * Checks `value` against `type`: the precheck settles the common case of a value without any issue; otherwise
  * the compiled zod schema finds the issues and feature warnings are added when the type can reach any.
  */
-function checkPayload(ctx: MessageContext, direction: 'input' | 'output', type: string, schema: z.ZodType, precheck: Precheck, value: unknown, prefix: PathSeg[], out: RawIssue[]): void {
+function checkPayload(
+  ctx: MessageContext,
+  direction: 'input' | 'output',
+  type: string,
+  schema: z.ZodType,
+  precheck: Precheck,
+  value: unknown,
+  prefix: PathSeg[],
+  out: RawIssue[],
+): void {
   if (precheck(value)) return;
   const r = schema.safeParse(value);
   if (!r.success) out.push(...explainZodIssues(explainOpts(ctx, direction), type, value, r.error.issues, prefix));
   if (reachesSpecial(ctx.index, type)) out.push(...featureIssues(featureOpts(ctx, direction), type, value, prefix));
 }
 
-function payload(ctx: MessageContext, direction: 'input' | 'output', type: string, value: unknown, prefix: PathSeg[], out: RawIssue[]): void {
+function payload(
+  ctx: MessageContext,
+  direction: 'input' | 'output',
+  type: string,
+  value: unknown,
+  prefix: PathSeg[],
+  out: RawIssue[],
+): void {
   const [zod, pre] = direction === 'input' ? [ctx.input, ctx.inputPrecheck] : [ctx.output, ctx.outputPrecheck];
   checkPayload(ctx, direction, type, zod.typeSchema(type), pre.check(type), value, prefix, out);
 }
@@ -172,32 +231,92 @@ function checkEvent(ctx: MessageContext, value: Record<string, WireValue>, name:
   const ts = checkTimestamp(value);
   if (ts.length) out.push(...ts);
   if (typeof name !== 'string') {
-    out.push(issue('error', 'envelope', ['event'], 'value', 'event name not a string', `'event' must be a string naming the event`));
+    out.push(
+      issue(
+        'error',
+        'envelope',
+        ['event'],
+        'value',
+        'event name not a string',
+        `'event' must be a string naming the event`,
+      ),
+    );
     return { kind: 'event', name: null, issues: out };
   }
   const entity = ctx.index.get(name);
   if (entity?.meta !== 'event') {
     const near = nearestNames(name, ctx.eventNames);
     const downstream = name.startsWith('__');
-    out.push(issue(downstream ? 'warning' : 'error', 'unknown-event', ['event'], 'value', 'unknown event', `'${quote(name)}' is not an event of this schema${downstream ? ' (a downstream extension)' : ''}${near.length ? `; nearest: ${near.join(', ')}` : ''}`));
+    out.push(
+      issue(
+        downstream ? 'warning' : 'error',
+        'unknown-event',
+        ['event'],
+        'value',
+        'unknown event',
+        `'${quote(name)}' is not an event of this schema${downstream ? ' (a downstream extension)' : ''}${near.length ? `; nearest: ${near.join(', ')}` : ''}`,
+      ),
+    );
     return { kind: 'event', name, issues: out };
   }
   const info = eventInfo(ctx, entity);
-  if (entity.features.length) out.push(...specialFeatureIssue(featureOpts(ctx, 'output'), entity.features, `event ${name}`, ['event'], 'value'));
+  if (entity.features.length)
+    out.push(...specialFeatureIssue(featureOpts(ctx, 'output'), entity.features, `event ${name}`, ['event'], 'value'));
   const data = value.data;
   if (data === undefined) {
     if (info.required.length && info.dataType) {
       const t = ctx.index.get(info.dataType);
-      const list = t && 'members' in t ? t.members.filter((m) => info.required.includes(m.name)).map((m) => `'${m.name}' (${describeType(ctx.index, m.type)})`) : [];
-      out.push(issue('error', 'missing-data', [], 'value', 'missing data', `event ${name} requires 'data' with ${list.join(', ')}`));
+      const list =
+        t && 'members' in t
+          ? t.members
+              .filter((m) => info.required.includes(m.name))
+              .map((m) => `'${m.name}' (${describeType(ctx.index, m.type)})`)
+          : [];
+      out.push(
+        issue(
+          'error',
+          'missing-data',
+          [],
+          'value',
+          'missing data',
+          `event ${name} requires 'data' with ${list.join(', ')}`,
+        ),
+      );
     }
   } else if (!info.dataType || info.memberCount === 0) {
-    out.push(issue(ctx.lenient ? 'warning' : 'error', 'unexpected-data', ['data'], 'key', 'unexpected data', `event ${name} has no data, so QEMU sends no 'data' member (not even {})`));
+    out.push(
+      issue(
+        ctx.lenient ? 'warning' : 'error',
+        'unexpected-data',
+        ['data'],
+        'key',
+        'unexpected data',
+        `event ${name} has no data, so QEMU sends no 'data' member (not even {})`,
+      ),
+    );
   } else if (!isWireObject(data)) {
-    out.push(issue('error', 'wrong-type', ['data'], 'value', 'wrong JSON type', `'data' of event ${name} must be an object (${describeType(ctx.index, info.dataType)})`));
+    out.push(
+      issue(
+        'error',
+        'wrong-type',
+        ['data'],
+        'value',
+        'wrong JSON type',
+        `'data' of event ${name} must be an object (${describeType(ctx.index, info.dataType)})`,
+      ),
+    );
   } else {
     if (!info.required.length && Object.keys(data).length === 0) {
-      out.push(issue('warning', 'unexpected-data', ['data'], 'key', 'empty data', `QEMU omits 'data' when every member is absent; it never sends "data": {}`));
+      out.push(
+        issue(
+          'warning',
+          'unexpected-data',
+          ['data'],
+          'key',
+          'empty data',
+          `QEMU omits 'data' when every member is absent; it never sends "data": {}`,
+        ),
+      );
     }
     checkPayload(ctx, 'output', info.dataType, info.schema!, info.precheck!, data, ['data'], out);
   }
@@ -208,30 +327,87 @@ function checkCommand(ctx: MessageContext, value: Record<string, WireValue>): Me
   const out = envelopeKeys(value, ['execute', 'exec-oob', 'arguments', 'id'], 'a command', 'error');
   const oob = 'exec-oob' in value;
   const nameKey = oob ? 'exec-oob' : 'execute';
-  if (oob && 'execute' in value) out.push(issue('error', 'envelope', ['exec-oob'], 'key', 'both execute and exec-oob', `a command has either 'execute' or 'exec-oob', not both`));
+  if (oob && 'execute' in value)
+    out.push(
+      issue(
+        'error',
+        'envelope',
+        ['exec-oob'],
+        'key',
+        'both execute and exec-oob',
+        `a command has either 'execute' or 'exec-oob', not both`,
+      ),
+    );
   const name = value[nameKey];
   if (typeof name !== 'string') {
-    out.push(issue('error', 'envelope', [nameKey], 'value', 'command name not a string', `'${nameKey}' must be a string naming the command`));
+    out.push(
+      issue(
+        'error',
+        'envelope',
+        [nameKey],
+        'value',
+        'command name not a string',
+        `'${nameKey}' must be a string naming the command`,
+      ),
+    );
     return { kind: 'command', name: null, issues: out };
   }
   const cmd = ctx.index.get(name);
   if (cmd?.meta !== 'command') {
     const near = nearestNames(name, ctx.commandNames);
     const downstream = name.startsWith('__');
-    out.push(issue(downstream ? 'warning' : 'error', 'unknown-command', [nameKey], 'value', 'unknown command', `'${quote(name)}' is not a command of this schema${near.length ? `; nearest: ${near.join(', ')}` : ''}`));
+    out.push(
+      issue(
+        downstream ? 'warning' : 'error',
+        'unknown-command',
+        [nameKey],
+        'value',
+        'unknown command',
+        `'${quote(name)}' is not a command of this schema${near.length ? `; nearest: ${near.join(', ')}` : ''}`,
+      ),
+    );
     return { kind: 'command', name, issues: out };
   }
-  if (oob && !cmd.allowOob) out.push(issue('error', 'envelope', ['exec-oob'], 'key', 'no out-of-band', `command ${name} does not allow out-of-band execution ('allow-oob' is not set)`));
+  if (oob && !cmd.allowOob)
+    out.push(
+      issue(
+        'error',
+        'envelope',
+        ['exec-oob'],
+        'key',
+        'no out-of-band',
+        `command ${name} does not allow out-of-band execution ('allow-oob' is not set)`,
+      ),
+    );
   out.push(...specialFeatureIssue(featureOpts(ctx, 'input'), cmd.features, `command ${name}`, [nameKey], 'value'));
   const args = value.arguments;
   if (args !== undefined && !isWireObject(args)) {
     out.push(issue('error', 'wrong-type', ['arguments'], 'value', 'wrong JSON type', `'arguments' must be an object`));
   } else if (cmd.argType) {
     if (cmd.gen) payload(ctx, 'input', cmd.argType, args ?? {}, ['arguments'], out);
-    else checkPayload(ctx, 'input', cmd.argType, ctx.input.looseObjectSchema(cmd.argType), ctx.inputPrecheck.looseCheck(cmd.argType), args ?? {}, ['arguments'], out);
+    else
+      checkPayload(
+        ctx,
+        'input',
+        cmd.argType,
+        ctx.input.looseObjectSchema(cmd.argType),
+        ctx.inputPrecheck.looseCheck(cmd.argType),
+        args ?? {},
+        ['arguments'],
+        out,
+      );
   } else if (args && cmd.gen) {
     for (const key of Object.keys(args)) {
-      out.push(issue(key.startsWith('__') ? 'warning' : 'error', 'unknown-member', ['arguments', key], 'key', 'unknown member', `command ${name} takes no arguments, so '${quote(key)}' is unexpected`));
+      out.push(
+        issue(
+          key.startsWith('__') ? 'warning' : 'error',
+          'unknown-member',
+          ['arguments', key],
+          'key',
+          'unknown member',
+          `command ${name} takes no arguments, so '${quote(key)}' is unexpected`,
+        ),
+      );
     }
   }
   ctx.pending.push({ command: cmd, id: 'id' in value ? canonicalId(value.id!) : undefined });
@@ -264,15 +440,43 @@ function checkReturn(ctx: MessageContext, value: Record<string, WireValue>): Mes
   const out = envelopeKeys(value, ['return', 'id'], 'a reply', ctx.lenient ? 'warning' : 'error');
   const cmd = answeredCommand(ctx, value);
   if (!cmd) {
-    out.push(issue('warning', 'orphan-reply', ['return'], 'key', 'no command to answer', `no command before this reply (or with its id), so its value cannot be checked against a command's returns`));
+    out.push(
+      issue(
+        'warning',
+        'orphan-reply',
+        ['return'],
+        'key',
+        'no command to answer',
+        `no command before this reply (or with its id), so its value cannot be checked against a command's returns`,
+      ),
+    );
     return { kind: 'return', name: null, issues: out };
   }
   const ret = value.return;
-  if (!cmd.successResponse) out.push(issue('error', 'envelope', ['return'], 'key', 'no success response', `command ${cmd.name} sends no success response ('success-response': false)`));
+  if (!cmd.successResponse)
+    out.push(
+      issue(
+        'error',
+        'envelope',
+        ['return'],
+        'key',
+        'no success response',
+        `command ${cmd.name} sends no success response ('success-response': false)`,
+      ),
+    );
   if (cmd.returns) {
     payload(ctx, 'output', cmd.returns, ret, ['return'], out);
   } else if (!isWireObject(ret) || Object.keys(ret).length) {
-    out.push(issue('error', 'wrong-type', ['return'], 'value', 'unexpected return value', `command ${cmd.name} returns no data, so QEMU replies {"return": {}}`));
+    out.push(
+      issue(
+        'error',
+        'wrong-type',
+        ['return'],
+        'value',
+        'unexpected return value',
+        `command ${cmd.name} returns no data, so QEMU replies {"return": {}}`,
+      ),
+    );
   }
   return { kind: 'return', name: cmd.name, issues: out };
 }
@@ -282,17 +486,52 @@ function checkError(ctx: MessageContext, value: Record<string, WireValue>): Mess
   const cmd = answeredCommand(ctx, value);
   const err = value.error;
   if (!isWireObject(err)) {
-    out.push(issue('error', 'wrong-type', ['error'], 'value', 'wrong JSON type', `'error' must be an object {"class": …, "desc": …}`));
+    out.push(
+      issue(
+        'error',
+        'wrong-type',
+        ['error'],
+        'value',
+        'wrong JSON type',
+        `'error' must be an object {"class": …, "desc": …}`,
+      ),
+    );
   } else {
-    out.push(...envelopeKeys(err, ['class', 'desc'], "an error's 'error' object", ctx.lenient ? 'warning' : 'error').map((i) => ({ ...i, path: ['error', ...i.path] })));
+    out.push(
+      ...envelopeKeys(err, ['class', 'desc'], "an error's 'error' object", ctx.lenient ? 'warning' : 'error').map(
+        (i) => ({ ...i, path: ['error', ...i.path] }),
+      ),
+    );
     const classes = ctx.index.get('QapiErrorClass');
     for (const key of ['class', 'desc']) {
       if (typeof err[key] !== 'string') {
-        out.push(issue('error', err[key] === undefined ? 'missing-member' : 'wrong-type', ['error', key], err[key] === undefined ? 'parent' : 'value', 'bad error reply', `an error reply's '${key}' must be a string`));
+        out.push(
+          issue(
+            'error',
+            err[key] === undefined ? 'missing-member' : 'wrong-type',
+            ['error', key],
+            err[key] === undefined ? 'parent' : 'value',
+            'bad error reply',
+            `an error reply's '${key}' must be a string`,
+          ),
+        );
       }
     }
-    if (classes?.meta === 'enum' && typeof err.class === 'string' && !classes.values.some((v) => v.name === err.class)) {
-      out.push(issue('error', 'enum-value', ['error', 'class'], 'value', 'unknown error class', `'${quote(err.class)}' is not a value of enum QapiErrorClass: ${classes.values.map((v) => v.name).join(', ')}`));
+    if (
+      classes?.meta === 'enum' &&
+      typeof err.class === 'string' &&
+      !classes.values.some((v) => v.name === err.class)
+    ) {
+      out.push(
+        issue(
+          'error',
+          'enum-value',
+          ['error', 'class'],
+          'value',
+          'unknown error class',
+          `'${quote(err.class)}' is not a value of enum QapiErrorClass: ${classes.values.map((v) => v.name).join(', ')}`,
+        ),
+      );
     }
   }
   return { kind: 'error', name: cmd?.name ?? null, issues: out };
@@ -302,13 +541,34 @@ function checkGreeting(ctx: MessageContext, value: Record<string, WireValue>): M
   const out = envelopeKeys(value, ['QMP'], 'the greeting', ctx.lenient ? 'warning' : 'error');
   const qmp = value.QMP;
   if (!isWireObject(qmp)) {
-    out.push(issue('error', 'wrong-type', ['QMP'], 'value', 'wrong JSON type', `'QMP' must be an object {"version": …, "capabilities": […]}`));
+    out.push(
+      issue(
+        'error',
+        'wrong-type',
+        ['QMP'],
+        'value',
+        'wrong JSON type',
+        `'QMP' must be an object {"version": …, "capabilities": […]}`,
+      ),
+    );
     return { kind: 'greeting', name: null, issues: out };
   }
-  out.push(...envelopeKeys(qmp, ['version', 'capabilities'], "the greeting's 'QMP' object", ctx.lenient ? 'warning' : 'error').map((i) => ({ ...i, path: ['QMP', ...i.path] })));
-  for (const [key, type] of [['version', 'VersionInfo'], ['capabilities', 'QMPCapabilityList']] as const) {
+  out.push(
+    ...envelopeKeys(
+      qmp,
+      ['version', 'capabilities'],
+      "the greeting's 'QMP' object",
+      ctx.lenient ? 'warning' : 'error',
+    ).map((i) => ({ ...i, path: ['QMP', ...i.path] })),
+  );
+  for (const [key, type] of [
+    ['version', 'VersionInfo'],
+    ['capabilities', 'QMPCapabilityList'],
+  ] as const) {
     if (qmp[key] === undefined) {
-      out.push(issue('error', 'missing-member', ['QMP', key], 'parent', 'missing member', `the greeting needs '${key}'`));
+      out.push(
+        issue('error', 'missing-member', ['QMP', key], 'parent', 'missing member', `the greeting needs '${key}'`),
+      );
     } else if (ctx.index.has(type)) {
       payload(ctx, 'output', type, qmp[key], ['QMP', key], out);
     }

@@ -47,8 +47,21 @@ export abstract class MixedReader {
   constructor(protected readonly ctx: MessageContext) {}
 
   protected abstract scanArray(open: number, final: boolean): number;
-  protected abstract emit(value: WireValue, node: JsonNode | null, start: number, end: number, direction: Marker | null): void;
-  protected abstract push(kind: MessageResult['kind'], name: string | null, direction: Marker | null, start: number, end: number, issues: Issue[]): void;
+  protected abstract emit(
+    value: WireValue,
+    node: JsonNode | null,
+    start: number,
+    end: number,
+    direction: Marker | null,
+  ): void;
+  protected abstract push(
+    kind: MessageResult['kind'],
+    name: string | null,
+    direction: Marker | null,
+    start: number,
+    end: number,
+    issues: Issue[],
+  ): void;
   protected abstract note(code: Note['code'], start: number, end: number, text: string): void;
   protected abstract syntaxError(start: number, at: number, message: string, direction: Marker | null): void;
   protected abstract tooDeep(start: number, end: number, direction: Marker | null): void;
@@ -172,7 +185,12 @@ export abstract class MixedReader {
         if (r.error.eof && !final && regionEnd >= n) return -1;
         const resume = this.resyncMixed(l, indent < 0 ? 0 : indent, final);
         if (hasElision(text, p, Math.min(regionEnd, r.error.offset + 3))) {
-          this.note('elided', p, lineEndOf(this.lines, l, n), `elided ${direction ?? ''} message skipped`.replace('  ', ' '));
+          this.note(
+            'elided',
+            p,
+            lineEndOf(this.lines, l, n),
+            `elided ${direction ?? ''} message skipped`.replace('  ', ' '),
+          );
           skipElidedReply(this.ctx, text.slice(p, Math.min(regionEnd, p + 200)));
         } else this.syntaxError(p, r.error.offset, r.error.message, direction);
         return resume;
@@ -211,7 +229,8 @@ export abstract class MixedReader {
     const lines = this.lines;
     if (!(this.markerFrom <= l + 1 && l + 1 <= this.markerLine)) {
       let k = l + 1;
-      for (; k < lines.lineCount; k++) if (markerOf(this.buf, lines.lineStart(k), lineEndOf(lines, k, this.buf.length))) break;
+      for (; k < lines.lineCount; k++)
+        if (markerOf(this.buf, lines.lineStart(k), lineEndOf(lines, k, this.buf.length))) break;
       this.markerFrom = l + 1;
       this.markerLine = k;
     }
@@ -229,7 +248,12 @@ export abstract class MixedReader {
       const r = parseJson(text, p, slot.end);
       if (!r.ok || r.depth > MAX_NESTING) {
         if (!slot.dup) {
-          this.note('prose', skipBlank(text, this.lines.lineStart(this.lines.lineIndex(p)), e), e, noteText(text, p, e));
+          this.note(
+            'prose',
+            skipBlank(text, this.lines.lineStart(this.lines.lineIndex(p)), e),
+            e,
+            noteText(text, p, e),
+          );
           return e;
         }
         this.sawLog = true;
@@ -291,7 +315,8 @@ export abstract class MixedReader {
       if (text.charCodeAt(at) === 0x7b) {
         const r = parseJson(text, at, text.length);
         if (!r.ok && r.error.eof && !final) return -1;
-        echoed = r.ok && r.node.kind === 'object' && r.node.members.some((m) => m.key === 'execute' || m.key === 'exec-oob');
+        echoed =
+          r.ok && r.node.kind === 'object' && r.node.members.some((m) => m.key === 'execute' || m.key === 'exec-oob');
       }
     }
     const step = shellCommand(text.slice(p, e), this.shell);
@@ -304,7 +329,9 @@ export abstract class MixedReader {
     }
     const r = parseJson(step.json) as { node: JsonNode };
     const verdict = checkMessage(this.ctx, toWireValue(r.node));
-    const issues = verdict.issues.length ? verdict.issues.map((raw) => locateIssue(raw, null, { start: p, end: e }, lines)) : NO_ISSUES;
+    const issues = verdict.issues.length
+      ? verdict.issues.map((raw) => locateIssue(raw, null, { start: p, end: e }, lines))
+      : NO_ISSUES;
     this.push(verdict.kind, verdict.name, '->', p, e, issues);
     return e;
   }
@@ -312,7 +339,10 @@ export abstract class MixedReader {
 
 /** iotests' filtered timestamps (`"seconds":  TIMESTAMP`, `"seconds": "SECS"`) as numbers of the same width, so columns hold. */
 export function unfilterTimestamps(text: string): string {
-  return text.replace(/("(?:micro)?seconds": )( TIMESTAMP|"U?SECS")/g, (_m, key: string, v: string) => key + ' '.repeat(v.length - 1) + '0');
+  return text.replace(
+    /("(?:micro)?seconds": )( TIMESTAMP|"U?SECS")/g,
+    (_m, key: string, v: string) => key + ' '.repeat(v.length - 1) + '0',
+  );
 }
 
 /** After a syntax error: can this line start something (a marker, a value, a log line), no deeper than `indent`? */

@@ -105,7 +105,10 @@ export class PrecheckCompiler {
       case 'any':
         return (v) => v !== undefined;
       case 'number':
-        return (v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || (v instanceof IntegralFloat && Number.isFinite(v.value));
+        return (v) =>
+          (typeof v === 'number' && Number.isFinite(v)) ||
+          typeof v === 'bigint' ||
+          (v instanceof IntegralFloat && Number.isFinite(v.value));
     }
     const range = typeRange(this.index, name, this.direction);
     if (!range) return never;
@@ -114,7 +117,10 @@ export class PrecheckCompiler {
     // a negative uint64/size on input is valid but worth a warning: leave it to the full check
     const wraps = this.direction === 'input' && range.lo < 0n && (name === 'uint64' || name === 'size');
     const min = wraps ? 0 : lo;
-    return (v) => (typeof v === 'number' ? Number.isInteger(v) && v >= min && v <= hi : typeof v === 'bigint' && v >= (wraps ? 0n : range.lo) && v <= range.hi);
+    return (v) =>
+      typeof v === 'number'
+        ? Number.isInteger(v) && v >= min && v <= hi
+        : typeof v === 'bigint' && v >= (wraps ? 0n : range.lo) && v <= range.hi;
   }
 
   private layout(members: Member[]): Layout {
@@ -167,4 +173,3 @@ function countKeys(v: object): number {
   for (const _ in v) n++;
   return n;
 }
-

@@ -71,7 +71,8 @@ function cliExpr(args: string[], parent: Obj): string | null {
     let obj = parent;
     for (const p of path.slice(0, -1)) {
       const next = Object.hasOwn(obj, p) ? obj[p] : define(obj, p, {});
-      if (typeof next !== 'object' || next === null || Array.isArray(next)) return `'${p}' is used as both leaf and non-leaf key`;
+      if (typeof next !== 'object' || next === null || Array.isArray(next))
+        return `'${p}' is used as both leaf and non-leaf key`;
       obj = next as Obj;
     }
     const leaf = path[path.length - 1]!;
@@ -86,7 +87,8 @@ function define<T>(obj: Obj, key: string, value: T): T {
   return value;
 }
 
-const toJson = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `\u0000${x}` : x)).replace(/"\\u0000(-?\d+)"/g, '$1');
+const toJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `\u0000${x}` : x)).replace(/"\\u0000(-?\d+)"/g, '$1');
 
 export function shellCommand(line: string, state: ShellState): ShellStep {
   const toks = tokens(line);
@@ -98,7 +100,8 @@ export function shellCommand(line: string, state: ShellState): ShellStep {
   if (toks[0] === ')' && state.actions) {
     const actions = state.actions;
     state.actions = null;
-    if (toks.length > 1) return { kind: 'unchecked', name: 'transaction', reason: 'input after the close of a transaction' };
+    if (toks.length > 1)
+      return { kind: 'unchecked', name: 'transaction', reason: 'input after the close of a transaction' };
     return { kind: 'command', name: 'transaction', json: toJson({ execute: 'transaction', arguments: { actions } }) };
   }
   if (!toks.length) return { kind: 'pending' };

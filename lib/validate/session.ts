@@ -15,11 +15,20 @@ import { parseJson, skipWhitespace, type JsonNode } from './json';
 import { LineTable } from './lines';
 import { locateIssue } from './locate';
 import { duplicateKeyIssues } from './duplicates';
-import { bracketEnd, indentOf, lineEndOf, looksMixed, MIXED_WINDOW, markerOf, opensMixed, resyncLine, type Marker } from './split';
+import {
+  bracketEnd,
+  indentOf,
+  lineEndOf,
+  looksMixed,
+  MIXED_WINDOW,
+  markerOf,
+  opensMixed,
+  resyncLine,
+  type Marker,
+} from './split';
 import { MixedReader, NO_ISSUES, skipBlank, unfilterTimestamps } from './mixed';
 import type { InputForm, Issue, MessageResult, Note, ValidationSession } from './types';
 import { MAX_NESTING, toWireValue, type WireValue } from './wire';
-
 
 export class Session extends MixedReader implements ValidationSession {
   readonly notes: Note[] = [];
@@ -59,7 +68,8 @@ export class Session extends MixedReader implements ValidationSession {
 
   end(): MessageResult[] {
     const out = this.process(true);
-    if (this.count === 0 && this.firstText && !this.notes.some((n) => n.code !== 'prose')) out.push(this.noMessage(this.firstText));
+    if (this.count === 0 && this.firstText && !this.notes.some((n) => n.code !== 'prose'))
+      out.push(this.noMessage(this.firstText));
     return out;
   }
 
@@ -76,7 +86,20 @@ export class Session extends MixedReader implements ValidationSession {
       message: 'no QMP message found',
       text: 'no QMP message found: the input holds no JSON object, transcript, libvirt log line or qmp-shell command',
     };
-    const m: MessageResult = { index: this.count++, kind: 'unknown', name: null, direction: null, line: at.line, col: at.col, endLine: at.line, endCol: at.col, start: at.offset, end: at.offset, valid: false, issues: [issue] };
+    const m: MessageResult = {
+      index: this.count++,
+      kind: 'unknown',
+      name: null,
+      direction: null,
+      line: at.line,
+      col: at.col,
+      endLine: at.line,
+      endCol: at.col,
+      start: at.offset,
+      end: at.offset,
+      valid: false,
+      issues: [issue],
+    };
     return m;
   }
 
@@ -100,7 +123,14 @@ export class Session extends MixedReader implements ValidationSession {
         } else if (final || text.length - p >= MIXED_WINDOW) this.layout = 'values';
       }
     }
-    let consumed = this.layout === 'values' ? this.scanValues(final) : this.layout === 'mixed' ? this.scanMixed(final) : final ? text.length : this.resume;
+    let consumed =
+      this.layout === 'values'
+        ? this.scanValues(final)
+        : this.layout === 'mixed'
+          ? this.scanMixed(final)
+          : final
+            ? text.length
+            : this.resume;
     if (this.layout === 'mixed' && this.mixedFrom < 0) {
       // switched from values to line-wise reading in this call: go on from where the values ended
       this.mixedFrom = consumed;
@@ -233,7 +263,10 @@ export class Session extends MixedReader implements ValidationSession {
           continue;
         }
         if (c === 0x5d) return j + 1;
-        fault = { offset: j, message: j >= n ? "unterminated array: expected ']'" : "expected ',' or ']' after an array element" };
+        fault = {
+          offset: j,
+          message: j >= n ? "unterminated array: expected ']'" : "expected ',' or ']' after an array element",
+        };
         if (j >= n) {
           this.syntaxError(j, j, fault.message, null);
           return n;
@@ -249,7 +282,8 @@ export class Session extends MixedReader implements ValidationSession {
           // a log line, a marker or prose ends the array: the mixed reader takes over there
           const at = this.resyncMixed(from, indent, final);
           const c = text.charCodeAt(skipBlank(text, at, n));
-          if (at >= n || markerOf(text, at, lineEndOf(lines, lines.lineIndex(at), n)) || (c !== 0x7b && c !== 0x5b)) return at;
+          if (at >= n || markerOf(text, at, lineEndOf(lines, lines.lineIndex(at), n)) || (c !== 0x7b && c !== 0x5b))
+            return at;
           this.skipIndent = -1;
           j = at;
           continue;
@@ -298,7 +332,14 @@ export class Session extends MixedReader implements ValidationSession {
     this.push(verdict.kind, verdict.name, direction, start, end, issues);
   }
 
-  protected push(kind: MessageResult['kind'], name: string | null, direction: Marker | null, start: number, end: number, issues: Issue[]): void {
+  protected push(
+    kind: MessageResult['kind'],
+    name: string | null,
+    direction: Marker | null,
+    start: number,
+    end: number,
+    issues: Issue[],
+  ): void {
     const lines = this.lines;
     const a = lines.lineIndexFrom(this.lineHint, start);
     const b = end >= lines.lineStart(a + 1) ? lines.lineIndexFrom(a, end) : a;
@@ -329,7 +370,17 @@ export class Session extends MixedReader implements ValidationSession {
   private overCap(at: number): MessageResult[] {
     const pos = this.lines.position(at);
     const cap = `${Math.round(this.ctx.maxMessage / 1048576) || this.ctx.maxMessage} ${this.ctx.maxMessage >= 1048576 ? 'MiB' : 'characters'}`;
-    const issue: Issue = { severity: 'error', code: 'too-large', path: '', line: pos.line, col: pos.col, endLine: pos.line, endCol: pos.col + 1, message: 'message too large', text: `a message still open after ${cap}, the cap on one message: not checked, skipped up to here` };
+    const issue: Issue = {
+      severity: 'error',
+      code: 'too-large',
+      path: '',
+      line: pos.line,
+      col: pos.col,
+      endLine: pos.line,
+      endCol: pos.col + 1,
+      message: 'message too large',
+      text: `a message still open after ${cap}, the cap on one message: not checked, skipped up to here`,
+    };
     this.push('unknown', null, null, at, at, [issue]);
     const last = this.lines.lineCount - 1;
     const ls = this.lines.lineStart(last);
@@ -345,13 +396,33 @@ export class Session extends MixedReader implements ValidationSession {
 
   protected syntaxError(start: number, at: number, message: string, direction: Marker | null): void {
     const pos = this.lines.position(at);
-    const issue: Issue = { severity: 'error', code: 'json-syntax', path: '', line: pos.line, col: pos.col, endLine: pos.line, endCol: pos.col + 1, message: 'invalid JSON', text: message };
+    const issue: Issue = {
+      severity: 'error',
+      code: 'json-syntax',
+      path: '',
+      line: pos.line,
+      col: pos.col,
+      endLine: pos.line,
+      endCol: pos.col + 1,
+      message: 'invalid JSON',
+      text: message,
+    };
     this.push('unknown', null, direction, start, Math.max(at, start), [issue]);
   }
 
   protected tooDeep(start: number, end: number, direction: Marker | null): void {
     const a = this.lines.position(start);
-    const issue: Issue = { severity: 'error', code: 'json-syntax', path: '', line: a.line, col: a.col, endLine: a.line, endCol: a.col + 1, message: 'nested too deeply', text: `nesting deeper than ${MAX_NESTING} levels: QEMU's JSON parser refuses it` };
+    const issue: Issue = {
+      severity: 'error',
+      code: 'json-syntax',
+      path: '',
+      line: a.line,
+      col: a.col,
+      endLine: a.line,
+      endCol: a.col + 1,
+      message: 'nested too deeply',
+      text: `nesting deeper than ${MAX_NESTING} levels: QEMU's JSON parser refuses it`,
+    };
     this.push('unknown', null, direction, start, end, [issue]);
   }
 
@@ -373,17 +444,12 @@ export class Session extends MixedReader implements ValidationSession {
   }
 }
 
-
-
 /** Is offset `i` the first non-blank character of its line? */
 function isLineStart(text: string, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09)) k--;
   return k < 0 || text.charCodeAt(k) === 0x0a;
 }
-
-
-
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d;

@@ -29,7 +29,9 @@ export function looksMixed(text: string, start: number): boolean {
   let c = text.charCodeAt(start);
   if (c === 0xfeff) c = text.charCodeAt(start + 1); // a byte order mark: a syntax error of a JSON input
   if (c !== 0x7b && c !== 0x5b) return true;
-  return /^[ \t]*(?:(?:->|<-)(?:[ \t\r]|$)|\d{4}-\d\d-\d\d[ T]|[^\s{}[\]",:0-9tfn-])/m.test(text.slice(start, start + MIXED_WINDOW));
+  return /^[ \t]*(?:(?:->|<-)(?:[ \t\r]|$)|\d{4}-\d\d-\d\d[ T]|[^\s{}[\]",:0-9tfn-])/m.test(
+    text.slice(start, start + MIXED_WINDOW),
+  );
 }
 
 /**
@@ -41,7 +43,20 @@ export function opensMixed(text: string, at: number, lineEnd: number): boolean {
   const c = text.charCodeAt(at);
   if (c === 0x2d) return markerOf(text, at, lineEnd) !== null; // `->`, or a negative number
   if (c >= 0x30 && c <= 0x39) return /^\d{4}-\d\d-\d\d[ T]/.test(text.slice(at, at + 11));
-  return !(c === 0x7b || c === 0x5b || c === 0x7d || c === 0x5d || c === 0x22 || c === 0x2c || c === 0x3a || c === 0x74 || c === 0x66 || c === 0x6e || c <= 0x20 || c === 0xfeff);
+  return !(
+    c === 0x7b ||
+    c === 0x5b ||
+    c === 0x7d ||
+    c === 0x5d ||
+    c === 0x22 ||
+    c === 0x2c ||
+    c === 0x3a ||
+    c === 0x74 ||
+    c === 0x66 ||
+    c === 0x6e ||
+    c <= 0x20 ||
+    c === 0xfeff
+  );
 }
 
 export function lineEndOf(lines: LineTable, lineIdx: number, textLength: number): number {

@@ -33,7 +33,14 @@ export function nearestNames(name: string, candidates: Iterable<string>, max = 3
   for (const c of candidates) {
     const f = fold(c);
     // the length difference is a lower bound of the edit distance: the distance is only computed when it can win
-    const d = f === target ? 0 : f.startsWith(target) || target.startsWith(f) ? 1 : Math.abs(f.length - target.length) > limit ? Infinity : distance(target, f);
+    const d =
+      f === target
+        ? 0
+        : f.startsWith(target) || target.startsWith(f)
+          ? 1
+          : Math.abs(f.length - target.length) > limit
+            ? Infinity
+            : distance(target, f);
     if (d <= limit) scored.push([d, c]);
   }
   scored.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1));

@@ -37,27 +37,68 @@ export function checkTimestamp(event: Record<string, WireValue>): RawIssue[] {
   const ts = event.timestamp;
   if (isPlainTimestamp(ts)) return NONE;
   if (ts === undefined) {
-    return [{ severity: 'error', code: 'missing-timestamp', path: [], anchor: 'value', message: 'missing timestamp', text: `an event needs "timestamp": {"seconds": …, "microseconds": …}` }];
+    return [
+      {
+        severity: 'error',
+        code: 'missing-timestamp',
+        path: [],
+        anchor: 'value',
+        message: 'missing timestamp',
+        text: `an event needs "timestamp": {"seconds": …, "microseconds": …}`,
+      },
+    ];
   }
-  if (!isWireObject(ts)) return [bad(['timestamp'], 'value', `'timestamp' must be an object {"seconds": …, "microseconds": …}, got ${describeValue(ts)}`)];
+  if (!isWireObject(ts))
+    return [
+      bad(
+        ['timestamp'],
+        'value',
+        `'timestamp' must be an object {"seconds": …, "microseconds": …}, got ${describeValue(ts)}`,
+      ),
+    ];
   const out: RawIssue[] = [];
   for (const key of Object.keys(ts)) {
-    if (key !== 'seconds' && key !== 'microseconds') out.push(bad(['timestamp', key], 'key', `'${quote(key)}' is not part of a timestamp, which has only 'seconds' and 'microseconds'`));
+    if (key !== 'seconds' && key !== 'microseconds')
+      out.push(
+        bad(
+          ['timestamp', key],
+          'key',
+          `'${quote(key)}' is not part of a timestamp, which has only 'seconds' and 'microseconds'`,
+        ),
+      );
   }
   const seconds = integerOf(ts.seconds);
   const micros = integerOf(ts.microseconds);
-  for (const [key, n] of [['seconds', seconds], ['microseconds', micros]] as const) {
+  for (const [key, n] of [
+    ['seconds', seconds],
+    ['microseconds', micros],
+  ] as const) {
     if (ts[key] === undefined) out.push(bad(['timestamp', key], 'parent', `the timestamp lacks '${key}'`));
-    else if (n === null) out.push(bad(['timestamp', key], 'value', `'${key}' must be an integer literal, got ${describeValue(ts[key])}`));
+    else if (n === null)
+      out.push(bad(['timestamp', key], 'value', `'${key}' must be an integer literal, got ${describeValue(ts[key])}`));
   }
   if (seconds === null || micros === null) return out;
   const unavailable = seconds === -1n && micros === -1n;
   if (unavailable) return out;
   if (seconds === -1n || micros === -1n) {
-    out.push(bad(['timestamp', seconds === -1n ? 'microseconds' : 'seconds'], 'value', 'when QEMU cannot read the host time, both seconds and microseconds are -1'));
+    out.push(
+      bad(
+        ['timestamp', seconds === -1n ? 'microseconds' : 'seconds'],
+        'value',
+        'when QEMU cannot read the host time, both seconds and microseconds are -1',
+      ),
+    );
   } else {
-    if (seconds < 0n || seconds > INT64_MAX) out.push(bad(['timestamp', 'seconds'], 'value', `seconds ${seconds} is out of range: seconds since the Unix epoch, 0..${INT64_MAX} (or -1 with microseconds -1)`));
-    if (micros < 0n || micros > 999999n) out.push(bad(['timestamp', 'microseconds'], 'value', `microseconds ${micros} is out of range 0..999999`));
+    if (seconds < 0n || seconds > INT64_MAX)
+      out.push(
+        bad(
+          ['timestamp', 'seconds'],
+          'value',
+          `seconds ${seconds} is out of range: seconds since the Unix epoch, 0..${INT64_MAX} (or -1 with microseconds -1)`,
+        ),
+      );
+    if (micros < 0n || micros > 999999n)
+      out.push(bad(['timestamp', 'microseconds'], 'value', `microseconds ${micros} is out of range 0..999999`));
   }
   return out;
 }

@@ -14,7 +14,8 @@ export class IntegralFloat {
 }
 
 /** The wire value of a JSON value: plain objects (own keys only), arrays, strings, booleans, null, numbers as below. */
-export type WireValue = null | boolean | string | number | bigint | IntegralFloat | WireValue[] | { [key: string]: WireValue };
+export type WireValue =
+  null | boolean | string | number | bigint | IntegralFloat | WireValue[] | { [key: string]: WireValue };
 
 /** QEMU's JSON streamer refuses deeper nesting (json-streamer.c MAX_NESTING). */
 export const MAX_NESTING = 1024;
@@ -28,7 +29,8 @@ export function numberValue(text: string, integer: boolean): number | bigint | I
 
 /** Defines `key` as an own enumerable property even when it is `__proto__`. */
 export function setOwn(obj: Record<string, WireValue>, key: string, value: WireValue): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
 

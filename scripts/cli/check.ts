@@ -188,7 +188,9 @@ export function summarizeIntrospection(model: SchemaModel): IntrospectionSummary
 }
 
 export function formatIntrospectionSummary(s: IntrospectionSummary): string {
-  const qemu = s.qemuVersion ? `QEMU ${s.qemuVersion}${s.qemuPackage ? ` (${s.qemuPackage})` : ''}` : 'a QEMU of unknown version';
+  const qemu = s.qemuVersion
+    ? `QEMU ${s.qemuVersion}${s.qemuPackage ? ` (${s.qemuPackage})` : ''}`
+    : 'a QEMU of unknown version';
   const types = TYPE_KINDS.reduce((n, k) => n + s.types[k], 0);
   return [
     `${s.root}: OK`,

@@ -53,11 +53,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         return usageError(io, '--qemu-version needs a version such as 7.2 or 10.2.2');
       }
     } else if (arg === '--lenient') options.mode = 'lenient';
-    else if (arg === '--deprecated=error' || arg === '--deprecated=warn') options.deprecated = arg.endsWith('error') ? 'error' : 'warn';
+    else if (arg === '--deprecated=error' || arg === '--deprecated=warn')
+      options.deprecated = arg.endsWith('error') ? 'error' : 'warn';
     else if (arg === '-v' || arg === '--verbose') verbose = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       format = arg.includes('=') ? arg.slice(9) : (args[++i] ?? '');
-      if (format !== 'text' && format !== 'json') return usageError(io, `--format takes 'text' or 'json', not '${format}'`);
+      if (format !== 'text' && format !== 'json')
+        return usageError(io, `--format takes 'text' or 'json', not '${format}'`);
     } else if (arg.startsWith('-')) return usageError(io, `unknown option '${arg}'`);
     else if (root === undefined) root = arg;
     else return usageError(io, `unexpected argument '${arg}'`);

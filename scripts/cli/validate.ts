@@ -74,7 +74,8 @@ function parseArgs(args: string[], io: CliIO): ValidateArgs | number {
       options.mode = 'lenient';
     } else if (name === '--deprecated') {
       const v = inline ?? args[++i];
-      if (v !== 'error' && v !== 'warn') return usageError(io, `--deprecated takes 'error' or 'warn', not '${v ?? ''}'`);
+      if (v !== 'error' && v !== 'warn')
+        return usageError(io, `--deprecated takes 'error' or 'warn', not '${v ?? ''}'`);
       options.deprecated = v;
     } else if (name === '--format') {
       const v = inline ?? args[++i];
@@ -101,7 +102,14 @@ export function messageRecord(m: MessageResult): object {
     kind: m.kind,
     name: m.name,
     valid: m.valid,
-    issues: m.issues.map((i) => ({ severity: i.severity, code: i.code, path: i.path, line: i.line, col: i.col, text: i.text })),
+    issues: m.issues.map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      path: i.path,
+      line: i.line,
+      col: i.col,
+      text: i.text,
+    })),
   };
 }
 
@@ -117,7 +125,11 @@ function countLines(text: string, end: number): number {
   return n;
 }
 
-export async function run(args: string[], io: CliIO, limits: { line?: number; message?: number } = {}): Promise<number> {
+export async function run(
+  args: string[],
+  io: CliIO,
+  limits: { line?: number; message?: number } = {},
+): Promise<number> {
   const parsed = parseArgs(args, io);
   if (typeof parsed === 'number') return parsed;
   const maxLine = limits.line ?? MAX_LINE;
@@ -164,7 +176,10 @@ export async function run(args: string[], io: CliIO, limits: { line?: number; me
     if (out) io.stdout(out);
   };
   try {
-    const stream = parsed.input === '-' ? io.stdin : createReadStream(path.resolve(io.cwd, parsed.input), { highWaterMark: 1 << 20 });
+    const stream =
+      parsed.input === '-'
+        ? io.stdin
+        : createReadStream(path.resolve(io.cwd, parsed.input), { highWaterMark: 1 << 20 });
     stream.setEncoding('utf8');
     let pending = '';
     /** inside a line longer than the cap: its text is dropped up to its end */
@@ -193,7 +208,17 @@ export async function run(args: string[], io: CliIO, limits: { line?: number; me
         const where = `${escapeForTerminal(label)}:${line}:1`;
         const cap = maxLine >= 1048576 ? `${Math.round(maxLine / 1048576)} MiB` : `${maxLine} characters`;
         const text = `a line longer than ${cap}, the cap on one line: not checked, skipped to its end`;
-        if (parsed.format === 'json') io.stdout(JSON.stringify({ index: -1, line, kind: 'unknown', name: null, valid: false, issues: [{ severity: 'error', code: 'too-large', path: '', line, col: 1, text }] }) + '\n');
+        if (parsed.format === 'json')
+          io.stdout(
+            JSON.stringify({
+              index: -1,
+              line,
+              kind: 'unknown',
+              name: null,
+              valid: false,
+              issues: [{ severity: 'error', code: 'too-large', path: '', line, col: 1, text }],
+            }) + '\n',
+          );
         else io.stdout(`${where}: line too long: INVALID\n  ${where}: error [too-large]: ${text}\n`);
         pending = '';
         dropping = true;
@@ -211,7 +236,9 @@ export async function run(args: string[], io: CliIO, limits: { line?: number; me
   if (parsed.format === 'text') {
     const elided = session.notes.filter((n) => n.code === 'elided').length;
     const unchecked = session.notes.filter((n) => n.code === 'unchecked').length;
-    io.stdout(`messages: ${valid} valid, ${invalid} invalid${elided ? `, ${elided} elided` : ''}${unchecked ? `, ${unchecked} not checkable` : ''}\n`);
+    io.stdout(
+      `messages: ${valid} valid, ${invalid} invalid${elided ? `, ${elided} elided` : ''}${unchecked ? `, ${unchecked} not checkable` : ''}\n`,
+    );
   }
   return invalid > 0 ? 1 : 0;
 }

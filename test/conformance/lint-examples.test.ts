@@ -55,7 +55,10 @@ describeWithQemu('10.2.2', 'lint of QEMU 10.2.2 examples', () => {
   });
 
   it('a closing brace too early leaves the arguments dangling (dumpdtb, cancel-vcpu-dirty-limit)', () => {
-    for (const [symbol, below] of [['dumpdtb', 1], ['cancel-vcpu-dirty-limit', 0]] as const) {
+    for (const [symbol, below] of [
+      ['dumpdtb', 1],
+      ['cancel-vcpu-dirty-limit', 0],
+    ] as const) {
       const e = find(symbol);
       expect(e.status).toBe('invalid');
       const issue = e.messages[0]!.issues.find((i) => i.code === 'json-syntax')!;
@@ -78,7 +81,9 @@ describeWithQemu('10.2.2', 'lint of QEMU 10.2.2 examples', () => {
   it('the text report ends with the summary line', () => {
     const text = formatLintReport(report);
     const s = report.summary;
-    expect(text.split('\n').at(-1)).toBe(`examples: ${s.valid} valid, ${s.invalid} invalid, ${s.notCheckable} not checkable`);
+    expect(text.split('\n').at(-1)).toBe(
+      `examples: ${s.valid} valid, ${s.invalid} invalid, ${s.notCheckable} not checkable`,
+    );
     expect(text).toContain('misc.json');
   });
 });
@@ -87,12 +92,23 @@ describe('qapi-explorer lint-examples', () => {
   const io = () => {
     const out: string[] = [];
     const err: string[] = [];
-    return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: process.cwd(), stdin: process.stdin } };
+    return {
+      out,
+      err,
+      io: {
+        stdout: (t: string) => void out.push(t),
+        stderr: (t: string) => void err.push(t),
+        cwd: process.cwd(),
+        stdin: process.stdin,
+      },
+    };
   };
   it.skipIf(!hasQemu('10.2.2'))('prints the report and exits 1 because some examples are invalid', async () => {
     const c = io();
     expect(await run([root], c.io)).toBe(1);
-    expect(c.out.join('').trimEnd().split('\n').at(-1)).toMatch(/^examples: \d+ valid, \d+ invalid, \d+ not checkable$/);
+    expect(c.out.join('').trimEnd().split('\n').at(-1)).toMatch(
+      /^examples: \d+ valid, \d+ invalid, \d+ not checkable$/,
+    );
   });
   it('exits 2 on usage errors and on a missing schema', async () => {
     expect(await run([], io().io)).toBe(2);

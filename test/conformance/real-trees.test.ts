@@ -108,12 +108,12 @@ describeWithQemu(['10.2.2', '10.2.2+vfio-migration-prepare', '10.0.13'], 'real Q
       ['qom-path', 'str', false],
       ['device-state', 'QapiVfioMigrationState', false],
     ]);
-    expect(arg.members[2].description?.text).toBe(
-      'The new device migration state that is about to be\n    changed.',
-    );
+    expect(arg.members[2].description?.text).toBe('The new device migration state that is about to be\n    changed.');
     const doc = event.doc!;
     expect(doc.symbol).toBe('VFIO_MIGRATION_PREPARE');
-    expect(doc.body.text).toMatch(/^This event is emitted when a VFIO device migration state is about to\nbe changed\./);
+    expect(doc.body.text).toMatch(
+      /^This event is emitted when a VFIO device migration state is about to\nbe changed\./,
+    );
     expect(doc.since).toBe('11.0');
     expect(doc.examples).toHaveLength(1);
     const example = doc.examples[0];

@@ -44,7 +44,8 @@ export async function buildOnce(out = E2E_OUT, versions = E2E_VERSIONS): Promise
       break;
     } catch {
       // a stale lock (crashed build) is taken over after 15 minutes
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 15 * 60 * 1000) rmSync(LOCK, { recursive: true, force: true });
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 15 * 60 * 1000)
+        rmSync(LOCK, { recursive: true, force: true });
       await sleep(500);
     }
   }
@@ -58,7 +59,11 @@ export async function buildOnce(out = E2E_OUT, versions = E2E_VERSIONS): Promise
     });
     if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
     // what `npm run build` does after next build: doc pages become plain static HTML
-    const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), out], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+    const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), out], {
+      cwd: ROOT,
+      env: process.env,
+      encoding: 'utf8',
+    });
     if (post.status !== 0) throw new Error(`postexport failed:\n${post.stdout}\n${post.stderr}`);
     writeFileSync(STAMP(out), spec);
   } finally {

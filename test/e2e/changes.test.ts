@@ -42,7 +42,9 @@ describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', 
     expect(await removed.locator('.verdict').textContent()).toBe('incompatible');
     expect(await removed.locator('.dir').textContent()).toBe('send');
     await Promise.all([page.waitForURL(/#rule-send-incompatible$/), removed.locator('.rule-ref').click()]);
-    expect(await page.locator('#rule-send-incompatible blockquote').textContent()).toContain('Incompatible changes include removing commands');
+    expect(await page.locator('#rule-send-incompatible blockquote').textContent()).toContain(
+      'Incompatible changes include removing commands',
+    );
     await Promise.all([page.waitForURL(/\/commands\/query-status\/$/), removed.locator('.side-old').click()]);
     expect(await page.locator('h1').textContent()).toBe('query-status');
     // a definition both sides have: one link to each
@@ -61,8 +63,13 @@ describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', 
     const history = page.locator('section.history');
     expect(await history.locator('h2').textContent()).toBe('History');
     expect(await history.locator('.history-releases a').allTextContents()).toEqual(['vfio-prepare', 'example']);
-    expect(await history.locator('.history-step').first().textContent()).toMatch(/example \(from vfio-prepare\): documentation \(intro/);
-    await Promise.all([page.waitForURL(/\/changes\/vfio-prepare\.\.example\/$/), history.locator('.history-step > p a').first().click()]);
+    expect(await history.locator('.history-step').first().textContent()).toMatch(
+      /example \(from vfio-prepare\): documentation \(intro/,
+    );
+    await Promise.all([
+      page.waitForURL(/\/changes\/vfio-prepare\.\.example\/$/),
+      history.locator('.history-step > p a').first().click(),
+    ]);
     // a definition only the default tree has
     const only = await open('/commands/query-status/');
     expect(await only.locator('.history-releases s').textContent()).toBe('example');
@@ -78,13 +85,19 @@ describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', 
     const input = page.locator('dialog.search-dialog input');
     const first = page.locator('#search-results li').first();
     await input.fill('since:11.0');
-    await page.waitForFunction(() => document.querySelector('#search-results li')?.textContent?.includes('VFIO_MIGRATION_PREPARE'));
+    await page.waitForFunction(() =>
+      document.querySelector('#search-results li')?.textContent?.includes('VFIO_MIGRATION_PREPARE'),
+    );
     expect(await page.locator('#search-results li').count()).toBe(1);
     await input.fill('drive is:deprecated');
     await first.waitFor();
-    expect(await page.locator('#search-results li').allTextContents()).toContainEqual(expect.stringContaining('drive-backup'));
+    expect(await page.locator('#search-results li').allTextContents()).toContainEqual(
+      expect.stringContaining('drive-backup'),
+    );
     await input.fill('changed:vfio-prepare..nowhere');
-    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.startsWith('changed: takes two releases'));
+    await page.waitForFunction(() =>
+      document.querySelector('.search-status')?.textContent?.startsWith('changed: takes two releases'),
+    );
     expect(await page.locator('#search-results li').count()).toBe(0);
     await page.close();
   });

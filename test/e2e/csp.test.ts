@@ -18,7 +18,9 @@ async function open(p: string): Promise<{ page: Page; violations: string[] }> {
   await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   const res = await page.goto(site.base + p.replace(/^\//, ''), { waitUntil: 'load' });
@@ -62,7 +64,8 @@ describe.skipIf(!haveChromium)('Content-Security-Policy in Chromium', () => {
   it('/validate: validating in the worker, a share link and a download, no violations', async () => {
     const { page, violations } = await open('/validate/');
     await page.locator('.validator:not([data-state="loading"])').waitFor();
-    const text = '{"event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "d", "qom-path": "/q", "device-state": "nope"}, "timestamp": {"seconds": 1, "microseconds": 0}}';
+    const text =
+      '{"event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "d", "qom-path": "/q", "device-state": "nope"}, "timestamp": {"seconds": 1, "microseconds": 0}}';
     await page.locator('textarea.ve-textarea').fill(text);
     await page.locator(`.validator[data-state="done"][data-length="${text.length}"]`).waitFor({ timeout: 30_000 });
     expect(await page.locator('.vr-summary').getAttribute('data-verdict')).toBe('invalid');

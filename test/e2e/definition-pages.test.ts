@@ -41,7 +41,7 @@ describe.skipIf(!haveChromium)('definition pages in Chromium', () => {
       await page.close();
     }
     paints.sort((a, b) => a - b);
-    console.info(`[e2e] blockdev-add first contentful paint: ${paints.map((p) => p.toFixed(0)).join(", ")} ms`);
+    console.info(`[e2e] blockdev-add first contentful paint: ${paints.map((p) => p.toFixed(0)).join(', ')} ms`);
     // the median of 5 loads: the machine running the tests is shared, single loads vary by ±300 ms
     expect(paints[2], `first contentful paint (ms), 5 loads: ${paints.join(', ')}`).toBeLessThanOrEqual(1000);
   });
@@ -93,7 +93,9 @@ describe.skipIf(!haveChromium)('definition pages in Chromium', () => {
 
   it("shows a command's reply members in the box and in the Returns table", async () => {
     const page = await open('/commands/query-status/', 'dark');
-    expect(await page.locator('pre.envelope').textContent()).toMatch(/"return": \{\s+"running": boolean,\s+"status": RunState/);
+    expect(await page.locator('pre.envelope').textContent()).toMatch(
+      /"return": \{\s+"running": boolean,\s+"status": RunState/,
+    );
     await page.locator('pre.envelope a[href="#r-status"]').click();
     await page.waitForURL(/#r-status$/);
     expect(await page.locator('tr#r-status .member-type').textContent()).toBe('RunState');

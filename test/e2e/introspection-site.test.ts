@@ -14,7 +14,10 @@ import { haveChromium, openPage, startSite, type Site } from './browser';
 import { buildOnce, ROOT } from './build-once';
 
 const OUT = process.env.E2E_INTRO_OUT || 'out-e2e-intro';
-const VERSIONS = ['example=content/qapi-schema.json', '../shared/libvirt-11.3.0/qemucapabilitiesdata/caps_10.0.0_x86_64.replies'].join(',');
+const VERSIONS = [
+  'example=content/qapi-schema.json',
+  '../shared/libvirt-11.3.0/qemucapabilitiesdata/caps_10.0.0_x86_64.replies',
+].join(',');
 const V = '/v/10.0.0-x86_64';
 
 const outDir = () => path.join(ROOT, OUT);
@@ -60,7 +63,9 @@ describeWithShared('a site with an introspected version', () => {
   });
 
   it('links every page of the dump to exported files only', () => {
-    const pages = ['events', 'commands'].flatMap((s) => readdirSync(path.join(outDir(), V, s)).map((n) => `${V}/${s}/${n}/`));
+    const pages = ['events', 'commands'].flatMap((s) =>
+      readdirSync(path.join(outDir(), V, s)).map((n) => `${V}/${s}/${n}/`),
+    );
     pages.push(`${V}/`, `${V}/all/`, `${V}/modules/query-qmp-schema/`);
     const broken = new Set<string>();
     let links = 0;
@@ -79,7 +84,7 @@ describeWithShared('a site with an introspected version', () => {
     expect([...broken].slice(0, 10)).toEqual([]);
   });
 
-  it.skipIf(!haveChromium)('loads a lazy expander of a masked type and finds the dump\'s events by search', async () => {
+  it.skipIf(!haveChromium)("loads a lazy expander of a masked type and finds the dump's events by search", async () => {
     const errors: string[] = [];
     const page = await openPage(site!, `${V}/commands/blockdev-add/`, {
       errors,
@@ -88,7 +93,9 @@ describeWithShared('a site with an introspected version', () => {
     });
     const lazy = page.locator('details[data-expand]').first();
     await lazy.evaluate((d: HTMLDetailsElement) => (d.open = true));
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('details[data-expand]')?.dataset.state === 'loaded');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('details[data-expand]')?.dataset.state === 'loaded',
+    );
     expect(await lazy.locator('.expansion table').count()).toBeGreaterThan(0);
 
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-button')?.dataset.ready === 'true');
@@ -96,7 +103,10 @@ describeWithShared('a site with an introspected version', () => {
     await page.locator('dialog.search-dialog input').waitFor({ state: 'visible' });
     await page.keyboard.type('BLOCK_JOB_COMPLETED');
     await page.waitForFunction(() => document.querySelector('#search-results li') !== null);
-    await Promise.all([page.waitForURL(/\/v\/10\.0\.0-x86_64\/events\/BLOCK_JOB_COMPLETED\/$/), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL(/\/v\/10\.0\.0-x86_64\/events\/BLOCK_JOB_COMPLETED\/$/),
+      page.keyboard.press('Enter'),
+    ]);
     expect(await page.locator('h1').textContent()).toBe('BLOCK_JOB_COMPLETED');
     // the switcher: the example schema has no such event, so it leads to that version's page saying so
     const other = page.locator('.version-switcher a[data-version="example"]');

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, haveChromium, openPage, startSite, type Site } from './browser';
 
 if (!haveChromium) {
-  console.warn(`[e2e] skipped: Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.warn(
+    `[e2e] skipped: Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
 }
 
 let site: Site;
@@ -31,7 +33,10 @@ describe.skipIf(!haveChromium)('exported site in Chromium', () => {
     }
     const marker = page.locator('figure.qmp-example pre .tk-server').first();
     expect(await marker.textContent()).toBe('<-');
-    const keyColor = await page.locator('figure.qmp-example pre .tk-key').first().evaluate((el) => getComputedStyle(el).color);
+    const keyColor = await page
+      .locator('figure.qmp-example pre .tk-key')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
     const textColor = await page.locator('body').evaluate((el) => getComputedStyle(el).color);
     expect(keyColor).not.toBe(textColor);
     await page.close();
@@ -39,7 +44,10 @@ describe.skipIf(!haveChromium)('exported site in Chromium', () => {
 
   it('navigates through a type link', async () => {
     const page = await open('/events/VFIO_MIGRATION_PREPARE/');
-    await Promise.all([page.waitForURL(/\/types\/QapiVfioMigrationState\/$/), page.locator('#m-device-state .member-type a').click()]);
+    await Promise.all([
+      page.waitForURL(/\/types\/QapiVfioMigrationState\/$/),
+      page.locator('#m-device-state .member-type a').click(),
+    ]);
     expect(await page.locator('h1').textContent()).toBe('QapiVfioMigrationState');
     expect(await page.locator('#used-by + ul').textContent()).toContain('VFIO_MIGRATION_PREPARE');
     await page.close();

@@ -63,10 +63,16 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     expect(await issues.locator('.vr-pos').textContent()).toBe(`${line}:${col}`);
     expect(await issues.locator('.vr-path').textContent()).toBe('/data/device-state');
     const explanation = (await issues.locator('.vr-text').textContent())!;
-    for (const allowed of ['stop', 'running', 'stop-copy', 'resuming', 'pre-copy-p2p']) expect(explanation).toContain(allowed);
-    expect(await issues.locator('.vr-text a', { hasText: 'QapiVfioMigrationState' }).getAttribute('href')).toBe('/types/QapiVfioMigrationState/');
+    for (const allowed of ['stop', 'running', 'stop-copy', 'resuming', 'pre-copy-p2p'])
+      expect(explanation).toContain(allowed);
+    expect(await issues.locator('.vr-text a', { hasText: 'QapiVfioMigrationState' }).getAttribute('href')).toBe(
+      '/types/QapiVfioMigrationState/',
+    );
     // quoted words are values, not links (there is also a command named 'stop')
-    expect(await issues.locator('.vr-text a').allTextContents()).toEqual(['QapiVfioMigrationState', 'VFIO_MIGRATION_PREPARE']);
+    expect(await issues.locator('.vr-text a').allTextContents()).toEqual([
+      'QapiVfioMigrationState',
+      'VFIO_MIGRATION_PREPARE',
+    ]);
     // marked inline: the gutter line and an underline
     expect(await page.locator(`.ve-ln-error[data-line="${line}"]`).count()).toBe(1);
     expect(await page.locator('.ve-mark-error').count()).toBe(1);
@@ -110,7 +116,9 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     await openValidator(page);
     await page.locator('select[aria-label="Mode"]').selectOption('lenient');
     expect(new URL(page.url()).search).toBe('?mode=lenient');
-    const text = VALID_EVENT.replace('"stop"', '"running"').replace('vfio_dev1"', 'vfio ü😀"') + '\n{"event": "STOP", "timestamp": {"seconds": 1, "microseconds": 0}}';
+    const text =
+      VALID_EVENT.replace('"stop"', '"running"').replace('vfio_dev1"', 'vfio ü😀"') +
+      '\n{"event": "STOP", "timestamp": {"seconds": 1, "microseconds": 0}}';
     await paste(page, text);
     await verdictFor(page, text.length);
     await page.getByRole('button', { name: 'Copy link' }).click();
@@ -139,7 +147,10 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     const alert = other.page.locator('.vt-share-too-long');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Too long for a link');
-    const [download] = await Promise.all([other.page.waitForEvent('download'), alert.getByRole('button', { name: 'Download the file' }).click()]);
+    const [download] = await Promise.all([
+      other.page.waitForEvent('download'),
+      alert.getByRole('button', { name: 'Download the file' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('qmp-messages.txt');
     await other.context.close();
   });
@@ -199,7 +210,13 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     const { context, page } = await fresh();
     await openValidator(page);
     const cases: [string, string][] = [
-      [VALID_EVENT.replace('"data"', '"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "data"'), 'envelope'],
+      [
+        VALID_EVENT.replace(
+          '"data"',
+          '"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "data"',
+        ),
+        'envelope',
+      ],
       ['['.repeat(100_000) + ']'.repeat(100_000), 'json-syntax'],
       [VALID_EVENT.replace('1713771323', '36893488147419103232'), ''],
       [VALID_EVENT.replace('212268', 'NaN'), 'json-syntax'],
@@ -224,9 +241,11 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     const bad = line.replace('"stop"', '"nope"');
     const count = Math.ceil(10_000_000 / (line.length + 1));
     const stats = await pasteLog(page, line, bad, count, 1000);
-    console.log(`[validator e2e] 10 MB paste (${count} events): all verdicts after ${Math.round(stats.ms)} ms; longest main-thread stall ${Math.round(stats.maxGap)} ms`);
+    console.log(
+      `[validator e2e] 10 MB paste (${count} events): all verdicts after ${Math.round(stats.ms)} ms; longest main-thread stall ${Math.round(stats.maxGap)} ms`,
+    );
     expect(stats.summary).toContain(`${count.toLocaleString('en')} messages`);
-    expect(stats.summary).toContain(`${Math.floor(count / 1000).toLocaleString("en")} invalid`);
+    expect(stats.summary).toContain(`${Math.floor(count / 1000).toLocaleString('en')} invalid`);
     expect(stats.maxGap).toBeLessThan(1000);
     // shown in the fast read-only view, and still interactive: an issue deep down is one click away
     expect(await page.locator('.ve-viewer').count()).toBe(1);
@@ -251,7 +270,9 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     const line = VALID_EVENT.replace(/\n\s*/g, ' ');
     const count = Math.ceil(50_000_000 / (line.length + 1));
     const stats = await pasteLog(page, line, line.replace('"stop"', '"bad"'), count, 5000);
-    console.log(`[validator e2e] 50 MB paste (${count} events): all verdicts after ${Math.round(stats.ms)} ms; longest main-thread stall ${Math.round(stats.maxGap)} ms`);
+    console.log(
+      `[validator e2e] 50 MB paste (${count} events): all verdicts after ${Math.round(stats.ms)} ms; longest main-thread stall ${Math.round(stats.maxGap)} ms`,
+    );
     expect(stats.summary).toContain(`${count.toLocaleString('en')} messages`);
     expect(stats.summary).toContain(`${Math.floor(count / 5000)} invalid`);
     expect(stats.maxGap).toBeLessThan(2000);
@@ -287,7 +308,10 @@ async function pasteLog(page: Page, line: string, bad: string, count: number, ev
       data.setData('text/plain', text);
       ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
       await new Promise<void>((resolve) => {
-        const check = () => (root.dataset.state === 'done' && root.dataset.length === String(text.length) ? resolve() : requestAnimationFrame(check));
+        const check = () =>
+          root.dataset.state === 'done' && root.dataset.length === String(text.length)
+            ? resolve()
+            : requestAnimationFrame(check);
         check();
       });
       const ms = performance.now() - t0;

@@ -31,5 +31,12 @@ export function renderDefinition(site: SiteSchema, name: string): string {
 
 /** One block-level element per line, so a snapshot diff reads like a page. */
 export function prettyHtml(html: string): string {
-  return html.replace(/(<(?:\/?)(?:section|header|div|p|table|thead|tbody|tr|figure|figcaption|details|summary|pre|h[1-6]|ul|ol|li|dl|dt|dd|aside|article|nav)\b)/g, '\n$1').trimStart() + '\n';
+  return (
+    html
+      .replace(
+        /(<(?:\/?)(?:section|header|div|p|table|thead|tbody|tr|figure|figcaption|details|summary|pre|h[1-6]|ul|ol|li|dl|dt|dd|aside|article|nav)\b)/g,
+        '\n$1',
+      )
+      .trimStart() + '\n'
+  );
 }

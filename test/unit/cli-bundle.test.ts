@@ -56,7 +56,12 @@ describe('the built CLI', () => {
   });
 
   it('lists the project sources both bundles are built from, and nothing outside the project', () => {
-    for (const f of ['scripts/cli/main.ts', 'scripts/cli/check.ts', 'lib/qapi/parser.ts', 'lib/qapi/schema/schema.ts']) {
+    for (const f of [
+      'scripts/cli/main.ts',
+      'scripts/cli/check.ts',
+      'lib/qapi/parser.ts',
+      'lib/qapi/schema/schema.ts',
+    ]) {
       expect(manifest.inputs).toContain(f);
     }
     expect(manifest.inputs.some((f) => f.startsWith('lib/validate/'))).toBe(true);

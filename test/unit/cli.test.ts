@@ -25,48 +25,55 @@ beforeAll(async () => {
   await buildCli();
 });
 
-describeWithQemu(['5.2.0', '7.2.0', '10.0.13'], 'qapi-explorer check: every release counts as its own generator', () => {
-  it.each([
-    ['5.2.0/qapi', 1043, 48],
-    ['5.2.0/qga', 140, 0],
-    ['5.2.0/storage-daemon/qapi', 509, 13],
-    ['7.2.0/qapi', 1261, 52],
-    ['7.2.0/qga', 154, 0],
-    ['7.2.0/storage-daemon/qapi', 597, 13],
-    ['10.0.13/qapi', 1406, 56],
-    ['10.0.13/qga', 161, 0],
-    ['10.0.13/storage-daemon/qapi', 626, 13],
-  ])('%s: %i entities, %i events', (root, entities, events) => {
-    const r = cli(['check', sharedPath('qemu', ...root.split('/'), 'qapi-schema.json')]);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`entities: ${entities} (`);
-    expect(r.stdout).toContain(`events (${events}):`);
-  });
+describeWithQemu(
+  ['5.2.0', '7.2.0', '10.0.13'],
+  'qapi-explorer check: every release counts as its own generator',
+  () => {
+    it.each([
+      ['5.2.0/qapi', 1043, 48],
+      ['5.2.0/qga', 140, 0],
+      ['5.2.0/storage-daemon/qapi', 509, 13],
+      ['7.2.0/qapi', 1261, 52],
+      ['7.2.0/qga', 154, 0],
+      ['7.2.0/storage-daemon/qapi', 597, 13],
+      ['10.0.13/qapi', 1406, 56],
+      ['10.0.13/qga', 161, 0],
+      ['10.0.13/storage-daemon/qapi', 626, 13],
+    ])('%s: %i entities, %i events', (root, entities, events) => {
+      const r = cli(['check', sharedPath('qemu', ...root.split('/'), 'qapi-schema.json')]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(`entities: ${entities} (`);
+      expect(r.stdout).toContain(`events (${events}):`);
+    });
 
-  it('--qemu-version picks the release whatever the path says', () => {
-    const r = cli(['check', '--qemu-version', '10.0', qemuTree('7.2.0')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/qapi-schema\.json:32:1: '=' heading must come first in a comment block\n$/);
-    const lint = cli(['lint-examples', '--qemu-version=7.2', qemuTree('7.2.0')]);
-    expect(lint.stdout).toMatch(/^examples: \d+ valid, \d+ invalid, \d+ not checkable$/m);
-  });
-});
+    it('--qemu-version picks the release whatever the path says', () => {
+      const r = cli(['check', '--qemu-version', '10.0', qemuTree('7.2.0')]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/qapi-schema\.json:32:1: '=' heading must come first in a comment block\n$/);
+      const lint = cli(['lint-examples', '--qemu-version=7.2', qemuTree('7.2.0')]);
+      expect(lint.stdout).toMatch(/^examples: \d+ valid, \d+ invalid, \d+ not checkable$/m);
+    });
+  },
+);
 
 describe('qapi-explorer check on real trees', () => {
   for (const [name, entities, events, modules] of [
     ['10.2.2', 1435, 57, 46],
     ['10.2.2+vfio-migration-prepare', 1437, 58, 46],
     ['10.0.13', 1406, 56, 43],
-  ] as const) it.skipIf(!hasQemu(name))(`${name}: exit 0 with ${entities} entities, ${events} events`, () => {
-    const r = cli(['check', tree(name)]);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`entities: ${entities} (`);
-    expect(r.stdout).toContain(`events (${events}):`);
-    expect(r.stdout).toContain(`modules: ${modules}\n`);
-    expect(r.stdout).toMatch(/^definitions: \d+ enum, \d+ struct, \d+ union, \d+ alternate, \d+ command, \d+ event$/m);
-  });
+  ] as const)
+    it.skipIf(!hasQemu(name))(`${name}: exit 0 with ${entities} entities, ${events} events`, () => {
+      const r = cli(['check', tree(name)]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(`entities: ${entities} (`);
+      expect(r.stdout).toContain(`events (${events}):`);
+      expect(r.stdout).toContain(`modules: ${modules}\n`);
+      expect(r.stdout).toMatch(
+        /^definitions: \d+ enum, \d+ struct, \d+ union, \d+ alternate, \d+ command, \d+ event$/m,
+      );
+    });
 
   it.skipIf(!hasQemu('10.2.2+vfio-migration-prepare'))('--json gives the same figures as data', () => {
     const r = cli(['check', '--json', tree('10.2.2+vfio-migration-prepare')]);
@@ -96,8 +103,16 @@ describeWithQemu('10.2.2', 'qapi-explorer check on broken schemas prints exactly
   // a lexical error (with column), a doc-comment error, a semantic error
   // inside a definition, a two-line message, an include chain, a missing root
   it.each([
-    'bad-type-int', 'funny-char', 'doc-bad-indent', 'doc-bad-space-between-sentences', 'union-base-empty',
-    'enum-clash-member', 'struct-data-invalid', 'include-nested-err', 'include-no-file', 'redefined-type',
+    'bad-type-int',
+    'funny-char',
+    'doc-bad-indent',
+    'doc-bad-space-between-sentences',
+    'union-base-empty',
+    'enum-clash-member',
+    'struct-data-invalid',
+    'include-nested-err',
+    'include-no-file',
+    'redefined-type',
     'missing-schema',
   ])('%s', (name) => {
     const r = cli(['check', `${name}.json`], suite);
@@ -157,7 +172,7 @@ describe('qapi-explorer usage', () => {
 });
 
 describe('npx qapi-explorer from the checkout', () => {
-  it('runs the package\'s own bin without reaching the registry', () => {
+  it("runs the package's own bin without reaching the registry", () => {
     const r = spawnSync('npx', ['--no-install', 'qapi-explorer', 'check', 'content/qapi-schema.json'], {
       cwd: projectRoot,
       encoding: 'utf8',

@@ -65,8 +65,14 @@ describe('content/ example schema', () => {
     const modules = model.modules.map((m) => m.name).filter((n) => n !== './builtin');
     expect(modules).toEqual(['qapi-schema.json', 'common.json', 'storage.json', 'machine.json', 'vfio.json']);
     expect(model.entities.filter((e) => e.meta === 'event').map((e) => e.name)).toEqual([
-      'STORAGE_IO_ERROR', 'STORAGE_NODE_CREATED', 'MACHINE_PAUSED', 'MACHINE_RESET',
-      'DEVICE_PLUGGED', 'MACHINE_HEARTBEAT', 'VFIO_MIGRATION', 'VFIO_MIGRATION_PREPARE',
+      'STORAGE_IO_ERROR',
+      'STORAGE_NODE_CREATED',
+      'MACHINE_PAUSED',
+      'MACHINE_RESET',
+      'DEVICE_PLUGGED',
+      'MACHINE_HEARTBEAT',
+      'VFIO_MIGRATION',
+      'VFIO_MIGRATION_PREPARE',
     ]);
   });
 
@@ -74,8 +80,11 @@ describe('content/ example schema', () => {
     const info = get<StructType>('DeviceInfo', 'struct');
     expect(info.base).toBe('DeviceRef');
     expect(info.members.map((m) => [m.name, m.definedIn])).toEqual([
-      ['id', 'DeviceRef'], ['qom-path', 'DeviceRef'],
-      ['driver', 'DeviceInfo'], ['bus', 'DeviceInfo'], ['hotpluggable', 'DeviceInfo'],
+      ['id', 'DeviceRef'],
+      ['qom-path', 'DeviceRef'],
+      ['driver', 'DeviceInfo'],
+      ['bus', 'DeviceInfo'],
+      ['hotpluggable', 'DeviceInfo'],
     ]);
   });
 
@@ -84,14 +93,23 @@ describe('content/ example schema', () => {
     expect(backend.discriminator).toBe('driver');
     expect(backend.base).toBe('q_obj_StorageBackend-base');
     const branches = Object.fromEntries(backend.branches.map((b) => [b.value, b.type]));
-    expect(branches).toEqual({ file: 'StorageFileOptions', nbd: 'NbdTransport', memory: 'StorageMemoryOptions', zero: 'q_empty' });
+    expect(branches).toEqual({
+      file: 'StorageFileOptions',
+      nbd: 'NbdTransport',
+      memory: 'StorageMemoryOptions',
+      zero: 'q_empty',
+    });
     const nested = get<UnionType>('NbdTransport', 'union');
     expect(nested.branches.map((b) => b.type)).toEqual(['NbdTcpOptions', 'NbdUnixOptions']);
   });
 
   it('has an alternate over a number, an enum and null', () => {
     const alt = get<AlternateType>('SizeSpec', 'alternate');
-    expect(alt.alternatives.map((a) => [a.name, a.type])).toEqual([['bytes', 'size'], ['preset', 'SizePreset'], ['auto', 'null']]);
+    expect(alt.alternatives.map((a) => [a.name, a.type])).toEqual([
+      ['bytes', 'size'],
+      ['preset', 'SizePreset'],
+      ['auto', 'null'],
+    ]);
   });
 
   it('has arrays as members and as a return type', () => {
@@ -109,8 +127,12 @@ describe('content/ example schema', () => {
     expect(names(file.members.find((m) => m.name === 'sync-writes')!.features)).toEqual(['deprecated']);
     const base = get<StructType>('q_obj_StorageBackend-base', 'struct');
     expect(names(base.members.find((m) => m.name === 'x-trace-io')!.features)).toEqual(['unstable']);
-    expect(names(get<EnumType>('HostArch', 'enum').values.find((v) => v.name === 'ppc64')!.features)).toEqual(['deprecated']);
-    expect(names(get<EnumType>('RunPhase', 'enum').values.find((v) => v.name === 'x-snapshotting')!.features)).toEqual(['unstable']);
+    expect(names(get<EnumType>('HostArch', 'enum').values.find((v) => v.name === 'ppc64')!.features)).toEqual([
+      'deprecated',
+    ]);
+    expect(names(get<EnumType>('RunPhase', 'enum').values.find((v) => v.name === 'x-snapshotting')!.features)).toEqual([
+      'unstable',
+    ]);
     expect(names(get<StructType>('StorageNodeInfo', 'struct').features)).toEqual(['latency-stats']);
   });
 
@@ -133,7 +155,8 @@ describe('content/ example schema', () => {
   it('has commands with arguments and returns, boxed data and flags', () => {
     const resize = get<Command>('machine-resize-memory', 'command');
     expect(argMembers(resize).map((m) => [m.name, m.type, m.optional])).toEqual([
-      ['size', 'SizeSpec', false], ['dry-run', 'bool', true],
+      ['size', 'SizeSpec', false],
+      ['dry-run', 'bool', true],
     ]);
     expect(resize.returns).toBe('MemoryResizeResult');
     expect(get<Command>('storage-node-add', 'command')).toMatchObject({ argType: 'StorageBackend', boxed: true });

@@ -65,8 +65,9 @@ function masked(model: SchemaModel): SchemaModel {
 const brief = (c: Change) => `${c.verdict} ${c.dir} ${c.kind} ${c.def}.${c.item ?? ''} @ ${c.paths.join(' | ')}`;
 /** One line per place a change is met, definition names aside. */
 const places = (changes: Change[]) =>
-  [...new Set(changes.flatMap((c) => c.paths.map((p) => `${c.verdict} ${c.dir} ${c.kind} ${c.item ?? ''} @ ${p}`)))]
-    .sort();
+  [
+    ...new Set(changes.flatMap((c) => c.paths.map((p) => `${c.verdict} ${c.dir} ${c.kind} ${c.item ?? ''} @ ${p}`))),
+  ].sort();
 
 describeWithShared('diff against an introspected (masked) schema', () => {
   let v100: SchemaModel;

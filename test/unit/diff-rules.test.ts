@@ -41,185 +41,340 @@ type Row = [string, { old: string; new: string; want: string[] }];
 
 const rows: Row[] = [
   // send direction
-  ['command added', {
-    old: '', new: S("{ 'a': 'str' }"),
-    want: ['compatible send command-added cmd [send-optin] @ cmd'],
-  }],
-  ['command removed', {
-    old: S("{ 'a': 'str' }"), new: '',
-    want: ['incompatible send command-removed cmd [send-incompatible] @ cmd'],
-  }],
-  ['optional argument added', {
-    old: S("{ 'a': 'str' }"), new: S("{ 'a': 'str', '*b': 'int' }"),
-    want: ['compatible send member-added cmd.b [send-optin] @ cmd.arguments.b'],
-  }],
-  ['mandatory argument added', {
-    old: S("{ 'a': 'str' }"), new: S("{ 'a': 'str', 'b': 'int' }"),
-    want: ['incompatible send member-added cmd.b [send-incompatible] @ cmd.arguments.b'],
-  }],
-  ['argument removed', {
-    old: S("{ 'a': 'str', '*b': 'int' }"), new: S("{ 'a': 'str' }"),
-    want: ['incompatible send member-removed cmd.b [send-incompatible] @ cmd.arguments.b'],
-  }],
-  ['argument made optional', {
-    old: S("{ 'a': 'str' }"), new: S("{ '*a': 'str' }"),
-    want: ['compatible send made-optional cmd.a [send-optin] @ cmd.arguments.a'],
-  }],
-  ['argument made mandatory', {
-    old: S("{ '*a': 'str' }"), new: S("{ 'a': 'str' }"),
-    want: ['incompatible send made-mandatory cmd.a [send-incompatible] @ cmd.arguments.a'],
-  }],
-  ['enum value added in arguments', {
-    old: ENUM("['x']") + S("{ 'm': 'Mode' }"), new: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }"),
-    want: ['compatible send value-added Mode.y [send-optin] @ cmd.arguments.m'],
-  }],
-  ['enum value removed in arguments', {
-    old: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }"), new: ENUM("['x']") + S("{ 'm': 'Mode' }"),
-    want: ['incompatible send value-removed Mode.y [send-incompatible] @ cmd.arguments.m'],
-  }],
-  ['union branch added in arguments', {
-    old: ENUM("['x', 'y']") + "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
-      "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
-      "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
-    new: ENUM("['x', 'y', 'z']") + "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
-      "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
-      "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
-    want: ['compatible send branch-added Uni.z [send-optin] @ cmd.arguments[kind=z]'],
-  }],
-  ['union branch removed in arguments', {
-    old: ENUM("['x', 'y']") + "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
-      "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
-      "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
-    new: ENUM("['y']") + "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': {} }\n" +
-      "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
-    want: ['incompatible send branch-removed Uni.x [send-incompatible] @ cmd.arguments[kind=x]'],
-  }],
-  ['alternate branch added in arguments', {
-    old: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str' } }\n" + S("{ 'v': 'Alt' }"),
-    new: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str', 'o': 'Obj' } }\n" + S("{ 'v': 'Alt' }"),
-    want: ['compatible send alternative-added Alt.object [send-optin] @ cmd.arguments.v'],
-  }],
-  ['alternate branch removed in arguments', {
-    old: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str', 'o': 'Obj' } }\n" + S("{ 'v': 'Alt' }"),
-    new: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str' } }\n" + S("{ 'v': 'Alt' }"),
-    want: ['incompatible send alternative-removed Alt.object [send-incompatible] @ cmd.arguments.v'],
-  }],
-  ['argument type turned into an alternate of that type', {
-    old: S("{ 'v': 'str' }"),
-    new: "{ 'alternate': 'StrOrNull', 'data': { 's': 'str', 'n': 'null' } }\n" + S("{ 'v': 'StrOrNull' }"),
-    want: ['compatible send became-alternate cmd.v [send-optin] @ cmd.arguments.v'],
-  }],
-  ['argument type changed', {
-    old: S("{ 'v': 'str' }"), new: S("{ 'v': 'int' }"),
-    want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
-  }],
-  ['argument type widened (int8 -> int)', {
-    old: S("{ 'v': 'int8' }"), new: S("{ 'v': 'int' }"),
-    want: ['compatible send type-changed cmd.v [type-range] @ cmd.arguments.v'],
-  }],
-  ['argument type widened (enum -> str)', {
-    old: ENUM("['x']") + S("{ 'v': 'Mode' }"), new: S("{ 'v': 'str' }"),
-    want: ['compatible send type-changed cmd.v [type-range] @ cmd.arguments.v'],
-  }],
-  ['argument type narrowed (str -> enum)', {
-    old: S("{ 'v': 'str' }"), new: ENUM("['x']") + S("{ 'v': 'Mode' }"),
-    want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
-  }],
+  [
+    'command added',
+    {
+      old: '',
+      new: S("{ 'a': 'str' }"),
+      want: ['compatible send command-added cmd [send-optin] @ cmd'],
+    },
+  ],
+  [
+    'command removed',
+    {
+      old: S("{ 'a': 'str' }"),
+      new: '',
+      want: ['incompatible send command-removed cmd [send-incompatible] @ cmd'],
+    },
+  ],
+  [
+    'optional argument added',
+    {
+      old: S("{ 'a': 'str' }"),
+      new: S("{ 'a': 'str', '*b': 'int' }"),
+      want: ['compatible send member-added cmd.b [send-optin] @ cmd.arguments.b'],
+    },
+  ],
+  [
+    'mandatory argument added',
+    {
+      old: S("{ 'a': 'str' }"),
+      new: S("{ 'a': 'str', 'b': 'int' }"),
+      want: ['incompatible send member-added cmd.b [send-incompatible] @ cmd.arguments.b'],
+    },
+  ],
+  [
+    'argument removed',
+    {
+      old: S("{ 'a': 'str', '*b': 'int' }"),
+      new: S("{ 'a': 'str' }"),
+      want: ['incompatible send member-removed cmd.b [send-incompatible] @ cmd.arguments.b'],
+    },
+  ],
+  [
+    'argument made optional',
+    {
+      old: S("{ 'a': 'str' }"),
+      new: S("{ '*a': 'str' }"),
+      want: ['compatible send made-optional cmd.a [send-optin] @ cmd.arguments.a'],
+    },
+  ],
+  [
+    'argument made mandatory',
+    {
+      old: S("{ '*a': 'str' }"),
+      new: S("{ 'a': 'str' }"),
+      want: ['incompatible send made-mandatory cmd.a [send-incompatible] @ cmd.arguments.a'],
+    },
+  ],
+  [
+    'enum value added in arguments',
+    {
+      old: ENUM("['x']") + S("{ 'm': 'Mode' }"),
+      new: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }"),
+      want: ['compatible send value-added Mode.y [send-optin] @ cmd.arguments.m'],
+    },
+  ],
+  [
+    'enum value removed in arguments',
+    {
+      old: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }"),
+      new: ENUM("['x']") + S("{ 'm': 'Mode' }"),
+      want: ['incompatible send value-removed Mode.y [send-incompatible] @ cmd.arguments.m'],
+    },
+  ],
+  [
+    'union branch added in arguments',
+    {
+      old:
+        ENUM("['x', 'y']") +
+        "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
+        "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
+        "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
+      new:
+        ENUM("['x', 'y', 'z']") +
+        "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
+        "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
+        "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
+      want: ['compatible send branch-added Uni.z [send-optin] @ cmd.arguments[kind=z]'],
+    },
+  ],
+  [
+    'union branch removed in arguments',
+    {
+      old:
+        ENUM("['x', 'y']") +
+        "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n" +
+        "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
+        "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
+      new:
+        ENUM("['y']") +
+        "{ 'union': 'Uni', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': {} }\n" +
+        "{ 'command': 'cmd', 'data': 'Uni', 'boxed': true }",
+      want: ['incompatible send branch-removed Uni.x [send-incompatible] @ cmd.arguments[kind=x]'],
+    },
+  ],
+  [
+    'alternate branch added in arguments',
+    {
+      old: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str' } }\n" + S("{ 'v': 'Alt' }"),
+      new: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str', 'o': 'Obj' } }\n" + S("{ 'v': 'Alt' }"),
+      want: ['compatible send alternative-added Alt.object [send-optin] @ cmd.arguments.v'],
+    },
+  ],
+  [
+    'alternate branch removed in arguments',
+    {
+      old: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str', 'o': 'Obj' } }\n" + S("{ 'v': 'Alt' }"),
+      new: OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str' } }\n" + S("{ 'v': 'Alt' }"),
+      want: ['incompatible send alternative-removed Alt.object [send-incompatible] @ cmd.arguments.v'],
+    },
+  ],
+  [
+    'argument type turned into an alternate of that type',
+    {
+      old: S("{ 'v': 'str' }"),
+      new: "{ 'alternate': 'StrOrNull', 'data': { 's': 'str', 'n': 'null' } }\n" + S("{ 'v': 'StrOrNull' }"),
+      want: ['compatible send became-alternate cmd.v [send-optin] @ cmd.arguments.v'],
+    },
+  ],
+  [
+    'argument type changed',
+    {
+      old: S("{ 'v': 'str' }"),
+      new: S("{ 'v': 'int' }"),
+      want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
+    },
+  ],
+  [
+    'argument type widened (int8 -> int)',
+    {
+      old: S("{ 'v': 'int8' }"),
+      new: S("{ 'v': 'int' }"),
+      want: ['compatible send type-changed cmd.v [type-range] @ cmd.arguments.v'],
+    },
+  ],
+  [
+    'argument type widened (enum -> str)',
+    {
+      old: ENUM("['x']") + S("{ 'v': 'Mode' }"),
+      new: S("{ 'v': 'str' }"),
+      want: ['compatible send type-changed cmd.v [type-range] @ cmd.arguments.v'],
+    },
+  ],
+  [
+    'argument type narrowed (str -> enum)',
+    {
+      old: S("{ 'v': 'str' }"),
+      new: ENUM("['x']") + S("{ 'v': 'Mode' }"),
+      want: ['incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v'],
+    },
+  ],
   // receive direction
-  ['event added', {
-    old: '', new: E("{ 'a': 'str' }"),
-    want: ['compatible receive event-added EV [receive-add] @ EV'],
-  }],
-  ['event removed', {
-    old: E("{ 'a': 'str' }"), new: '',
-    want: ['compatible receive event-removed EV [receive-unreachable] @ EV'],
-  }],
-  ['return member added', {
-    old: R("{ 'a': 'str' }"), new: R("{ 'a': 'str', 'b': 'int' }"),
-    want: ['compatible receive member-added Out.b [receive-add] @ cmd.returns.b'],
-  }],
-  ['event data member added', {
-    old: E("{ 'a': 'str' }"), new: E("{ 'a': 'str', 'b': 'int' }"),
-    want: ['compatible receive member-added EV.b [receive-add] @ EV.data.b'],
-  }],
-  ['mandatory return member removed', {
-    old: R("{ 'a': 'str', 'b': 'int' }"), new: R("{ 'a': 'str' }"),
-    want: ['incompatible receive member-removed Out.b [receive-remove] @ cmd.returns.b'],
-  }],
-  ['optional event data member removed', {
-    old: E("{ 'a': 'str', '*b': 'int' }"), new: E("{ 'a': 'str' }"),
-    want: ['compatible receive member-removed EV.b [receive-unreachable] @ EV.data.b'],
-  }],
-  ['event data member made optional', {
-    old: E("{ 'a': 'str' }"), new: E("{ '*a': 'str' }"),
-    want: ['incompatible receive made-optional EV.a [receive-remove] @ EV.data.a'],
-  }],
-  ['return member made mandatory', {
-    old: R("{ '*a': 'str' }"), new: R("{ 'a': 'str' }"),
-    want: ['compatible receive made-mandatory Out.a [receive-add] @ cmd.returns.a'],
-  }],
-  ['enum value added in a return: clients must tolerate it', {
-    old: ENUM("['x']") + R("{ 'm': 'Mode' }"), new: ENUM("['x', 'y']") + R("{ 'm': 'Mode' }"),
-    want: ['tolerate receive value-added Mode.y [receive-tolerate] @ cmd.returns.m'],
-  }],
-  ['enum value removed from event data', {
-    old: ENUM("['x', 'y']") + E("{ 'm': 'Mode' }"), new: ENUM("['x']") + E("{ 'm': 'Mode' }"),
-    want: ['compatible receive value-removed Mode.y [receive-unreachable] @ EV.data.m'],
-  }],
-  ['return member type narrowed (str -> enum)', {
-    old: R("{ 'v': 'str' }"), new: ENUM("['x']") + R("{ 'v': 'Mode' }"),
-    want: ['compatible receive type-changed Out.v [type-range] @ cmd.returns.v'],
-  }],
-  ['event data member type widened (uint8 -> number)', {
-    old: E("{ 'v': 'uint8' }"), new: E("{ 'v': 'number' }"),
-    want: ['incompatible receive type-changed EV.v [type-change] @ EV.data.v'],
-  }],
-  ['array element type changed: one change where the array is', {
-    old: R("{ 'v': ['str'] }"), new: R("{ 'v': ['int'] }"),
-    want: ['incompatible receive type-changed Out.v [type-change] @ cmd.returns.v'],
-  }],
+  [
+    'event added',
+    {
+      old: '',
+      new: E("{ 'a': 'str' }"),
+      want: ['compatible receive event-added EV [receive-add] @ EV'],
+    },
+  ],
+  [
+    'event removed',
+    {
+      old: E("{ 'a': 'str' }"),
+      new: '',
+      want: ['compatible receive event-removed EV [receive-unreachable] @ EV'],
+    },
+  ],
+  [
+    'return member added',
+    {
+      old: R("{ 'a': 'str' }"),
+      new: R("{ 'a': 'str', 'b': 'int' }"),
+      want: ['compatible receive member-added Out.b [receive-add] @ cmd.returns.b'],
+    },
+  ],
+  [
+    'event data member added',
+    {
+      old: E("{ 'a': 'str' }"),
+      new: E("{ 'a': 'str', 'b': 'int' }"),
+      want: ['compatible receive member-added EV.b [receive-add] @ EV.data.b'],
+    },
+  ],
+  [
+    'mandatory return member removed',
+    {
+      old: R("{ 'a': 'str', 'b': 'int' }"),
+      new: R("{ 'a': 'str' }"),
+      want: ['incompatible receive member-removed Out.b [receive-remove] @ cmd.returns.b'],
+    },
+  ],
+  [
+    'optional event data member removed',
+    {
+      old: E("{ 'a': 'str', '*b': 'int' }"),
+      new: E("{ 'a': 'str' }"),
+      want: ['compatible receive member-removed EV.b [receive-unreachable] @ EV.data.b'],
+    },
+  ],
+  [
+    'event data member made optional',
+    {
+      old: E("{ 'a': 'str' }"),
+      new: E("{ '*a': 'str' }"),
+      want: ['incompatible receive made-optional EV.a [receive-remove] @ EV.data.a'],
+    },
+  ],
+  [
+    'return member made mandatory',
+    {
+      old: R("{ '*a': 'str' }"),
+      new: R("{ 'a': 'str' }"),
+      want: ['compatible receive made-mandatory Out.a [receive-add] @ cmd.returns.a'],
+    },
+  ],
+  [
+    'enum value added in a return: clients must tolerate it',
+    {
+      old: ENUM("['x']") + R("{ 'm': 'Mode' }"),
+      new: ENUM("['x', 'y']") + R("{ 'm': 'Mode' }"),
+      want: ['tolerate receive value-added Mode.y [receive-tolerate] @ cmd.returns.m'],
+    },
+  ],
+  [
+    'enum value removed from event data',
+    {
+      old: ENUM("['x', 'y']") + E("{ 'm': 'Mode' }"),
+      new: ENUM("['x']") + E("{ 'm': 'Mode' }"),
+      want: ['compatible receive value-removed Mode.y [receive-unreachable] @ EV.data.m'],
+    },
+  ],
+  [
+    'return member type narrowed (str -> enum)',
+    {
+      old: R("{ 'v': 'str' }"),
+      new: ENUM("['x']") + R("{ 'v': 'Mode' }"),
+      want: ['compatible receive type-changed Out.v [type-range] @ cmd.returns.v'],
+    },
+  ],
+  [
+    'event data member type widened (uint8 -> number)',
+    {
+      old: E("{ 'v': 'uint8' }"),
+      new: E("{ 'v': 'number' }"),
+      want: ['incompatible receive type-changed EV.v [type-change] @ EV.data.v'],
+    },
+  ],
+  [
+    'array element type changed: one change where the array is',
+    {
+      old: R("{ 'v': ['str'] }"),
+      new: R("{ 'v': ['int'] }"),
+      want: ['incompatible receive type-changed Out.v [type-change] @ cmd.returns.v'],
+    },
+  ],
   // both directions: the worse verdict
-  ['enum value removed from a type used in both directions', {
-    old: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
-    new: ENUM("['x']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
-    want: ['incompatible both value-removed Mode.y [send-incompatible] @ EV.data.m | cmd.arguments.m'],
-  }],
-  ['enum value added to a type used in both directions', {
-    old: ENUM("['x']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
-    new: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
-    want: ['tolerate both value-added Mode.y [receive-tolerate] @ EV.data.m | cmd.arguments.m'],
-  }],
+  [
+    'enum value removed from a type used in both directions',
+    {
+      old: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
+      new: ENUM("['x']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
+      want: ['incompatible both value-removed Mode.y [send-incompatible] @ EV.data.m | cmd.arguments.m'],
+    },
+  ],
+  [
+    'enum value added to a type used in both directions',
+    {
+      old: ENUM("['x']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
+      new: ENUM("['x', 'y']") + S("{ 'm': 'Mode' }") + '\n' + E("{ 'm': 'Mode' }"),
+      want: ['tolerate both value-added Mode.y [receive-tolerate] @ EV.data.m | cmd.arguments.m'],
+    },
+  ],
   // features and conditions
-  ['deprecated added to an argument', {
-    old: S("{ 'a': 'str' }"), new: S("{ 'a': { 'type': 'str', 'features': ['deprecated'] } }"),
-    want: ['compatible send feature-added cmd.a [feature-special] @ cmd.arguments.a'],
-  }],
-  ['unstable removed from an event', {
-    old: "{ 'event': 'EV', 'features': ['unstable'] }", new: "{ 'event': 'EV' }",
-    want: ['compatible receive feature-removed EV [feature-special] @ EV'],
-  }],
-  ['condition added to a command', {
-    old: S("{ 'a': 'str' }"), new: "{ 'command': 'cmd', 'data': { 'a': 'str' }, 'if': 'CONFIG_X' }",
-    want: ['tolerate send if-changed cmd [conditional] @ cmd'],
-  }],
+  [
+    'deprecated added to an argument',
+    {
+      old: S("{ 'a': 'str' }"),
+      new: S("{ 'a': { 'type': 'str', 'features': ['deprecated'] } }"),
+      want: ['compatible send feature-added cmd.a [feature-special] @ cmd.arguments.a'],
+    },
+  ],
+  [
+    'unstable removed from an event',
+    {
+      old: "{ 'event': 'EV', 'features': ['unstable'] }",
+      new: "{ 'event': 'EV' }",
+      want: ['compatible receive feature-removed EV [feature-special] @ EV'],
+    },
+  ],
+  [
+    'condition added to a command',
+    {
+      old: S("{ 'a': 'str' }"),
+      new: "{ 'command': 'cmd', 'data': { 'a': 'str' }, 'if': 'CONFIG_X' }",
+      want: ['tolerate send if-changed cmd [conditional] @ cmd'],
+    },
+  ],
   // invisible on the wire
-  ['a renamed type', {
-    old: "{ 'struct': 'Old', 'data': { 'a': 'str' } }\n" + S("{ 'v': 'Old' }"),
-    new: "{ 'struct': 'New', 'data': { 'a': 'str' } }\n" + S("{ 'v': 'New' }"),
-    want: [],
-  }],
-  ['a member moved into a base', {
-    old: "{ 'struct': 'Thing', 'data': { 'a': 'str', 'b': 'int' } }\n" + R("{ 't': 'Thing' }"),
-    new: "{ 'struct': 'Base', 'data': { 'a': 'str' } }\n" +
-      "{ 'struct': 'Thing', 'base': 'Base', 'data': { 'b': 'int' } }\n" +
-      R("{ 't': 'Thing' }"),
-    want: [],
-  }],
-  ['members and enum values reordered', {
-    old: ENUM("['x', 'y']") + S("{ 'a': 'str', 'm': 'Mode' }"),
-    new: ENUM("['y', 'x']") + S("{ 'm': 'Mode', 'a': 'str' }"),
-    want: [],
-  }],
+  [
+    'a renamed type',
+    {
+      old: "{ 'struct': 'Old', 'data': { 'a': 'str' } }\n" + S("{ 'v': 'Old' }"),
+      new: "{ 'struct': 'New', 'data': { 'a': 'str' } }\n" + S("{ 'v': 'New' }"),
+      want: [],
+    },
+  ],
+  [
+    'a member moved into a base',
+    {
+      old: "{ 'struct': 'Thing', 'data': { 'a': 'str', 'b': 'int' } }\n" + R("{ 't': 'Thing' }"),
+      new:
+        "{ 'struct': 'Base', 'data': { 'a': 'str' } }\n" +
+        "{ 'struct': 'Thing', 'base': 'Base', 'data': { 'b': 'int' } }\n" +
+        R("{ 't': 'Thing' }"),
+      want: [],
+    },
+  ],
+  [
+    'members and enum values reordered',
+    {
+      old: ENUM("['x', 'y']") + S("{ 'a': 'str', 'm': 'Mode' }"),
+      new: ENUM("['y', 'x']") + S("{ 'm': 'Mode', 'a': 'str' }"),
+      want: [],
+    },
+  ],
   ["'int' and 'int64' are one type", { old: S("{ 'a': 'int' }"), new: S("{ 'a': 'int64' }"), want: [] }],
 ];
 
@@ -288,8 +443,10 @@ describe('diffSchemas: structure', () => {
 
   it('a member added with its description is a wire change, not a doc change', () => {
     const s = (args: string, data: string) => `##\n# @cmd:\n#\n# Text.\n#\n${args}##\n${S(data)}`;
-    const d = diffSchemas(model(s('# @a: the a\n', "{ 'a': 'str' }")),
-      model(s('# @a: the a\n#\n# @b: the b\n', "{ 'a': 'str', '*b': 'int' }")));
+    const d = diffSchemas(
+      model(s('# @a: the a\n', "{ 'a': 'str' }")),
+      model(s('# @a: the a\n#\n# @b: the b\n', "{ 'a': 'str', '*b': 'int' }")),
+    );
     expect(d.changes.map(line)).toEqual(['compatible send member-added cmd.b [send-optin] @ cmd.arguments.b']);
     expect(d.docs).toEqual([]);
   });

@@ -46,15 +46,18 @@ describe('parser fuzz sample', () => {
   });
 
   // the readers of older releases (line-wise doc reader, QEMU 5.2's checks) face the same mutants
-  it.skipIf(!hasQemu('5.2.0', '7.2.0')).each(['5.2.0', '7.2.0'])(`${SAMPLE / 2} mutants of QEMU %s's tree, read in its mode: no crash`, (release) => {
-    const corpus = readCorpus(sharedPath('qemu', release, 'qapi'));
-    expect(corpus.options?.release).toBe(release.slice(0, 3));
-    const campaign = new Campaign(corpus, 20260102);
-    const results: MutantResult[] = [];
-    for (let i = 0; i < SAMPLE / 2; i++) results.push(campaign.run(i));
-    const crashes = results.filter((r) => r.verdict === 'crash');
-    expect(crashes.map((r) => `#${r.index} ${r.file} [${r.applied}]: ${r.detail.slice(0, 300)}`)).toEqual([]);
-    expect(results.filter((r) => r.verdict === 'rejected').length).toBeGreaterThan(SAMPLE / 6);
-    expect(results.filter((r) => r.verdict === 'loaded').length).toBeGreaterThan(0);
-  });
+  it.skipIf(!hasQemu('5.2.0', '7.2.0')).each(['5.2.0', '7.2.0'])(
+    `${SAMPLE / 2} mutants of QEMU %s's tree, read in its mode: no crash`,
+    (release) => {
+      const corpus = readCorpus(sharedPath('qemu', release, 'qapi'));
+      expect(corpus.options?.release).toBe(release.slice(0, 3));
+      const campaign = new Campaign(corpus, 20260102);
+      const results: MutantResult[] = [];
+      for (let i = 0; i < SAMPLE / 2; i++) results.push(campaign.run(i));
+      const crashes = results.filter((r) => r.verdict === 'crash');
+      expect(crashes.map((r) => `#${r.index} ${r.file} [${r.applied}]: ${r.detail.slice(0, 300)}`)).toEqual([]);
+      expect(results.filter((r) => r.verdict === 'rejected').length).toBeGreaterThan(SAMPLE / 6);
+      expect(results.filter((r) => r.verdict === 'loaded').length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -20,7 +20,12 @@ const file = (name: string, text: string): string => {
 async function cli(command: typeof check, args: string[], stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: dir, stdin: Readable.from([stdin]) };
+  const io = {
+    stdout: (t: string) => void out.push(t),
+    stderr: (t: string) => void err.push(t),
+    cwd: dir,
+    stdin: Readable.from([stdin]),
+  };
   const status = await command(args, io);
   return { status, stdout: out.join(''), stderr: err.join('') };
 }
@@ -42,7 +47,9 @@ describe('check and validate on a hand-written reply', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`${dir}/reply.json: OK\nintrospection: query-qmp-schema of a QEMU of unknown version\n`);
-    expect(r.stdout).toContain('entities: 6 (1 commands, 2 events, 3 types)\ntypes: 1 builtin, 0 enum, 0 array, 2 struct, 0 union, 0 alternate\n');
+    expect(r.stdout).toContain(
+      'entities: 6 (1 commands, 2 events, 3 types)\ntypes: 1 builtin, 0 enum, 0 array, 2 struct, 0 union, 0 alternate\n',
+    );
     expect(r.stdout).toContain('events (2):\n  STOP BALLOON_CHANGE\n');
   });
 
@@ -50,15 +57,23 @@ describe('check and validate on a hand-written reply', () => {
     const bad = file('bad.json', REPLY.replace('"arg-type":"1"', '"arg-type":"9"'));
     const r = await cli(check, [bad]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^${bad}:1:\\d+: bad query-qmp-schema reply at \\.return\\[2\\]\\.arg-type: type '9' is not defined in the reply \\('BALLOON_CHANGE'\\)\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^${bad}:1:\\d+: bad query-qmp-schema reply at \\.return\\[2\\]\\.arg-type: type '9' is not defined in the reply \\('BALLOON_CHANGE'\\)\\n$`,
+      ),
+    );
   });
 
   it('validate --schema takes the reply', async () => {
     const schema = file('schema.json', REPLY);
-    const input = '{"event": "BALLOON_CHANGE", "data": {"actual": 1.5}, "timestamp": {"seconds": 1, "microseconds": 0}}\n{"execute": "stop"}\n';
+    const input =
+      '{"event": "BALLOON_CHANGE", "data": {"actual": 1.5}, "timestamp": {"seconds": 1, "microseconds": 0}}\n{"execute": "stop"}\n';
     const r = await cli(validate, ['--schema', schema, '--format', 'json', '-'], input);
     expect(r.status).toBe(1);
-    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { valid: boolean; issues: { path: string; code: string }[] });
+    const records = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { valid: boolean; issues: { path: string; code: string }[] });
     expect(records.map((m) => [m.valid, m.issues.map((i) => `${i.path} ${i.code}`)])).toEqual([
       [false, ['/data/actual not-integer']],
       [true, []],
@@ -75,7 +90,13 @@ describeWithShared('check and validate on a libvirt dump', () => {
     expect(r.stdout).toContain('introspection: query-qmp-schema of QEMU 10.0.0 (v10.0.0), target x86_64\n');
     expect(r.stdout).toContain('entities: 1177 (233 commands, 55 events, 889 types)\n');
     const json = JSON.parse((await cli(check, ['--json', dump])).stdout) as Record<string, unknown>;
-    expect(json).toMatchObject({ kind: 'introspection', qemuVersion: '10.0.0', target: 'x86_64', entities: 1177, commands: 233 });
+    expect(json).toMatchObject({
+      kind: 'introspection',
+      qemuVersion: '10.0.0',
+      target: 'x86_64',
+      entities: 1177,
+      commands: 233,
+    });
   });
 
   it('validate --schema <dump> judges the dump itself valid', async () => {

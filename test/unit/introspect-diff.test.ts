@@ -54,7 +54,9 @@ function conditionOf(tree: SchemaModel, c: Change): IfCond | undefined {
 describeWithShared('10.0.13 tree vs the 10.0.0 x86_64 introspection', () => {
   it('only configuration differences, each under an if of the tree', () => {
     const tree = loadRootModelFromDisk(sharedPath('qemu', '10.0.13', 'qapi', 'qapi-schema.json'));
-    const build = loadRootModelFromDisk(sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', 'caps_10.0.0_x86_64.replies'));
+    const build = loadRootModelFromDisk(
+      sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', 'caps_10.0.0_x86_64.replies'),
+    );
     const diff = diffSchemas(tree, build);
     const changes = diff.changes.map((c): [string, string, string | null] => [c.kind, c.def, c.item ?? null]);
     expect(changes.sort()).toEqual([...EXPECTED, RELEASE].sort());
@@ -62,7 +64,12 @@ describeWithShared('10.0.13 tree vs the 10.0.0 x86_64 introspection', () => {
       if (c.def === RELEASE[1]) continue;
       expect(conditionOf(tree, c), `${c.kind} ${c.def} ${c.item ?? ''}`).toBeDefined();
     }
-    expect(conditionOf(tree, diff.changes.find((c) => c.def === RELEASE[1])!)).toBeUndefined();
+    expect(
+      conditionOf(
+        tree,
+        diff.changes.find((c) => c.def === RELEASE[1])!,
+      ),
+    ).toBeUndefined();
     expect(diff.docs).toEqual([]);
   });
 });

@@ -16,13 +16,37 @@ const dumpPath = (name: string) => sharedPath('libvirt-11.3.0', 'qemucapabilitie
 
 // entities by meta, messages in the dump, and what query-version / query-target said
 const DUMPS = {
-  '6.2.0_x86_64': { counts: [968, 204, 49, 122, 77, 474, 31, 5], messages: 112, version: ['6.2.0', 'v6.2.0', 'x86_64'] },
-  '8.2.0_aarch64': { counts: [1100, 218, 49, 144, 93, 545, 39, 6], messages: 98, version: ['8.2.0', 'v8.2.0', 'aarch64'] },
-  '8.2.0_x86_64': { counts: [1140, 228, 53, 146, 94, 568, 39, 6], messages: 112, version: ['8.2.0', 'v8.2.0', 'x86_64'] },
-  '9.2.0_x86_64': { counts: [1168, 232, 53, 152, 96, 583, 40, 6], messages: 112, version: ['9.2.0', 'v9.2.0', 'x86_64'] },
+  '6.2.0_x86_64': {
+    counts: [968, 204, 49, 122, 77, 474, 31, 5],
+    messages: 112,
+    version: ['6.2.0', 'v6.2.0', 'x86_64'],
+  },
+  '8.2.0_aarch64': {
+    counts: [1100, 218, 49, 144, 93, 545, 39, 6],
+    messages: 98,
+    version: ['8.2.0', 'v8.2.0', 'aarch64'],
+  },
+  '8.2.0_x86_64': {
+    counts: [1140, 228, 53, 146, 94, 568, 39, 6],
+    messages: 112,
+    version: ['8.2.0', 'v8.2.0', 'x86_64'],
+  },
+  '9.2.0_x86_64': {
+    counts: [1168, 232, 53, 152, 96, 583, 40, 6],
+    messages: 112,
+    version: ['9.2.0', 'v9.2.0', 'x86_64'],
+  },
   // libvirt recorded this "10.0.0" from a development snapshot, and the dump says so
-  '10.0.0_s390x': { counts: [1140, 226, 50, 150, 94, 569, 39, 6], messages: 94, version: ['9.2.50', 'v9.2.0-1203-gd6430c17d7', 's390x'] },
-  '10.0.0_x86_64': { counts: [1177, 233, 55, 152, 96, 589, 40, 6], messages: 112, version: ['10.0.0', 'v10.0.0', 'x86_64'] },
+  '10.0.0_s390x': {
+    counts: [1140, 226, 50, 150, 94, 569, 39, 6],
+    messages: 94,
+    version: ['9.2.50', 'v9.2.0-1203-gd6430c17d7', 's390x'],
+  },
+  '10.0.0_x86_64': {
+    counts: [1177, 233, 55, 152, 96, 589, 40, 6],
+    messages: 112,
+    version: ['10.0.0', 'v10.0.0', 'x86_64'],
+  },
 } as const;
 type DumpName = keyof typeof DUMPS;
 const NAMES = Object.keys(DUMPS) as DumpName[];
@@ -38,10 +62,12 @@ const model = (name: DumpName): SchemaModel => {
   return models.get(name)!;
 };
 let tree10: SchemaModel | null = null;
-const tree = (): SchemaModel => (tree10 ??= loadModelFromDisk(sharedPath('qemu', '10.0.13', 'qapi', 'qapi-schema.json')));
+const tree = (): SchemaModel =>
+  (tree10 ??= loadModelFromDisk(sharedPath('qemu', '10.0.13', 'qapi', 'qapi-schema.json')));
 
 const verdicts = (messages: MessageResult[]) => messages.map((m) => `${m.kind} ${m.name}: ${m.valid}`);
-const errorPaths = (m: MessageResult) => m.issues.filter((i) => i.severity === 'error').map((i) => `${i.path} ${i.code}`);
+const errorPaths = (m: MessageResult) =>
+  m.issues.filter((i) => i.severity === 'error').map((i) => `${i.path} ${i.code}`);
 
 /** The dump with four replies broken, each at a known path. */
 function mutate(dump: string): { text: string; expected: Map<number, string> } {
@@ -72,7 +98,10 @@ describeWithShared('query-qmp-schema of six real QEMUs (libvirt dumps)', () => {
   it.each(NAMES)('%s: counts, version and target', (name) => {
     const m = model(name);
     const by = (meta: string) => m.entities.filter((e) => e.meta === meta).length;
-    expect([m.entities.length, ...['command', 'event', 'enum', 'array', 'struct', 'union', 'alternate'].map(by)]).toEqual(DUMPS[name].counts);
+    expect([
+      m.entities.length,
+      ...['command', 'event', 'enum', 'array', 'struct', 'union', 'alternate'].map(by),
+    ]).toEqual(DUMPS[name].counts);
     expect(by('builtin')).toBe(6);
     const [qemuVersion, qemuPackage, target] = DUMPS[name].version;
     expect(m.origin).toEqual({ kind: 'introspection', qemuVersion, qemuPackage, target });
@@ -116,12 +145,24 @@ describeWithShared('query-qmp-schema of six real QEMUs (libvirt dumps)', () => {
     } catch (err) {
       error = String(err);
     }
-    expect(error).toBe(`cut.replies:${lines.length}:${lines.at(-1)!.length + 1}: bad query-qmp-schema reply: unexpected end of input inside a string`);
+    expect(error).toBe(
+      `cut.replies:${lines.length}:${lines.at(-1)!.length + 1}: bad query-qmp-schema reply: unexpected end of input inside a string`,
+    );
   });
 
   it("no file of QEMU's own schemas or conformance suite looks like an introspection", () => {
-    const dirs = ['10.2.2/qapi', '10.0.13/qapi', '5.2.0/qapi', '10.2.2/tests/qapi-schema', '7.2.0/tests/qapi-schema'].map((d) => sharedPath('qemu', d));
-    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => `${d}/${f}`));
+    const dirs = [
+      '10.2.2/qapi',
+      '10.0.13/qapi',
+      '5.2.0/qapi',
+      '10.2.2/tests/qapi-schema',
+      '7.2.0/tests/qapi-schema',
+    ].map((d) => sharedPath('qemu', d));
+    const files = dirs.flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `${d}/${f}`),
+    );
     expect(files.length).toBeGreaterThan(400);
     expect(files.filter((f) => looksLikeIntrospection(readFileSync(f, 'utf8')))).toEqual([]);
     for (const name of NAMES) expect(looksLikeIntrospection(text(name))).toBe(true);

@@ -11,7 +11,14 @@ import { createValidator } from '../../lib/validate/index';
 
 /** A small QEMU: one command with every member kind, one event, a union, an alternate. */
 const INFOS = [
-  { name: 'query-thing', 'meta-type': 'command', 'arg-type': '1', 'ret-type': '[2]', 'allow-oob': true, features: ['unstable'] },
+  {
+    name: 'query-thing',
+    'meta-type': 'command',
+    'arg-type': '1',
+    'ret-type': '[2]',
+    'allow-oob': true,
+    features: ['unstable'],
+  },
   { name: 'stop', 'meta-type': 'command', 'arg-type': '0', 'ret-type': '0' },
   { name: 'device_add', 'meta-type': 'command', 'arg-type': '5', 'ret-type': '0' },
   { name: 'THING_CHANGED', 'meta-type': 'event', 'arg-type': '3' },
@@ -27,9 +34,26 @@ const INFOS = [
     ],
   },
   { name: '[2]', 'meta-type': 'array', 'element-type': '2' },
-  { name: '2', 'meta-type': 'object', members: [{ name: 'kind', type: '4' }, { name: 'how', type: '6', default: null }], tag: 'kind', variants: [{ case: 'disk', type: '1' }, { case: 'net', type: '0' }] },
+  {
+    name: '2',
+    'meta-type': 'object',
+    members: [
+      { name: 'kind', type: '4' },
+      { name: 'how', type: '6', default: null },
+    ],
+    tag: 'kind',
+    variants: [
+      { case: 'disk', type: '1' },
+      { case: 'net', type: '0' },
+    ],
+  },
   { name: '3', 'meta-type': 'object', members: [{ name: 'kind', type: '4' }] },
-  { name: '4', 'meta-type': 'enum', values: ['disk', 'net'], members: [{ name: 'disk' }, { name: 'net', features: ['deprecated'] }] },
+  {
+    name: '4',
+    'meta-type': 'enum',
+    values: ['disk', 'net'],
+    members: [{ name: 'disk' }, { name: 'net', features: ['deprecated'] }],
+  },
   { name: '5', 'meta-type': 'object', members: [{ name: 'driver', type: 'str' }] },
   { name: '6', 'meta-type': 'alternate', members: [{ type: 'str' }, { type: 'int' }] },
   { name: 'str', 'meta-type': 'builtin', 'json-type': 'string' },
@@ -74,7 +98,10 @@ describe('reading a query-qmp-schema reply', () => {
     ['a bare array', JSON.stringify(INFOS)],
     ['{"return": [...]}', JSON.stringify({ return: INFOS })],
     ['a libvirt-style dump', DUMP],
-    ['a transcript with markers and prose', `Connected.\n-> { "execute": "query-qmp-schema" }\n<- ${pretty({ return: INFOS })}\nbye\n`],
+    [
+      'a transcript with markers and prose',
+      `Connected.\n-> { "execute": "query-qmp-schema" }\n<- ${pretty({ return: INFOS })}\nbye\n`,
+    ],
   ])('finds it in %s', (_, text) => {
     expect(looksLikeIntrospection(text)).toBe(true);
     const model = readIntrospection(text, 'x');
@@ -87,14 +114,27 @@ describe('reading a query-qmp-schema reply', () => {
   });
 
   it('records the version and target of a dump, or of the QMP greeting', () => {
-    expect(readIntrospection(DUMP, 'x').origin).toEqual({ kind: 'introspection', qemuVersion: '9.2.1', qemuPackage: 'qemu-9.2.1-3.fc42', target: 'riscv64' });
-    const greeting = JSON.stringify({ QMP: { version: { qemu: { micro: 0, minor: 0, major: 10 }, package: '' }, capabilities: ['oob'] } });
-    expect(readIntrospection(`${greeting}\n${JSON.stringify({ return: INFOS })}\n`, 'x').origin).toEqual({ kind: 'introspection', qemuVersion: '10.0.0' });
+    expect(readIntrospection(DUMP, 'x').origin).toEqual({
+      kind: 'introspection',
+      qemuVersion: '9.2.1',
+      qemuPackage: 'qemu-9.2.1-3.fc42',
+      target: 'riscv64',
+    });
+    const greeting = JSON.stringify({
+      QMP: { version: { qemu: { micro: 0, minor: 0, major: 10 }, package: '' }, capabilities: ['oob'] },
+    });
+    expect(readIntrospection(`${greeting}\n${JSON.stringify({ return: INFOS })}\n`, 'x').origin).toEqual({
+      kind: 'introspection',
+      qemuVersion: '10.0.0',
+    });
   });
 
   it('takes the first schema reply of a dump', () => {
     const second = [{ name: 'only-in-second', 'meta-type': 'command', 'arg-type': '0', 'ret-type': '0' }, INFOS[5]];
-    const names = readIntrospection(`${JSON.stringify({ return: INFOS })}\n${JSON.stringify({ return: second })}\n`, 'x').entities.map((e) => e.name);
+    const names = readIntrospection(
+      `${JSON.stringify({ return: INFOS })}\n${JSON.stringify({ return: second })}\n`,
+      'x',
+    ).entities.map((e) => e.name);
     expect(names).not.toContain('only-in-second');
   });
 
@@ -108,10 +148,21 @@ describe('reading a query-qmp-schema reply', () => {
 describe('SchemaInfo -> model, with introspect.json semantics', () => {
   it('commands: arg-type / ret-type, with the empty object meaning none; allow-oob; features', () => {
     const cmd = entity('query-thing');
-    expect(cmd).toMatchObject({ meta: 'command', argType: '1', returns: '[2]', allowOob: true, gen: true, successResponse: true });
+    expect(cmd).toMatchObject({
+      meta: 'command',
+      argType: '1',
+      returns: '[2]',
+      allowOob: true,
+      gen: true,
+      successResponse: true,
+    });
     expect(cmd.features).toEqual([{ name: 'unstable', special: true }]);
     const stop = entity('stop');
-    expect(stop.meta === 'command' && [stop.argType, stop.returns, stop.allowOob]).toEqual([undefined, undefined, false]);
+    expect(stop.meta === 'command' && [stop.argType, stop.returns, stop.allowOob]).toEqual([
+      undefined,
+      undefined,
+      false,
+    ]);
     // device_add takes the device's own properties (QEMU's 'gen': false)
     expect(entity('device_add')).toMatchObject({ gen: false, argType: '5' });
     expect(entity('STOP')).toMatchObject({ meta: 'event' });
@@ -127,12 +178,27 @@ describe('SchemaInfo -> model, with introspect.json semantics', () => {
         { name: 'old', type: 'bool', optional: true, features: [{ name: 'deprecated', special: true }] },
       ],
     });
-    expect(entity('2')).toMatchObject({ meta: 'union', discriminator: 'kind', tagType: '4', branches: [{ value: 'disk', type: '1' }, { value: 'net', type: '0' }] });
+    expect(entity('2')).toMatchObject({
+      meta: 'union',
+      discriminator: 'kind',
+      tagType: '4',
+      branches: [
+        { value: 'disk', type: '1' },
+        { value: 'net', type: '0' },
+      ],
+    });
   });
 
   it("enums from 'members' (with features), arrays, alternates, builtins; masked names stay names", () => {
-    expect(entity('4')).toMatchObject({ meta: 'enum', values: [{ name: 'disk', features: [] }, { name: 'net', features: [{ name: 'deprecated', special: true }] }] });
-    const older = readIntrospection(JSON.stringify([{ name: 'e', 'meta-type': 'enum', values: ['a', 'b'] }]), 'x').entities[0];
+    expect(entity('4')).toMatchObject({
+      meta: 'enum',
+      values: [
+        { name: 'disk', features: [] },
+        { name: 'net', features: [{ name: 'deprecated', special: true }] },
+      ],
+    });
+    const older = readIntrospection(JSON.stringify([{ name: 'e', 'meta-type': 'enum', values: ['a', 'b'] }]), 'x')
+      .entities[0];
     expect(older).toMatchObject({ meta: 'enum', values: [{ name: 'a' }, { name: 'b' }] });
     expect(entity('[2]')).toMatchObject({ meta: 'array', elementType: '2' });
     expect(entity('6')).toMatchObject({ meta: 'alternate', alternatives: [{ type: 'str' }, { type: 'int' }] });
@@ -143,12 +209,15 @@ describe('SchemaInfo -> model, with introspect.json semantics', () => {
 
 describe('validating against an introspection', () => {
   const validator = createValidator(readIntrospection(DUMP, 'x'));
-  const verdicts = (text: string) => validator.validateText(text).messages.map((m) => [m.valid, m.issues.map((i) => `${i.path} ${i.code}`)]);
+  const verdicts = (text: string) =>
+    validator.validateText(text).messages.map((m) => [m.valid, m.issues.map((i) => `${i.path} ${i.code}`)]);
 
   it("an introspected 'int' takes any QAPI integer, and says why when it cannot", () => {
     const big = '{"execute": "query-thing", "arguments": {"id": "a", "size": 18446744073709551615}}';
     expect(verdicts(big)).toEqual([[true, ['/execute unstable']]]);
-    const tooBig = validator.validateText('{"execute": "query-thing", "arguments": {"id": "a", "size": 18446744073709551616}}');
+    const tooBig = validator.validateText(
+      '{"execute": "query-thing", "arguments": {"id": "a", "size": 18446744073709551616}}',
+    );
     const issue = tooBig.messages[0]!.issues.find((i) => i.code === 'integer-range')!;
     expect(issue.path).toBe('/arguments/size');
     expect(issue.text).toContain('-9223372036854775808..18446744073709551615');
@@ -178,12 +247,32 @@ describe('bad replies: a positioned error, never a crash', () => {
 
   it.each([
     ['truncated', text.slice(0, 400), /^reply\.json:\d+:\d+: bad query-qmp-schema reply: unexpected end of input/],
-    ['a stray comma', text.replace('"arg-type": "3"', '"arg-type": "3",,'), /^reply\.json:\d+:\d+: bad query-qmp-schema reply: expected a string key, found ','/],
-    ['an unknown meta-type', text.replace('"meta-type": "alternate"', '"meta-type": "sometimes"'), /reply\.json:\d+:\d+: .*\[12\]\.meta-type: unknown meta-type 'sometimes' \('6'\)/],
-    ['a type that is not defined', text.replace('"element-type": "2"', '"element-type": "99"'), /\[7\]\.element-type: type '99' is not defined in the reply/],
+    [
+      'a stray comma',
+      text.replace('"arg-type": "3"', '"arg-type": "3",,'),
+      /^reply\.json:\d+:\d+: bad query-qmp-schema reply: expected a string key, found ','/,
+    ],
+    [
+      'an unknown meta-type',
+      text.replace('"meta-type": "alternate"', '"meta-type": "sometimes"'),
+      /reply\.json:\d+:\d+: .*\[12\]\.meta-type: unknown meta-type 'sometimes' \('6'\)/,
+    ],
+    [
+      'a type that is not defined',
+      text.replace('"element-type": "2"', '"element-type": "99"'),
+      /\[7\]\.element-type: type '99' is not defined in the reply/,
+    ],
     ['a name defined twice', text.replace('"name": "5"', '"name": "4"'), /\[11\]\.name: '4' is defined twice/],
-    ['a tag that is no member', text.replace('"tag": "kind"', '"tag": "sort"'), /\[8\]\.tag: the tag 'sort' is not one of the members/],
-    ['a builtin with a wrong JSON type', text.replace('"json-type": "int"', '"json-type": "string"'), /builtin 'int' is sent as 'int', not 'string'/],
+    [
+      'a tag that is no member',
+      text.replace('"tag": "kind"', '"tag": "sort"'),
+      /\[8\]\.tag: the tag 'sort' is not one of the members/,
+    ],
+    [
+      'a builtin with a wrong JSON type',
+      text.replace('"json-type": "int"', '"json-type": "string"'),
+      /builtin 'int' is sent as 'int', not 'string'/,
+    ],
   ])('%s', (_, bad, expected) => {
     expect(errorOf(bad)).toMatch(expected);
   });
@@ -198,7 +287,13 @@ describe('bad replies: a positioned error, never a crash', () => {
   it('a union whose variants lead back to itself', () => {
     const loop = [
       { name: 'e', 'meta-type': 'enum', values: ['a'] },
-      { name: 'u', 'meta-type': 'object', members: [{ name: 't', type: 'e' }], tag: 't', variants: [{ case: 'a', type: 'u' }] },
+      {
+        name: 'u',
+        'meta-type': 'object',
+        members: [{ name: 't', type: 'e' }],
+        tag: 't',
+        variants: [{ case: 'a', type: 'u' }],
+      },
     ];
     expect(errorOf(JSON.stringify(loop))).toMatch(/the variants of 'u' contain 'u' again/);
   });
@@ -208,13 +303,17 @@ describe('bad replies: a positioned error, never a crash', () => {
       { name: '[a]', 'meta-type': 'array', 'element-type': '[b]' },
       { name: '[b]', 'meta-type': 'array', 'element-type': '[a]' },
     ];
-    expect(errorOf(JSON.stringify(arrays))).toMatch(/^reply\.json:1:\d+: .*\[0\]\.element-type: the array '\[a\]' contains itself/);
+    expect(errorOf(JSON.stringify(arrays))).toMatch(
+      /^reply\.json:1:\d+: .*\[0\]\.element-type: the array '\[a\]' contains itself/,
+    );
     const alternates = [
       { name: 'a', 'meta-type': 'alternate', members: [{ type: 'str' }, { type: 'b' }] },
       { name: 'b', 'meta-type': 'alternate', members: [{ type: 'str' }] },
       { name: 'str', 'meta-type': 'builtin', 'json-type': 'string' },
     ];
-    expect(errorOf(JSON.stringify(alternates))).toMatch(/\[0\]\.members\[1\]\.type: an alternative of 'a' cannot be an alternate/);
+    expect(errorOf(JSON.stringify(alternates))).toMatch(
+      /\[0\]\.members\[1\]\.type: an alternative of 'a' cannot be an alternate/,
+    );
   });
 
   it('broken values nested many times over are read once (linear time)', () => {
@@ -225,8 +324,12 @@ describe('bad replies: a positioned error, never a crash', () => {
   });
 
   it('no schema reply at all, with or without broken JSON', () => {
-    expect(errorOf('{"return": {}}\n')).toBe('reply.json: no query-qmp-schema reply (a JSON array of SchemaInfo objects, alone or as {"return": [...]}) found');
-    expect(errorOf('prose\n{"return": [1,,2]}\n')).toMatch(/^reply\.json:2:15: unexpected ',': expected a JSON value; and no query-qmp-schema reply/);
+    expect(errorOf('{"return": {}}\n')).toBe(
+      'reply.json: no query-qmp-schema reply (a JSON array of SchemaInfo objects, alone or as {"return": [...]}) found',
+    );
+    expect(errorOf('prose\n{"return": [1,,2]}\n')).toMatch(
+      /^reply\.json:2:15: unexpected ',': expected a JSON value; and no query-qmp-schema reply/,
+    );
     expect(errorOf('['.repeat(100_000))).toMatch(/nested deeper than 512 levels/);
   });
 });
@@ -243,8 +346,27 @@ describe('mutants of a reply: a model or a QapiError, nothing else', () => {
   it('3,000 seeded mutants (cuts, deletions, insertions, swapped values)', () => {
     const base = pretty({ return: INFOS });
     const rng = createRng(20261127);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
-    const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', 'null', '1e999', '"0"', '"int"', '"object"', '"tag"', '"variants"', '[]', '{}', '"__proto__"'];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+    const pieces = [
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"',
+      '\\',
+      'null',
+      '1e999',
+      '"0"',
+      '"int"',
+      '"object"',
+      '"tag"',
+      '"variants"',
+      '[]',
+      '{}',
+      '"__proto__"',
+    ];
     let models = 0;
     let errors = 0;
     for (let n = 0; n < 3000; n++) {

@@ -1,7 +1,17 @@
 // toModel on real data (QEMU 10.2.2): inherited members, union branches
 // (explicit and implicit q_empty), alternates, enums, commands, docs, modules.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type AlternateType, type Command, type Entity, type EnumType, type SchemaIndex, type SchemaModel, type StructType, type UnionType } from '../../lib/qapi/model';
+import {
+  buildIndex,
+  type AlternateType,
+  type Command,
+  type Entity,
+  type EnumType,
+  type SchemaIndex,
+  type SchemaModel,
+  type StructType,
+  type UnionType,
+} from '../../lib/qapi/model';
 import { loadModel } from '../../lib/qapi/load';
 import { loadModelFromDisk } from '../../lib/qapi/node';
 import { joinIncludePath } from '../../lib/qapi/parser';
@@ -101,7 +111,9 @@ describeWithQemu('10.2.2', 'toModel on QEMU 10.2.2', () => {
   });
 
   it('member, value and alternative figures match those computed with QEMU', () => {
-    const objects = model.entities.filter((e): e is StructType | UnionType => e.meta === 'struct' || e.meta === 'union');
+    const objects = model.entities.filter(
+      (e): e is StructType | UnionType => e.meta === 'struct' || e.meta === 'union',
+    );
     const local = objects.flatMap((e) => e.members.filter((m) => m.definedIn === e.name));
     expect(local).toHaveLength(2356);
     expect(local.filter((m) => m.optional)).toHaveLength(1158);

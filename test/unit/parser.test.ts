@@ -68,18 +68,18 @@ function parseSuiteFile(name: string) {
 describe('lexer and expression grammar', () => {
   it.each([
     ["{ 'a': 123 }", "t.json:1:8: stray '123'"],
-    ["{ 'a': \"x\" }", `t.json:1:8: stray '"x"'`],
+    ['{ \'a\': "x" }', `t.json:1:8: stray '"x"'`],
     ["{ 'a': truex }", "t.json:1:12: stray 'x'"],
     ["{ 'a': null }", "t.json:1:8: stray 'null'"],
     ["\n\n  { 'a' 'b' }", "t.json:3:9: expected ':'"],
-    ["{ 'a': 'b', }", "t.json:1:13: expected string"],
+    ["{ 'a': 'b', }", 't.json:1:13: expected string'],
     ["{ 'a': ['b',] }", "t.json:1:13: expected '{', '[', string, or boolean"],
     ["{ 'a': [ : ] }", "t.json:1:10: expected '{', '[', ']', string, or boolean"],
     ["{ 'a': 'b' 'c' }", "t.json:1:12: expected ',' or '}'"],
     ["{ 'a': ['b' 'c'] }", "t.json:1:13: expected ',' or ']'"],
     ["{ 'a': 'x', 'a': 'y' }", "t.json:1:18: duplicate key 'a'"],
     ["{ 'a': 'x\\'' }", "t.json:1:8: unknown escape \\'"],
-    ["{ 'a': 'x\\\\y\\n' }", "t.json:1:8: unknown escape \\n"],
+    ["{ 'a': 'x\\\\y\\n' }", 't.json:1:8: unknown escape \\n'],
     ["{ 'a': 'caf\u00e9' }", 't.json:1:8: funny character in string'],
     ["{ 'a': 'open\n }", `t.json:1:8: missing terminating "'"`],
     ["[ 'a' ]", 't.json:1: top-level expression must be an object'],
@@ -87,7 +87,10 @@ describe('lexer and expression grammar', () => {
     ["{ 'include': ['x'] }", "t.json:1: value of 'include' must be a string"],
     ["{ 'pragma': 'x' }", "t.json:1: value of 'pragma' must be an object"],
     ["{ 'pragma': { 'doc-required': 'yes' } }", "t.json:1: pragma 'doc-required' must be boolean"],
-    ["{ 'pragma': { 'member-name-exceptions': [ true ] } }", 't.json:1: pragma member-name-exceptions must be a list of strings'],
+    [
+      "{ 'pragma': { 'member-name-exceptions': [ true ] } }",
+      't.json:1: pragma member-name-exceptions must be a list of strings',
+    ],
     ["{ 'pragma': { 'nope': [] } }", "t.json:1: unknown pragma 'nope'"],
     // QEMU's tab formula (col + 7) % 8 + 1 is not real tab stops: it is reproduced as is
     ['\tx', "t.json:1:1: stray 'x'"],
@@ -113,7 +116,10 @@ describe('lexer and expression grammar', () => {
   });
 
   it('gives each expression the line where it starts', () => {
-    const { exprs } = parseSchema('t.json', memHost({ 't.json': "# c\n{ 'a': 'b' }\n\n{ 'c':\n  'd' } { 'e': 'f' }" }).host);
+    const { exprs } = parseSchema(
+      't.json',
+      memHost({ 't.json': "# c\n{ 'a': 'b' }\n\n{ 'c':\n  'd' } { 'e': 'f' }" }).host,
+    );
     expect(exprs.map((e) => e.info.line)).toEqual([2, 4, 5]);
   });
 
@@ -159,7 +165,9 @@ describe('include and pragma directives', () => {
       "r.json:2: can't read include file 'gone.json': No such file or directory",
     );
     const denied = memHost({ 'r.json': "{ 'include': 'd/x.json' }" }, { 'd/x.json': 'EACCES' }).host;
-    expect(errorText(() => parseSchema('r.json', denied))).toBe("r.json:1: can't read include file 'd/x.json': Permission denied");
+    expect(errorText(() => parseSchema('r.json', denied))).toBe(
+      "r.json:1: can't read include file 'd/x.json': Permission denied",
+    );
     const dir = memHost({ 'r.json': "{ 'include': 'd' }" }, { d: 'EISDIR' }).host;
     expect(errorText(() => parseSchema('r.json', dir))).toBe("r.json:1: can't read include file 'd': Is a directory");
     let err: unknown;
@@ -175,7 +183,8 @@ describe('include and pragma directives', () => {
   it('shares one pragma object across all included files', () => {
     const { host } = memHost({
       'r.json': "{ 'include': 's.json' }",
-      's.json': "{ 'pragma': { 'doc-required': true, 'documentation-exceptions': [ 'X' ] } }\n{ 'enum': 'E', 'data': [] }",
+      's.json':
+        "{ 'pragma': { 'doc-required': true, 'documentation-exceptions': [ 'X' ] } }\n{ 'enum': 'E', 'data': [] }",
     });
     const { exprs } = parseSchema('r.json', host);
     expect(exprs[0].info.pragma.docRequired).toBe(true);
@@ -195,25 +204,50 @@ describe('doc comments', () => {
     ['##\n# text\n##\n{ }', 't.json:1: definition documentation required'],
     ['##\n# free\n# @a: b\n##', "t.json:3:1: '@a:' not allowed in free-form documentation"],
     ['##\n# @foo:\n# Since: 1\n# @a: x\n##\n{}', "t.json:4:1: description of '@a:' follows a section"],
-    ['##\n# @foo:\n# Notes: x\n##\n{}', "t.json:3:1: The 'Notes' section is no longer supported. Please use rST's '.. note::' or '.. admonition:: notes' directives, or another suitable admonition instead."],
+    [
+      '##\n# @foo:\n# Notes: x\n##\n{}',
+      "t.json:3:1: The 'Notes' section is no longer supported. Please use rST's '.. note::' or '.. admonition:: notes' directives, or another suitable admonition instead.",
+    ],
     ['##\n# @foo:\n# Since: 1\n# Since: 2\n##\n{}', "t.json:4: duplicated 'Since' section"],
     ['##\n# @foo:\n# Since:\n##\n{}', "t.json:3: text required after 'Since:'"],
     ['##\n# @foo:\n# @a:\n##\n{}', "t.json:3: text required after 'Member:'"],
     ['##\n# @foo:\n# Features:\n# text\n##\n{}', 't.json:4:1: feature descriptions expected'],
-    ['##\n# @foo:\n# @a: one\n#   two\n# three\n##\n{}', 't.json:5:1: unexpected de-indent (expected at least 2 spaces)'],
+    [
+      '##\n# @foo:\n# @a: one\n#   two\n# three\n##\n{}',
+      't.json:5:1: unexpected de-indent (expected at least 2 spaces)',
+    ],
     ['##\n# @foo:\n# ' + 'x'.repeat(69) + '\n##\n{}', 't.json:3:1: documentation line longer than 70 characters'],
-    ['##\n# @foo:\n# One. Two.\n##\n{}', 't.json:3:7: Use two spaces between sentences\nIf this not the end of a sentence, please report a bug.'],
+    [
+      '##\n# @foo:\n# One. Two.\n##\n{}',
+      't.json:3:7: Use two spaces between sentences\nIf this not the end of a sentence, please report a bug.',
+    ],
     // the lint counts code points (Python str), not UTF-16 units
-    ['##\n# @foo:\n# \u{1F600} foo. Bar\n##\n{}', 't.json:3:9: Use two spaces between sentences\nIf this not the end of a sentence, please report a bug.'],
+    [
+      '##\n# @foo:\n# \u{1F600} foo. Bar\n##\n{}',
+      't.json:3:9: Use two spaces between sentences\nIf this not the end of a sentence, please report a bug.',
+    ],
   ])('%j -> %s', (src, want) => {
     expect(parseError(src)).toBe(want);
   });
 
   it('exempts e.g., numbered lists, URL lines and literal blocks from the lint', () => {
     const ok = [
-      '##', '# @foo:', '#', '# See e.g. This one.', '#', '# 1. First', '#',
-      '# ' + 'https://example.org/' + 'x'.repeat(80), '#', '# ::', '#',
-      '#     literal. Single ' + 'y'.repeat(60), '#', '# back to text.  Fine.', '##', '{}',
+      '##',
+      '# @foo:',
+      '#',
+      '# See e.g. This one.',
+      '#',
+      '# 1. First',
+      '#',
+      '# ' + 'https://example.org/' + 'x'.repeat(80),
+      '#',
+      '# ::',
+      '#',
+      '#     literal. Single ' + 'y'.repeat(60),
+      '#',
+      '# back to text.  Fine.',
+      '##',
+      '{}',
     ].join('\n');
     expect(parseError(ok)).toBe('');
   });
@@ -246,9 +280,7 @@ describe('doc comments', () => {
     const out = readFileSync(path.join(SUITE, 'doc-good.out'), 'utf8');
     // QEMU's dump also holds the stubs that connectMember adds later (schema.ts):
     // undocumented members of symbols in 'documentation-exceptions'
-    const want = out
-      .slice(out.indexOf('\ndoc ') + 1)
-      .replace(/ {4}arg=(two|var1|b|arg3)\n\n/g, '');
+    const want = out.slice(out.indexOf('\ndoc ') + 1).replace(/ {4}arg=(two|var1|b|arg3)\n\n/g, '');
     expect(dump.join('\n') + '\n').toBe(want);
   });
 
@@ -271,7 +303,11 @@ describe('doc comments', () => {
 describe('doc model', () => {
   it.skipIf(!haveSuite)("gives doc-good.json's examples their options, dedented lines and source lines", () => {
     const { docs } = parseSuiteFile('doc-good.json');
-    const byName = (n: string) => docToModel(docs.find((d) => d.symbol === n)!, 'doc-good.json');
+    const byName = (n: string) =>
+      docToModel(
+        docs.find((d) => d.symbol === n)!,
+        'doc-good.json',
+      );
     const cmd = byName('cmd');
     expect(cmd.examples).toEqual([
       {
@@ -290,7 +326,17 @@ describe('doc model', () => {
     expect(cmd.returns).toEqual({ text: '@Object', line: 170 });
     expect(cmd.errors).toEqual({ text: 'some', line: 172 });
     expect(cmd.sections.map((s) => s.kind)).toEqual([
-      'plain', 'member', 'member', 'feature', 'feature', 'plain', 'returns', 'errors', 'todo', 'plain', 'since',
+      'plain',
+      'member',
+      'member',
+      'feature',
+      'feature',
+      'plain',
+      'returns',
+      'errors',
+      'todo',
+      'plain',
+      'since',
     ]);
     expect(cmd.features['cmd-feat2']).toEqual({ text: 'another feature', line: 166 });
     const boxed = byName('cmd-boxed');
@@ -329,21 +375,30 @@ describe('QAPIDoc linking (used by schema.ts)', () => {
     doc.connectMember({ name: 'a', info, role: 'member' });
     doc.connectMember({ name: 'b', info, role: 'member' });
     expect(doc.allSections.map((s) => s.kind + ('name' in s ? `:${s.name}` : ''))).toEqual([
-      'Plain', 'Member:a', 'Member:b', 'Since',
+      'Plain',
+      'Member:a',
+      'Member:b',
+      'Since',
     ]);
     const strict = new QAPISourceInfo('t.json', null);
     strict.line = 11;
-    expect(errorText(() => docFor(src.replace("'S' ]", "'T' ]")).connectMember({ name: 'b', info: strict, role: 'member' }))).toBe("t.json:11: member 'b' lacks documentation");
+    expect(
+      errorText(() => docFor(src.replace("'S' ]", "'T' ]")).connectMember({ name: 'b', info: strict, role: 'member' })),
+    ).toBe("t.json:11: member 'b' lacks documentation");
     doc.check();
   });
 
   it('reports documented members and features that do not exist at their description', () => {
-    const doc = docFor("##\n# @S:\n#\n# @x: X.\n#\n# @y: Y.\n#\n# Features:\n# @f: F.\n##\n{ 'struct': 'S', 'data': {} }");
+    const doc = docFor(
+      "##\n# @S:\n#\n# @x: X.\n#\n# @y: Y.\n#\n# Features:\n# @f: F.\n##\n{ 'struct': 'S', 'data': {} }",
+    );
     expect(errorText(() => doc.check())).toBe("t.json:4: documented members 'x', 'y' do not exist");
     doc.connectMember({ name: 'x', info: doc.info, role: 'member' });
     doc.connectMember({ name: 'y', info: doc.info, role: 'member' });
     expect(errorText(() => doc.check())).toBe("t.json:9: documented feature 'f' does not exist");
-    expect(errorText(() => doc.connectFeature({ name: 'g', info: doc.info }))).toBe("t.json:1: feature 'g' lacks documentation");
+    expect(errorText(() => doc.connectFeature({ name: 'g', info: doc.info }))).toBe(
+      "t.json:1: feature 'g' lacks documentation",
+    );
   });
 
   it("places the stub 'Returns' as QEMU does and checks Returns/Errors against the expression", () => {
@@ -355,9 +410,18 @@ describe('QAPIDoc linking (used by schema.ts)', () => {
     expect(noArgs.allSections.map((s) => s.kind)).toEqual(['Plain', 'Feature', 'Returns', 'Feature']);
     const cmdExpr: QAPIObject = new Map([['command', 'c']]);
     const withReturns = docFor("##\n# @c:\n#\n# Returns: R.\n##\n{ 'command': 'c' }");
-    expect(errorText(() => withReturns.checkExpr(cmdExpr))).toBe("t.json:4: 'Returns' section, but command doesn't return anything");
-    expect(errorText(() => withReturns.checkExpr(new Map([['event', 'c']])))).toBe("t.json:4: 'Returns' section is only valid for commands");
-    withReturns.checkExpr(new Map<string, string>([['command', 'c'], ['returns', 'int']]));
+    expect(errorText(() => withReturns.checkExpr(cmdExpr))).toBe(
+      "t.json:4: 'Returns' section, but command doesn't return anything",
+    );
+    expect(errorText(() => withReturns.checkExpr(new Map([['event', 'c']])))).toBe(
+      "t.json:4: 'Returns' section is only valid for commands",
+    );
+    withReturns.checkExpr(
+      new Map<string, string>([
+        ['command', 'c'],
+        ['returns', 'int'],
+      ]),
+    );
   });
 });
 
@@ -398,14 +462,17 @@ describe('real trees', () => {
     ['10.2.2', 1080, 1057],
     ['10.2.2+vfio-migration-prepare', 1081, 1058],
     ['10.0.13', 1059, 1038],
-  ] as const) it.skipIf(!hasQemu(t))(`${t} parses with its options: ${nExprs} expressions, ${nDocs} doc blocks`, () => {
-    const { exprs, docs } = parseSchema(tree(t), diskHost, optionsForTree(tree(t)));
-    expect(exprs).toHaveLength(nExprs);
-    expect(docs).toHaveLength(nDocs);
-  });
+  ] as const)
+    it.skipIf(!hasQemu(t))(`${t} parses with its options: ${nExprs} expressions, ${nDocs} doc blocks`, () => {
+      const { exprs, docs } = parseSchema(tree(t), diskHost, optionsForTree(tree(t)));
+      expect(exprs).toHaveLength(nExprs);
+      expect(docs).toHaveLength(nDocs);
+    });
 
   it.skipIf(!hasQemu('10.0.13'))("rejects 10.0.13 under 10.2's rules, as QEMU 10.2 does", () => {
-    expect(errorText(() => parseSchema(tree('10.0.13'), diskHost))).toMatch(/crypto\.json:47:1: documentation line longer than 70 characters$/);
+    expect(errorText(() => parseSchema(tree('10.0.13'), diskHost))).toMatch(
+      /crypto\.json:47:1: documentation line longer than 70 characters$/,
+    );
   });
 
   it.skipIf(!haveSuite)('finds every qmp-example (255 in 10.2.2: 25 titled, 13 annotated)', () => {
@@ -417,35 +484,47 @@ describe('real trees', () => {
     expect(examples.every((e) => e.lines.length > 0 && e.lines[0].text.trim() !== '')).toBe(true);
   });
 
-  it.skipIf(!hasQemu('10.2.2+vfio-migration-prepare'))("reads VFIO_MIGRATION_PREPARE's doc: Since 11.0 and its example with exact source lines", () => {
-    const root = tree('10.2.2+vfio-migration-prepare');
-    const { exprs } = parseSchema(root, diskHost, optionsForTree(root));
-    const elem = exprs.find((e) => e.expr.get('event') === 'VFIO_MIGRATION_PREPARE')!;
-    const vfio = readFileSync(elem.info.fname, 'utf8').split('\n');
-    expect(path.basename(elem.info.fname)).toBe('vfio.json');
-    const doc = docToModel(elem.doc!, 'vfio.json');
-    expect(doc.symbol).toBe('VFIO_MIGRATION_PREPARE');
-    expect(doc.since).toBe('11.0');
-    expect(doc.loc).toEqual({ file: 'vfio.json', line: 70 });
-    expect(Object.keys(doc.args)).toEqual(['device-id', 'qom-path', 'device-state']);
-    expect(doc.args['device-state']).toEqual({
-      text: 'The new device migration state that is about to be\n    changed.',
-      line: 82,
-    });
-    expect(doc.body.text).toMatch(/^This event is emitted when a VFIO device migration state is about to\nbe changed\./);
-    expect(doc.examples).toHaveLength(1);
-    const [example] = doc.examples;
-    expect(example.line).toBe(87);
-    expect(example.annotated).toBe(false);
-    expect(example.title).toBeUndefined();
-    expect(example.lines.map((l) => l.line)).toEqual([89, 90, 91, 92, 93, 94]);
-    expect(example.lines[1].text).toBe('     "event": "VFIO_MIGRATION_PREPARE",');
-    for (const l of example.lines) expect(vfio[l.line - 1]).toBe('#     ' + l.text);
-    expect(JSON.parse(example.lines.map((l) => l.text).join('\n').replace(/^<- /, ''))).toMatchObject({
-      event: 'VFIO_MIGRATION_PREPARE',
-      data: { 'device-state': 'stop' },
-    });
-  });
+  it.skipIf(!hasQemu('10.2.2+vfio-migration-prepare'))(
+    "reads VFIO_MIGRATION_PREPARE's doc: Since 11.0 and its example with exact source lines",
+    () => {
+      const root = tree('10.2.2+vfio-migration-prepare');
+      const { exprs } = parseSchema(root, diskHost, optionsForTree(root));
+      const elem = exprs.find((e) => e.expr.get('event') === 'VFIO_MIGRATION_PREPARE')!;
+      const vfio = readFileSync(elem.info.fname, 'utf8').split('\n');
+      expect(path.basename(elem.info.fname)).toBe('vfio.json');
+      const doc = docToModel(elem.doc!, 'vfio.json');
+      expect(doc.symbol).toBe('VFIO_MIGRATION_PREPARE');
+      expect(doc.since).toBe('11.0');
+      expect(doc.loc).toEqual({ file: 'vfio.json', line: 70 });
+      expect(Object.keys(doc.args)).toEqual(['device-id', 'qom-path', 'device-state']);
+      expect(doc.args['device-state']).toEqual({
+        text: 'The new device migration state that is about to be\n    changed.',
+        line: 82,
+      });
+      expect(doc.body.text).toMatch(
+        /^This event is emitted when a VFIO device migration state is about to\nbe changed\./,
+      );
+      expect(doc.examples).toHaveLength(1);
+      const [example] = doc.examples;
+      expect(example.line).toBe(87);
+      expect(example.annotated).toBe(false);
+      expect(example.title).toBeUndefined();
+      expect(example.lines.map((l) => l.line)).toEqual([89, 90, 91, 92, 93, 94]);
+      expect(example.lines[1].text).toBe('     "event": "VFIO_MIGRATION_PREPARE",');
+      for (const l of example.lines) expect(vfio[l.line - 1]).toBe('#     ' + l.text);
+      expect(
+        JSON.parse(
+          example.lines
+            .map((l) => l.text)
+            .join('\n')
+            .replace(/^<- /, ''),
+        ),
+      ).toMatchObject({
+        event: 'VFIO_MIGRATION_PREPARE',
+        data: { 'device-state': 'stop' },
+      });
+    },
+  );
 
   it.skipIf(!haveSuite)('keeps :title: and annotated prose of examples with their lines', () => {
     const { docs } = parseSchema(tree('10.2.2'), diskHost);
@@ -464,39 +543,67 @@ describe('real trees', () => {
 });
 
 describe('bad input', () => {
-  it.skipIf(!haveSuite)('turns 600 seeded mutants of doc-good.json and qapi-schema-test.json into results or QapiErrors', () => {
-    let seed = 20261126;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    const junk = ["'", '#', '##', '\n##\n', '{', '}', '[', ']', ':', ',', '\n', '\t', '\\', '@', 'true', '"',
-      '\u00e9', '\u{1F600}', '# @x:', '# Since:', '# Features:', '# .. qmp-example::', '\x1c', '\r', '# ::'];
-    const sources = ['doc-good.json', 'qapi-schema-test.json'].map((f) => readFileSync(path.join(SUITE, f), 'utf8'));
-    let errors = 0;
-    for (let i = 0; i < 600; i++) {
-      let s = sources[i % sources.length];
-      for (let k = 1 + rnd(3); k > 0; k--) {
-        const p = rnd(s.length);
-        const len = rnd(30);
-        const op = rnd(4);
-        if (op === 0) s = s.slice(0, p) + s.slice(p + len);
-        else if (op === 1) s = s.slice(0, p) + s.slice(p, p + len) + s.slice(p);
-        else if (op === 2) s = s.slice(0, p + len * 50);
-        else s = s.slice(0, p) + junk[rnd(junk.length)] + s.slice(p);
+  it.skipIf(!haveSuite)(
+    'turns 600 seeded mutants of doc-good.json and qapi-schema-test.json into results or QapiErrors',
+    () => {
+      let seed = 20261126;
+      const rnd = (n: number) => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+      };
+      const junk = [
+        "'",
+        '#',
+        '##',
+        '\n##\n',
+        '{',
+        '}',
+        '[',
+        ']',
+        ':',
+        ',',
+        '\n',
+        '\t',
+        '\\',
+        '@',
+        'true',
+        '"',
+        '\u00e9',
+        '\u{1F600}',
+        '# @x:',
+        '# Since:',
+        '# Features:',
+        '# .. qmp-example::',
+        '\x1c',
+        '\r',
+        '# ::',
+      ];
+      const sources = ['doc-good.json', 'qapi-schema-test.json'].map((f) => readFileSync(path.join(SUITE, f), 'utf8'));
+      let errors = 0;
+      for (let i = 0; i < 600; i++) {
+        let s = sources[i % sources.length];
+        for (let k = 1 + rnd(3); k > 0; k--) {
+          const p = rnd(s.length);
+          const len = rnd(30);
+          const op = rnd(4);
+          if (op === 0) s = s.slice(0, p) + s.slice(p + len);
+          else if (op === 1) s = s.slice(0, p) + s.slice(p, p + len) + s.slice(p);
+          else if (op === 2) s = s.slice(0, p + len * 50);
+          else s = s.slice(0, p) + junk[rnd(junk.length)] + s.slice(p);
+        }
+        const { host } = memHost({ 't.json': s, 'include/sub-module.json': "{ 'enum': 'E', 'data': [] }" });
+        try {
+          const { docs } = parseSchema('t.json', host);
+          for (const doc of docs) docToModel(doc, 't.json');
+        } catch (err) {
+          if (!(err instanceof QapiError)) throw new Error(`mutant ${i}: ${String(err)}\n${s}`);
+          expect(String(err)).toMatch(/^(In file included from [^\n]+:\d+:\n)*[^\n:]+:\d+(:\d+)?: \S/);
+          errors++;
+        }
       }
-      const { host } = memHost({ 't.json': s, 'include/sub-module.json': "{ 'enum': 'E', 'data': [] }" });
-      try {
-        const { docs } = parseSchema('t.json', host);
-        for (const doc of docs) docToModel(doc, 't.json');
-      } catch (err) {
-        if (!(err instanceof QapiError)) throw new Error(`mutant ${i}: ${String(err)}\n${s}`);
-        expect(String(err)).toMatch(/^(In file included from [^\n]+:\d+:\n)*[^\n:]+:\d+(:\d+)?: \S/);
-        errors++;
-      }
-    }
-    // most mutants break something, some survive: both paths ran
-    expect(errors).toBeGreaterThan(300);
-    expect(errors).toBeLessThan(600);
-  });
+      // most mutants break something, some survive: both paths ran
+      expect(errors).toBeGreaterThan(300);
+      expect(errors).toBeLessThan(600);
+    },
+  );
 });

@@ -81,16 +81,14 @@ describe('old-style doc comments in the model (QEMU 5.2 and 7.2)', () => {
   it('5.2: a simple union gets its Kind enum and wrapper types; the C condition reads as itself', () => {
     const model = memModel({ 's.json': SIMPLE_UNION }, '5.2.0');
     const names = model.entities.filter((e) => e.loc).map((e) => e.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['q_obj_str-wrapper', 'q_obj_int-wrapper', 'ShapeKind', 'Shape']),
-    );
+    expect(names).toEqual(expect.arrayContaining(['q_obj_str-wrapper', 'q_obj_int-wrapper', 'ShapeKind', 'Shape']));
     const shape = model.entities.find((e) => e.name === 'Shape')!;
     expect(shape.meta).toBe('union');
     expect(shape.if).toBe('defined(CONFIG_SHAPES)');
     expect(model.entities.find((e) => e.name === 'ShapeKind')!.implicit).toBe(true);
   });
 
-  it("7.2 rejects the simple union, as QEMU 7.2 does", () => {
+  it('7.2 rejects the simple union, as QEMU 7.2 does', () => {
     expect(() => memModel({ 's.json': SIMPLE_UNION }, '7.2.0')).toThrow("union misses keys 'base', 'discriminator'");
   });
 

@@ -13,7 +13,9 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'VFIO_MIGRATION_PREPARE (10.2.
   it('shows name, Since 11.0 and where it is defined', () => {
     expect(html).toContain('<h1 class="def-name"><code>VFIO_MIGRATION_PREPARE</code></h1>');
     expect(html).toContain('<span class="badge since">Since 11.0</span>');
-    expect(html).toMatch(/Defined at <a href="\/modules\/vfio\/#d-VFIO_MIGRATION_PREPARE"[^>]*><code>qapi\/vfio\.json:\d+<\/code><\/a>/);
+    expect(html).toMatch(
+      /Defined at <a href="\/modules\/vfio\/#d-VFIO_MIGRATION_PREPARE"[^>]*><code>qapi\/vfio\.json:\d+<\/code><\/a>/,
+    );
   });
 
   it('shows every data member with anchor, type, required/optional and description', () => {
@@ -54,7 +56,9 @@ describeWithQemu('10.2.2', '10.2.2 pages', () => {
 
   it('inlines union branches labelled by discriminator value', () => {
     const html = renderDefinition(site, 'GuestPanicInformation');
-    expect(html).toMatch(/When <code>type<\/code> is <a class="anchor-link" href="#b-hyper-v"><code>&quot;hyper-v&quot;<\/code><\/a>/);
+    expect(html).toMatch(
+      /When <code>type<\/code> is <a class="anchor-link" href="#b-hyper-v"><code>&quot;hyper-v&quot;<\/code><\/a>/,
+    );
     expect(html).toContain('id="m-hyper-v.arg1"');
     expect(html).toContain('discriminator');
   });
@@ -81,7 +85,9 @@ describeWithQemu('10.2.2', '10.2.2 pages', () => {
   });
 
   it('marks unstable definitions', () => {
-    const unstable = site.model.entities.find((e) => e.meta === 'event' && e.features.some((f) => f.name === 'unstable'));
+    const unstable = site.model.entities.find(
+      (e) => e.meta === 'event' && e.features.some((f) => f.name === 'unstable'),
+    );
     expect(unstable).toBeDefined();
     const html = renderDefinition(site, unstable!.name);
     expect(html).toContain('badge feature feature-unstable');
@@ -104,7 +110,9 @@ describeWithQemu('10.2.2', '10.2.2 pages', () => {
   });
 
   it('snapshots a union page', async () => {
-    await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot('../snapshots/union-GuestPanicInformation.html');
+    await expect(prettyHtml(renderDefinition(site, 'GuestPanicInformation'))).toMatchFileSnapshot(
+      '../snapshots/union-GuestPanicInformation.html',
+    );
   });
 });
 
@@ -114,7 +122,9 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'module and home pages', () =>
   it('shows a module with its title, intro and definitions, events first', () => {
     const html = ModulePage({ site, module: site.modules.find((m) => m.slug === 'vfio')! }).value;
     expect(html).toContain('<h1>VFIO devices</h1>');
-    expect(html).toMatch(/href="\/events\/VFIO_MIGRATION\/".*href="\/events\/VFIO_MIGRATION_PREPARE\/".*href="\/types\//s);
+    expect(html).toMatch(
+      /href="\/events\/VFIO_MIGRATION\/".*href="\/events\/VFIO_MIGRATION_PREPARE\/".*href="\/types\//s,
+    );
     expect(html).toContain('<span class="kind kind-event">Event</span>');
   });
 

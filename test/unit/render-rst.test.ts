@@ -13,8 +13,26 @@ const model: SchemaModel = {
   root: 'x/qapi-schema.json',
   modules: [{ name: 'm.json', entities: ['Foo', 'BAR_EVENT'], freeformDocs: [], groups: [] }],
   entities: [
-    { meta: 'struct', name: 'Foo', module: 'm.json', loc: { file: 'm.json', line: 3 }, features: [], implicit: false, doc: null, members: [] },
-    { meta: 'event', name: 'BAR_EVENT', module: 'm.json', loc: { file: 'm.json', line: 9 }, features: [], implicit: false, doc: null, boxed: false },
+    {
+      meta: 'struct',
+      name: 'Foo',
+      module: 'm.json',
+      loc: { file: 'm.json', line: 3 },
+      features: [],
+      implicit: false,
+      doc: null,
+      members: [],
+    },
+    {
+      meta: 'event',
+      name: 'BAR_EVENT',
+      module: 'm.json',
+      loc: { file: 'm.json', line: 9 },
+      features: [],
+      implicit: false,
+      doc: null,
+      boxed: false,
+    },
   ],
 };
 const site = buildSiteSchema(model, { label: 't', prefix: '', rootDir: 'x' });
@@ -31,7 +49,14 @@ describe('inline markup', () => {
     ['**strong**', [{ t: 'strong', children: [{ t: 'text', text: 'strong' }] }]],
     ['*em*', [{ t: 'em', children: [{ t: 'text', text: 'em' }] }]],
     ['a\\*b', [{ t: 'text', text: 'a*b' }]],
-    ['see https://qemu.org.', [{ t: 'text', text: 'see ' }, { t: 'link', url: 'https://qemu.org', text: 'https://qemu.org' }, { t: 'text', text: '.' }]],
+    [
+      'see https://qemu.org.',
+      [
+        { t: 'text', text: 'see ' },
+        { t: 'link', url: 'https://qemu.org', text: 'https://qemu.org' },
+        { t: 'text', text: '.' },
+      ],
+    ],
     ['x*y*z', [{ t: 'text', text: 'x*y*z' }]],
     ['user@example', [{ t: 'text', text: 'user@example' }]],
   ])('%s', (given, want) => {
@@ -73,9 +98,20 @@ describe('blocks', () => {
         '   Several.',
       ].join('\n'),
     );
-    expect(blocks.map((b) => b.t)).toEqual(['heading', 'para', 'literal', 'bullets', 'enum', 'admonition', 'admonition']);
+    expect(blocks.map((b) => b.t)).toEqual([
+      'heading',
+      'para',
+      'literal',
+      'bullets',
+      'enum',
+      'admonition',
+      'admonition',
+    ]);
     expect(blocks[2]).toEqual({ t: 'literal', text: 'code here' });
-    expect(blocks[3]).toMatchObject({ t: 'bullets', items: [[{ t: 'para' }], [{ t: 'para', children: [{ t: 'text', text: 'two\ncontinued' }] }]] });
+    expect(blocks[3]).toMatchObject({
+      t: 'bullets',
+      items: [[{ t: 'para' }], [{ t: 'para', children: [{ t: 'text', text: 'two\ncontinued' }] }]],
+    });
   });
 
   it('lines up a hanging-indented member description', () => {
@@ -94,11 +130,16 @@ describe('blocks', () => {
   });
 
   it('marks where each qmp-example directive is, nested ones too', () => {
-    const text = 'Intro.\n\n.. qmp-example::\n   :title: Eject\n\n   -> { "execute": "eject" }\n\n'
-      + '.. note:: Careful.\n\n   .. qmp-example::\n\n      <- { "return": {} }\n';
+    const text =
+      'Intro.\n\n.. qmp-example::\n   :title: Eject\n\n   -> { "execute": "eject" }\n\n' +
+      '.. note:: Careful.\n\n   .. qmp-example::\n\n      <- { "return": {} }\n';
     const blocks = parseRst(text);
     expect(blocks[1]).toEqual({ t: 'qmp-example', at: 2, source: ':title: Eject\n\n-> { "execute": "eject" }' });
-    expect(blocks[2]).toMatchObject({ t: 'admonition', kind: 'note', blocks: [{ t: 'para' }, { t: 'qmp-example', at: 9 }] });
+    expect(blocks[2]).toMatchObject({
+      t: 'admonition',
+      kind: 'note',
+      blocks: [{ t: 'para' }, { t: 'qmp-example', at: 9 }],
+    });
   });
 });
 

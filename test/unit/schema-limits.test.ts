@@ -29,7 +29,12 @@ function errorOf(root: string): string {
 async function runCheck(root: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: dir, stdin: Readable.from(['']) };
+  const io = {
+    stdout: (t: string) => void out.push(t),
+    stderr: (t: string) => void err.push(t),
+    cwd: dir,
+    stdin: Readable.from(['']),
+  };
   const status = await check([root], io);
   return { status, stdout: out.join(''), stderr: err.join('') };
 }
@@ -41,13 +46,22 @@ describe('capped reads', () => {
 
   it.runIf(existsSync('/dev/zero'))('check /dev/zero ends with an error naming the cap', async () => {
     const r = await runCheck('/dev/zero');
-    expect(r).toEqual({ status: 2, stdout: '', stderr: "can't read schema file '/dev/zero': larger than 32 MiB, the cap on a schema file\n" });
+    expect(r).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: "can't read schema file '/dev/zero': larger than 32 MiB, the cap on a schema file\n",
+    });
   });
 
-  it.runIf(existsSync('/dev/zero'))('a schema including /dev/zero ends with an error at the include, naming the cap', () => {
-    const root = file('zero.json', "# a schema\n{ 'include': '/dev/zero' }\n");
-    expect(errorOf(root)).toBe(`${root}:2: can't read include file '/dev/zero': larger than 8 MiB, the cap on an included schema file`);
-  });
+  it.runIf(existsSync('/dev/zero'))(
+    'a schema including /dev/zero ends with an error at the include, naming the cap',
+    () => {
+      const root = file('zero.json', "# a schema\n{ 'include': '/dev/zero' }\n");
+      expect(errorOf(root)).toBe(
+        `${root}:2: can't read include file '/dev/zero': larger than 8 MiB, the cap on an included schema file`,
+      );
+    },
+  );
 
   it('a huge file is refused from its size, without reading it', () => {
     const huge = path.join(dir, 'huge.json');
@@ -56,7 +70,9 @@ describe('capped reads', () => {
     const started = performance.now();
     expect(errorOf(huge)).toBe(`can't read schema file '${huge}': larger than 32 MiB, the cap on a schema file`);
     const root = file('includes-huge.json', "{ 'include': 'huge.json' }\n");
-    expect(errorOf(root)).toBe(`${root}:1: can't read include file '${huge}': larger than 8 MiB, the cap on an included schema file`);
+    expect(errorOf(root)).toBe(
+      `${root}:1: can't read include file '${huge}': larger than 8 MiB, the cap on an included schema file`,
+    );
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -86,7 +102,9 @@ describe('an include naming a file that is not QAPI schema', () => {
   it.runIf(existsSync('/proc/self/environ'))('/proc/self/environ', () => {
     const root = file('environ.json', "{ 'include': '/proc/self/environ' }\n");
     const message = errorOf(root);
-    expect(message).toBe(`${root}:1: include file '/proc/self/environ' is not QAPI schema text (its content is not shown)`);
+    expect(message).toBe(
+      `${root}:1: include file '/proc/self/environ' is not QAPI schema text (its content is not shown)`,
+    );
     expect(message).not.toContain('=');
   });
 

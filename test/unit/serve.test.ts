@@ -50,7 +50,8 @@ function raw(request: string): Promise<Answer> {
   });
 }
 
-const get = (target: string, method = 'GET') => raw(`${method} ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+const get = (target: string, method = 'GET') =>
+  raw(`${method} ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'serve-test-'));
@@ -81,11 +82,14 @@ describe('scripts/serve.mjs', () => {
     },
   );
 
-  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE'])('answers %s with 405 and Allow: GET, HEAD', async (method) => {
-    const r = await get('/', method);
-    expect(r.status).toBe(405);
-    expect(r.headers.allow).toBe('GET, HEAD');
-  });
+  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE'])(
+    'answers %s with 405 and Allow: GET, HEAD',
+    async (method) => {
+      const r = await get('/', method);
+      expect(r.status).toBe(405);
+      expect(r.headers.allow).toBe('GET, HEAD');
+    },
+  );
 
   it('answers HEAD with the headers of GET and no body', async () => {
     const head = await get('/', 'HEAD');

@@ -15,7 +15,6 @@ import { describeWithShared, sharedPath } from '../support/shared';
 
 const SEED = '10.2.2+vfio-migration-prepare';
 
-
 function site(label: string, isDefault: boolean): SiteSchema {
   const root = sharedPath('qemu', label, 'qapi/qapi-schema.json');
   const model = loadRootModelFromDisk(root, optionsForTree(root));
@@ -60,7 +59,9 @@ describeWithShared('Changes pages and History on real trees', () => {
     const html = ChangesPage({ pair: findPair(h, '10.0.13..10.2.2')!, pairs: h.pairs }).value;
     const incompatible = byId(html, 'incompatible');
     expect(incompatible).toBeLessThan(byId(html, 'compatible'));
-    const line = html.slice(html.indexOf('<li class="change change-incompatible">', html.indexOf('id="incompatible-ChardevSocket"')));
+    const line = html.slice(
+      html.indexOf('<li class="change change-incompatible">', html.indexOf('id="incompatible-ChardevSocket"')),
+    );
     const item = line.slice(0, line.indexOf('</li>'));
     expect(item).toContain('member <code>reconnect</code> removed from <code>ChardevSocket</code>');
     expect(item).toContain('verdict-incompatible');
@@ -71,7 +72,9 @@ describeWithShared('Changes pages and History on real trees', () => {
     const heading = html.slice(html.indexOf('id="incompatible-ChardevSocket"'));
     expect(heading.slice(0, heading.indexOf('</h4>'))).toContain('href="/types/ChardevSocket/"');
     // the commands through which clients meet it
-    expect(line).toContain('<a href="/commands/chardev-add/">chardev-add</a>.arguments.backend[type=socket].data.reconnect');
+    expect(line).toContain(
+      '<a href="/commands/chardev-add/">chardev-add</a>.arguments.backend[type=socket].data.reconnect',
+    );
     // the rule quoted once, documentation changes separately
     expect(html).toContain('id="rule-send-incompatible"');
     expect(html).toContain('Incompatible changes include removing commands, command arguments');
@@ -79,7 +82,10 @@ describeWithShared('Changes pages and History on real trees', () => {
     // module grouping
     expect(html).toMatch(/<h3>Character devices<\/h3>/);
     // and by command and event: chardev-add meets at least the one incompatible change
-    const row = /<tr><th scope="row"><code><a href="\/commands\/chardev-add\/">chardev-add<\/a><\/code><\/th><td>(\d+)<\/td>/.exec(html);
+    const row =
+      /<tr><th scope="row"><code><a href="\/commands\/chardev-add\/">chardev-add<\/a><\/code><\/th><td>(\d+)<\/td>/.exec(
+        html,
+      );
     expect(Number(row?.[1])).toBeGreaterThanOrEqual(1);
   });
 
@@ -119,7 +125,9 @@ describeWithShared('Changes pages and History on real trees', () => {
     const html = historyHtml(e);
     expect(html).toContain(`href="/v/${SEED}/events/VFIO_MIGRATION_PREPARE/"`);
     expect(html).toContain('<s>10.2.2</s>');
-    expect(html).toMatch(/<strong>10\.2\.2\+vfio-migration-prepare<\/strong> <span class="muted">\(from 10\.2\.2\)<\/span>:\s*added/);
+    expect(html).toMatch(
+      /<strong>10\.2\.2\+vfio-migration-prepare<\/strong> <span class="muted">\(from 10\.2\.2\)<\/span>:\s*added/,
+    );
   });
 
   it('History stays small: the largest one of any event or command is far below the page budget', () => {

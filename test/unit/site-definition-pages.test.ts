@@ -20,7 +20,10 @@ const TREE = sharedPath('qemu', '10.2.2', 'qapi', 'qapi-schema.json');
 /** The top-level rows of a page's first member table after `marker`: [id, row html]. */
 function rows(html: string, prefix: string): Map<string, string> {
   const out = new Map<string, string>();
-  const re = new RegExp(`<tr id="(${prefix}-[^"]+)"[^>]*>([\\s\\S]*?)(?=<tr id="${prefix}-|<tr class="group|</table>\\s*</div>\\s*(?:<p|<h|</section))`, 'g');
+  const re = new RegExp(
+    `<tr id="(${prefix}-[^"]+)"[^>]*>([\\s\\S]*?)(?=<tr id="${prefix}-|<tr class="group|</table>\\s*</div>\\s*(?:<p|<h|</section))`,
+    'g',
+  );
   for (const m of html.matchAll(re)) out.set(m[1]!, m[2]!);
   return out;
 }
@@ -42,7 +45,9 @@ describe('since labels and deprecation replacements (text rules)', () => {
   it('finds the replacement a deprecation names', () => {
     expect(deprecationReplacement('This command is deprecated. Use `job-pause` instead.')).toBe('job-pause');
     expect(deprecationReplacement('Member @device is deprecated. Use @id instead.')).toBe('@id');
-    expect(deprecationReplacement('Member `drive-backup` is deprecated. Use member `blockdev-backup` instead.')).toBe('blockdev-backup');
+    expect(deprecationReplacement('Member `drive-backup` is deprecated. Use member `blockdev-backup` instead.')).toBe(
+      'blockdev-backup',
+    );
     expect(deprecationReplacement('This command is deprecated with no replacement yet.')).toBeUndefined();
   });
 });
@@ -68,7 +73,9 @@ describeWithShared('definition pages of 10.2.2', () => {
 
     it('an array reply expands its element type', () => {
       const html = renderDefinition(site, 'query-block');
-      expect(html).toMatch(/<code>return<\/code> is a JSON array; each element is a <a class="type-ref struct" href="\/types\/BlockInfo\/"/);
+      expect(html).toMatch(
+        /<code>return<\/code> is a JSON array; each element is a <a class="type-ref struct" href="\/types\/BlockInfo\/"/,
+      );
       expect(html).toContain('id="r-device"');
       expect(html).toMatch(/<span class="tk-punct">\[ <\/span><span class="tk-punct">\{<\/span>/);
     });
@@ -100,7 +107,9 @@ describeWithShared('definition pages of 10.2.2', () => {
       for (const [, id] of index.matchAll(/href="#(b-[\w-]+)"/g)) expect(html).toContain(`id="${id}"`);
       // the driver row's values link to their branches
       const driver = rows(html, 'm').get('m-driver')!;
-      expect(driver).toContain('<a class="branch-link" href="#b-qcow2" title="Go to this branch"><code>&quot;qcow2&quot;</code></a>');
+      expect(driver).toContain(
+        '<a class="branch-link" href="#b-qcow2" title="Go to this branch"><code>&quot;qcow2&quot;</code></a>',
+      );
     });
 
     it('every member of a structured type has an expander, inline or lazy', () => {
@@ -139,8 +148,12 @@ describeWithShared('definition pages of 10.2.2', () => {
       const ref = ExpansionFragment({ site, name: 'BlockdevRef' })!.value;
       expect(ref).toContain('members alternatives');
       // an alternative of a structured type is expandable too
-      expect(ref).toMatch(/data-expand="\/types\/BlockdevOptions\/expand\.html"><summary>Show members of BlockdevOptions/);
-      expect(renderDefinition(site, 'BlockdevRef')).toMatch(/id="m-definition"[\s\S]*?<summary>Show members of BlockdevOptions/);
+      expect(ref).toMatch(
+        /data-expand="\/types\/BlockdevOptions\/expand\.html"><summary>Show members of BlockdevOptions/,
+      );
+      expect(renderDefinition(site, 'BlockdevRef')).toMatch(
+        /id="m-definition"[\s\S]*?<summary>Show members of BlockdevOptions/,
+      );
       expect(ExpansionFragment({ site, name: 'int' })).toBeNull();
     });
 
@@ -168,7 +181,9 @@ describeWithShared('definition pages of 10.2.2', () => {
       let said = 0;
       for (const e of site.model.entities) {
         if (e.implicit || (e.meta !== 'struct' && e.meta !== 'union')) continue;
-        const own = e.members.filter((m) => m.definedIn === e.name && /\([^()]*\bsince:?\s+\d+\.\d+/i.test(m.description?.text ?? ''));
+        const own = e.members.filter(
+          (m) => m.definedIn === e.name && /\([^()]*\bsince:?\s+\d+\.\d+/i.test(m.description?.text ?? ''),
+        );
         if (own.length === 0) continue;
         const html = renderDefinition(site, e.name);
         for (const m of own) {
@@ -179,27 +194,37 @@ describeWithShared('definition pages of 10.2.2', () => {
       }
       expect(said).toBeGreaterThan(100);
       // ones today's rule missed
-      expect(renderDefinition(site, 'BlockdevCreateOptionsQcow2')).toMatch(/<tr id="m-compression-type"[^>]*>.*?member-since">since 5\.1</);
+      expect(renderDefinition(site, 'BlockdevCreateOptionsQcow2')).toMatch(
+        /<tr id="m-compression-type"[^>]*>.*?member-since">since 5\.1</,
+      );
     });
 
     it("names the deprecation's replacement in the banner, linked", () => {
       expect(renderDefinition(site, 'drive-backup')).toContain(
         '<p class="pip pip-deprecated">This command is deprecated. Use <a href="/commands/blockdev-backup/"><code>blockdev-backup</code></a> instead.</p>',
       );
-      expect(renderDefinition(site, 'block-job-pause')).toMatch(/is deprecated\. Use <a href="\/commands\/job-pause\/">/);
+      expect(renderDefinition(site, 'block-job-pause')).toMatch(
+        /is deprecated\. Use <a href="\/commands\/job-pause\/">/,
+      );
       expect(renderDefinition(site, 'query-migrationthreads')).toContain('This command is deprecated.</p>');
     });
 
     it('shows "required" in a neutral style and marks "optional"', () => {
       const css = readFileSync(path.join(ROOT, 'app/globals.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
-      const rulesFor = (sel: string) => [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].filter((m) => m[1]!.split(',').some((s) => s.trim() === sel)).map((m) => m[2]!);
+      const rulesFor = (sel: string) =>
+        [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)]
+          .filter((m) => m[1]!.split(',').some((s) => s.trim() === sel))
+          .map((m) => m[2]!);
       for (const body of rulesFor('.req.is-required')) expect(body).not.toMatch(/--bad|--warn|red/);
       expect(rulesFor('.req.is-optional').join('')).toMatch(/color|font-style/);
     });
 
     it('"Defined at" links to the definition on its module page', () => {
       const html = renderDefinition(site, 'query-status');
-      const m = /Defined at <a href="(\/modules\/([\w-]+)\/)#(d-query-status)"[^>]*><code>qapi\/run-state\.json:\d+<\/code><\/a>/.exec(html);
+      const m =
+        /Defined at <a href="(\/modules\/([\w-]+)\/)#(d-query-status)"[^>]*><code>qapi\/run-state\.json:\d+<\/code><\/a>/.exec(
+          html,
+        );
       expect(m).not.toBeNull();
       const mod = site.modules.find((x) => x.slug === m![2])!;
       expect(ModulePage({ site, module: mod }).value).toContain(`<li id="${m![3]}">`);

@@ -49,9 +49,9 @@ const EVENTS = `##
 const fixtureSite = () => memorySite({ 'qapi-schema.json': SCHEMA, 'events.json': EVENTS });
 
 function badges(html: string): { source: string; status: string }[] {
-  return [...html.matchAll(/<figure class="qmp-example" id="[^"]+" data-source="([^"]+)">.*?<span class="lint lint-(\w+)"/gs)].map(
-    (m) => ({ source: m[1]!, status: m[2]! }),
-  );
+  return [
+    ...html.matchAll(/<figure class="qmp-example" id="[^"]+" data-source="([^"]+)">.*?<span class="lint lint-(\w+)"/gs),
+  ].map((m) => ({ source: m[1]!, status: m[2]! }));
 }
 
 describe('example badges by source position', () => {
@@ -70,22 +70,27 @@ describe('example badges by source position', () => {
 
 describeWithShared('example badges on every release', () => {
   // 5.2.0 and 7.2.0 write examples as 'Example:' sections, 10.x as qmp-example directives
-  it.each(['10.2.2', '10.0.13', '7.2.0', '5.2.0'])('%s: every linted example is shown once, on its definition or module page, with its own verdict', (release) => {
-    const site = siteFor(sharedPath(`qemu/${release}/qapi/qapi-schema.json`));
-    const expected = new Map(lintExamples(site.model).examples.map((v) => [`${v.file}:${v.line}`, v.status]));
-    const shown = new Map<string, string>();
-    const pages = [
-      ...site.model.entities.filter((e) => e.doc?.examples.length && !e.implicit).map((e) => DefinitionPage({ site, entity: e })),
-      ...site.modules.map((m) => ModulePage({ site, module: m })),
-    ];
-    for (const page of pages) {
-      for (const b of badges(page.value)) {
-        expect(shown.has(b.source), b.source).toBe(false);
-        shown.set(b.source, b.status);
+  it.each(['10.2.2', '10.0.13', '7.2.0', '5.2.0'])(
+    '%s: every linted example is shown once, on its definition or module page, with its own verdict',
+    (release) => {
+      const site = siteFor(sharedPath(`qemu/${release}/qapi/qapi-schema.json`));
+      const expected = new Map(lintExamples(site.model).examples.map((v) => [`${v.file}:${v.line}`, v.status]));
+      const shown = new Map<string, string>();
+      const pages = [
+        ...site.model.entities
+          .filter((e) => e.doc?.examples.length && !e.implicit)
+          .map((e) => DefinitionPage({ site, entity: e })),
+        ...site.modules.map((m) => ModulePage({ site, module: m })),
+      ];
+      for (const page of pages) {
+        for (const b of badges(page.value)) {
+          expect(shown.has(b.source), b.source).toBe(false);
+          shown.set(b.source, b.status);
+        }
       }
-    }
-    const status = { valid: 'valid', invalid: 'invalid', 'not-checkable': 'unchecked' } as const;
-    expect(shown.size).toBe(expected.size);
-    for (const [source, s] of expected) expect(shown.get(source), source).toBe(status[s]);
-  });
+      const status = { valid: 'valid', invalid: 'invalid', 'not-checkable': 'unchecked' } as const;
+      expect(shown.size).toBe(expected.size);
+      for (const [source, s] of expected) expect(shown.get(source), source).toBe(status[s]);
+    },
+  );
 });

@@ -22,7 +22,8 @@ describe('the two JSX runtimes', () => {
     expect(html.length).toBeGreaterThan(10);
     for (const f of html) expect(readFileSync(path.join(ROOT, f), 'utf8').startsWith(PRAGMA), f).toBe(true);
     const others = [...tsxFiles('components').filter((f) => !f.startsWith('components/docs-html')), ...tsxFiles('app')];
-    for (const f of others) expect(readFileSync(path.join(ROOT, f), 'utf8').includes('@jsxImportSource'), f).toBe(false);
+    for (const f of others)
+      expect(readFileSync(path.join(ROOT, f), 'utf8').includes('@jsxImportSource'), f).toBe(false);
   });
 });
 

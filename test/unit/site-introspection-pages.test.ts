@@ -59,7 +59,11 @@ describeWithShared('a site with a tree and two dumps', () => {
     // the dumps without label=: named from their content
     vi.stubEnv(
       'QAPI_VERSIONS',
-      [`10.0.13=${sharedPath('qemu', '10.0.13', 'qapi', 'qapi-schema.json')}`, dump('caps_10.0.0_x86_64.replies'), dump('caps_9.2.0_x86_64.replies')].join(','),
+      [
+        `10.0.13=${sharedPath('qemu', '10.0.13', 'qapi', 'qapi-schema.json')}`,
+        dump('caps_10.0.0_x86_64.replies'),
+        dump('caps_9.2.0_x86_64.replies'),
+      ].join(','),
     );
     vi.resetModules();
     source = await import('../../lib/site/source');
@@ -81,7 +85,9 @@ describeWithShared('a site with a tree and two dumps', () => {
     expect(x86.types).toEqual([]);
     expect(x86.events.length).toBe(55);
     expect(x86.commands.length).toBe(233);
-    expect(x86.modules.map((m) => [m.slug, m.title])).toEqual([['query-qmp-schema', 'QEMU 10.0.0 (x86_64), introspected']]);
+    expect(x86.modules.map((m) => [m.slug, m.title])).toEqual([
+      ['query-qmp-schema', 'QEMU 10.0.0 (x86_64), introspected'],
+    ]);
     const html = ModulePage({ site: x86, module: x86.modules[0]! }).value;
     expect(html).toContain('<h1>QEMU 10.0.0 (x86_64), introspected</h1>');
     expect(html).toContain('href="/v/10.0.0-x86_64/events/BLOCK_JOB_COMPLETED/"');
@@ -105,7 +111,9 @@ describeWithShared('a site with a tree and two dumps', () => {
     expect(type).toContain('enum of &quot;commit&quot; | &quot;stream&quot; | &quot;mirror&quot; | … 6 more');
     expect(type).toContain('Show 9 values');
     // the masked type links to the tree's type it mirrors, under its shape
-    expect(type).toMatch(/<a class="type-ref masked" href="\/types\/JobType\/" title="[^"]*mirrors JobType of the 10.0.13 source tree">/);
+    expect(type).toMatch(
+      /<a class="type-ref masked" href="\/types\/JobType\/" title="[^"]*mirrors JobType of the 10.0.13 source tree">/,
+    );
     expect(maskedNamesShown(html)).toEqual([]);
     expect(x86.docsFrom!.typeNames.size).toBeGreaterThan(500);
   });
@@ -116,7 +124,9 @@ describeWithShared('a site with a tree and two dumps', () => {
     expect(html).not.toContain('No description.');
     // member rows say nothing rather than "Not documented" on every row
     expect(html).not.toContain('Not documented');
-    expect(/<tr id="m-device"[\s\S]*?<\/tr>/.exec(html)![0]).toContain('<span class="undocumented" title="query-qmp-schema carries no doc text">—</span>');
+    expect(/<tr id="m-device"[\s\S]*?<\/tr>/.exec(html)![0]).toContain(
+      '<span class="undocumented" title="query-qmp-schema carries no doc text">—</span>',
+    );
     expect(html).not.toContain('source tree (');
     expect(maskedNamesShown(html)).toEqual([]);
     // a command the 10.0.13 tree does not document under that name would say which tree had nothing
@@ -140,7 +150,9 @@ describeWithShared('a site with a tree and two dumps', () => {
       expect(maskedNamesShown(ExpansionFragment({ site, name })!.value)).toEqual([]);
 
       const query = page(site, 'query-block');
-      expect(query).toMatch(/<code>return<\/code> is a JSON array; each element is an\s*<(a|code) class="type-ref masked"/);
+      expect(query).toMatch(
+        /<code>return<\/code> is a JSON array; each element is an\s*<(a|code) class="type-ref masked"/,
+      );
       expect(query).toContain('object {…}');
       expect(maskedNamesShown(query)).toEqual([]);
     }
@@ -148,7 +160,9 @@ describeWithShared('a site with a tree and two dumps', () => {
     const reply = /<tr id="r-device"[\s\S]*?<\/tr>/.exec(page(x86, 'query-block'))![0];
     expect(reply).not.toContain('Not documented');
     expect(reply).toContain('The device name');
-    expect(page(x86, 'query-block')).toContain('each element is an <a class="type-ref masked" href="/types/BlockInfo/"');
+    expect(page(x86, 'query-block')).toContain(
+      'each element is an <a class="type-ref masked" href="/types/BlockInfo/"',
+    );
     expect(/<tr id="r-device"[\s\S]*?<\/tr>/.exec(page(old, 'query-block'))![0]).not.toContain('The device name');
   });
 
@@ -172,7 +186,9 @@ describeWithShared('a site with a tree and two dumps', () => {
   it('indexes the pages for search, never under a masked name', () => {
     const docs = buildSearchDocs(x86);
     expect(docs.find((d) => d.k === 'event' && d.n === 'BLOCK_JOB_COMPLETED')?.t).toBeTruthy();
-    expect(docs.find((d) => d.k === 'branch' && d.p === 'blockdev-add' && d.n === 'qcow2')?.h).toBe('/commands/blockdev-add/#b-qcow2');
+    expect(docs.find((d) => d.k === 'branch' && d.p === 'blockdev-add' && d.n === 'qcow2')?.h).toBe(
+      '/commands/blockdev-add/#b-qcow2',
+    );
     expect(docs.filter((d) => /^\d+$/.test(d.n) || /members of \d+/.test(d.t ?? ''))).toEqual([]);
   });
 

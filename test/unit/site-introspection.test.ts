@@ -28,7 +28,12 @@ describeWithShared('QAPI_VERSIONS naming an introspection', () => {
       ['10.0.0-x86_64', false],
     ]);
     const site = source.getSchema('10.0.0-x86_64')!;
-    expect(site.model.origin).toEqual({ kind: 'introspection', qemuVersion: '10.0.0', qemuPackage: 'v10.0.0', target: 'x86_64' });
+    expect(site.model.origin).toEqual({
+      kind: 'introspection',
+      qemuVersion: '10.0.0',
+      qemuPackage: 'v10.0.0',
+      target: 'x86_64',
+    });
     expect(site.events.length).toBe(55);
     expect(site.commands.length).toBe(233);
     expect(source.getSchema()!.model.origin).toBeUndefined();

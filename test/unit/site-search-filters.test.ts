@@ -20,13 +20,18 @@ it('parses filters out of the words, and says what is wrong with a bad one', () 
   const releases = ['10.0.13', '10.2.2'];
   expect(parseQuery('  chardev since:9.1  is:deprecated ', releases)).toMatchObject({
     text: 'chardev',
-    filters: [{ kind: 'since', version: '9.1' }, { kind: 'is', flag: 'd' }],
+    filters: [
+      { kind: 'since', version: '9.1' },
+      { kind: 'is', flag: 'd' },
+    ],
   });
   const changed = parseQuery('changed:10.2.2..10.0.13', releases).filters[0];
   expect(changed).toEqual({ kind: 'changed', steps: new Set([0]) });
   expect(parseQuery('is:old', releases).error).toBe('is: takes deprecated or unstable');
   expect(parseQuery('since:soon', releases).error).toMatch(/^since: takes a version/);
-  expect(parseQuery('changed:1.0..10.2.2', releases).error).toBe('changed: takes two releases, A..B, of 10.0.13, 10.2.2');
+  expect(parseQuery('changed:1.0..10.2.2', releases).error).toBe(
+    'changed: takes two releases, A..B, of 10.0.13, 10.2.2',
+  );
   expect(parseQuery('changed:10.0.13..10.2.2', []).error).toMatch(/two releases or more/);
 });
 
@@ -83,7 +88,10 @@ describeWithShared('search filters on real trees', () => {
   });
 
   it('a bad filter finds nothing and says why', () => {
-    expect(search('changed:9.2..10.2.2')).toEqual({ hits: [], error: `changed: takes two releases, A..B, of 10.0.13, 10.2.2, ${SEED}` });
+    expect(search('changed:9.2..10.2.2')).toEqual({
+      hits: [],
+      error: `changed: takes two releases, A..B, of 10.0.13, 10.2.2, ${SEED}`,
+    });
   });
 });
 

@@ -68,7 +68,9 @@ describeWithShared('search ranking on QEMU 10.2.2', () => {
 describeWithShared('search ranking on 10.2.2+vfio-migration-prepare', () => {
   it('vfio: both VFIO events above every member and value', () => {
     const hits = searcher('10.2.2+vfio-migration-prepare')('vfio');
-    const events = ['VFIO_MIGRATION', 'VFIO_MIGRATION_PREPARE'].map((n) => hits.findIndex((h) => h.k === 'event' && h.n === n));
+    const events = ['VFIO_MIGRATION', 'VFIO_MIGRATION_PREPARE'].map((n) =>
+      hits.findIndex((h) => h.k === 'event' && h.n === n),
+    );
     const firstMember = hits.findIndex((h) => !DEFINITIONS.has(h.k) && h.k !== 'module');
     expect(Math.min(...events)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...events)).toBeLessThan(firstMember);

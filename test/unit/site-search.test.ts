@@ -16,7 +16,9 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'search index of 10.2.2+vfio-m
     expect(byKind('event')).toBe(58);
     expect(byKind('value')).toBeGreaterThan(1000);
     expect(byKind('member')).toBeGreaterThan(2000);
-    expect(docs.find((d) => d.k === 'member' && d.p === 'VFIO_MIGRATION_PREPARE' && d.n === 'device-state')?.h).toBe('/events/VFIO_MIGRATION_PREPARE/#m-device-state');
+    expect(docs.find((d) => d.k === 'member' && d.p === 'VFIO_MIGRATION_PREPARE' && d.n === 'device-state')?.h).toBe(
+      '/events/VFIO_MIGRATION_PREPARE/#m-device-state',
+    );
   });
 
   it('finds an event by name, first', () => {
@@ -26,7 +28,15 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'search index of 10.2.2+vfio-m
 
   it('finds an enum value with its owning type', () => {
     const hits = ms.search('pre-copy-p2p', { combineWith: 'AND' });
-    expect(hits.some((h) => h.k === 'value' && h.n === 'pre-copy-p2p' && h.p === 'QapiVfioMigrationState' && h.h === '/types/QapiVfioMigrationState/#v-pre-copy-p2p')).toBe(true);
+    expect(
+      hits.some(
+        (h) =>
+          h.k === 'value' &&
+          h.n === 'pre-copy-p2p' &&
+          h.p === 'QapiVfioMigrationState' &&
+          h.h === '/types/QapiVfioMigrationState/#v-pre-copy-p2p',
+      ),
+    ).toBe(true);
   });
 
   it('finds doc text', () => {

@@ -19,12 +19,23 @@ const dir = mkdtempSync(path.join(tmpdir(), 'qapi-vin-'));
 function fakeIO(stdin: Iterable<string> | AsyncIterable<string> = ['']) {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: process.cwd(), stdin: Readable.from(stdin) } };
+  return {
+    out,
+    err,
+    io: {
+      stdout: (t: string) => void out.push(t),
+      stderr: (t: string) => void err.push(t),
+      cwd: process.cwd(),
+      stdin: Readable.from(stdin),
+    },
+  };
 }
 
 describe('validate: text output on hostile input', () => {
   it('escapes ESC sequences and U+202E from event names and notes', async () => {
-    const c = fakeIO([`{"event": "X\\u001b]0;owned\\u0007\\u001b[2J\u202eY", "timestamp": {"seconds": 1, "microseconds": 1}}\nprose \u001b[2J here\n-> {"execute": "a\u202eb"}\n`]);
+    const c = fakeIO([
+      `{"event": "X\\u001b]0;owned\\u0007\\u001b[2J\u202eY", "timestamp": {"seconds": 1, "microseconds": 1}}\nprose \u001b[2J here\n-> {"execute": "a\u202eb"}\n`,
+    ]);
     expect(await run(['--schema', schema, '-'], c.io)).toBe(1);
     const out = c.out.join('');
     // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
@@ -55,7 +66,11 @@ describe('validate: bounded memory', () => {
     const c = fakeIO(yes());
     const before = process.memoryUsage().heapUsed;
     expect(await run(['--schema', schema, '--format', 'json', '-'], c.io, { message: 200_000 })).toBe(1);
-    const records = c.out.join('').trim().split('\n').map((l) => JSON.parse(l) as { issues: { code: string; text: string }[] });
+    const records = c.out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { issues: { code: string; text: string }[] });
     const capped = records.filter((r) => r.issues[0]!.code === 'too-large');
     // 1.6 M characters in, a cap of 200,000: one report per (at most) two caps' worth, and the unterminated rest
     expect(capped.length).toBeGreaterThanOrEqual(4);
@@ -75,7 +90,11 @@ describe('exit statuses', () => {
   it('`validate … | head -1` ends quietly with status 0 when the reader goes away', async () => {
     const input = path.join(dir, 'many.jsonl');
     writeFileSync(input, '{"execute": "nope"}\n'.repeat(200_000));
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qapi-explorer.mjs'), 'validate', '--schema', schema, input], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'qapi-explorer.mjs'), 'validate', '--schema', schema, input],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));

@@ -12,7 +12,8 @@ const root = qemuTree('10.2.2');
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-validate-'));
 
 const STOP = '{"event": "STOP", "timestamp": {"seconds": 1267041653, "microseconds": 9518}}';
-const RTC = '{"event": "RTC_CHANGE", "data": {"offset": 78}, "timestamp": {"seconds": 1267020223, "microseconds": 435656}}';
+const RTC =
+  '{"event": "RTC_CHANGE", "data": {"offset": 78}, "timestamp": {"seconds": 1267020223, "microseconds": 435656}}';
 const DEPRECATED_CMD = '{"execute": "query-migrationthreads"}';
 
 function fakeIO(stdin = '') {
@@ -21,7 +22,12 @@ function fakeIO(stdin = '') {
   return {
     out,
     err,
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: process.cwd(), stdin: Readable.from([stdin]) },
+    io: {
+      stdout: (t: string) => void out.push(t),
+      stderr: (t: string) => void err.push(t),
+      cwd: process.cwd(),
+      stdin: Readable.from([stdin]),
+    },
   };
 }
 
@@ -44,7 +50,11 @@ describeWithQemu('10.2.2', 'qapi-explorer validate', () => {
   it('exit 1 with an invalid message; --format json prints one object per message in input order', async () => {
     const c = fakeIO();
     expect(await run(['--schema', root, '--format', 'json', file('bad.jsonl', `${STOP}\n${RTC}\n`)], c.io)).toBe(1);
-    const records = c.out.join('').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const records = c.out
+      .join('')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records).toEqual([
       { index: 0, line: 1, kind: 'event', name: 'STOP', valid: true, issues: [] },
       {
@@ -53,7 +63,16 @@ describeWithQemu('10.2.2', 'qapi-explorer validate', () => {
         kind: 'event',
         name: 'RTC_CHANGE',
         valid: false,
-        issues: [{ severity: 'error', code: 'missing-member', path: '/data/qom-path', line: 2, col: 33, text: expect.stringContaining("'qom-path'") }],
+        issues: [
+          {
+            severity: 'error',
+            code: 'missing-member',
+            path: '/data/qom-path',
+            line: 2,
+            col: 33,
+            text: expect.stringContaining("'qom-path'"),
+          },
+        ],
       },
     ]);
   });
@@ -80,19 +99,29 @@ describeWithQemu('10.2.2', 'qapi-explorer validate', () => {
     expect(await run(['--schema', root], fakeIO().io)).toBe(2);
     expect(await run(['--schema', root, '--format', 'xml', 'x'], fakeIO().io)).toBe(2);
     const broken = fakeIO();
-    expect(await run(['--schema', file('broken.json', "{ 'event': 'X', 'data': { 'a': 'Nope' } }\n"), file('m.json', STOP)], broken.io)).toBe(2);
-    expect(broken.err.join('')).toContain("broken.json");
+    expect(
+      await run(
+        ['--schema', file('broken.json', "{ 'event': 'X', 'data': { 'a': 'Nope' } }\n"), file('m.json', STOP)],
+        broken.io,
+      ),
+    ).toBe(2);
+    expect(broken.err.join('')).toContain('broken.json');
     expect(await run(['--schema', root, path.join(dir, 'missing.jsonl')], fakeIO().io)).toBe(2);
   });
 
   it('streams a multi-megabyte log message by message', async () => {
     const lines: string[] = [];
-    for (let i = 0; i < 40_000; i++) lines.push(`{"event": "STOP", "timestamp": {"seconds": ${i}, "microseconds": ${i % 1000}}}`);
+    for (let i = 0; i < 40_000; i++)
+      lines.push(`{"event": "STOP", "timestamp": {"seconds": ${i}, "microseconds": ${i % 1000}}}`);
     lines[12_345] = RTC;
     const big = file('big.jsonl', lines.join('\n') + '\n');
     const c = fakeIO();
     expect(await run(['--schema', root, '--format', 'json', big], c.io)).toBe(1);
-    const records = c.out.join('').trimEnd().split('\n').map((l) => JSON.parse(l) as { index: number; line: number; valid: boolean });
+    const records = c.out
+      .join('')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { index: number; line: number; valid: boolean });
     expect(records).toHaveLength(40_000);
     expect(records.filter((r) => !r.valid).map((r) => r.line)).toEqual([12_346]);
     expect(records.every((r, i) => r.index === i && r.line === i + 1)).toBe(true);

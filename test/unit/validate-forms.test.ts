@@ -11,15 +11,46 @@ const v = createValidator(MINI_MODEL);
 const PING = '{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 2}}';
 const BAD = '{"event": "PONG", "timestamp": {"seconds": 1, "microseconds": 2}}';
 
-const brief = (m: MessageResult) => `${m.index} ${m.kind} ${m.name ?? '-'} ${m.line}:${m.col}-${m.endLine}:${m.endCol} ${m.valid ? 'ok' : 'BAD'}`;
+const brief = (m: MessageResult) =>
+  `${m.index} ${m.kind} ${m.name ?? '-'} ${m.line}:${m.col}-${m.endLine}:${m.endCol} ${m.valid ? 'ok' : 'BAD'}`;
 
 const forms: [string, { given: string; want: { form: ValidationResult['form']; messages: string[] } }][] = [
   ['empty', { given: '  \n\n', want: { form: 'empty', messages: [] } }],
   ['one value', { given: PING, want: { form: 'value', messages: ['0 event PING 1:1-1:66 ok'] } }],
-  ['an array of messages', { given: `[\n  ${PING},\n  ${BAD}\n]`, want: { form: 'array', messages: ['0 event PING 2:3-2:68 ok', '1 event PONG 3:3-3:68 BAD'] } }],
-  ['JSON Lines', { given: `${PING}\n${BAD}\n${PING}\n`, want: { form: 'stream', messages: ['0 event PING 1:1-1:66 ok', '1 event PONG 2:1-2:66 BAD', '2 event PING 3:1-3:66 ok'] } }],
-  ['concatenated values', { given: `${PING}${PING} ${BAD}`, want: { form: 'stream', messages: ['0 event PING 1:1-1:66 ok', '1 event PING 1:66-1:131 ok', '2 event PONG 1:132-1:197 BAD'] } }],
-  ['pretty-printed values', { given: '{\n  "event": "PING",\n  "timestamp": {"seconds": 1, "microseconds": 2}\n}\n{\n  "event": "PING"\n}', want: { form: 'stream', messages: ['0 event PING 1:1-4:2 ok', '1 event PING 5:1-7:2 BAD'] } }],
+  [
+    'an array of messages',
+    {
+      given: `[\n  ${PING},\n  ${BAD}\n]`,
+      want: { form: 'array', messages: ['0 event PING 2:3-2:68 ok', '1 event PONG 3:3-3:68 BAD'] },
+    },
+  ],
+  [
+    'JSON Lines',
+    {
+      given: `${PING}\n${BAD}\n${PING}\n`,
+      want: {
+        form: 'stream',
+        messages: ['0 event PING 1:1-1:66 ok', '1 event PONG 2:1-2:66 BAD', '2 event PING 3:1-3:66 ok'],
+      },
+    },
+  ],
+  [
+    'concatenated values',
+    {
+      given: `${PING}${PING} ${BAD}`,
+      want: {
+        form: 'stream',
+        messages: ['0 event PING 1:1-1:66 ok', '1 event PING 1:66-1:131 ok', '2 event PONG 1:132-1:197 BAD'],
+      },
+    },
+  ],
+  [
+    'pretty-printed values',
+    {
+      given: '{\n  "event": "PING",\n  "timestamp": {"seconds": 1, "microseconds": 2}\n}\n{\n  "event": "PING"\n}',
+      want: { form: 'stream', messages: ['0 event PING 1:1-4:2 ok', '1 event PING 5:1-7:2 BAD'] },
+    },
+  ],
 ];
 
 describe('forms and message ranges', () => {
@@ -60,13 +91,24 @@ describe('transcripts', () => {
   });
 
   it('a reply is checked against the command it answers, with the issue at its place', () => {
-    const r = v.validateText('-> { "execute": "widget-add", "arguments": { "id": "w" } }\n<- { "return": { "id": "w",\n        "color": "pink" } }');
+    const r = v.validateText(
+      '-> { "execute": "widget-add", "arguments": { "id": "w" } }\n<- { "return": { "id": "w",\n        "color": "pink" } }',
+    );
     const issue = r.messages[1]!.issues[0]!;
-    expect(issue).toMatchObject({ code: 'enum-value', path: '/return/color', line: 3, col: 18, endLine: 3, endCol: 24 });
+    expect(issue).toMatchObject({
+      code: 'enum-value',
+      path: '/return/color',
+      line: 3,
+      col: 18,
+      endLine: 3,
+      endCol: 24,
+    });
   });
 
   it('a malformed message is one issue at the exact spot; the others are still checked', () => {
-    const r = v.validateText(`-> { "execute": "widget-list" }\n<- { "return": [ "a" "b" ] }\n<- ${PING}\n-> {"execute": "nope"}`);
+    const r = v.validateText(
+      `-> { "execute": "widget-list" }\n<- { "return": [ "a" "b" ] }\n<- ${PING}\n-> {"execute": "nope"}`,
+    );
     expect(r.messages.map(brief)).toEqual([
       '0 command widget-list 1:4-1:32 ok',
       '1 unknown - 2:4-2:22 BAD',
@@ -74,7 +116,12 @@ describe('transcripts', () => {
       '3 command nope 4:4-4:23 BAD',
     ]);
     expect(r.messages[1]!.issues).toEqual([
-      expect.objectContaining({ code: 'json-syntax', line: 2, col: 22, text: "expected ',' or ']' after an array element, found '\"'" }),
+      expect.objectContaining({
+        code: 'json-syntax',
+        line: 2,
+        col: 22,
+        text: "expected ',' or ']' after an array element, found '\"'",
+      }),
     ]);
   });
 });
@@ -89,8 +136,16 @@ describe('syntax errors in JSON Lines', () => {
       '3 unknown - 4:1-4:11 BAD',
       '4 event PING 5:1-5:66 ok',
     ]);
-    expect(r.messages[1]!.issues[0]).toMatchObject({ line: 3, col: 1, text: "expected a member name in double quotes, found '{'" });
-    expect(r.messages[3]!.issues[0]).toMatchObject({ line: 4, col: 11, text: "strings must use double quotes, found '" });
+    expect(r.messages[1]!.issues[0]).toMatchObject({
+      line: 3,
+      col: 1,
+      text: "expected a member name in double quotes, found '{'",
+    });
+    expect(r.messages[3]!.issues[0]).toMatchObject({
+      line: 4,
+      col: 11,
+      text: "strings must use double quotes, found '",
+    });
   });
 });
 
@@ -115,7 +170,9 @@ describe('streaming', () => {
 
 describe('arrays element by element', () => {
   it('a malformed element costs only itself', () => {
-    const r = v.validateText(`[\n  ${PING},\n  {"event": "PING", "timestamp": {"seconds": 1 "microseconds": 2}},\n  ${BAD},\n  ${PING}\n]\n${PING}`);
+    const r = v.validateText(
+      `[\n  ${PING},\n  {"event": "PING", "timestamp": {"seconds": 1 "microseconds": 2}},\n  ${BAD},\n  ${PING}\n]\n${PING}`,
+    );
     expect(r.messages.map(brief)).toEqual([
       '0 event PING 2:3-2:68 ok',
       '1 unknown - 3:3-3:48 BAD',
@@ -123,7 +180,11 @@ describe('arrays element by element', () => {
       '3 event PING 5:3-5:68 ok',
       '4 event PING 7:1-7:66 ok',
     ]);
-    expect(r.messages[1]!.issues[0]).toMatchObject({ line: 3, col: 48, text: "expected ',' or '}' after an object member, found '\"'" });
+    expect(r.messages[1]!.issues[0]).toMatchObject({
+      line: 3,
+      col: 48,
+      text: "expected ',' or '}' after an object member, found '\"'",
+    });
   });
   it('an unterminated array is one issue after its complete elements', () => {
     const r = v.validateText(`[${PING},\n${PING}`);

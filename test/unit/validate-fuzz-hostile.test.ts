@@ -8,7 +8,9 @@ import { hasShared, ROOT, sharedPath } from '../support/shared';
 import path from 'node:path';
 
 describe('hostile pastes through the worker entry', () => {
-  const root = hasShared ? sharedPath('qemu', '10.2.2', 'qapi', 'qapi-schema.json') : path.join(ROOT, 'content', 'qapi-schema.json');
+  const root = hasShared
+    ? sharedPath('qemu', '10.2.2', 'qapi', 'qapi-schema.json')
+    : path.join(ROOT, 'content', 'qapi-schema.json');
   const model = loadModelFromDisk(root);
   it('300 pastes: 0 crashes, 0 missed invalid messages, none over 2 s', async () => {
     const r = await fuzzValidate(model, { seed: 7, count: 300, boundMs: 2000 });

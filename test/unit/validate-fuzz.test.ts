@@ -11,8 +11,29 @@ import { describeWithQemu, qemuTree } from '../support/shared';
 
 const root = qemuTree('10.2.2');
 
-
-const NOISE = ['{', '}', '[', ']', '"', ',', ':', '\\', '\n', ' ', '1.0', '-', 'e', '...', '-> ', '<- ', '\ud800', '\ufeff', 'NaN', '__proto__', '"a": 1, "a": 2'];
+const NOISE = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  '\\',
+  '\n',
+  ' ',
+  '1.0',
+  '-',
+  'e',
+  '...',
+  '-> ',
+  '<- ',
+  '\ud800',
+  '\ufeff',
+  'NaN',
+  '__proto__',
+  '"a": 1, "a": 2',
+];
 
 function corrupt(text: string, rnd: () => number): string {
   let out = text;
@@ -46,7 +67,9 @@ function checkInvariants(text: string, r: ValidationResult): void {
 describeWithQemu('10.2.2', 'corrupted real input never breaks the validator', () => {
   const model = loadModelFromDisk(root);
   const validator = createValidator(model);
-  const examples = model.entities.flatMap((e) => e.doc?.examples ?? []).map((x) => x.lines.map((l) => l.text).join('\n'));
+  const examples = model.entities
+    .flatMap((e) => e.doc?.examples ?? [])
+    .map((x) => x.lines.map((l) => l.text).join('\n'));
 
   it('transcripts and their JSON Lines forms, 600 corruptions', () => {
     const rnd = createRng(42);

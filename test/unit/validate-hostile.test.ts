@@ -9,13 +9,25 @@ import { createValidator } from '../../lib/validate/index';
 import { MINI_ENTITIES, MINI_MODEL } from '../fixtures/validate/mini-model';
 
 const base = { module: 'mini.json', loc: { file: 'mini.json', line: 1 }, features: [], implicit: false, doc: null };
-const member = (name: string, type: string, optional: boolean) => ({ name, type, optional, features: [], definedIn: 'q_obj_PROTO-arg' });
+const member = (name: string, type: string, optional: boolean) => ({
+  name,
+  type,
+  optional,
+  features: [],
+  definedIn: 'q_obj_PROTO-arg',
+});
 /** `'*constructor': 'str'`, `'toString': 'int'`, `'*__proto__': 'str'`: legal QAPI member names */
 const PROTO_MODEL: SchemaModel = {
   ...MINI_MODEL,
   entities: [
     ...MINI_ENTITIES,
-    { ...base, name: 'q_obj_PROTO-arg', meta: 'struct', implicit: true, members: [member('constructor', 'str', true), member('toString', 'int', false), member('__proto__', 'str', true)] } as Entity,
+    {
+      ...base,
+      name: 'q_obj_PROTO-arg',
+      meta: 'struct',
+      implicit: true,
+      members: [member('constructor', 'str', true), member('toString', 'int', false), member('__proto__', 'str', true)],
+    } as Entity,
     { ...base, name: 'PROTO', meta: 'event', argType: 'q_obj_PROTO-arg', boxed: false } as Entity,
   ],
 };
@@ -26,7 +38,11 @@ describe('members named like Object.prototype properties', () => {
   const p = createValidator(PROTO_MODEL, { precheck: false });
   it.each([
     ['only the required member', `{"event": "PROTO", "data": {"toString": 1}, ${TS}}`, true],
-    ['with the optional ones', `{"event": "PROTO", "data": {"toString": 1, "constructor": "c", "__proto__": "p"}, ${TS}}`, true],
+    [
+      'with the optional ones',
+      `{"event": "PROTO", "data": {"toString": 1, "constructor": "c", "__proto__": "p"}, ${TS}}`,
+      true,
+    ],
     ['the required one missing', `{"event": "PROTO", "data": {"constructor": "c"}, ${TS}}`, false],
     ['a wrong type', `{"event": "PROTO", "data": {"toString": 1, "constructor": 5}, ${TS}}`, false],
   ])('%s', (_n, text, valid) => {

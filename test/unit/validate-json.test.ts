@@ -14,22 +14,52 @@ const table: [string, { given: string; want: Want }][] = [
   ['nested', { given: '[{"a": [true, false, null]}, "s"]', want: { kind: 'array', end: 33 } }],
   ['leading zero', { given: '01', want: { error: 'numbers must not have leading zeros', offset: 0 } }],
   ['lone minus', { given: '-', want: { error: 'expected a digit, found end of input', offset: 1 } }],
-  ['fraction without digits', { given: '1.', want: { error: 'expected a digit after the decimal point, found end of input', offset: 2 } }],
-  ['exponent without digits', { given: '1e+', want: { error: 'expected a digit in the exponent, found end of input', offset: 3 } }],
+  [
+    'fraction without digits',
+    { given: '1.', want: { error: 'expected a digit after the decimal point, found end of input', offset: 2 } },
+  ],
+  [
+    'exponent without digits',
+    { given: '1e+', want: { error: 'expected a digit in the exponent, found end of input', offset: 3 } },
+  ],
   ['NaN', { given: '{"a": NaN}', want: { error: 'NaN is not a JSON value', offset: 6 } }],
   ['Infinity', { given: '[Infinity]', want: { error: 'Infinity is not a JSON value', offset: 1 } }],
   ['-Infinity', { given: '[-Infinity]', want: { error: '-Infinity is not a JSON value', offset: 1 } }],
-  ['single quotes', { given: "{'a': 1}", want: { error: "expected a member name in double quotes, found '''", offset: 1 } }],
-  ['trailing comma', { given: '{"a": 1,}', want: { error: "expected a member name in double quotes, found '}'", offset: 8 } }],
+  [
+    'single quotes',
+    { given: "{'a': 1}", want: { error: "expected a member name in double quotes, found '''", offset: 1 } },
+  ],
+  [
+    'trailing comma',
+    { given: '{"a": 1,}', want: { error: "expected a member name in double quotes, found '}'", offset: 8 } },
+  ],
   ['missing colon', { given: '{"a" 1}', want: { error: "expected ':' after a member name, found '1'", offset: 5 } }],
-  ['missing comma', { given: '{"a": 1 "b": 2}', want: { error: "expected ',' or '}' after an object member, found '\"'", offset: 8 } }],
+  [
+    'missing comma',
+    { given: '{"a": 1 "b": 2}', want: { error: "expected ',' or '}' after an object member, found '\"'", offset: 8 } },
+  ],
   ['unterminated string', { given: '"abc', want: { error: 'unterminated string', offset: 0 } }],
-  ['raw control character', { given: '"a\tb"', want: { error: 'control character U+0009 must be escaped in a string', offset: 2 } }],
+  [
+    'raw control character',
+    { given: '"a\tb"', want: { error: 'control character U+0009 must be escaped in a string', offset: 2 } },
+  ],
   ['bad escape', { given: '"\\x"', want: { error: "invalid escape '\\x' in a string", offset: 1 } }],
-  ['lone high surrogate escape', { given: '"\\ud800"', want: { error: 'lone surrogate escape in a string (\\ud800)', offset: 1 } }],
-  ['lone low surrogate escape', { given: '"\\udc00x"', want: { error: 'lone surrogate escape in a string (\\udc00)', offset: 1 } }],
-  ['raw lone surrogate', { given: '"a\ud800b"', want: { error: 'lone surrogate in a string (invalid UTF-16)', offset: 2 } }],
-  ['byte order mark', { given: '\ufeff{}', want: { error: 'expected a JSON value, found a byte order mark (U+FEFF)', offset: 0 } }],
+  [
+    'lone high surrogate escape',
+    { given: '"\\ud800"', want: { error: 'lone surrogate escape in a string (\\ud800)', offset: 1 } },
+  ],
+  [
+    'lone low surrogate escape',
+    { given: '"\\udc00x"', want: { error: 'lone surrogate escape in a string (\\udc00)', offset: 1 } },
+  ],
+  [
+    'raw lone surrogate',
+    { given: '"a\ud800b"', want: { error: 'lone surrogate in a string (invalid UTF-16)', offset: 2 } },
+  ],
+  [
+    'byte order mark',
+    { given: '\ufeff{}', want: { error: 'expected a JSON value, found a byte order mark (U+FEFF)', offset: 0 } },
+  ],
   ['truncated literal', { given: '[tru', want: { error: 'unexpected end of input', offset: 4 } }],
 ];
 
@@ -49,7 +79,12 @@ describe('parseJson', () => {
     const r = parseJson('[1, 1.0, 1e3, -0, 18446744073709551615, 0.1]');
     if (!r.ok || r.node.kind !== 'array') throw new Error('parse');
     expect(r.node.items.map((n) => (n.kind === 'number' ? [n.text, n.integer] : null))).toEqual([
-      ['1', true], ['1.0', false], ['1e3', false], ['-0', true], ['18446744073709551615', true], ['0.1', false],
+      ['1', true],
+      ['1.0', false],
+      ['1e3', false],
+      ['-0', true],
+      ['18446744073709551615', true],
+      ['0.1', false],
     ]);
     const wire = toWireValue(r.node) as unknown[];
     expect(wire[0]).toBe(1);
@@ -61,7 +96,11 @@ describe('parseJson', () => {
   it('marks duplicate keys and keeps key positions', () => {
     const r = parseJson('{"a": 1, "b": 2, "a": 3}');
     if (!r.ok || r.node.kind !== 'object') throw new Error('parse');
-    expect(r.node.members.map((m) => [m.key, m.keyStart, m.duplicate])).toEqual([['a', 1, false], ['b', 9, false], ['a', 17, true]]);
+    expect(r.node.members.map((m) => [m.key, m.keyStart, m.duplicate])).toEqual([
+      ['a', 1, false],
+      ['b', 9, false],
+      ['a', 17, true],
+    ]);
   });
 
   it('decodes escapes and surrogate pairs', () => {
@@ -82,7 +121,15 @@ describe('parseJson', () => {
 describe('readFast agrees with the exact reader or gives up', () => {
   const samples = [
     '{"event": "X", "data": {"a": [1, -2, 3.5, 1.0, 1e3, -0.5e-3, 123456789012345, 1234567890123456], "b": {"c": null, "d": true, "e": false}}, "t": ""}',
-    '[]', '{}', '[{}]', '"plain"', '0', '-0', '12', '[1,2 ,3 ]', '{ "a" : { } , "b" : [ ] }',
+    '[]',
+    '{}',
+    '[{}]',
+    '"plain"',
+    '0',
+    '-0',
+    '12',
+    '[1,2 ,3 ]',
+    '{ "a" : { } , "b" : [ ] }',
     '{"__proto__": {"polluted": 1}, "constructor": 2}',
   ];
   it.each(samples)('%s', (text) => {
@@ -93,7 +140,18 @@ describe('readFast agrees with the exact reader or gives up', () => {
     expect(fast).toEqual(toWireValue(exact.node));
     expect(fastEnd()).toBe(exact.end);
   });
-  const bails = ['{"a": 1, "a": 2}', '"esc\\n"', '[1,]', '{"a" 1}', '01', '[' + '['.repeat(80) + ']'.repeat(81), '{"a": 1', 'nul', '1.', '"\ud800"'];
+  const bails = [
+    '{"a": 1, "a": 2}',
+    '"esc\\n"',
+    '[1,]',
+    '{"a" 1}',
+    '01',
+    '[' + '['.repeat(80) + ']'.repeat(81),
+    '{"a": 1',
+    'nul',
+    '1.',
+    '"\ud800"',
+  ];
   it.each(bails)('gives up on %s', (text) => {
     expect(readFast(text, 0, text.length)).toBe(BAIL);
   });
@@ -115,11 +173,13 @@ describe('hostile input through the validator', () => {
     expect(m.issues[0]!.text).toContain('nesting deeper than 1024');
   });
   it('the same through the JSON Lines path (a trailing newline)', () => {
-    const deep = v.validateText('{"event": "PING", "data": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}\n').messages[0]!;
+    const deep = v.validateText('{"event": "PING", "data": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}\n')
+      .messages[0]!;
     expect(deep.issues[0]!.text).toContain('nesting deeper than 1024');
     const nan = v.validateText('{"event": "PING", "timestamp": {"seconds": NaN, "microseconds": 1}}\n').messages[0]!;
     expect(nan.issues[0]).toMatchObject({ code: 'json-syntax', line: 1, col: 44 });
-    const bom = v.validateText('\ufeff{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 1}}\n').messages[0]!;
+    const bom = v.validateText('\ufeff{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 1}}\n')
+      .messages[0]!;
     expect(bom.issues[0]).toMatchObject({ code: 'json-syntax', line: 1, col: 1 });
   });
   it('a byte order mark is a syntax error at 1:1', () => {
@@ -133,10 +193,14 @@ describe('hostile input through the validator', () => {
   it('huge integers are exact and out of range, not rounded into range', () => {
     const m = first('{"event": "PING", "timestamp": {"seconds": 9223372036854775808, "microseconds": 1}}');
     expect(m.issues.map((i) => i.code)).toEqual(['bad-timestamp']);
-    expect(first('{"event": "PING", "timestamp": {"seconds": 9223372036854775807, "microseconds": 1}}').valid).toBe(true);
+    expect(first('{"event": "PING", "timestamp": {"seconds": 9223372036854775807, "microseconds": 1}}').valid).toBe(
+      true,
+    );
   });
   it('__proto__ and constructor keys are ordinary keys', () => {
-    const m = first('{"event": "PING", "__proto__": {"event": "X"}, "constructor": 1, "timestamp": {"seconds": 1, "microseconds": 1}}');
+    const m = first(
+      '{"event": "PING", "__proto__": {"event": "X"}, "constructor": 1, "timestamp": {"seconds": 1, "microseconds": 1}}',
+    );
     expect(m.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['envelope /__proto__', 'envelope /constructor']);
     expect(({} as Record<string, unknown>).event).toBeUndefined();
   });

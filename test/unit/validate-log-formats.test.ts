@@ -10,11 +10,13 @@ import type { MessageResult } from '../../lib/validate/types';
 import { MINI_MODEL } from '../fixtures/validate/mini-model';
 
 const v = createValidator(MINI_MODEL);
-const brief = (m: MessageResult) => `${m.kind} ${m.name ?? '-'} ${m.direction ?? '.'} ${m.line}:${m.col} ${m.valid ? 'ok' : 'BAD'}`;
+const brief = (m: MessageResult) =>
+  `${m.kind} ${m.name ?? '-'} ${m.direction ?? '.'} ${m.line}:${m.col} ${m.valid ? 'ok' : 'BAD'}`;
 const TS = '{"seconds": 1714644002, "microseconds": 1000}';
 
 /** one line as virLogOutputToFd writes it: timestamp, then virLogFormatString's "tid: prio : func:line : msg" */
-const lv = (prio: string, func: string, msg: string) => `2024-05-02 10:00:01.123+0000: 1310: ${prio} : ${func} : ${msg}`;
+const lv = (prio: string, func: string, msg: string) =>
+  `2024-05-02 10:00:01.123+0000: 1310: ${prio} : ${func} : ${msg}`;
 
 describe('libvirt debug logs', () => {
   const sent = '{"execute":"widget-add","arguments":{"id":"w1"},"id":"libvirt-5"}';
@@ -32,7 +34,11 @@ describe('libvirt debug logs', () => {
     lv('debug', 'virDomainObjSetState:42', 'state={"not": "a message"} reason=5'),
     lv('debug', 'qemuMonitorJSONIOProcessLine:193', `Line [${event}]`),
     lv('info', 'qemuMonitorJSONIOProcessLine:207', `QEMU_MONITOR_RECV_EVENT: mon=0x7f8c00123 event=${event}`),
-    lv('info', 'qemuMonitorJSONIOProcessLine:207', `QEMU_MONITOR_RECV_EVENT: mon=0x7f8c00123 event={"timestamp": ${TS}, "event": "PONG"}`),
+    lv(
+      'info',
+      'qemuMonitorJSONIOProcessLine:207',
+      `QEMU_MONITOR_RECV_EVENT: mon=0x7f8c00123 event={"timestamp": ${TS}, "event": "PONG"}`,
+    ),
   ].join('\n');
 
   it('checks each message once, at the exact column of its JSON, with the direction the log gives', () => {
@@ -49,14 +55,30 @@ describe('libvirt debug logs', () => {
   });
 
   it('the RECV probe alone (info level) and IO_WRITE alone are checked too', () => {
-    const info = log.split('\n').filter((l) => !l.includes('SEND_MSG') && !l.includes('Line [') && l !== ' fd=-1').join('\n');
-    expect(v.validateText(info).messages.map((m) => `${m.kind} ${m.name}`)).toEqual(['command widget-add', 'return widget-add', 'event PING', 'event PONG']);
+    const info = log
+      .split('\n')
+      .filter((l) => !l.includes('SEND_MSG') && !l.includes('Line [') && l !== ' fd=-1')
+      .join('\n');
+    expect(v.validateText(info).messages.map((m) => `${m.kind} ${m.name}`)).toEqual([
+      'command widget-add',
+      'return widget-add',
+      'event PING',
+      'event PONG',
+    ]);
   });
 
   it('an invalid message is reported at its place inside the line', () => {
-    const line = lv('info', 'qemuMonitorJSONIOProcessLine:207', `QEMU_MONITOR_RECV_EVENT: mon=0x1 event={"timestamp": ${TS}, "event": "PING", "data": {}}`);
+    const line = lv(
+      'info',
+      'qemuMonitorJSONIOProcessLine:207',
+      `QEMU_MONITOR_RECV_EVENT: mon=0x1 event={"timestamp": ${TS}, "event": "PING", "data": {}}`,
+    );
     const r = v.validateText(line);
-    expect(r.messages[0]!.issues[0]).toMatchObject({ code: 'unexpected-data', line: 1, col: line.indexOf('"data"') + 1 });
+    expect(r.messages[0]!.issues[0]).toMatchObject({
+      code: 'unexpected-data',
+      line: 1,
+      col: line.indexOf('"data"') + 1,
+    });
   });
 });
 
@@ -120,12 +142,20 @@ describe('iotests output and prefixed lines', () => {
       '*** done',
     ].join('\n');
     const r = v.validateText(out);
-    expect(r.messages.map(brief)).toEqual(['command widget-reset . 3:1 ok', 'return widget-reset . 4:1 ok', 'event PING . 5:1 ok', 'event PING . 6:1 ok', 'event PONG . 7:1 BAD']);
+    expect(r.messages.map(brief)).toEqual([
+      'command widget-reset . 3:1 ok',
+      'return widget-reset . 4:1 ok',
+      'event PING . 5:1 ok',
+      'event PING . 6:1 ok',
+      'event PONG . 7:1 BAD',
+    ]);
     expect(r.messages[4]!.issues[0]).toMatchObject({ line: 7, col: 11 });
   });
 
   it('one JSON object after any prefix is a message; the prefix may give the direction', () => {
-    const r = v.validateText(`12:00:01 qmp recv: {"timestamp": ${TS}, "event": "PONG"}\n12:00:02 send -> {"execute": "widget-reset"}\nno json here {or this}`);
+    const r = v.validateText(
+      `12:00:01 qmp recv: {"timestamp": ${TS}, "event": "PONG"}\n12:00:02 send -> {"execute": "widget-reset"}\nno json here {or this}`,
+    );
     expect(r.messages.map(brief)).toEqual(['event PONG <- 1:20 BAD', 'command widget-reset -> 2:18 ok']);
     expect(r.notes.map((n) => n.code)).toEqual(['prose']);
   });
@@ -142,7 +172,13 @@ describe('transcripts mix with other forms', () => {
       `{"timestamp": ${TS}, "event": "PING"}`,
     ].join('\n');
     const r = v.validateText(text);
-    expect(r.messages.map(brief)).toEqual(['event SHUTDOWN . 1:1 BAD', 'command no-such-command . 2:1 BAD', 'command widget-reset -> 3:4 ok', 'return widget-reset <- 4:4 ok', 'event PING . 6:1 ok']);
+    expect(r.messages.map(brief)).toEqual([
+      'event SHUTDOWN . 1:1 BAD',
+      'command no-such-command . 2:1 BAD',
+      'command widget-reset -> 3:4 ok',
+      'return widget-reset <- 4:4 ok',
+      'event PING . 6:1 ok',
+    ]);
     expect(r.counts).toMatchObject({ valid: 3, invalid: 2 });
     expect(r.notes.map((n) => `${n.code} ${n.line}`)).toEqual(['prose 5']);
   });
@@ -166,16 +202,35 @@ describe('JSON values that turn into a log after the first 64 KiB', () => {
   it('switches to line-wise reading at the first marker or log line, and still checks every message', () => {
     const ping = `{"timestamp": ${TS}, "event": "PING"}`;
     const head = Array.from({ length: 1500 }, () => ping).join('\n');
-    const tail = [`<- {"timestamp": ${TS}, "event": "PONG"}`, lv('info', 'qemuMonitorJSONIOProcessLine:207', `QEMU_MONITOR_RECV_EVENT: mon=0x1 event={"timestamp": ${TS}, "event": "PANG"}`), '{"execute": "nope"}'];
+    const tail = [
+      `<- {"timestamp": ${TS}, "event": "PONG"}`,
+      lv(
+        'info',
+        'qemuMonitorJSONIOProcessLine:207',
+        `QEMU_MONITOR_RECV_EVENT: mon=0x1 event={"timestamp": ${TS}, "event": "PANG"}`,
+      ),
+      '{"execute": "nope"}',
+    ];
     const text = `${head}\n${tail.join('\n')}\n`;
     expect(head.length).toBeGreaterThan(65536);
-    for (const r of [v.validateText(text), (() => {
-      const s = v.session();
-      const messages = [...s.feed(text.slice(0, text.indexOf('\n', 70000) + 1)), ...s.feed(text.slice(text.indexOf('\n', 70000) + 1)), ...s.end()];
-      return { messages };
-    })()]) {
+    for (const r of [
+      v.validateText(text),
+      (() => {
+        const s = v.session();
+        const messages = [
+          ...s.feed(text.slice(0, text.indexOf('\n', 70000) + 1)),
+          ...s.feed(text.slice(text.indexOf('\n', 70000) + 1)),
+          ...s.end(),
+        ];
+        return { messages };
+      })(),
+    ]) {
       expect(r.messages).toHaveLength(1503);
-      expect(r.messages.filter((m) => !m.valid).map((m) => `${m.kind} ${m.name} ${m.line}`)).toEqual(['event PONG 1501', 'event PANG 1502', 'command nope 1503']);
+      expect(r.messages.filter((m) => !m.valid).map((m) => `${m.kind} ${m.name} ${m.line}`)).toEqual([
+        'event PONG 1501',
+        'event PANG 1502',
+        'command nope 1503',
+      ]);
     }
   });
 });

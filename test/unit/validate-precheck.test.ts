@@ -51,12 +51,31 @@ describe('JSON Lines reading agrees with the exact readers', () => {
   const v = createValidator(MINI_MODEL);
   it.each(MINI_LINES)('%s', (line) => {
     // with a newline the line path runs; inside an array the exact readers do
-    const asLine = v.validateText(line + '\n').messages.map((m) => ({ ...m, start: 0, end: 0, line: 0, endLine: 0, col: 0, endCol: 0, issues: m.issues.map((i) => ({ ...i, line: 0, endLine: 0, col: 0, endCol: 0 })) }));
-    const asValue = v.validateText('[' + line.replace('} {', '}, {') + ']').messages.map((m) => ({ ...m, start: 0, end: 0, line: 0, endLine: 0, col: 0, endCol: 0, issues: m.issues.map((i) => ({ ...i, line: 0, endLine: 0, col: 0, endCol: 0 })) }));
+    const asLine = v.validateText(line + '\n').messages.map((m) => ({
+      ...m,
+      start: 0,
+      end: 0,
+      line: 0,
+      endLine: 0,
+      col: 0,
+      endCol: 0,
+      issues: m.issues.map((i) => ({ ...i, line: 0, endLine: 0, col: 0, endCol: 0 })),
+    }));
+    const asValue = v.validateText('[' + line.replace('} {', '}, {') + ']').messages.map((m) => ({
+      ...m,
+      start: 0,
+      end: 0,
+      line: 0,
+      endLine: 0,
+      col: 0,
+      endCol: 0,
+      issues: m.issues.map((i) => ({ ...i, line: 0, endLine: 0, col: 0, endCol: 0 })),
+    }));
     expect(asLine).toEqual(asValue);
   });
   it('catches what JSON.parse would lose', () => {
-    const codes = (line: string) => v.validateText(line + '\n').messages.flatMap((m) => m.issues.map((i) => `${i.code} ${i.path}`));
+    const codes = (line: string) =>
+      v.validateText(line + '\n').messages.flatMap((m) => m.issues.map((i) => `${i.code} ${i.path}`));
     expect(codes(MINI_LINES[0]!)).toEqual(['not-integer /data/widget/count']);
     expect(codes(MINI_LINES[1]!)).toEqual(['integer-range /data/widget/offset']);
     expect(codes(MINI_LINES[3]!)).toEqual(['duplicate-key /data/widget/id']);

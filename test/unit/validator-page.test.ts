@@ -45,7 +45,14 @@ describeWithQemu(TREE_NAMES, 'compact model for the browser', () => {
     expect(compact.entities.every((e) => e.doc === null && e.loc === null)).toBe(true);
     const json = JSON.stringify(compact);
     const described = compact.entities.flatMap((e) =>
-      (e.meta === 'struct' || e.meta === 'union' ? e.members : e.meta === 'enum' ? e.values : e.meta === 'alternate' ? e.alternatives : []).filter((x) => 'description' in x),
+      (e.meta === 'struct' || e.meta === 'union'
+        ? e.members
+        : e.meta === 'enum'
+          ? e.values
+          : e.meta === 'alternate'
+            ? e.alternatives
+            : []
+      ).filter((x) => 'description' in x),
     );
     expect(described.length).toBe(0);
     expect(gzipSync(json).length).toBeLessThan(60_000);
@@ -78,25 +85,37 @@ describeWithQemu(TREE_NAMES, 'compact model for the browser', () => {
 });
 
 describeWithQemu(TREE_NAMES, 'minimal valid event samples', () => {
-  it.each(TREE_NAMES)('every event of %s gets a sample that validates without errors (strict, deprecated=error)', (name) => {
-    const model = modelOf(TREES[TREE_NAMES.indexOf(name)]!);
-    const v = createValidator(model, { mode: 'strict', deprecated: 'error' });
-    const events = model.entities.filter((e) => e.meta === 'event');
-    expect(events.length).toBeGreaterThan(50);
-    const failures: string[] = [];
-    for (const e of events) {
-      const r = v.validateText(sampleEventText(model, e.name)!);
-      if (!r.valid || r.messages.length !== 1 || r.messages[0]!.name !== e.name) failures.push(e.name);
-    }
-    expect(failures).toEqual([]);
-  });
+  it.each(TREE_NAMES)(
+    'every event of %s gets a sample that validates without errors (strict, deprecated=error)',
+    (name) => {
+      const model = modelOf(TREES[TREE_NAMES.indexOf(name)]!);
+      const v = createValidator(model, { mode: 'strict', deprecated: 'error' });
+      const events = model.entities.filter((e) => e.meta === 'event');
+      expect(events.length).toBeGreaterThan(50);
+      const failures: string[] = [];
+      for (const e of events) {
+        const r = v.validateText(sampleEventText(model, e.name)!);
+        if (!r.valid || r.messages.length !== 1 || r.messages[0]!.name !== e.name) failures.push(e.name);
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 
   it('VFIO_MIGRATION_PREPARE: exactly its three required members, with an allowed device-state', () => {
     const msg = sampleEventMessage(modelOf(VFIO_TREE), 'VFIO_MIGRATION_PREPARE')!;
     expect(Object.keys(msg)).toEqual(['event', 'data', 'timestamp']);
     const data = msg.data as Record<string, unknown>;
     expect(Object.keys(data).sort()).toEqual(['device-id', 'device-state', 'qom-path']);
-    expect(['stop', 'running', 'stop-copy', 'resuming', 'running-p2p', 'pre-copy', 'pre-copy-p2p', 'running-p2p']).toContain(data['device-state']);
+    expect([
+      'stop',
+      'running',
+      'stop-copy',
+      'resuming',
+      'running-p2p',
+      'pre-copy',
+      'pre-copy-p2p',
+      'running-p2p',
+    ]).toContain(data['device-state']);
   });
 
   it('omits optional members and data for events without any', () => {
@@ -114,7 +133,11 @@ describe('URL: options in the query, input in the fragment', () => {
     expect(optionsSearch(o)).toBe('?mode=lenient&deprecated=error&version=10.0.13');
     expect(readOptions(optionsSearch(o), ['10.0.13'])).toEqual(o);
     expect(optionsSearch({ mode: 'strict', deprecated: 'warn', version: '' })).toBe('');
-    expect(readOptions('?mode=sloppy&deprecated=maybe&version=9.9', ['10.0.13'])).toEqual({ mode: 'strict', deprecated: 'warn', version: '' });
+    expect(readOptions('?mode=sloppy&deprecated=maybe&version=9.9', ['10.0.13'])).toEqual({
+      mode: 'strict',
+      deprecated: 'warn',
+      version: '',
+    });
   });
 
   it('compresses and restores text exactly (unicode, CRLF, 1 MB)', async () => {
@@ -146,7 +169,7 @@ describe('URL: options in the query, input in the fragment', () => {
     let seed = 12345;
     for (let i = 0; i < 20_000; i++) {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      random += String.fromCharCode(33 + (seed >> 16) % 90);
+      random += String.fromCharCode(33 + ((seed >> 16) % 90));
     }
     const tooLong = await shareLink('https://example.org/validate/', random, opts);
     expect(tooLong.ok).toBe(false);
@@ -154,7 +177,10 @@ describe('URL: options in the query, input in the fragment', () => {
   });
 
   it("reads the docs pages' 'open in validator' links", async () => {
-    const href = validatorPath({ versionLabel: '10.2.2', transcript: '-> {"execute": "qmp_capabilities"}\n<- {"return": {}}' });
+    const href = validatorPath({
+      versionLabel: '10.2.2',
+      transcript: '-> {"execute": "qmp_capabilities"}\n<- {"return": {}}',
+    });
     expect(await readFragment(href.slice(href.indexOf('#')))).toEqual({
       source: 'example',
       text: '-> {"execute": "qmp_capabilities"}\n<- {"return": {}}',
@@ -169,7 +195,10 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'the worker logic on hostile i
   let posted: FromWorker[];
   let core: WorkerCore;
   const URL_OK = 'model.json';
-  const run = async (text: string, options = { mode: 'strict', deprecated: 'warn' } as const): Promise<ValidationResult> => {
+  const run = async (
+    text: string,
+    options = { mode: 'strict', deprecated: 'warn' } as const,
+  ): Promise<ValidationResult> => {
     posted = [];
     await core.handle({ type: 'validate', id: 1, modelUrl: URL_OK, text, options } satisfies ToWorker);
     const last = posted.at(-1)!;
@@ -192,7 +221,13 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'the worker logic on hostile i
 
   it('announces the model once, then answers with results', async () => {
     posted = [];
-    await core.handle({ type: 'validate', id: 7, modelUrl: URL_OK, text: VFIO_EVENT, options: { mode: 'strict', deprecated: 'warn' } });
+    await core.handle({
+      type: 'validate',
+      id: 7,
+      modelUrl: URL_OK,
+      text: VFIO_EVENT,
+      options: { mode: 'strict', deprecated: 'warn' },
+    });
     expect(posted.map((m) => m.type)).toEqual(['model', 'result']);
     const model = posted[0] as Extract<FromWorker, { type: 'model' }>;
     expect(model.events).toContain('VFIO_MIGRATION_PREPARE');
@@ -205,7 +240,13 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'the worker logic on hostile i
     const issues = r.messages[0]!.issues;
     expect(issues).toHaveLength(1);
     const col = VFIO_EVENT.split('\n')[2]!.indexOf('"stop"') + 1;
-    expect(issues[0]).toMatchObject({ severity: 'error', code: 'enum-value', path: '/data/device-state', line: 3, col });
+    expect(issues[0]).toMatchObject({
+      severity: 'error',
+      code: 'enum-value',
+      path: '/data/device-state',
+      line: 3,
+      col,
+    });
     expect(issues[0]!.text).toContain('stop-copy');
   });
 
@@ -218,12 +259,24 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'the worker logic on hostile i
   it('makes samples on request', async () => {
     posted = [];
     await core.handle({ type: 'sample', id: 4, modelUrl: URL_OK, name: 'VFIO_MIGRATION_PREPARE' });
-    expect(posted).toEqual([{ type: 'sample', id: 4, name: 'VFIO_MIGRATION_PREPARE', text: sampleEventText(modelOf(VFIO_TREE), 'VFIO_MIGRATION_PREPARE') }]);
+    expect(posted).toEqual([
+      {
+        type: 'sample',
+        id: 4,
+        name: 'VFIO_MIGRATION_PREPARE',
+        text: sampleEventText(modelOf(VFIO_TREE), 'VFIO_MIGRATION_PREPARE'),
+      },
+    ]);
   });
 
   it('feeds large input in chunks with progress, same verdicts as in one piece', async () => {
     const lines: string[] = [];
-    for (let i = 0; lines.join('\n').length < CHUNK * 2.5; i++) lines.push(...Array.from({ length: 500 }, (_, k) => VFIO_EVENT.replace(/\n/g, '').replace('"stop"', (i * 500 + k) % 997 === 0 ? '"nope"' : '"stop"')));
+    for (let i = 0; lines.join('\n').length < CHUNK * 2.5; i++)
+      lines.push(
+        ...Array.from({ length: 500 }, (_, k) =>
+          VFIO_EVENT.replace(/\n/g, '').replace('"stop"', (i * 500 + k) % 997 === 0 ? '"nope"' : '"stop"'),
+        ),
+      );
     const text = lines.join('\n');
     const r = await run(text);
     const progress = posted.filter((m) => m.type === 'progress');
@@ -232,19 +285,63 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'the worker logic on hostile i
     const whole = createValidator(modelOf(VFIO_TREE)).validateText(text);
     expect(r.counts).toEqual(whole.counts);
     expect(r.counts.invalid).toBe(lines.filter((l) => l.includes('"nope"')).length);
-    expect(r.messages.filter((m) => !m.valid).map((m) => m.line)).toEqual(whole.messages.filter((m) => !m.valid).map((m) => m.line));
+    expect(r.messages.filter((m) => !m.valid).map((m) => m.line)).toEqual(
+      whole.messages.filter((m) => !m.valid).map((m) => m.line),
+    );
   });
 
   it.each([
     ['a byte order mark', '\uFEFF' + VFIO_EVENT, 'json-syntax', '1:1', 'found a byte order mark (U+FEFF)'],
-    ['nesting 100,000 deep', '['.repeat(100_000) + ']'.repeat(100_000), 'json-syntax', '1:2', 'nesting deeper than 1024 levels'],
-    ['an object nested 100,000 deep', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000), 'json-syntax', '1:1', 'nesting deeper than 1024 levels'],
-    ['an integer beyond 2^64', VFIO_EVENT.replace('1713771323', '36893488147419103232'), 'bad-timestamp', '1:27', 'seconds 36893488147419103232 is out of range'],
+    [
+      'nesting 100,000 deep',
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      'json-syntax',
+      '1:2',
+      'nesting deeper than 1024 levels',
+    ],
+    [
+      'an object nested 100,000 deep',
+      '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000),
+      'json-syntax',
+      '1:1',
+      'nesting deeper than 1024 levels',
+    ],
+    [
+      'an integer beyond 2^64',
+      VFIO_EVENT.replace('1713771323', '36893488147419103232'),
+      'bad-timestamp',
+      '1:27',
+      'seconds 36893488147419103232 is out of range',
+    ],
     ['NaN', VFIO_EVENT.replace('212268', 'NaN'), 'json-syntax', '1:55', 'NaN is not a JSON value'],
-    ['a lone surrogate escape', VFIO_EVENT.replace('vfio_dev1"', '\\udc00"'), 'json-syntax', '3:25', 'lone surrogate escape in a string (\\udc00)'],
-    ['a raw lone surrogate', VFIO_EVENT.replace('vfio_dev1"', '\ud800"'), 'json-syntax', '3:25', 'lone surrogate in a string'],
-    ['duplicate keys', VFIO_EVENT.replace('"event"', '"event": "STOP", "event"'), 'duplicate-key', '2:19', "'event' appears more than once"],
-    ['a single-line syntax error', '{"event": "STOP", x}', 'json-syntax', '1:19', "expected a member name in double quotes, found 'x'"],
+    [
+      'a lone surrogate escape',
+      VFIO_EVENT.replace('vfio_dev1"', '\\udc00"'),
+      'json-syntax',
+      '3:25',
+      'lone surrogate escape in a string (\\udc00)',
+    ],
+    [
+      'a raw lone surrogate',
+      VFIO_EVENT.replace('vfio_dev1"', '\ud800"'),
+      'json-syntax',
+      '3:25',
+      'lone surrogate in a string',
+    ],
+    [
+      'duplicate keys',
+      VFIO_EVENT.replace('"event"', '"event": "STOP", "event"'),
+      'duplicate-key',
+      '2:19',
+      "'event' appears more than once",
+    ],
+    [
+      'a single-line syntax error',
+      '{"event": "STOP", x}',
+      'json-syntax',
+      '1:19',
+      "expected a member name in double quotes, found 'x'",
+    ],
   ])('%s gets a clear verdict', async (_what, text, code, at, says) => {
     const r = await run(text);
     expect(r.messages.length).toBeGreaterThanOrEqual(1);
@@ -255,7 +352,10 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'the worker logic on hostile i
   });
 
   it('__proto__ and constructor keys are reported and pollute nothing', async () => {
-    const text = VFIO_EVENT.replace('"data": {', '"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "data": {"__proto__": {"polluted": 3}, ');
+    const text = VFIO_EVENT.replace(
+      '"data": {',
+      '"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "data": {"__proto__": {"polluted": 3}, ',
+    );
     const r = await run(text);
     expect(r.valid).toBe(false);
     const paths = r.messages[0]!.issues.map((i) => i.path);

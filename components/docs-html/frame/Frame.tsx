@@ -44,7 +44,12 @@ function switcherTarget(
 
 function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
   const versions = getVersions();
-  if (versions.length < 2) return <span className="version-label" title="Schema version">{site.label}</span>;
+  if (versions.length < 2)
+    return (
+      <span className="version-label" title="Schema version">
+        {site.label}
+      </span>
+    );
   return (
     <details className="version-switcher">
       <summary aria-label={`Schema version ${site.label}, change version`} aria-haspopup="true">
@@ -108,13 +113,21 @@ function ModuleEntry({ site, m, active, activeName }: EntryProps) {
         <ul className="entity-list">
           {sidebarEntities(m.entities, activeName).map((e) => (
             <li key={e.name}>
-              <a href={withBase(definitionHref(site, e))} aria-current={e.name === activeName ? 'page' : undefined} className={`k-${e.meta}`}>
+              <a
+                href={withBase(definitionHref(site, e))}
+                aria-current={e.name === activeName ? 'page' : undefined}
+                className={`k-${e.meta}`}
+              >
                 {e.name}
               </a>
             </li>
           ))}
           {m.entities.length > SIDEBAR_MAX && (
-            <li><a className="more" href={withBase(moduleHref(site, m))}>All {m.entities.length} definitions →</a></li>
+            <li>
+              <a className="more" href={withBase(moduleHref(site, m))}>
+                All {m.entities.length} definitions →
+              </a>
+            </li>
           )}
         </ul>
       )}
@@ -133,7 +146,15 @@ function closedEntry(site: SiteSchema, m: SiteModule): Html {
   return html;
 }
 
-export function Sidebar({ site, activeModule, activeName }: { site: SiteSchema; activeModule?: string; activeName?: string }) {
+export function Sidebar({
+  site,
+  activeModule,
+  activeName,
+}: {
+  site: SiteSchema;
+  activeModule?: string;
+  activeName?: string;
+}) {
   return (
     <>
       <p className="sidebar-title">Modules</p>
@@ -154,26 +175,31 @@ export function Topbar({ site, page }: { site: SiteSchema; page: PageRef }) {
   const home = withBase(homePath(site.prefix));
   return (
     <>
-        <button type="button" className="icon-button menu-button" popoverTarget="sidebar" aria-label="Browse modules">
-          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /></svg>
-        </button>
-        <a className="brand" href={home} aria-label="QAPI Explorer home">
-          <span className="brand-mark" aria-hidden="true">{'{Q}'}</span> <span className="brand-name">QAPI Explorer</span>
-        </a>
-        <nav className="topnav" aria-label="Sections">
-          <a href={withBase(homePath(site.prefix, 'events'))}>Events</a>
-          <a href={withBase(indexPath(site.prefix, 'commands'))}>Commands</a>
-          <a href={withBase(indexPath(site.prefix, 'types'))}>Types</a>
-          <a href={withBase(indexPath(site.prefix))}>Index</a>
-          <a href={withBase(protocolPath(site.prefix))}>Protocol</a>
-          {getVersions().length > 1 && <a href={withBase(changesPath())}>Changes</a>}
-          <a href={withBase(validatorPath())}>Validate</a>
-        </nav>
-        <div className="topbar-tools">
-          <SearchBox indexUrl={withBase(searchIndexPath(site.prefix))} base={basePath() + site.prefix} />
-          <VersionSwitcher site={site} page={page} />
-          <ThemeToggle />
-        </div>
+      <button type="button" className="icon-button menu-button" popoverTarget="sidebar" aria-label="Browse modules">
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+          <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      </button>
+      <a className="brand" href={home} aria-label="QAPI Explorer home">
+        <span className="brand-mark" aria-hidden="true">
+          {'{Q}'}
+        </span>{' '}
+        <span className="brand-name">QAPI Explorer</span>
+      </a>
+      <nav className="topnav" aria-label="Sections">
+        <a href={withBase(homePath(site.prefix, 'events'))}>Events</a>
+        <a href={withBase(indexPath(site.prefix, 'commands'))}>Commands</a>
+        <a href={withBase(indexPath(site.prefix, 'types'))}>Types</a>
+        <a href={withBase(indexPath(site.prefix))}>Index</a>
+        <a href={withBase(protocolPath(site.prefix))}>Protocol</a>
+        {getVersions().length > 1 && <a href={withBase(changesPath())}>Changes</a>}
+        <a href={withBase(validatorPath())}>Validate</a>
+      </nav>
+      <div className="topbar-tools">
+        <SearchBox indexUrl={withBase(searchIndexPath(site.prefix))} base={basePath() + site.prefix} />
+        <VersionSwitcher site={site} page={page} />
+        <ThemeToggle />
+      </div>
     </>
   );
 }

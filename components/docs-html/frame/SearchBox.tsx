@@ -5,7 +5,14 @@
 export function SearchBox({ indexUrl, base }: { indexUrl: string; base: string }) {
   return (
     <>
-      <button type="button" className="search-button" data-index={indexUrl} data-base={base} aria-haspopup="dialog" aria-keyshortcuts="Control+K /">
+      <button
+        type="button"
+        className="search-button"
+        data-index={indexUrl}
+        data-base={base}
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Control+K /"
+      >
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
           <circle cx="11" cy="11" r="7" fill="none" stroke="currentColor" strokeWidth="2" />
           <path d="M20 20l-4-4" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />

@@ -49,11 +49,24 @@ const MODULE_ROOT = '__fuzz-root__.json';
 const PARSE_ERROR_MESSAGE = new RegExp(
   '^(' +
     [
-      'stray ', 'expected ', 'missing terminating', 'funny character in string', 'unknown escape',
-      'duplicate key ', "junk after '##'", 'missing space after #', "documentation comment must end with '##'",
-      'unexpected de-indent', "line should end with ':'", "name required after '@'",
-      'Use two spaces between sentences', 'documentation line longer than', "duplicated 'Features:' line",
-      'feature descriptions expected', "description of '@", "'@[^']*' not allowed in free-form documentation",
+      'stray ',
+      'expected ',
+      'missing terminating',
+      'funny character in string',
+      'unknown escape',
+      'duplicate key ',
+      "junk after '##'",
+      'missing space after #',
+      "documentation comment must end with '##'",
+      'unexpected de-indent',
+      "line should end with ':'",
+      "name required after '@'",
+      'Use two spaces between sentences',
+      'documentation line longer than',
+      "duplicated 'Features:' line",
+      'feature descriptions expected',
+      "description of '@",
+      "'@[^']*' not allowed in free-form documentation",
     ].join('|') +
     ')',
 );
@@ -140,7 +153,8 @@ export class Campaign {
       // Slow only because the machine is busy? The unmutated tree, timed now,
       // tells: a mutant-made hang is far slower than the tree it came from.
       const clean = this.timeUnmutated(root, file);
-      if (ms > 3 * clean) problem = `took ${Math.round(ms)} ms (hang limit ${HANG_MS} ms; unmutated: ${Math.round(clean)} ms)`;
+      if (ms > 3 * clean)
+        problem = `took ${Math.round(ms)} ms (hang limit ${HANG_MS} ms; unmutated: ${Math.round(clean)} ms)`;
     }
     if (problem !== null) {
       result.verdict = 'crash';

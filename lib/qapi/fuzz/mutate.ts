@@ -67,12 +67,60 @@ export function tokenize(text: string): Token[] {
 
 /** Characters and snippets that hit the lexer's and doc parser's edge cases. */
 const JUNK: readonly string[] = [
-  '{', '}', '[', ']', ':', ',', "'", '"', '#', '##', '\n', '\n##\n', '\t', ' ', '\\', "\\'", '\\u0041',
-  'true', 'false', 'null', '123', '-1', '1.5', '@', '@x:', '# @foo:', 'Since:', 'Returns:', 'Features:',
-  "'include'", "'pragma'", "{ 'include': 'qapi-schema.json' }", "{ 'include': 'nonexistent.json' }",
-  "'if'", "'features'", "'data'", "'base'", "'discriminator'", "'boxed': true", "'deprecated'",
-  "{'not': {}}", "{'all': []}", "'*'", "'q_obj_x'", "'__org.qemu_x-'", "'xList'",
-  '\u00e9', '\u2028', '\u0000', '\ud83d\ude00', '\r\n', '.. qmp-example::', '    ', '  ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  "'",
+  '"',
+  '#',
+  '##',
+  '\n',
+  '\n##\n',
+  '\t',
+  ' ',
+  '\\',
+  "\\'",
+  '\\u0041',
+  'true',
+  'false',
+  'null',
+  '123',
+  '-1',
+  '1.5',
+  '@',
+  '@x:',
+  '# @foo:',
+  'Since:',
+  'Returns:',
+  'Features:',
+  "'include'",
+  "'pragma'",
+  "{ 'include': 'qapi-schema.json' }",
+  "{ 'include': 'nonexistent.json' }",
+  "'if'",
+  "'features'",
+  "'data'",
+  "'base'",
+  "'discriminator'",
+  "'boxed': true",
+  "'deprecated'",
+  "{'not': {}}",
+  "{'all': []}",
+  "'*'",
+  "'q_obj_x'",
+  "'__org.qemu_x-'",
+  "'xList'",
+  '\u00e9',
+  '\u2028',
+  '\u0000',
+  '\ud83d\ude00',
+  '\r\n',
+  '.. qmp-example::',
+  '    ',
+  '  ',
 ];
 
 type Mutation = (text: string, rng: Rng) => string;
@@ -135,7 +183,9 @@ const tokenMutations: Record<string, Mutation> = {
     let y = pick(r, toks);
     if (x.start > y.start) [x, y] = [y, x];
     if (x.end > y.start) return t;
-    return t.slice(0, x.start) + t.slice(y.start, y.end) + t.slice(x.end, y.start) + t.slice(x.start, x.end) + t.slice(y.end);
+    return (
+      t.slice(0, x.start) + t.slice(y.start, y.end) + t.slice(x.end, y.start) + t.slice(x.start, x.end) + t.slice(y.end)
+    );
   }),
   replaceToken: withTokens((t, toks, r) => {
     const k = pick(r, toks);
@@ -171,7 +221,10 @@ const lineMutations: Record<string, Mutation> = {
   reindentLine: withLines((ls, r) => {
     const i = int(r, ls.length);
     const out = ls.slice();
-    out[i] = out[i].replace(/^(#?)( *)/, (_m, hash: string, sp: string) => hash + ' '.repeat(Math.max(0, sp.length + int(r, 7) - 3)));
+    out[i] = out[i].replace(
+      /^(#?)( *)/,
+      (_m, hash: string, sp: string) => hash + ' '.repeat(Math.max(0, sp.length + int(r, 7) - 3)),
+    );
     return out;
   }),
 };

@@ -71,7 +71,7 @@ export function findSchemaReply(text: string, fname: string): FoundSchemaReply {
   let version: ReturnType<typeof versionOf> = null;
   let target: string | undefined;
   let firstError: JsonSyntaxError | null = null;
-  for (let p = nextCandidate(text, 0); p >= 0; ) {
+  for (let p = nextCandidate(text, 0); p >= 0;) {
     const scanned = scanJsonValue(text, p);
     if ('error' in scanned) {
       // a broken schema reply is the error to report; a broken other message is skipped
@@ -96,7 +96,12 @@ export function findSchemaReply(text: string, fname: string): FoundSchemaReply {
       if (isObject(v)) version = versionOf(v.return) ?? (isObject(v.QMP) ? versionOf(v.QMP.version) : null);
     } else if (target === undefined && slice.includes('"arch"')) {
       const v: unknown = JSON.parse(slice);
-      if (isObject(v) && isObject(v.return) && typeof v.return.arch === 'string' && Object.keys(v.return).length === 1) {
+      if (
+        isObject(v) &&
+        isObject(v.return) &&
+        typeof v.return.arch === 'string' &&
+        Object.keys(v.return).length === 1
+      ) {
         target = v.return.arch;
       }
     }

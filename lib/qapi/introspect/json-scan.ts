@@ -73,7 +73,7 @@ class Scanner {
       return;
     }
     for (;;) {
-      if (this.text.charCodeAt(this.i) !== 0x22) this.expected("a string key");
+      if (this.text.charCodeAt(this.i) !== 0x22) this.expected('a string key');
       const keyStart = this.i;
       this.string();
       const keyEnd = this.i;
@@ -128,11 +128,13 @@ class Scanner {
         return;
       }
       if (Number.isNaN(c)) this.fail('unexpected end of input inside a string');
-      if (c < 0x20) this.fail(c === 10 ? 'string not closed before the end of the line' : 'control character in a string');
+      if (c < 0x20)
+        this.fail(c === 10 ? 'string not closed before the end of the line' : 'control character in a string');
       if (c === 0x5c) {
         const e = t[this.i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(t.slice(this.i + 2, this.i + 6))) this.fail('bad \\u escape: expected four hex digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(t.slice(this.i + 2, this.i + 6)))
+            this.fail('bad \\u escape: expected four hex digits');
           this.i += 6;
           continue;
         }
@@ -168,7 +170,9 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
 /** A character for a message: quoted when printable, as U+XXXX otherwise (never a run of the input). */
 function describeChar(text: string, i: number): string {
   const cp = text.codePointAt(i) ?? 0;
-  return cp > 0x20 && cp < 0x7f ? `'${String.fromCodePoint(cp)}'` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return cp > 0x20 && cp < 0x7f
+    ? `'${String.fromCodePoint(cp)}'`
+    : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function isSyntaxError(err: unknown): err is JsonSyntaxError {

@@ -122,13 +122,21 @@ class Reader {
     if (!isObject(info)) this.fault(path, 'a SchemaInfo must be an object');
     const name = this.str(info, 'name', path)!;
     const metaType = this.str(info, 'meta-type', path)!;
-    const base = { name, module: INTROSPECTION_MODULE, loc: null, features: this.features(info, path), implicit: false, doc: null };
+    const base = {
+      name,
+      module: INTROSPECTION_MODULE,
+      loc: null,
+      features: this.features(info, path),
+      implicit: false,
+      doc: null,
+    };
     switch (metaType) {
       case 'builtin': {
         const jsonType = this.str(info, 'json-type', path)!;
         const expected = Object.hasOwn(BUILTIN_JSON_TYPES, name) ? BUILTIN_JSON_TYPES[name] : undefined;
         if (!expected) this.fault([...path, 'name'], `'${name}' is not a QAPI builtin type`);
-        if (jsonType !== expected) this.fault([...path, 'json-type'], `builtin '${name}' is sent as '${expected}', not '${jsonType}'`);
+        if (jsonType !== expected)
+          this.fault([...path, 'json-type'], `builtin '${name}' is sent as '${expected}', not '${jsonType}'`);
         const out: BuiltinType = { ...base, module: './builtin', implicit: true, meta: 'builtin', jsonType: expected };
         // introspection maps every integer type to 'int' (introspect.py _use_type)
         if (name === 'int') out.anyInteger = true;
@@ -137,14 +145,24 @@ class Reader {
       case 'enum': {
         // 'members' (6.2+) carries features; 'values' is the older, redundant list
         const values: EnumValue[] = Object.hasOwn(info, 'members')
-          ? this.objects(info, 'members', path).map(([m, at]) => ({ name: this.str(m, 'name', at)!, features: this.features(m, at) }))
+          ? this.objects(info, 'members', path).map(([m, at]) => ({
+              name: this.str(m, 'name', at)!,
+              features: this.features(m, at),
+            }))
           : this.list(info, 'values', path).map((v, k) =>
-              typeof v === 'string' ? { name: v, features: [] } : this.fault([...path, 'values', k], "'values' must hold strings"),
+              typeof v === 'string'
+                ? { name: v, features: [] }
+                : this.fault([...path, 'values', k], "'values' must hold strings"),
             );
         return { ...base, implicit: isMasked(name), meta: 'enum', values } satisfies EnumType;
       }
       case 'array':
-        return { ...base, implicit: true, meta: 'array', elementType: this.ref(info, 'element-type', path) } satisfies ArrayType;
+        return {
+          ...base,
+          implicit: true,
+          meta: 'array',
+          elementType: this.ref(info, 'element-type', path),
+        } satisfies ArrayType;
       case 'object':
         return this.object(info, path, { ...base, implicit: isMasked(name) });
       case 'alternate': {
@@ -230,7 +248,8 @@ function checkEntity(reader: Reader, byName: Map<string, Entity>, e: Entity, i: 
     if (tagType?.meta !== 'enum') reader.fault([i, 'tag'], `the tag '${e.discriminator}' must have an enum type`);
     e.branches.forEach((b, k) => {
       const t = byName.get(b.type);
-      if (t?.meta !== 'struct' && t?.meta !== 'union') reader.fault([i, 'variants', k, 'type'], `variant '${b.value}' must be an object type`);
+      if (t?.meta !== 'struct' && t?.meta !== 'union')
+        reader.fault([i, 'variants', k, 'type'], `variant '${b.value}' must be an object type`);
     });
     // a union whose branches lead back to itself would make every reader of the model loop
     const seen = new Set<string>();
@@ -254,11 +273,13 @@ function checkEntity(reader: Reader, byName: Map<string, Entity>, e: Entity, i: 
   } else if (e.meta === 'alternate') {
     // QEMU's rule (qapi-code-gen "Alternate types"): no alternative is itself an alternate
     e.alternatives.forEach((a, k) => {
-      if (byName.get(a.type)?.meta === 'alternate') reader.fault([i, 'members', k, 'type'], `an alternative of '${e.name}' cannot be an alternate`);
+      if (byName.get(a.type)?.meta === 'alternate')
+        reader.fault([i, 'members', k, 'type'], `an alternative of '${e.name}' cannot be an alternate`);
     });
   } else if (e.meta === 'command' || e.meta === 'event') {
     const arg = byName.get(e.argType!);
-    if (arg?.meta !== 'struct' && arg?.meta !== 'union') reader.fault([i, 'arg-type'], "'arg-type' must name an object type");
+    if (arg?.meta !== 'struct' && arg?.meta !== 'union')
+      reader.fault([i, 'arg-type'], "'arg-type' must name an object type");
   }
 }
 

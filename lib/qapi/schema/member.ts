@@ -153,11 +153,15 @@ export function checkFeatureClash(features: QAPISchemaFeature[], info: QAPISourc
   for (let i = 0; i < features.length; i++) features[i].checkClash(info, seen);
 }
 
-
 export class QAPISchemaEnumMember extends QAPISchemaMember {
   declare readonly features: QAPISchemaFeature[];
 
-  constructor(name: string, info: QAPISourceInfo | null, ifcond?: QAPISchemaIfCond, features: QAPISchemaFeature[] = NO_FEATURES) {
+  constructor(
+    name: string,
+    info: QAPISourceInfo | null,
+    ifcond?: QAPISchemaIfCond,
+    features: QAPISchemaFeature[] = NO_FEATURES,
+  ) {
     super(name, info, ifcond);
     this.features = features;
     for (let i = 0; i < features.length; i++) features[i].setDefinedIn(name);

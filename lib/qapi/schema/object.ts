@@ -299,4 +299,3 @@ export class QAPISchemaAlternateType extends QAPISchemaType {
     visitor.visitAlternateType?.(this.name, this.info, this.ifcond, this.features, this.alternatives);
   }
 }
-

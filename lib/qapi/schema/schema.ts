@@ -142,11 +142,7 @@ export class QAPISchema implements SchemaContext {
     return this.typeDict.get(name) ?? null;
   }
 
-  resolveType(
-    name: string,
-    info: QAPISourceInfo | null,
-    what: string | null | Describable,
-  ): QAPISchemaType {
+  resolveType(name: string, info: QAPISourceInfo | null, what: string | null | Describable): QAPISchemaType {
     const typ = this.lookupType(name);
     if (!typ) {
       const text = what !== null && typeof what === 'object' ? what.describe(info) : what;
@@ -388,18 +384,28 @@ export class QAPISchema implements SchemaContext {
     const ifcond = ifcondOf(expr.get('if'));
     const features = this.makeFeatures(expr.get('features'), info);
     let data = expr.get('data');
-    if (data instanceof Map) data = this.makeImplicitObjectType(name, info, ifcond, 'arg', this.makeMembers(data, info)) ?? undefined;
+    if (data instanceof Map)
+      data = this.makeImplicitObjectType(name, info, ifcond, 'arg', this.makeMembers(data, info)) ?? undefined;
     let rets = expr.get('returns');
     if (Array.isArray(rets)) rets = this.makeArrayType(rets[0] as string, info);
     this.defDefinition(
-      new QAPISchemaCommand(name, info, doc, ifcond, features, (data as string | undefined) ?? null, (rets as string | undefined) ?? null, {
-        gen: expr.get('gen') ?? true,
-        successResponse: expr.get('success-response') ?? true,
-        boxed: expr.get('boxed') ?? false,
-        allowOob: expr.get('allow-oob') ?? false,
-        allowPreconfig: expr.get('allow-preconfig') ?? false,
-        coroutine: expr.get('coroutine') ?? false,
-      } as QAPISchemaCommand['flags']),
+      new QAPISchemaCommand(
+        name,
+        info,
+        doc,
+        ifcond,
+        features,
+        (data as string | undefined) ?? null,
+        (rets as string | undefined) ?? null,
+        {
+          gen: expr.get('gen') ?? true,
+          successResponse: expr.get('success-response') ?? true,
+          boxed: expr.get('boxed') ?? false,
+          allowOob: expr.get('allow-oob') ?? false,
+          allowPreconfig: expr.get('allow-preconfig') ?? false,
+          coroutine: expr.get('coroutine') ?? false,
+        } as QAPISchemaCommand['flags'],
+      ),
     );
   }
 
@@ -408,9 +414,12 @@ export class QAPISchema implements SchemaContext {
     const ifcond = ifcondOf(expr.get('if'));
     const features = this.makeFeatures(expr.get('features'), info);
     let data = expr.get('data');
-    if (data instanceof Map) data = this.makeImplicitObjectType(name, info, ifcond, 'arg', this.makeMembers(data, info)) ?? undefined;
+    if (data instanceof Map)
+      data = this.makeImplicitObjectType(name, info, ifcond, 'arg', this.makeMembers(data, info)) ?? undefined;
     const boxed = (expr.get('boxed') ?? false) as boolean;
-    this.defDefinition(new QAPISchemaEvent(name, info, doc, ifcond, features, (data as string | undefined) ?? null, boxed));
+    this.defDefinition(
+      new QAPISchemaEvent(name, info, doc, ifcond, features, (data as string | undefined) ?? null, boxed),
+    );
   }
 
   private defInclude({ expr, info }: QAPIExpression): void {

@@ -3,11 +3,7 @@
 // first-seen order and, within a module, entities in definition order; every
 // method is optional, as every method of QEMU's base class is a no-op.
 import type { QAPISourceInfo } from '../source';
-import type {
-  QAPISchemaArrayType,
-  QAPISchemaEnumType,
-  QAPISchemaType,
-} from './entity';
+import type { QAPISchemaArrayType, QAPISchemaEnumType, QAPISchemaType } from './entity';
 import type { QAPISchemaEnumMember, QAPISchemaFeature, QAPISchemaIfCond, QAPISchemaObjectTypeMember } from './member';
 import type { QAPISchemaAlternatives, QAPISchemaBranches, QAPISchemaObjectType } from './object';
 

@@ -152,14 +152,24 @@ function parseLines(src: Src): Block[] {
 
     // Overline + title + underline.
     const over = ADORNMENT.exec(line);
-    if (over && !isBlank(lines[i + 1]) && lines[i + 2] !== undefined && ADORNMENT.exec(lines[i + 2]!)?.[1] === over[1]) {
+    if (
+      over &&
+      !isBlank(lines[i + 1]) &&
+      lines[i + 2] !== undefined &&
+      ADORNMENT.exec(lines[i + 2]!)?.[1] === over[1]
+    ) {
       blocks.push({ t: 'heading', level: headingLevel('over' + over[1]), children: parseInline(lines[i + 1]!.trim()) });
       i += 3;
       continue;
     }
     // Title + underline.
     const under = lines[i + 1] !== undefined ? ADORNMENT.exec(lines[i + 1]!) : null;
-    if (under && !TABLE_BORDER.test(line) && lines[i + 1]!.trim().length >= Math.min(line.trim().length, 3) && isBlank(lines[i + 2])) {
+    if (
+      under &&
+      !TABLE_BORDER.test(line) &&
+      lines[i + 1]!.trim().length >= Math.min(line.trim().length, 3) &&
+      isBlank(lines[i + 2])
+    ) {
       blocks.push({ t: 'heading', level: headingLevel(under[1]!), children: parseInline(line.trim()) });
       i += 2;
       continue;
@@ -211,7 +221,13 @@ function parseLines(src: Src): Block[] {
     if (i === start + 1 && !isBlank(lines[i]) && indentOf(lines[i]!) > 0) {
       const items: { term: ReturnType<typeof parseInline>; blocks: Block[] }[] = [];
       let j = start;
-      while (j < lines.length && !isBlank(lines[j]) && indentOf(lines[j]!) === 0 && !isBlank(lines[j + 1]) && indentOf(lines[j + 1]!) > 0) {
+      while (
+        j < lines.length &&
+        !isBlank(lines[j]) &&
+        indentOf(lines[j]!) === 0 &&
+        !isBlank(lines[j + 1]) &&
+        indentOf(lines[j + 1]!) > 0
+      ) {
         const { next } = takeIndented(lines, j + 1);
         items.push({ term: parseInline(lines[j]!.trim()), blocks: parseLines(innerSrc(src, j + 1, next)) });
         j = next;
@@ -221,7 +237,10 @@ function parseLines(src: Src): Block[] {
       i = j;
       continue;
     }
-    let text = lines.slice(start, i).map((l) => l.trim()).join('\n');
+    let text = lines
+      .slice(start, i)
+      .map((l) => l.trim())
+      .join('\n');
     if (text.endsWith('::')) {
       literalNext = true;
       text = /\s::$/.test(text) ? text.slice(0, -3).trimEnd() : text.slice(0, -1);
@@ -286,9 +305,13 @@ function parseSimpleTable(lines: string[], start: number): { block: Block; next:
       continue;
     }
     if (isBlank(line)) continue;
-    const cells = cols.map(([a, b], k) => line.slice(a, k === cols.length - 1 ? undefined : cols[k + 1]![0]).trim() || line.slice(a, b).trim());
+    const cells = cols.map(
+      ([a, b], k) =>
+        line.slice(a, k === cols.length - 1 ? undefined : cols[k + 1]![0]).trim() || line.slice(a, b).trim(),
+    );
     // A row whose first column is empty continues the previous row.
-    if (!cells[0] && rows.length > 0) rows[rows.length - 1] = rows[rows.length - 1]!.map((c, k) => (cells[k] ? `${c} ${cells[k]}` : c));
+    if (!cells[0] && rows.length > 0)
+      rows[rows.length - 1] = rows[rows.length - 1]!.map((c, k) => (cells[k] ? `${c} ${cells[k]}` : c));
     else rows.push(cells);
   }
   if (borders.length === 0) return null;
@@ -312,7 +335,18 @@ function splitOptions(body: Src): { options: Record<string, string>; rest: Src }
   return { options, rest: trimSrc(sliceSrc(body, i, body.lines.length)) };
 }
 
-const ADMONITIONS = new Set(['note', 'caution', 'warning', 'important', 'tip', 'hint', 'danger', 'attention', 'error', 'seealso']);
+const ADMONITIONS = new Set([
+  'note',
+  'caution',
+  'warning',
+  'important',
+  'tip',
+  'hint',
+  'danger',
+  'attention',
+  'error',
+  'seealso',
+]);
 
 /** `at`: the directive line's index in the text. */
 function directiveBlocks(name: string, arg: string, body: Src, at: number): Block[] {

@@ -167,7 +167,7 @@ export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
   const look = new Lookahead(text);
   let pos = 0;
-  for (let i = pos; i < text.length; ) {
+  for (let i = pos; i < text.length;) {
     const tok = tokenAt(text, i, look);
     if (!tok) {
       i++;
