@@ -4,31 +4,9 @@
 // localStorage and removes entries. Every failure is reported, never thrown.
 // Browser-only (page and worker), no React.
 import { readRecord, writeRecord } from './storage';
+import { idbStore } from './idb';
 
-const DB = 'qapi-explorer-own-schemas';
-const STORE = 'texts';
-
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function idb<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const req = run(db.transaction(STORE, mode).objectStore(STORE));
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+const idb = idbStore('qapi-explorer-own-schemas');
 
 export async function storeOwnText(key: string, text: string): Promise<void> {
   await idb('readwrite', (s) => s.put(text, key));

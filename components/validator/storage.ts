@@ -2,6 +2,7 @@
 // quota (a few MB) in IndexedDB, in parts, with a marker in localStorage. Every failure
 // is reported, never thrown: a private window or a full disk must not break
 // the page. Browser-only, no React.
+import { idbStore } from './idb';
 
 const PREFIX = 'qapi-explorer:validator:';
 const IN_IDB = '\u0000idb';
@@ -9,30 +10,7 @@ const IN_IDB = '\u0000idb';
 const LOCAL_LIMIT = 1_000_000;
 /** Texts in IndexedDB are stored in parts of this many code units, each put in its own short task. */
 const IDB_PART = 256 * 1024;
-const DB = 'qapi-explorer-validator';
-const STORE = 'texts';
-
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function idb<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const req = run(db.transaction(STORE, mode).objectStore(STORE));
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+const idb = idbStore('qapi-explorer-validator');
 
 /** How many IndexedDB parts the localStorage marker `v` says the text has (0: not in IndexedDB). */
 function partsOf(v: string | null): number {
