@@ -6,6 +6,7 @@ import { loadModelFromDisk } from '../../lib/qapi/node';
 import { formatLintReport, lintExamples, type LintReport } from '../../lib/validate/lint-examples';
 import { run } from '../../scripts/cli/lint-examples';
 import { describeWithQemu, hasQemu, qemuTree } from '../support/shared';
+import { recordIO } from '../support/cli-io';
 
 const root = qemuTree('10.2.2');
 
@@ -89,20 +90,7 @@ describeWithQemu('10.2.2', 'lint of QEMU 10.2.2 examples', () => {
 });
 
 describe('qapi-explorer lint-examples', () => {
-  const io = () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      io: {
-        stdout: (t: string) => void out.push(t),
-        stderr: (t: string) => void err.push(t),
-        cwd: process.cwd(),
-        stdin: process.stdin,
-      },
-    };
-  };
+  const io = () => recordIO();
   it.skipIf(!hasQemu('10.2.2'))('prints the report and exits 1 because some examples are invalid', async () => {
     const c = io();
     expect(await run([root], c.io)).toBe(1);

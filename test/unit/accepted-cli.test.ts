@@ -1,27 +1,16 @@
 // `validate --schema A --schema B --schema C`: the first decides `valid`, each
 // verdict says which of the three accept the message, JSON and text.
-import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { run as validate } from '../../scripts/cli/validate';
 import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { sampleValue } from '../../lib/site/validator-sample';
 import { describeWithQemu, qemuTree, sharedPath } from '../support/shared';
+import { runCommand } from '../support/cli-io';
 
 const SEED = '10.2.2+vfio-migration-prepare';
 
-async function cli(args: string[], stdin: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: (t: string) => void out.push(t),
-    stderr: (t: string) => void err.push(t),
-    cwd: process.cwd(),
-    stdin: Readable.from([stdin]),
-  };
-  const status = await validate(args, io);
-  return { status, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = (args: string[], stdin: string) => runCommand(validate, args, { stdin });
 
 describeWithQemu(['10.0.13', '10.2.2', SEED], 'validate with three --schema', () => {
   const schemas = ['10.0.13', '10.2.2', SEED].flatMap((r) => ['--schema', qemuTree(r)]);

@@ -4,11 +4,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run as check } from '../../scripts/cli/check';
 import { run as validate } from '../../scripts/cli/validate';
 import { describeWithShared, sharedPath } from '../support/shared';
+import { runCommand } from '../support/cli-io';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-introspect-cli-'));
 const file = (name: string, text: string): string => {
@@ -17,18 +17,7 @@ const file = (name: string, text: string): string => {
   return p;
 };
 
-async function cli(command: typeof check, args: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: (t: string) => void out.push(t),
-    stderr: (t: string) => void err.push(t),
-    cwd: dir,
-    stdin: Readable.from([stdin]),
-  };
-  const status = await command(args, io);
-  return { status, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = (command: typeof check, args: string[], stdin = '') => runCommand(command, args, { stdin, cwd: dir });
 
 const REPLY = JSON.stringify({
   return: [

@@ -5,10 +5,10 @@
 import { existsSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadSchemaRootFromDisk, MAX_INCLUDE_BYTES, MAX_SCHEMA_FILE_BYTES } from '../../lib/qapi/node';
 import { run as check } from '../../scripts/cli/check';
+import { runCommand } from '../support/cli-io';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-limits-'));
 const file = (name: string, text: string): string => {
@@ -26,18 +26,7 @@ function errorOf(root: string): string {
   throw new Error('no error');
 }
 
-async function runCheck(root: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: (t: string) => void out.push(t),
-    stderr: (t: string) => void err.push(t),
-    cwd: dir,
-    stdin: Readable.from(['']),
-  };
-  const status = await check([root], io);
-  return { status, stdout: out.join(''), stderr: err.join('') };
-}
+const runCheck = (root: string) => runCommand(check, [root], { cwd: dir });
 
 describe('capped reads', () => {
   it('the caps are what the messages say', () => {

@@ -7,29 +7,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../scripts/cli/validate';
 import { run as runCheck } from '../../scripts/cli/check';
 import { ROOT } from '../support/shared';
+import { recordIO } from '../support/cli-io';
 
 const schema = path.join(ROOT, 'content', 'qapi-schema.json');
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-vin-'));
 
-function fakeIO(stdin: Iterable<string> | AsyncIterable<string> = ['']) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (t: string) => void out.push(t),
-      stderr: (t: string) => void err.push(t),
-      cwd: process.cwd(),
-      stdin: Readable.from(stdin),
-    },
-  };
-}
+const fakeIO = recordIO;
 
 describe('validate: text output on hostile input', () => {
   it('escapes ESC sequences and U+202E from event names and notes', async () => {

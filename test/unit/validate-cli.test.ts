@@ -3,10 +3,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { run } from '../../scripts/cli/validate';
 import { describeWithQemu, qemuTree } from '../support/shared';
+import { recordIO } from '../support/cli-io';
 
 const root = qemuTree('10.2.2');
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-validate-'));
@@ -16,20 +16,7 @@ const RTC =
   '{"event": "RTC_CHANGE", "data": {"offset": 78}, "timestamp": {"seconds": 1267020223, "microseconds": 435656}}';
 const DEPRECATED_CMD = '{"execute": "query-migrationthreads"}';
 
-function fakeIO(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (t: string) => void out.push(t),
-      stderr: (t: string) => void err.push(t),
-      cwd: process.cwd(),
-      stdin: Readable.from([stdin]),
-    },
-  };
-}
+const fakeIO = (stdin = '') => recordIO([stdin]);
 
 function file(name: string, text: string): string {
   const p = path.join(dir, name);
