@@ -305,19 +305,8 @@ export class Session extends MixedReader implements ValidationSession {
   protected trailingJson(at: number): void {
     const last = this.last;
     if (!last) return;
-    const pos = this.lines.position(at);
-    const issue: Issue = {
-      severity: 'error',
-      code: 'json-syntax',
-      path: '',
-      line: pos.line,
-      col: pos.col,
-      endLine: pos.line,
-      endCol: pos.col + 1,
-      message: 'invalid JSON',
-      text: `unexpected ${JSON.stringify(this.buf[at])} after the end of the message: a closing bracket too early?`,
-    };
-    last.issues = [...last.issues, issue];
+    const text = `unexpected ${JSON.stringify(this.buf[at])} after the end of the message: a closing bracket too early?`;
+    last.issues = [...last.issues, this.syntaxIssue(at, text)];
     last.valid = false;
   }
 
@@ -394,20 +383,25 @@ export class Session extends MixedReader implements ValidationSession {
     return this.out;
   }
 
-  protected syntaxError(start: number, at: number, message: string, direction: Marker | null): void {
+  /** An 'invalid JSON' issue on the one character at `at`. */
+  private syntaxIssue(at: number, text: string): Issue {
     const pos = this.lines.position(at);
-    const issue: Issue = {
+    const { line, col } = pos;
+    return {
       severity: 'error',
       code: 'json-syntax',
       path: '',
-      line: pos.line,
-      col: pos.col,
-      endLine: pos.line,
-      endCol: pos.col + 1,
+      line,
+      col,
+      endLine: line,
+      endCol: col + 1,
       message: 'invalid JSON',
-      text: message,
+      text,
     };
-    this.push('unknown', null, direction, start, Math.max(at, start), [issue]);
+  }
+
+  protected syntaxError(start: number, at: number, message: string, direction: Marker | null): void {
+    this.push('unknown', null, direction, start, Math.max(at, start), [this.syntaxIssue(at, message)]);
   }
 
   protected tooDeep(start: number, end: number, direction: Marker | null): void {
