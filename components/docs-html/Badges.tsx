@@ -29,3 +29,14 @@ export function SinceBadge({ since }: { since: string | undefined }) {
   if (!since) return null;
   return <span className="badge since">Since {since}</span>;
 }
+
+/** The badges of a table row (member or enum value): its features and condition, when it has any. */
+export function RowBadges({ features, cond }: { features: Feature[]; cond: IfCond | undefined }) {
+  if (features.length === 0 && !cond) return null;
+  return (
+    <div className="member-badges">
+      <FeatureBadges features={features} />
+      <IfBadge cond={cond} />
+    </div>
+  );
+}

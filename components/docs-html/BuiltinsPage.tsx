@@ -2,6 +2,7 @@
 // The built-in types on one page: what each looks like on the wire
 // (qapi-code-gen.rst "Built-in Types").
 import type { SiteSchema } from '@/lib/site/site-schema';
+import { DocTable } from './TableParts';
 
 const MEANING: Record<string, string> = {
   str: 'A JSON string.',
@@ -34,32 +35,23 @@ export function BuiltinsPage({ site }: { site: SiteSchema }) {
         These types are part of the QAPI language rather than of any schema. Pages show them by the JSON type they
         travel as; the QAPI name is given here and in the link title.
       </p>
-      <div className="table-wrap">
-        <table className="members">
-          <thead>
-            <tr>
-              <th scope="col">QAPI name</th>
-              <th scope="col">JSON</th>
-              <th scope="col">On the wire</th>
+      <DocTable className="members" columns={['QAPI name', 'JSON', 'On the wire']}>
+        <tbody>
+          {builtins.map((b) => (
+            <tr key={b.name} id={b.name}>
+              <td className="member-name">
+                <a className="anchor-link" href={`#${b.name}`}>
+                  <code>{b.name}</code>
+                </a>
+              </td>
+              <td>
+                <code>{b.meta === 'builtin' ? b.jsonType : b.meta}</code>
+              </td>
+              <td>{MEANING[b.name] ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {builtins.map((b) => (
-              <tr key={b.name} id={b.name}>
-                <td className="member-name">
-                  <a className="anchor-link" href={`#${b.name}`}>
-                    <code>{b.name}</code>
-                  </a>
-                </td>
-                <td>
-                  <code>{b.meta === 'builtin' ? b.jsonType : b.meta}</code>
-                </td>
-                <td>{MEANING[b.name] ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DocTable>
       <p>
         An array of any type <code>T</code> is written <code>[&apos;T&apos;]</code> in the schema and is a JSON array
         whose elements are all <code>T</code>; pages show it as <code>[T]</code>.

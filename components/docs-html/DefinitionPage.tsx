@@ -11,10 +11,12 @@ import { deprecationReplacement, kindLabel, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/wire-shape';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
+import { CodeLink } from './CodeLink';
 import { History } from './History';
 import { DocSections } from './DocSections';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
-import { MemberTable, memberAnchors, topExpander } from './MemberTable';
+import { memberAnchors } from './member-anchors';
+import { MemberTable, topExpander } from './MemberTable';
 import { RstText, type DocContext } from './Rst';
 import { ReturnsSection } from './Returns';
 import { TypeRef } from './TypeRef';
@@ -71,20 +73,41 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
       {where && (
         <p className="defined-at">
           Defined at{' '}
-          {mod ? (
-            <a
-              href={withBase(moduleHref(site, mod)) + `#${moduleEntryId(e.name)}`}
-              title={`${e.name} in the list of ${mod.title}`}
-            >
-              <code>{where}</code>
-            </a>
-          ) : (
-            <code>{where}</code>
-          )}
+          <CodeLink
+            href={mod && withBase(moduleHref(site, mod)) + `#${moduleEntryId(e.name)}`}
+            title={mod && `${e.name} in the list of ${mod.title}`}
+          >
+            {where}
+          </CodeLink>
         </p>
       )}
       {e.meta === 'event' && <ValidateEventLink site={site} name={e.name} />}
     </header>
+  );
+}
+
+/** The members of an event's data or a command's arguments (`field`), or `none` when it has none. */
+function DataMembers({
+  data,
+  ctx,
+  field,
+  none,
+}: {
+  data: Entity | undefined;
+  ctx: DocContext;
+  field: string;
+  none: string;
+}) {
+  if (!data) return <p className="muted">{none}</p>;
+  return (
+    <>
+      {!data.implicit && (
+        <p className="data-type">
+          <code>{field}</code> is a <TypeRef site={ctx.site} name={data.name} />:
+        </p>
+      )}
+      <MemberTable obj={data} ctx={ctx} />
+    </>
   );
 }
 
@@ -96,18 +119,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
         <h2 id="wire">Wire shape</h2>
         <EventEnvelope event={e as Event} hasData={!!data} />
         <h3 id="members">Members</h3>
-        {data ? (
-          <>
-            {!data.implicit && (
-              <p className="data-type">
-                <code>data</code> is a <TypeRef site={site} name={data.name} />:
-              </p>
-            )}
-            <MemberTable obj={data} ctx={ctx} />
-          </>
-        ) : (
-          <p className="muted">This event carries no data.</p>
-        )}
+        <DataMembers data={data} ctx={ctx} field="data" none="This event carries no data." />
       </section>
     );
   }
@@ -134,18 +146,7 @@ function WireShapeSection({ site, e, ctx }: { site: SiteSchema; e: Entity; ctx: 
           </p>
         )}
         <h3 id="arguments">Arguments</h3>
-        {data ? (
-          <>
-            {!data.implicit && (
-              <p className="data-type">
-                <code>arguments</code> is a <TypeRef site={site} name={data.name} />:
-              </p>
-            )}
-            <MemberTable obj={data} ctx={ctx} />
-          </>
-        ) : (
-          <p className="muted">No arguments.</p>
-        )}
+        <DataMembers data={data} ctx={ctx} field="arguments" none="No arguments." />
         <ReturnsSection command={c} ctx={ctx} />
         {e.doc?.errors && (
           <>

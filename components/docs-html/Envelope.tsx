@@ -7,7 +7,7 @@ import type { Command, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { elementName } from '@/lib/site/site-schema';
 import { wireShape } from '@/lib/site/wire-shape';
-import { memberId } from './MemberTable';
+import { memberId } from './member-anchors';
 import { TypeRef } from './TypeRef';
 
 const K = ({ children }: { children: string }) => <span className="tk-key">&quot;{children}&quot;</span>;

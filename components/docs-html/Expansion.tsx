@@ -8,7 +8,8 @@ import type { Html } from '@/lib/site/html/jsx-runtime';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { hasPage } from '@/lib/site/site-schema';
 import { isMaskedType } from '@/lib/site/masked-types';
-import { ExpansionBody, expansionOf, newBudget } from './MemberTable';
+import { expansionOf, newBudget } from './expansion-of';
+import { ExpansionBody } from './MemberTable';
 
 /** Names of the types that have an expansion fragment. */
 export function expandableTypes(site: SiteSchema): string[] {

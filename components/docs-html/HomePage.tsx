@@ -8,6 +8,18 @@ import { changesPath, homePath, indexPath, withBase } from '@/lib/site/href';
 import { introspectionTitle } from '@/lib/site/introspection-label';
 import { getVersions } from '@/lib/site/source';
 
+/** One number of the tree, linked to the list it counts. */
+function Stat({ label, href, count }: { label: string; href: string; count: number }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        <a href={withBase(href)}>{count}</a>
+      </dd>
+    </div>
+  );
+}
+
 export function HomePage({ site }: { site: SiteSchema }) {
   const byModule = site.modules
     .map((m) => ({ m, events: m.entities.filter((e) => e.meta === 'event') }))
@@ -33,32 +45,12 @@ export function HomePage({ site }: { site: SiteSchema }) {
           </p>
         )}
         <dl className="stats">
-          <div>
-            <dt>Events</dt>
-            <dd>
-              <a href={withBase(homePath(site.prefix, 'events'))}>{site.events.length}</a>
-            </dd>
-          </div>
-          <div>
-            <dt>Commands</dt>
-            <dd>
-              <a href={withBase(indexPath(site.prefix, 'commands'))}>{site.commands.length}</a>
-            </dd>
-          </div>
+          <Stat label="Events" href={homePath(site.prefix, 'events')} count={site.events.length} />
+          <Stat label="Commands" href={indexPath(site.prefix, 'commands')} count={site.commands.length} />
           {site.types.length > 0 && (
-            <div>
-              <dt>Types</dt>
-              <dd>
-                <a href={withBase(indexPath(site.prefix, 'types'))}>{site.types.length}</a>
-              </dd>
-            </div>
+            <Stat label="Types" href={indexPath(site.prefix, 'types')} count={site.types.length} />
           )}
-          <div>
-            <dt>Modules</dt>
-            <dd>
-              <a href={withBase(indexPath(site.prefix, 'modules'))}>{site.modules.length}</a>
-            </dd>
-          </div>
+          <Stat label="Modules" href={indexPath(site.prefix, 'modules')} count={site.modules.length} />
         </dl>
         {getVersions().length > 1 && (
           <p className="changes-link">

@@ -14,6 +14,7 @@ import { withBase } from '@/lib/site/href';
 import { xrefHref } from '@/lib/site/site-links';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { highlightCode } from '@/lib/site/highlight';
+import { CodeLink } from './CodeLink';
 import { QmpExample } from './QmpExample';
 
 export interface DocContext {
@@ -49,22 +50,18 @@ export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }
         );
       case 'member': {
         const anchor = `m-${n.name}`;
-        return ctx.memberAnchors?.has(anchor) ? (
-          <a key={i} className="member-ref" href={`#${anchor}`}>
-            <code>{n.name}</code>
-          </a>
-        ) : (
-          <code key={i}>{n.name}</code>
+        return (
+          <CodeLink key={i} href={ctx.memberAnchors?.has(anchor) ? `#${anchor}` : undefined} className="member-ref">
+            {n.name}
+          </CodeLink>
         );
       }
       case 'xref': {
         const href = xrefHref(ctx.site, n.role, n.target);
-        return href ? (
-          <a key={i} className="xref" href={withBase(href)}>
-            <code>{n.text}</code>
-          </a>
-        ) : (
-          <code key={i}>{n.text}</code>
+        return (
+          <CodeLink key={i} href={href ? withBase(href) : undefined} className="xref">
+            {n.text}
+          </CodeLink>
         );
       }
       case 'link':
@@ -79,6 +76,16 @@ export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }
 
 export function RstBlocks({ blocks, ctx }: { blocks: Block[]; ctx: DocContext }): Child {
   return blocks.map((b, i) => <RstBlock key={i} block={b} ctx={ctx} />);
+}
+
+/** A bulleted list, or a numbered one from its first number. */
+function List({ list, ctx }: { list: Extract<Block, { t: 'bullets' | 'enum' }>; ctx: DocContext }): Child {
+  const items = list.items.map((item, i) => (
+    <li key={i}>
+      <RstBlocks blocks={item} ctx={ctx} />
+    </li>
+  ));
+  return list.t === 'bullets' ? <ul>{items}</ul> : <ol start={list.start === 1 ? undefined : list.start}>{items}</ol>;
 }
 
 const ADMONITION_TITLE: Record<string, string> = {
@@ -119,25 +126,8 @@ function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): Child {
         </pre>
       );
     case 'bullets':
-      return (
-        <ul>
-          {b.items.map((item, i) => (
-            <li key={i}>
-              <RstBlocks blocks={item} ctx={ctx} />
-            </li>
-          ))}
-        </ul>
-      );
     case 'enum':
-      return (
-        <ol start={b.start === 1 ? undefined : b.start}>
-          {b.items.map((item, i) => (
-            <li key={i}>
-              <RstBlocks blocks={item} ctx={ctx} />
-            </li>
-          ))}
-        </ol>
-      );
+      return <List list={b} ctx={ctx} />;
     case 'quote':
       return (
         <blockquote>

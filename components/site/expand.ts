@@ -1,5 +1,5 @@
 // Lazy expanders of the doc pages: a <details data-expand="…/expand.html">
-// that the page did not fill at build time (components/docs-html/MemberTable)
+// that the page did not fill at build time (components/docs-html/LazyExpander)
 // gets the type's exported fragment when a reader first opens it. Until then
 // (and if the fetch fails) it shows a link to the type's page. Fragments are
 // our own build output (escaped at build time), inserted as HTML.

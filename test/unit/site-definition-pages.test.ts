@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ExpansionFragment, expandableTypes } from '@/components/docs-html/Expansion';
-import { expansionOf } from '@/components/docs-html/MemberTable';
+import { expansionOf } from '@/components/docs-html/expansion-of';
 import { ModulePage } from '@/components/docs-html/ModulePage';
 import { deprecationReplacement, memberSince } from '@/lib/site/format';
 import { elementName } from '@/lib/site/site-schema';
