@@ -81,26 +81,17 @@ export const homeRoute = (scope: RouteScope) =>
     render: (site) => <HomeView site={site} />,
   });
 
-export const indexRoute = (scope: RouteScope) =>
+/** A page of a whole tree (no [name] segment): `title`, with the version on a versioned route. */
+const treePageRoute = (title: string, View: (props: { site: SiteSchema }) => ReactNode) => (scope: RouteScope) =>
   pageRoute(scope, {
     find: always,
-    metadata: (_, __, version) => ({ title: withVersion('All definitions', version) }),
-    render: (site) => <IndexView site={site} />,
+    metadata: (_, __, version) => ({ title: withVersion(title, version) }),
+    render: (site) => <View site={site} />,
   });
 
-export const builtinsRoute = (scope: RouteScope) =>
-  pageRoute(scope, {
-    find: always,
-    metadata: (_, __, version) => ({ title: withVersion('Built-in types', version) }),
-    render: (site) => <BuiltinsView site={site} />,
-  });
-
-export const protocolRoute = (scope: RouteScope) =>
-  pageRoute(scope, {
-    find: always,
-    metadata: (_, __, version) => ({ title: withVersion('The QMP envelope', version) }),
-    render: (site) => <ProtocolView site={site} />,
-  });
+export const indexRoute = treePageRoute('All definitions', IndexView);
+export const builtinsRoute = treePageRoute('Built-in types', BuiltinsView);
+export const protocolRoute = treePageRoute('The QMP envelope', ProtocolView);
 
 /** An absent page: titled by what is missing, and kept out of search engines' indexes. */
 const absentMetadata = (what: string, site: SiteSchema): Metadata => ({

@@ -16,78 +16,77 @@ import type { ChangesPair, SiteHistory } from '@/lib/site/site-history';
 import { AbsentPage } from '@/components/docs-html/AbsentPage';
 import type { AbsentDefinition, AbsentModule } from '@/lib/site/absent';
 import { sectionOf } from '@/lib/site/href';
+import type { PageRef } from '@/lib/site/site-links';
 import { Shell } from './Shell';
 
-/** Doc content is rendered to HTML by the string JSX runtime and embedded once. */
-function Content({ html }: { html: Html }) {
-  return <div className="page-content" dangerouslySetInnerHTML={{ __html: html.value }} />;
+/** The frame around a page's doc content, rendered to HTML by the string JSX runtime and embedded once. */
+function DocView({
+  site,
+  page,
+  activeModule,
+  html,
+}: {
+  site: SiteSchema;
+  page: PageRef;
+  activeModule?: string;
+  html: Html;
+}) {
+  return (
+    <Shell site={site} page={page} activeModule={activeModule}>
+      <div className="page-content" dangerouslySetInnerHTML={{ __html: html.value }} />
+    </Shell>
+  );
 }
 
 export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Entity }) {
   return (
-    <Shell
+    <DocView
       site={site}
       page={{ kind: 'definition', name: entity.name, section: sectionOf(entity.meta) }}
       activeModule={site.moduleOf.get(entity.name)?.slug}
-    >
-      <Content html={DefinitionPage({ site, entity })} />
-    </Shell>
+      html={DefinitionPage({ site, entity })}
+    />
   );
 }
 
 export function HomeView({ site }: { site: SiteSchema }) {
-  return (
-    <Shell site={site} page={{ kind: 'home' }}>
-      <Content html={HomePage({ site })} />
-    </Shell>
-  );
+  return <DocView site={site} page={{ kind: 'home' }} html={HomePage({ site })} />;
 }
 
 export function IndexView({ site }: { site: SiteSchema }) {
-  return (
-    <Shell site={site} page={{ kind: 'index' }}>
-      <Content html={IndexPage({ site })} />
-    </Shell>
-  );
+  return <DocView site={site} page={{ kind: 'index' }} html={IndexPage({ site })} />;
 }
 
 export function ModuleView({ site, module }: { site: SiteSchema; module: SiteModule }) {
   return (
-    <Shell site={site} page={{ kind: 'module', slug: module.slug }} activeModule={module.slug}>
-      <Content html={ModulePage({ site, module })} />
-    </Shell>
+    <DocView
+      site={site}
+      page={{ kind: 'module', slug: module.slug }}
+      activeModule={module.slug}
+      html={ModulePage({ site, module })}
+    />
   );
 }
 
 export function ProtocolView({ site }: { site: SiteSchema }) {
-  return (
-    <Shell site={site} page={{ kind: 'protocol' }}>
-      <Content html={ProtocolPage()} />
-    </Shell>
-  );
+  return <DocView site={site} page={{ kind: 'protocol' }} html={ProtocolPage()} />;
 }
 
 export function BuiltinsView({ site }: { site: SiteSchema }) {
-  return (
-    <Shell site={site} page={{ kind: 'builtins' }}>
-      <Content html={BuiltinsPage({ site })} />
-    </Shell>
-  );
+  return <DocView site={site} page={{ kind: 'builtins' }} html={BuiltinsPage({ site })} />;
 }
 
 export function ChangesIndexView({ site, history }: { site: SiteSchema; history: SiteHistory }) {
-  return (
-    <Shell site={site} page={{ kind: 'changes' }}>
-      <Content html={ChangesIndexPage({ history })} />
-    </Shell>
-  );
+  return <DocView site={site} page={{ kind: 'changes' }} html={ChangesIndexPage({ history })} />;
 }
 
 export function ChangesView({ site, pair, history }: { site: SiteSchema; pair: ChangesPair; history: SiteHistory }) {
   return (
-    <Shell site={site} page={{ kind: 'changes', slug: pair.slug }}>
-      <Content html={ChangesPage({ pair, pairs: history.pairs })} />
-    </Shell>
+    <DocView
+      site={site}
+      page={{ kind: 'changes', slug: pair.slug }}
+      html={ChangesPage({ pair, pairs: history.pairs })}
+    />
   );
 }
 
@@ -97,9 +96,5 @@ export function AbsentView({ site, absent }: { site: SiteSchema; absent: AbsentD
     absent.absent === 'module'
       ? ({ kind: 'module', slug: absent.slug } as const)
       : ({ kind: 'definition', name: absent.name, section: absent.section } as const);
-  return (
-    <Shell site={site} page={page}>
-      <Content html={AbsentPage({ site, absent })} />
-    </Shell>
-  );
+  return <DocView site={site} page={page} html={AbsentPage({ site, absent })} />;
 }
