@@ -11,9 +11,10 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import path from 'node:path';
 import type { SchemaModel } from '../qapi/model';
 
-interface Entry {
+interface Entry<T> {
+  /** '<code>': the stamp of our source; every other key a file the value was read from */
   stamps: Record<string, string>;
-  model: SchemaModel;
+  value: T;
 }
 
 function stamp(file: string): string {
@@ -64,6 +65,25 @@ function modelStamps(rootFile: string, model: SchemaModel): Record<string, strin
 }
 
 /**
+ * `compute()`, stored in `file` with the stamps of `code` and of the files the
+ * value was read from (`sources`), and read back while none of them changed.
+ */
+function cached<T>(file: string, code: string, compute: () => T, sources: (value: T) => Record<string, string>): T {
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry<T>;
+    const fresh =
+      entry.stamps['<code>'] === code &&
+      Object.entries(entry.stamps).every(([f, s]) => f === '<code>' || stamp(f) === s);
+    if (fresh) return entry.value;
+  } catch {
+    // no usable cache entry
+  }
+  const value = compute();
+  writeEntry(file, { stamps: { '<code>': code, ...sources(value) }, value });
+  return value;
+}
+
+/**
  * The diffs between several trees (`trees`: each root file and the model read
  * from it), computed by `compute` or read back while every schema file and
  * every lib/qapi and lib/diff source file is unchanged.
@@ -75,22 +95,10 @@ export function cachedDiffs<T>(
   compute: () => T,
 ): T {
   if (process.env.QAPI_MODEL_CACHE === '0') return compute();
-  const file = cacheFile(projectRoot, 'diffs-', keyParts);
   const code = `${codeStamp(projectRoot)};${codeStamp(projectRoot, 'diff')}`;
-  try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as { stamps: Record<string, string>; value: T };
-    const fresh =
-      entry.stamps['<code>'] === code &&
-      Object.entries(entry.stamps).every(([f, s]) => f === '<code>' || stamp(f) === s);
-    if (fresh) return entry.value;
-  } catch {
-    // no usable cache entry
-  }
-  const value = compute();
-  const stamps: Record<string, string> = { '<code>': code };
-  for (const t of trees) Object.assign(stamps, modelStamps(t.rootFile, t.model));
-  writeEntry(file, { stamps, value });
-  return value;
+  return cached(cacheFile(projectRoot, 'diffs-', keyParts), code, compute, () =>
+    Object.assign({}, ...trees.map((t) => modelStamps(t.rootFile, t.model))),
+  );
 }
 
 export function cachedModel(
@@ -100,18 +108,7 @@ export function cachedModel(
   load: () => SchemaModel,
 ): SchemaModel {
   if (process.env.QAPI_MODEL_CACHE === '0') return load();
-  const file = cacheFile(projectRoot, '', [rootFile, options]);
-  const code = codeStamp(projectRoot);
-  try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
-    const fresh =
-      entry.stamps['<code>'] === code &&
-      Object.entries(entry.stamps).every(([f, s]) => f === '<code>' || stamp(f) === s);
-    if (fresh) return entry.model;
-  } catch {
-    // no usable cache entry
-  }
-  const model = load();
-  writeEntry(file, { stamps: { '<code>': code, ...modelStamps(rootFile, model) }, model });
-  return model;
+  return cached(cacheFile(projectRoot, 'model-', [rootFile, options]), codeStamp(projectRoot), load, (model) =>
+    modelStamps(rootFile, model),
+  );
 }

@@ -5,7 +5,7 @@
 // a SiteSchema; guarantees documents with a kind, a name, the owning
 // definition, a deep link (path under the version prefix) and a short snippet.
 import type { SchemaHistory } from '../diff';
-import type { Entity, Feature } from '../qapi/model';
+import type { Entity, EnumValue, Feature, Member } from '../qapi/model';
 import { memberSince, plainText, sinceOf } from './format';
 import { definitionPath, memberPath, modulePath, protocolPath } from './href';
 import { PROTOCOL_SECTIONS } from './protocol';
@@ -35,6 +35,19 @@ export function changedSteps(history: SchemaHistory | undefined, name: string): 
   return steps.size ? [...steps].sort((a, b) => a - b) : undefined;
 }
 
+/** A row of a definition's table (a member or an enum value), found at `anchor` on the definition's page. */
+function rowDoc(e: Entity, k: 'member' | 'value', row: Member | EnumValue, anchor: string): Omit<SearchDoc, 'id'> {
+  return {
+    k,
+    n: row.name,
+    p: e.name,
+    h: memberPath('', e.meta, e.name, anchor),
+    t: row.description ? plainText(row.description.text, SNIPPET) : undefined,
+    s: memberSince(row.description?.text),
+    f: flags(row.features),
+  };
+}
+
 function definitionDocs(
   site: SiteSchema,
   e: Entity,
@@ -45,19 +58,7 @@ function definitionDocs(
   const t = e.doc ? plainText(e.doc.body.text, SNIPPET) || undefined : undefined;
   push({ k: e.meta, n: e.name, h, t, s: sinceOf(e), f: flags(e.features), c: changedSteps(history, e.name) });
   if (e.meta === 'enum') {
-    for (const v of e.values) {
-      const vt = v.description ? plainText(v.description.text, SNIPPET) : undefined;
-      const s = memberSince(v.description?.text);
-      push({
-        k: 'value',
-        n: v.name,
-        p: e.name,
-        h: memberPath('', e.meta, e.name, `v-${v.name}`),
-        t: vt,
-        s,
-        f: flags(v.features),
-      });
-    }
+    for (const v of e.values) push(rowDoc(e, 'value', v, `v-${v.name}`));
     return;
   }
   const obj = dataType(e, site.index);
@@ -77,19 +78,7 @@ function definitionDocs(
   }
   for (const g of wireShape(obj, site.index).groups) {
     if (g.origin.kind !== 'own') continue;
-    for (const m of g.members) {
-      const mt = m.description ? plainText(m.description.text, SNIPPET) : undefined;
-      const s = memberSince(m.description?.text);
-      push({
-        k: 'member',
-        n: m.name,
-        p: e.name,
-        h: memberPath('', e.meta, e.name, memberAnchor(g, m)),
-        t: mt,
-        s,
-        f: flags(m.features),
-      });
-    }
+    for (const m of g.members) push(rowDoc(e, 'member', m, memberAnchor(g, m)));
   }
   if (e.meta === 'alternate') {
     for (const a of e.alternatives)
