@@ -70,9 +70,10 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
       return out;
     }
     compareMembers(out, ot, nt, where, os.members, ns.members, ns.discriminator ?? os.discriminator);
-    compareBranches(out, where, ns.discriminator ?? os.discriminator ?? '', os.branches, ns.branches);
+    const tag = ns.discriminator ?? os.discriminator ?? '';
+    compareKeyed(out, where, 'branch', (v) => `[${tag}=${v}]`, os.branches, ns.branches);
   } else if (os.kind === 'alternate' && ns.kind === 'alternate') {
-    compareAlternatives(out, where, os.alternatives, ns.alternatives);
+    compareKeyed(out, where, 'alternative', (kind) => `<${kind}>`, os.alternatives, ns.alternatives);
   }
   return out;
 }
@@ -190,43 +191,30 @@ function compareMembers(
   }
 }
 
-function compareBranches(
+/**
+ * A union's branches (by discriminator value) or an alternate's alternatives
+ * (by JSON kind): added, removed, or compared one level down at `seg(key)`.
+ */
+function compareKeyed(
   out: PairResult,
   where: Where,
-  tag: string,
-  ob: Map<string, Branch>,
-  nb: Map<string, Branch>,
+  what: 'branch' | 'alternative',
+  seg: (key: string) => string,
+  om: Map<string, Branch | Alternative>,
+  nm: Map<string, Branch | Alternative>,
 ): void {
-  for (const [value, b] of nb) {
-    const at = `[${tag}=${value}]`;
-    const old = ob.get(value);
-    if (!old) out.local.push({ kind: 'branch-added', ...where, item: value, at });
+  // a branch's changes name their place in the path; an alternative's kind names itself
+  const at = (key: string) => (what === 'branch' ? { at: seg(key) } : {});
+  for (const [key, n] of nm) {
+    const old = om.get(key);
+    if (!old) out.local.push({ kind: `${what}-added`, ...where, item: key, ...at(key) });
     else {
-      compareIf(out.local, old.if, b.if, where, value, at);
-      out.edges.push({ seg: at, o: old.type, n: b.type });
+      compareIf(out.local, old.if, n.if, where, key, seg(key));
+      out.edges.push({ seg: seg(key), o: old.type, n: n.type });
     }
   }
-  for (const value of ob.keys()) {
-    if (!nb.has(value)) out.local.push({ kind: 'branch-removed', ...where, item: value, at: `[${tag}=${value}]` });
-  }
-}
-
-function compareAlternatives(
-  out: PairResult,
-  where: Where,
-  oa: Map<string, Alternative>,
-  na: Map<string, Alternative>,
-): void {
-  for (const [kind, a] of na) {
-    const old = oa.get(kind);
-    if (!old) out.local.push({ kind: 'alternative-added', ...where, item: kind });
-    else {
-      compareIf(out.local, old.if, a.if, where, kind, `<${kind}>`);
-      out.edges.push({ seg: `<${kind}>`, o: old.type, n: a.type });
-    }
-  }
-  for (const kind of oa.keys()) {
-    if (!na.has(kind)) out.local.push({ kind: 'alternative-removed', ...where, item: kind });
+  for (const key of om.keys()) {
+    if (!nm.has(key)) out.local.push({ kind: `${what}-removed`, ...where, item: key, ...at(key) });
   }
 }
 

@@ -11,87 +11,6 @@ interface Ruling {
   rule: RuleId;
 }
 
-const ok = (rule: RuleId): Ruling => ({ verdict: 'compatible', rule });
-const bad = (rule: RuleId): Ruling => ({ verdict: 'incompatible', rule });
-const tolerate = (rule: RuleId): Ruling => ({ verdict: 'tolerate', rule });
-
-function send(kind: ChangeKind, optional: boolean | undefined, range?: string): Ruling {
-  switch (kind) {
-    case 'type-changed':
-      return range === 'wider' ? ok('type-range') : bad('type-change');
-    case 'command-added':
-    case 'made-optional':
-    case 'value-added':
-    case 'branch-added':
-    case 'alternative-added':
-    case 'became-alternate':
-      return ok('send-optin');
-    case 'member-added':
-      return optional ? ok('send-optin') : bad('send-incompatible');
-    case 'command-removed':
-    case 'member-removed':
-    case 'made-mandatory':
-    case 'value-removed':
-    case 'branch-removed':
-    case 'alternative-removed':
-      return bad('send-incompatible');
-    default:
-      return common(kind);
-  }
-}
-
-function receive(kind: ChangeKind, optional: boolean | undefined, range?: string): Ruling {
-  switch (kind) {
-    case 'type-changed':
-      return range === 'narrower' ? ok('type-range') : bad('type-change');
-    case 'event-added':
-    case 'member-added':
-    case 'made-mandatory':
-      return ok('receive-add');
-    case 'value-added':
-    case 'branch-added':
-    case 'alternative-added':
-      return tolerate('receive-tolerate');
-    case 'event-removed':
-    case 'value-removed':
-    case 'branch-removed':
-    case 'alternative-removed':
-      return ok('receive-unreachable');
-    case 'member-removed':
-      return optional ? ok('receive-unreachable') : bad('receive-remove');
-    // a member that may now be missing is, for a client that read it, a removed member
-    case 'made-optional':
-      return bad('receive-remove');
-    // a client meets values of a kind it was never sent
-    case 'became-alternate':
-      return bad('type-change');
-    default:
-      return common(kind);
-  }
-}
-
-function common(kind: ChangeKind): Ruling {
-  switch (kind) {
-    case 'feature-added':
-    case 'feature-removed':
-      return ok('feature');
-    case 'if-changed':
-      return tolerate('conditional');
-    case 'type-changed':
-      return bad('type-change');
-    // command-added and friends reach here only in the other direction's table
-    case 'command-added':
-    case 'event-added':
-      return ok(kind === 'command-added' ? 'send-optin' : 'receive-add');
-    case 'event-removed':
-      return ok('receive-unreachable');
-    default:
-      return bad('send-incompatible');
-  }
-}
-
-const RANK: Record<Verdict, number> = { incompatible: 0, tolerate: 1, compatible: 2 };
-
 export interface RuleInput {
   kind: ChangeKind;
   optional?: boolean;
@@ -100,16 +19,71 @@ export interface RuleInput {
   feature?: string;
 }
 
-export function rule({ kind, optional, range, feature }: RuleInput, dir: Direction): Ruling {
-  let r: Ruling;
-  if (dir === 'send') r = send(kind, optional, range);
-  else if (dir === 'receive') r = receive(kind, optional, range);
-  else {
-    const s = send(kind, optional, range);
-    const v = receive(kind, optional, range);
-    r = RANK[v.verdict] < RANK[s.verdict] ? v : s;
+const ok = (rule: RuleId): Ruling => ({ verdict: 'compatible', rule });
+const bad = (rule: RuleId): Ruling => ({ verdict: 'incompatible', rule });
+const tolerate = (rule: RuleId): Ruling => ({ verdict: 'tolerate', rule });
+
+/** A ruling, or one that depends on the change (an optional member, a type's range of values). */
+type Rule = Ruling | ((change: RuleInput) => Ruling);
+
+/** `send`: the ruling for what clients send (arguments); `receive`: for what they receive (returns, events). */
+interface Row {
+  send: Rule;
+  receive: Rule;
+}
+
+/** The same ruling in both directions. */
+const both = (r: Ruling): Row => ({ send: r, receive: r });
+
+/** Every kind of change, ruled for each direction. */
+const RULES: Record<ChangeKind, Row> = {
+  // a command is met only in what clients send, an event only in what they receive
+  'command-added': both(ok('send-optin')),
+  'command-removed': both(bad('send-incompatible')),
+  'event-added': both(ok('receive-add')),
+  'event-removed': both(ok('receive-unreachable')),
+  'member-added': {
+    send: (c) => (c.optional ? ok('send-optin') : bad('send-incompatible')),
+    receive: ok('receive-add'),
+  },
+  'member-removed': {
+    send: bad('send-incompatible'),
+    receive: (c) => (c.optional ? ok('receive-unreachable') : bad('receive-remove')),
+  },
+  // a member that may now be missing is, for a client that read it, a removed member
+  'made-optional': { send: ok('send-optin'), receive: bad('receive-remove') },
+  'made-mandatory': { send: bad('send-incompatible'), receive: ok('receive-add') },
+  'type-changed': {
+    send: (c) => (c.range === 'wider' ? ok('type-range') : bad('type-change')),
+    receive: (c) => (c.range === 'narrower' ? ok('type-range') : bad('type-change')),
+  },
+  // a client meets values of a kind it was never sent
+  'became-alternate': { send: ok('send-optin'), receive: bad('type-change') },
+  'value-added': { send: ok('send-optin'), receive: tolerate('receive-tolerate') },
+  'value-removed': { send: bad('send-incompatible'), receive: ok('receive-unreachable') },
+  'branch-added': { send: ok('send-optin'), receive: tolerate('receive-tolerate') },
+  'branch-removed': { send: bad('send-incompatible'), receive: ok('receive-unreachable') },
+  'alternative-added': { send: ok('send-optin'), receive: tolerate('receive-tolerate') },
+  'alternative-removed': { send: bad('send-incompatible'), receive: ok('receive-unreachable') },
+  'feature-added': both(ok('feature')),
+  'feature-removed': both(ok('feature')),
+  'if-changed': both(tolerate('conditional')),
+};
+
+const RANK: Record<Verdict, number> = { incompatible: 0, tolerate: 1, compatible: 2 };
+
+function ruling(r: Rule, change: RuleInput): Ruling {
+  return typeof r === 'function' ? r(change) : r;
+}
+
+export function rule(change: RuleInput, dir: Direction): Ruling {
+  const row = RULES[change.kind];
+  const s = ruling(row.send, change);
+  const v = ruling(row.receive, change);
+  const r = dir === 'send' ? s : dir === 'receive' ? v : RANK[v.verdict] < RANK[s.verdict] ? v : s;
+  if (r.rule === 'feature' && (change.feature === 'deprecated' || change.feature === 'unstable')) {
+    return ok('feature-special');
   }
-  if (r.rule === 'feature' && (feature === 'deprecated' || feature === 'unstable')) return ok('feature-special');
   return r;
 }
 
