@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { serve } from '../../scripts/serve.mjs';
 import { buildOnce, E2E_OUT, E2E_VERSIONS, ROOT } from './build-once';
@@ -69,4 +70,53 @@ export async function openPage(site: Site, p: string, options: OpenOptions = {})
   if (errors) recordErrors(page, errors, p, console);
   await page.goto(site.base + p.replace(/^\//, ''), { waitUntil: 'load' });
   return page;
+}
+
+/** The site of a describeInChromium block: its browser and root once the block has started it. */
+export interface SuiteSite {
+  readonly browser: Browser;
+  /** The served root, ending in '/'. */
+  readonly base: string;
+  /** openPage on this site, with the block's page options overridden by `options`. */
+  open(p: string, options?: OpenOptions): Promise<Page>;
+}
+
+export interface SuiteOptions {
+  /** Whether the block can run beyond having Chromium (QEMU's tree, ../shared); default true. */
+  when?: boolean;
+  /** How every page of the block opens (where its errors go, its viewport…). */
+  pages?: OpenOptions;
+}
+
+/**
+ * A describe block of browser tests sharing one site (startSite): started before its tests,
+ * closed after them; skipped without Chromium, or when `when` is false.
+ */
+export function describeInChromium(name: string, fn: (site: SuiteSite) => void): void;
+export function describeInChromium(name: string, options: SuiteOptions, fn: (site: SuiteSite) => void): void;
+export function describeInChromium(
+  name: string,
+  ...args: [(site: SuiteSite) => void] | [SuiteOptions, (site: SuiteSite) => void]
+): void {
+  const [{ when = true, pages = {} }, fn] = args.length === 1 ? [{}, args[0]] : args;
+  describe.skipIf(!haveChromium || !when)(name, () => {
+    let started: Site | undefined;
+    const site = (): Site => {
+      if (!started) throw new Error('the site is not started: use it inside a test or hook of the block');
+      return started;
+    };
+    beforeAll(async () => {
+      started = await startSite();
+    }, 1_200_000);
+    afterAll(async () => started?.close());
+    fn({
+      get browser() {
+        return site().browser;
+      },
+      get base() {
+        return site().base;
+      },
+      open: (p, options) => openPage(site(), p, { ...pages, ...options }),
+    });
+  });
 }

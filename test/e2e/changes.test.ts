@@ -3,25 +3,18 @@
 // tree as default "vfio-prepare", our example schema as "example"): the
 // header leads to the index, a pair's page links each change to both sides,
 // and a definition page's History links that pair's page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, openPage, startSite, type Site } from './browser';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './browser';
 import { hasShared } from '../support/shared';
 
-let site: Site;
 const errors: string[] = [];
-
-const open = (p: string) => openPage(site, p, { errors, console: false });
+const pages = { errors, console: false };
 
 const PAIR = '/changes/vfio-prepare..example/';
 
-describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
-
+describeInChromium('Changes and History in Chromium', { when: hasShared, pages }, (site) => {
   it('the header leads to the index of Changes pages, and on to a pair', async () => {
-    const page = await open('/events/VFIO_MIGRATION/');
+    const page = await site.open('/events/VFIO_MIGRATION/');
     await Promise.all([page.waitForURL(/\/changes\/$/), page.locator('.topnav a', { hasText: 'Changes' }).click()]);
     expect(await page.locator('h1').textContent()).toBe('Changes');
     await Promise.all([
@@ -33,7 +26,7 @@ describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', 
   });
 
   it('a pair page: incompatible first, each change with verdict, direction and rule, linked to both sides', async () => {
-    const page = await open(PAIR);
+    const page = await site.open(PAIR);
     const headings = await page.locator('article h2').allTextContents();
     expect(headings[0]).toMatch(/^Incompatible \(\d+\)$/);
     expect(headings.at(-1)).toBe('Rules applied');
@@ -59,7 +52,7 @@ describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', 
   });
 
   it("a definition page's History: the releases that have it and what changed, linked to the pair", async () => {
-    const page = await open('/events/VFIO_MIGRATION/');
+    const page = await site.open('/events/VFIO_MIGRATION/');
     const history = page.locator('section.history');
     expect(await history.locator('h2').textContent()).toBe('History');
     expect(await history.locator('.history-releases a').allTextContents()).toEqual(['vfio-prepare', 'example']);
@@ -71,7 +64,7 @@ describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', 
       history.locator('.history-step > p a').first().click(),
     ]);
     // a definition only the default tree has
-    const only = await open('/commands/query-status/');
+    const only = await site.open('/commands/query-status/');
     expect(await only.locator('.history-releases s').textContent()).toBe('example');
     expect(await only.locator('.history-step').first().textContent()).toMatch(/example \(from vfio-prepare\): removed/);
     await page.close();
@@ -79,7 +72,7 @@ describe.skipIf(!haveChromium || !hasShared)('Changes and History in Chromium', 
   });
 
   it('search filters: since:, is:, changed:, with words, and a bad one explained', async () => {
-    const page = await open('/');
+    const page = await site.open('/');
     await page.waitForFunction(() => document.querySelector('.search-button[data-ready]') !== null);
     await page.keyboard.press('/');
     const input = page.locator('dialog.search-dialog input');

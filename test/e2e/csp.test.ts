@@ -2,14 +2,12 @@
 // command, type, module, all, 404, and /validate while it validates in its
 // worker) loads and works with zero policy violations, and the policy is
 // really enforced (an injected inline script is refused).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { haveChromium, startSite, type Site } from './browser';
-
-let site: Site;
+import { describeInChromium, type SuiteSite } from './browser';
 
 /** Opens a page recording every CSP violation event and every console line about the policy. */
-async function open(p: string): Promise<{ page: Page; violations: string[] }> {
+async function open(site: SuiteSite, p: string): Promise<{ page: Page; violations: string[] }> {
   const page = await site.browser.newPage({ colorScheme: 'light' });
   const violations: string[] = [];
   page.on('console', (m) => {
@@ -28,12 +26,7 @@ async function open(p: string): Promise<{ page: Page; violations: string[] }> {
   return { page, violations };
 }
 
-describe.skipIf(!haveChromium)('Content-Security-Policy in Chromium', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
-
+describeInChromium('Content-Security-Policy in Chromium', (site) => {
   it.each([
     '/',
     '/events/VFIO_MIGRATION_PREPARE/',
@@ -43,7 +36,7 @@ describe.skipIf(!haveChromium)('Content-Security-Policy in Chromium', () => {
     '/all/',
     '/no-such-page/',
   ])('%s: no violations, its meta policy present, search and theme work', async (p) => {
-    const { page, violations } = await open(p);
+    const { page, violations } = await open(site, p);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
     // the page's scripts ran: the theme script set the theme, the site script answers '/'
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
@@ -62,7 +55,7 @@ describe.skipIf(!haveChromium)('Content-Security-Policy in Chromium', () => {
   });
 
   it('/validate: validating in the worker, a share link and a download, no violations', async () => {
-    const { page, violations } = await open('/validate/');
+    const { page, violations } = await open(site, '/validate/');
     await page.locator('.validator:not([data-state="loading"])').waitFor();
     const text =
       '{"event": "VFIO_MIGRATION_PREPARE", "data": {"device-id": "d", "qom-path": "/q", "device-state": "nope"}, "timestamp": {"seconds": 1, "microseconds": 0}}';
@@ -91,7 +84,7 @@ describe.skipIf(!haveChromium)('Content-Security-Policy in Chromium', () => {
   });
 
   it('is enforced: an inline script added to a page is refused and reported', async () => {
-    const { page, violations } = await open('/');
+    const { page, violations } = await open(site, '/');
     await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__injected = 1';

@@ -3,16 +3,13 @@
 // default): blockdev-add's first paint, its branch jump menu and anchors, the
 // lazy expanders that fetch a type's fragment, and a command's reply members.
 // Set E2E_REUSE=1 to reuse an existing out-e2e/ while iterating.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { E2E_REAL_TREE } from './build-once';
 import type { Page } from 'playwright-core';
-import { haveChromium, openPage, startSite, type Site } from './browser';
+import { describeInChromium } from './browser';
 
-let site: Site;
 const errors: string[] = [];
-
-const open = (p: string, colorScheme: 'light' | 'dark' = 'light') =>
-  openPage(site, p, { errors, colorScheme, viewport: { width: 1280, height: 900 } });
+const pages = { errors, viewport: { width: 1280, height: 900 } };
 
 /** The page's first contentful paint (ms from navigation start); it may be reported after 'load'. */
 const firstContentfulPaint = (page: Page) =>
@@ -28,17 +25,12 @@ const firstContentfulPaint = (page: Page) =>
   );
 
 // blockdev-add, query-status and their kin: QEMU's real tree
-describe.skipIf(!haveChromium || !E2E_REAL_TREE)('definition pages in Chromium', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
-
+describeInChromium('definition pages in Chromium', { when: E2E_REAL_TREE, pages }, (site) => {
   it('paints blockdev-add within 1 s', async () => {
-    (await open('/events/STOP/')).close(); // the browser's own start-up is not the page's
+    (await site.open('/events/STOP/')).close(); // the browser's own start-up is not the page's
     const paints: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const page = await open('/commands/blockdev-add/');
+      const page = await site.open('/commands/blockdev-add/');
       paints.push(await firstContentfulPaint(page));
       await page.close();
     }
@@ -49,7 +41,7 @@ describe.skipIf(!haveChromium || !E2E_REAL_TREE)('definition pages in Chromium',
   });
 
   it("jumps to a branch from the union's index, and from a discriminator value", async () => {
-    const page = await open('/commands/blockdev-add/');
+    const page = await site.open('/commands/blockdev-add/');
     const menu = page.locator('nav.branch-index');
     expect(await menu.locator('a').count()).toBe(47);
     await menu.locator('a[href="#b-qcow2"]').click();
@@ -68,7 +60,7 @@ describe.skipIf(!haveChromium || !E2E_REAL_TREE)('definition pages in Chromium',
   });
 
   it('a deep link to a branch member lands on its row', async () => {
-    const page = await open('/commands/blockdev-add/#m-qcow2.file');
+    const page = await site.open('/commands/blockdev-add/#m-qcow2.file');
     const top = await page.locator('[id="m-qcow2.file"]').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(300);
@@ -76,7 +68,7 @@ describe.skipIf(!haveChromium || !E2E_REAL_TREE)('definition pages in Chromium',
   });
 
   it('fills a lazy expander from the type fragment when it is opened', async () => {
-    const page = await open('/commands/blockdev-add/');
+    const page = await site.open('/commands/blockdev-add/');
     const lazy = page.locator('[id="m-qcow2.file"] details[data-expand]');
     expect(await lazy.getAttribute('data-expand')).toBe('/types/BlockdevRef/expand.html');
     // BlockdevRef expands on every branch, not only the first
@@ -94,7 +86,7 @@ describe.skipIf(!haveChromium || !E2E_REAL_TREE)('definition pages in Chromium',
   });
 
   it("shows a command's reply members in the box and in the Returns table", async () => {
-    const page = await open('/commands/query-status/', 'dark');
+    const page = await site.open('/commands/query-status/', { colorScheme: 'dark' });
     expect(await page.locator('pre.envelope').textContent()).toMatch(
       /"return": \{\s+"running": boolean,\s+"status": RunState/,
     );

@@ -3,15 +3,14 @@
 // opens a result with Enter, closes with one Esc; protocol words lead to the
 // QMP envelope page. Also: the module sidebar stays in view while the page
 // scrolls (position: sticky). Same build and server as site.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { E2E_REAL_TREE } from './build-once';
 import type { Page } from 'playwright-core';
-import { haveChromium, openPage, startSite, type Site } from './browser';
+import { describeInChromium, type SuiteSite } from './browser';
 
-let site: Site;
-
-async function open(p: string): Promise<Page> {
-  const page = await openPage(site, p, { viewport: { width: 1280, height: 800 } });
+/** Opens the site path `p` once its search button is ready. */
+async function open(site: SuiteSite, p: string): Promise<Page> {
+  const page = await site.open(p, { viewport: { width: 1280, height: 800 } });
   await page.waitForFunction(() => document.querySelector<HTMLElement>('.search-button')?.dataset.ready === 'true');
   return page;
 }
@@ -23,14 +22,9 @@ async function searchFor(page: Page, query: string): Promise<void> {
   await page.waitForFunction(() => document.querySelector('#search-results li') !== null);
 }
 
-describe.skipIf(!haveChromium)('search dialog and sidebar in Chromium', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
-
+describeInChromium('search dialog and sidebar in Chromium', (site) => {
   it('is a combobox: expanded with results, active descendant follows the arrows, Enter opens', async () => {
-    const page = await open('/');
+    const page = await open(site, '/');
     const input = page.locator('dialog.search-dialog input');
     expect(await input.getAttribute('role')).toBe('combobox');
     expect(await input.getAttribute('aria-expanded')).toBe('false');
@@ -57,7 +51,7 @@ describe.skipIf(!haveChromium)('search dialog and sidebar in Chromium', () => {
   });
 
   it.skipIf(!E2E_REAL_TREE)('closes with one Esc, text and all', async () => {
-    const page = await open('/events/VFIO_MIGRATION/');
+    const page = await open(site, '/events/VFIO_MIGRATION/');
     await searchFor(page, 'STOP');
     expect(await page.locator('#search-results li .result-name code').first().textContent()).toBe('STOP');
     await page.keyboard.press('Escape');
@@ -66,7 +60,7 @@ describe.skipIf(!haveChromium)('search dialog and sidebar in Chromium', () => {
   });
 
   it('leads protocol words to the QMP envelope page', async () => {
-    const page = await open('/');
+    const page = await open(site, '/');
     await searchFor(page, 'timestamp');
     const top = page.locator('#search-results li').first();
     expect(await top.locator('.kind').textContent()).toBe('Protocol');
@@ -77,7 +71,7 @@ describe.skipIf(!haveChromium)('search dialog and sidebar in Chromium', () => {
   });
 
   it('keeps the module sidebar in view while the page scrolls', async () => {
-    const page = await open('/all/');
+    const page = await open(site, '/all/');
     const sidebar = page.locator('#sidebar');
     const before = (await sidebar.boundingBox())!.y;
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

@@ -4,8 +4,8 @@
 // 10.2.2+vfio-migration-prepare tree, or content/ without QEMU's data, as
 // default, our example schema second).
 // Set E2E_REUSE=1 to reuse an existing out-e2e/ while iterating on the tests.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, haveChromium, openPage, startSite, type Site } from './browser';
+import { expect, it } from 'vitest';
+import { CHROMIUM, describeInChromium, haveChromium } from './browser';
 
 if (!haveChromium) {
   console.warn(
@@ -13,19 +13,11 @@ if (!haveChromium) {
   );
 }
 
-let site: Site;
 const consoleErrors: string[] = [];
 
-const open = (p: string) => openPage(site, p, { errors: consoleErrors });
-
-describe.skipIf(!haveChromium)('exported site in Chromium', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
-
+describeInChromium('exported site in Chromium', { pages: { errors: consoleErrors } }, (site) => {
   it('shows VFIO_MIGRATION_PREPARE with its members, Since 11.0 and a highlighted example', async () => {
-    const page = await open('/events/VFIO_MIGRATION_PREPARE/');
+    const page = await site.open('/events/VFIO_MIGRATION_PREPARE/');
     await expect(page.locator('h1').textContent()).resolves.toBe('VFIO_MIGRATION_PREPARE');
     await expect(page.locator('.def-badges .since').textContent()).resolves.toBe('Since 11.0');
     for (const m of ['device-id', 'qom-path', 'device-state']) {
@@ -43,7 +35,7 @@ describe.skipIf(!haveChromium)('exported site in Chromium', () => {
   });
 
   it('navigates through a type link', async () => {
-    const page = await open('/events/VFIO_MIGRATION_PREPARE/');
+    const page = await site.open('/events/VFIO_MIGRATION_PREPARE/');
     await Promise.all([
       page.waitForURL(/\/types\/QapiVfioMigrationState\/$/),
       page.locator('#m-device-state .member-type a').click(),
@@ -54,7 +46,7 @@ describe.skipIf(!haveChromium)('exported site in Chromium', () => {
   });
 
   it('finds an enum value with the search dialog', async () => {
-    const page = await open('/');
+    const page = await site.open('/');
     await page.waitForFunction(() => document.querySelector('.search-button') !== null);
     await page.waitForTimeout(200); // hydration of the search island
     await page.keyboard.press('/');
@@ -69,7 +61,7 @@ describe.skipIf(!haveChromium)('exported site in Chromium', () => {
   });
 
   it('toggles dark mode and remembers it', async () => {
-    const page = await open('/events/VFIO_MIGRATION/');
+    const page = await site.open('/events/VFIO_MIGRATION/');
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await theme()).toBe('light');
@@ -83,7 +75,7 @@ describe.skipIf(!haveChromium)('exported site in Chromium', () => {
   });
 
   it('switches version keeping the page', async () => {
-    const page = await open('/events/VFIO_MIGRATION/');
+    const page = await site.open('/events/VFIO_MIGRATION/');
     const href = await page.locator('.version-switcher a[data-version="example"]').getAttribute('href');
     expect(href).toBe('/v/example/events/VFIO_MIGRATION/');
     await page.close();

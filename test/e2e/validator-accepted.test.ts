@@ -5,12 +5,12 @@
 // QEMU…" becomes a schema named after its QEMU, validates messages, takes part
 // in "accepted by", survives a reload (IndexedDB) and a bad file says where.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { E2E_REAL_TREE } from './build-once';
 import { readIntrospection } from '../../lib/qapi/introspect/index';
 import { hasShared, sharedPath } from '../support/shared';
-import { haveChromium, startSite, type Site } from './browser';
-import { freshContext, openValidator, paste, takeLongestTask, textOf, verdictFor } from './validator-browser';
+import { describeInChromium } from './browser';
+import { freshValidator, pasteForVerdict, takeLongestTask, textOf } from './validator-browser';
 
 const STOP = (i: number) => `{"event": "STOP", "timestamp": {"seconds": ${1767225600 + i}, "microseconds": 0}}`;
 const VFIO = (i: number) =>
@@ -18,19 +18,11 @@ const VFIO = (i: number) =>
   `"device-state": "stop-copy"}, "timestamp": {"seconds": ${1767225600 + i}, "microseconds": 0}}`;
 const DUMP = sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', 'caps_10.0.0_x86_64.replies');
 
-let site: Site;
-
-describe.skipIf(!haveChromium)('/validate: accepted by, your own QEMU', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
-
+describeInChromium('/validate: accepted by, your own QEMU', (site) => {
   it.skipIf(!E2E_REAL_TREE)(
     'every verdict says which releases accept it, without a long task on the page',
     async () => {
-      const { context, page, errors } = await freshContext(site.browser);
-      await openValidator(page, site.base);
+      const { context, page, errors } = await freshValidator(site);
       const labels = await page.evaluate(() =>
         (JSON.parse(document.getElementById('validator-root')!.dataset.versions ?? '[]') as { label: string }[]).map(
           (v) => v.label,
@@ -39,8 +31,7 @@ describe.skipIf(!haveChromium)('/validate: accepted by, your own QEMU', () => {
       expect(labels.length).toBeGreaterThan(1);
       const text = Array.from({ length: 1500 }, (_, i) => (i % 2 ? STOP(i) : VFIO(i))).join('\n');
       await takeLongestTask(page);
-      await paste(page, text);
-      await verdictFor(page, text.length);
+      await pasteForVerdict(page, text);
       await page.locator('.vr-accepted[data-accepted]').first().waitFor({ timeout: 60_000 });
       const longest = await takeLongestTask(page);
       console.log(`[accepted e2e] longest main-thread task, paste to accepted-by lines: ${longest.toFixed(0)} ms`);
@@ -68,22 +59,19 @@ describe.skipIf(!haveChromium)('/validate: accepted by, your own QEMU', () => {
         const o = readIntrospection(readFileSync(DUMP, 'utf8'), 'dump').origin;
         return o?.kind === 'introspection' ? `${o.qemuVersion} ${o.target}` : '';
       })();
-      const { context, page, errors } = await freshContext(site.browser);
-      await openValidator(page, site.base);
+      const { context, page, errors } = await freshValidator(site);
       const mine = [
         `-> {"execute": "query-kvm", "id": "k1"}`,
         `<- {"return": {"enabled": true, "present": true}, "id": "k1"}`,
         VFIO(1),
       ].join('\n');
-      await paste(page, STOP(0));
-      await verdictFor(page, STOP(0).length);
+      await pasteForVerdict(page, STOP(0));
       await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles(DUMP);
       await page.getByText(`QEMU ${name}, `).waitFor({ timeout: 30_000 });
       const select = page.getByLabel('Schema version');
       expect(await select.locator('option:checked').textContent()).toBe(`${name} (yours)`);
       expect(await textOf(page)).toBe(STOP(0)); // loading a schema never touches the text
-      await paste(page, mine);
-      await verdictFor(page, mine.length);
+      await pasteForVerdict(page, mine);
       // query-kvm and its reply are this QEMU's; VFIO_MIGRATION_PREPARE is not
       await page.locator('.vr-accepted[data-accepted]').first().waitFor({ timeout: 60_000 });
       const valid = await page
@@ -100,15 +88,13 @@ describe.skipIf(!haveChromium)('/validate: accepted by, your own QEMU', () => {
 
       // every message of the dump itself is valid against its own introspection
       const dump = readFileSync(DUMP, 'utf8');
-      await paste(page, dump);
-      expect(await verdictFor(page, dump.length, 60_000)).toBe('valid');
+      expect(await pasteForVerdict(page, dump, 60_000)).toBe('valid');
 
       // kept in this browser: after a reload it is still there, chosen, and read again by the worker
       await page.reload({ waitUntil: 'load' });
       await page.locator('.validator:not([data-state="loading"])').waitFor();
       expect(await page.getByLabel('Schema version').locator('option:checked').textContent()).toBe(`${name} (yours)`);
-      await paste(page, mine);
-      await verdictFor(page, mine.length);
+      await pasteForVerdict(page, mine);
       expect(await page.locator('.vr-message.vr-valid').count()).toBe(2);
 
       // a file that holds no reply: a clear message with a position, the text untouched

@@ -95,3 +95,21 @@ export const layoutShift = (page: Page) =>
 export function shareFragment(text: string): string {
   return '#z=' + deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
 }
+
+/** A fresh context (freshContext) whose page has /validate open and ready for input. */
+export async function freshValidator(
+  site: { browser: Browser; base: string },
+  viewport?: { width: number; height: number },
+  colorScheme?: 'light' | 'dark',
+  errors?: string[],
+) {
+  const fresh = await freshContext(site.browser, viewport, colorScheme, errors);
+  await openValidator(fresh.page, site.base);
+  return fresh;
+}
+
+/** Pastes `text` and returns its verdict (verdictFor). */
+export async function pasteForVerdict(page: Page, text: string, timeout?: number): Promise<string> {
+  await paste(page, text);
+  return verdictFor(page, text.length, timeout);
+}

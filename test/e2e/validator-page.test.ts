@@ -4,15 +4,17 @@
 // cards that move the editor (mouse and keyboard), the wrap toggle, long
 // main-thread tasks while results render, hostile share links and pastes,
 // and the user's text surviving shared links, other tabs and hashchange.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { E2E_REAL_TREE } from './build-once';
 import type { Page } from 'playwright-core';
-import { haveChromium, startSite, type Site } from './browser';
+import { describeInChromium } from './browser';
 import {
   freshContext,
+  freshValidator,
   layoutShift,
   openValidator,
   paste,
+  pasteForVerdict,
   shareFragment,
   takeLongestTask,
   textOf,
@@ -31,8 +33,6 @@ function schemaReply(n: number): string {
   return `-> {"execute": "query-qmp-schema"}\n<- {"return": [\n${entries.join(',\n')}\n]}\n`;
 }
 
-let site: Site;
-
 async function selection(page: Page) {
   return page.locator('textarea.ve-textarea').evaluate((el) => {
     const ta = el as HTMLTextAreaElement;
@@ -45,21 +45,22 @@ async function selection(page: Page) {
   });
 }
 
-describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
+describeInChromium('/validate page in Chromium', (site) => {
+  /** /validate in a fresh context, left `ms` to settle, its long tasks until then forgotten. */
+  async function settledValidator(ms: number) {
+    const fresh = await freshValidator(site);
+    await fresh.page.waitForTimeout(ms);
+    await takeLongestTask(fresh.page);
+    return fresh;
+  }
 
   it('at 1024×768: no module sidebar, verdicts above the fold, toolbar on one row, layout shift < 0.1', async () => {
-    const { context, page } = await freshContext(site.browser, { width: 1024, height: 768 });
-    await openValidator(page, site.base);
+    const { context, page } = await freshValidator(site, { width: 1024, height: 768 });
     expect(await page.locator('#sidebar').isVisible()).toBe(false);
     const toolbar = page.locator('.vt-toolbar');
     const before = (await toolbar.boundingBox())!;
     await page.locator('select[aria-label="Insert a minimal valid event"]:not([disabled])').waitFor();
-    await paste(page, EVENT(1));
-    expect(await verdictFor(page, EVENT(1).length)).toBe('valid');
+    expect(await pasteForVerdict(page, EVENT(1))).toBe('valid');
     await page.waitForTimeout(300);
     const after = (await toolbar.boundingBox())!;
     expect(after.height).toBe(before.height);
@@ -76,11 +77,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   it.skipIf(!E2E_REAL_TREE)(
     '152 identical deprecation warnings are one card ×152 that opens; the switch hides them',
     async () => {
-      const { context, page } = await freshContext(site.browser);
-      await openValidator(page, site.base);
+      const { context, page } = await freshValidator(site);
       const text = schemaReply(152);
-      await paste(page, text);
-      expect(await verdictFor(page, text.length)).toBe('valid');
+      expect(await pasteForVerdict(page, text)).toBe('valid');
       const cards = page.locator('.vr-issue');
       expect(await cards.count()).toBe(1);
       expect(await cards.getAttribute('data-count')).toBe('152');
@@ -98,14 +97,12 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   );
 
   it('the whole issue card moves the editor, and its button does from the keyboard', async () => {
-    const { context, page } = await freshContext(site.browser);
-    await openValidator(page, site.base);
+    const { context, page } = await freshValidator(site);
     const long = EVENT(1)
       .replace('"vfio_dev1"', `"${'x'.repeat(3000)}"`)
       .replace('"stop"', '"nope"');
     const text = `${EVENT(2)}\n${long}`;
-    await paste(page, text);
-    expect(await verdictFor(page, text.length)).toBe('invalid');
+    expect(await pasteForVerdict(page, text)).toBe('invalid');
     const card = page.locator('.vr-issue').first();
     const at = text.indexOf('"nope"');
     await card.locator('.vr-text').click();
@@ -126,11 +123,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   });
 
   it('the wrap toggle wraps long lines and keeps the underlines on them', async () => {
-    const { context, page } = await freshContext(site.browser, { width: 1024, height: 768 });
-    await openValidator(page, site.base);
+    const { context, page } = await freshValidator(site, { width: 1024, height: 768 });
     const text = EVENT(1).replace('"stop"', `"${'s'.repeat(600)}"`);
-    await paste(page, text);
-    expect(await verdictFor(page, text.length)).toBe('invalid');
+    expect(await pasteForVerdict(page, text)).toBe('invalid');
     const ta = page.locator('textarea.ve-textarea');
     const overflow = () => ta.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(await overflow()).toBeGreaterThan(100);
@@ -149,13 +144,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   });
 
   it('pasting 100 messages, then 10 MB: results render without a main-thread task over 50 ms', async () => {
-    const { context, page } = await freshContext(site.browser);
-    await openValidator(page, site.base);
-    await page.waitForTimeout(500);
-    await takeLongestTask(page);
+    const { context, page } = await settledValidator(500);
     const hundred = Array.from({ length: 100 }, (_, i) => EVENT(i, i % 10 ? 'stop' : 'nope')).join('\n');
-    await paste(page, hundred);
-    expect(await verdictFor(page, hundred.length)).toBe('invalid');
+    expect(await pasteForVerdict(page, hundred)).toBe('invalid');
     await page.waitForTimeout(300);
     const small = await takeLongestTask(page);
     // made in the page beforehand: handing 10 MB to the page is itself a long task, not the page's
@@ -218,10 +209,7 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   }, 120_000);
 
   it("'{}' 100,000 times on one line: the page stays responsive while checking and scrolling", async () => {
-    const { context, page } = await freshContext(site.browser);
-    await openValidator(page, site.base);
-    await page.waitForTimeout(300);
-    await takeLongestTask(page);
+    const { context, page } = await settledValidator(300);
     const text = '{}'.repeat(100_000);
     const gap = page.evaluate(async () => {
       // the longest gap between timer ticks while the check runs (logged)
@@ -262,8 +250,7 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   }, 120_000);
 
   it('own text, then share link B, then C: "Restore it" brings back the own text', async () => {
-    const { context, page } = await freshContext(site.browser);
-    await openValidator(page, site.base);
+    const { context, page } = await freshValidator(site);
     const mine = '{"event": "MY_OWN_WORK"}';
     await page.locator('textarea.ve-textarea').fill(mine);
     await page.waitForTimeout(600);
@@ -283,8 +270,7 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   });
 
   it('a share link opened in an open tab (hashchange) replaces the text with a way back', async () => {
-    const { context, page } = await freshContext(site.browser);
-    await openValidator(page, site.base);
+    const { context, page } = await freshValidator(site);
     const mine = '{"event": "TYPED_HERE"}';
     await page.locator('textarea.ve-textarea').fill(mine);
     await verdictFor(page, mine.length);
@@ -299,8 +285,7 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   });
 
   it('two tabs keep their own texts; a new tab starts from the latest', async () => {
-    const { context, page } = await freshContext(site.browser);
-    await openValidator(page, site.base);
+    const { context, page } = await freshValidator(site);
     await page.locator('textarea.ve-textarea').fill('{"event": "TAB_ONE"}');
     await page.waitForTimeout(600);
     const second = await context.newPage();
@@ -321,11 +306,9 @@ describe.skipIf(!haveChromium)('/validate page in Chromium', () => {
   });
 
   it('dark mode at 1024×768 (screenshot for review)', async () => {
-    const { context, page } = await freshContext(site.browser, { width: 1024, height: 768 }, 'dark');
-    await openValidator(page, site.base);
+    const { context, page } = await freshValidator(site, { width: 1024, height: 768 }, 'dark');
     const text = schemaReply(3).replace('"values": ["a"]}\n]', '"values": ["a"], "bogus": 1}\n]');
-    await paste(page, text);
-    await verdictFor(page, text.length);
+    await pasteForVerdict(page, text);
     await page.screenshot({ path: '/tmp/vpage-dark.png' });
     await context.close();
   });

@@ -3,11 +3,11 @@
 // allowed values, transcripts, the share link in a fresh browser, the entry
 // points from the docs, persistence, hostile input and responsiveness under a
 // large paste. Built with the shared e2e build (build-once.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { E2E_REAL_TREE } from './build-once';
-import { haveChromium, startSite, type Site } from './browser';
-import { freshContext, openValidator as openValidatorAt, paste, textOf, verdictFor } from './validator-browser';
+import { describeInChromium } from './browser';
+import { freshContext, freshValidator, paste, pasteForVerdict, textOf, verdictFor } from './validator-browser';
 
 const VALID_EVENT = `{"timestamp": {"seconds": 1713771323, "microseconds": 212268},
  "event": "VFIO_MIGRATION_PREPARE",
@@ -15,24 +15,19 @@ const VALID_EVENT = `{"timestamp": {"seconds": 1713771323, "microseconds": 21226
           "qom-path": "/machine/peripheral/vfio_dev1",
           "device-state": "stop"}}`;
 
-let site: Site;
 const consoleErrors: string[] = [];
+/** Playwright's default viewport. */
+const VIEWPORT = { width: 1280, height: 720 };
 
-/** A context of Playwright's default viewport whose errors all go to consoleErrors. */
-const fresh = () => freshContext(site.browser, { width: 1280, height: 720 }, 'light', consoleErrors);
-const openValidator = (page: Page, suffix = '') => openValidatorAt(page, site.base, suffix);
-
-describe.skipIf(!haveChromium)('/validate in Chromium', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
+describeInChromium('/validate in Chromium', (site) => {
+  /** A context whose errors all go to consoleErrors. */
+  const fresh = () => freshContext(site.browser, VIEWPORT, 'light', consoleErrors);
+  /** The same, with /validate open. */
+  const freshOnValidator = () => freshValidator(site, VIEWPORT, 'light', consoleErrors);
 
   it('a pasted VFIO_MIGRATION_PREPARE event is valid and links to its docs page', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
-    await paste(page, VALID_EVENT);
-    expect(await verdictFor(page, VALID_EVENT.length)).toBe('valid');
+    const { context, page } = await freshOnValidator();
+    expect(await pasteForVerdict(page, VALID_EVENT)).toBe('valid');
     const row = page.locator('.vr-message');
     expect(await row.count()).toBe(1);
     expect(await row.locator('.vr-kind').textContent()).toBe('event');
@@ -42,10 +37,8 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
   });
 
   it('an unknown device-state: one error at its line:col naming the allowed values; clicking selects it', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
-    await paste(page, VALID_EVENT);
-    await verdictFor(page, VALID_EVENT.length);
+    const { context, page } = await freshOnValidator();
+    await pasteForVerdict(page, VALID_EVENT);
     // edit like a person: select "stop" and type over it
     const at = VALID_EVENT.indexOf('"stop"') + 1;
     await page.locator('textarea.ve-textarea').evaluate((el, a) => {
@@ -91,11 +84,9 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
 
   // query-status and STOP are QEMU's; content/ has neither
   it.skipIf(!E2E_REAL_TREE)('a transcript with a command and its reply: both checked', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
+    const { context, page } = await freshOnValidator();
     const transcript = '-> { "execute": "query-status" }\n<- { "return": { "status": "running", "running": true } }\n';
-    await paste(page, transcript);
-    expect(await verdictFor(page, transcript.length)).toBe('valid');
+    expect(await pasteForVerdict(page, transcript)).toBe('valid');
     const rows = page.locator('.vr-message');
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).locator('.vr-kind').textContent()).toBe('command');
@@ -105,22 +96,19 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     expect(await rows.nth(1).getAttribute('data-name')).toBe('query-status');
     // the reply is checked against the command's returns: a bad status is caught
     const wrong = transcript.replace('"running" ,', '').replace('"status": "running"', '"status": "sprinting"');
-    await paste(page, wrong);
-    expect(await verdictFor(page, wrong.length)).toBe('invalid');
+    expect(await pasteForVerdict(page, wrong)).toBe('invalid');
     expect(await rows.nth(1).locator('.vr-issue .vr-path').textContent()).toBe('/return/status');
     await context.close();
   });
 
   it('the share link round-trips text and options in a fresh browser; too long gives a download', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
+    const { context, page } = await freshOnValidator();
     await page.locator('select[aria-label="Mode"]').selectOption('lenient');
     expect(new URL(page.url()).search).toBe('?mode=lenient');
     const text =
       VALID_EVENT.replace('"stop"', '"running"').replace('vfio_dev1"', 'vfio ü😀"') +
       '\n{"event": "STOP", "timestamp": {"seconds": 1, "microseconds": 0}}';
-    await paste(page, text);
-    await verdictFor(page, text.length);
+    await pasteForVerdict(page, text);
     await page.getByRole('button', { name: 'Copy link' }).click();
     const url = await page.locator('.vt-share-url').inputValue();
     expect(url).toMatch(/\/validate\/\?mode=lenient#z=[A-Za-z0-9_-]+$/);
@@ -156,23 +144,19 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
   });
 
   it.skipIf(!E2E_REAL_TREE)('the schema option checks against another version and links to its docs', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
+    const { context, page } = await freshOnValidator();
     const stop = '{"event": "STOP", "timestamp": {"seconds": 1, "microseconds": 0}}';
-    await paste(page, stop);
-    expect(await verdictFor(page, stop.length)).toBe('valid');
+    expect(await pasteForVerdict(page, stop)).toBe('valid');
     await page.locator('select[aria-label="Schema version"]').selectOption('example');
     expect(new URL(page.url()).search).toBe('?version=example');
     await page.locator('.validator[data-state="done"] .vr-issue[data-code="unknown-event"]').waitFor();
-    await paste(page, VALID_EVENT);
-    expect(await verdictFor(page, VALID_EVENT.length)).toBe('valid');
+    expect(await pasteForVerdict(page, VALID_EVENT)).toBe('valid');
     expect(await page.locator('a.vr-name').getAttribute('href')).toBe('/v/example/events/VFIO_MIGRATION_PREPARE/');
     await context.close();
   });
 
   it('keeps the text across reloads, and an example never loses it', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
+    const { context, page } = await freshOnValidator();
     const mine = '{"event": "MY_OWN_WORK"}';
     await page.locator('textarea.ve-textarea').click();
     await page.keyboard.type(mine);
@@ -207,8 +191,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
   });
 
   it('hostile input: clear verdicts, nothing polluted', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
+    const { context, page } = await freshOnValidator();
     const cases: [string, string][] = [
       [
         VALID_EVENT.replace(
@@ -225,8 +208,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
       [VALID_EVENT.replace('"event"', '"event": "STOP", "event"'), 'duplicate-key'],
     ];
     for (const [text, code] of cases) {
-      await paste(page, text);
-      expect(await verdictFor(page, text.length)).toBe('invalid');
+      expect(await pasteForVerdict(page, text)).toBe('invalid');
       if (code) expect(await page.locator(`.vr-issue[data-code="${code}"]`).count()).toBeGreaterThan(0);
     }
     expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
@@ -235,8 +217,7 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
   });
 
   it('a 10 MB paste keeps the page responsive and shows every verdict', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
+    const { context, page } = await freshOnValidator();
     const line = VALID_EVENT.replace(/\n\s*/g, ' ');
     const bad = line.replace('"stop"', '"nope"');
     const count = Math.ceil(10_000_000 / (line.length + 1));
@@ -258,15 +239,13 @@ describe.skipIf(!haveChromium)('/validate in Chromium', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(await page.locator('.ve-highlight').count()).toBe(1);
     // typing a paste into the view replaces the text, keeping the big one restorable
-    await paste(page, VALID_EVENT);
-    expect(await verdictFor(page, VALID_EVENT.length)).toBe('valid');
+    expect(await pasteForVerdict(page, VALID_EVENT)).toBe('valid');
     expect(await page.locator('textarea.ve-textarea').count()).toBe(1);
     await context.close();
   }, 120_000);
 
   it('a 50 MB paste: every verdict, the page never stalls for long', async () => {
-    const { context, page } = await fresh();
-    await openValidator(page);
+    const { context, page } = await freshOnValidator();
     const line = VALID_EVENT.replace(/\n\s*/g, ' ');
     const count = Math.ceil(50_000_000 / (line.length + 1));
     const stats = await pasteLog(page, line, line.replace('"stop"', '"bad"'), count, 5000);

@@ -4,29 +4,19 @@
 // #anchor, opens a real "absent" page (header, sidebar, search) where the
 // other version lacks the definition or module, closes on Escape and outside
 // clicks, works from the keyboard, and follows the validator's schema select.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasShared } from '../support/shared';
-import { haveChromium, openPage, startSite, type Site } from './browser';
+import { describeInChromium } from './browser';
 
-const runnable = haveChromium && hasShared;
-
-let site: Site;
 const errors: string[] = [];
-
-const open = (p: string) => openPage(site, p, { errors });
 
 const pathOf = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).hash;
 const isOpen = (page: Page) => page.locator('details.version-switcher').evaluate((d) => (d as HTMLDetailsElement).open);
 
-describe.skipIf(!runnable)('version switcher in Chromium', () => {
-  beforeAll(async () => {
-    site = await startSite();
-  }, 1_200_000);
-  afterAll(async () => site?.close());
-
+describeInChromium('version switcher in Chromium', { when: hasShared, pages: { errors } }, (site) => {
   it('keeps the page and its #anchor', async () => {
-    const page = await open('/events/VFIO_MIGRATION_PREPARE/#m-device-id');
+    const page = await site.open('/events/VFIO_MIGRATION_PREPARE/#m-device-id');
     await page.locator('.version-switcher summary').click();
     await page.locator('.version-switcher a[data-version="example"]').click();
     await page.waitForURL(/\/v\/example\//);
@@ -42,7 +32,7 @@ describe.skipIf(!runnable)('version switcher in Chromium', () => {
   });
 
   it('opens an absent page with header, sidebar and search where the other version lacks the definition', async () => {
-    const page = await open('/events/BLOCK_JOB_COMPLETED/');
+    const page = await site.open('/events/BLOCK_JOB_COMPLETED/');
     const entry = page.locator('.version-switcher a[data-version="example"]');
     expect(await entry.textContent()).toContain('not in this version');
     await page.locator('.version-switcher summary').click();
@@ -64,7 +54,7 @@ describe.skipIf(!runnable)('version switcher in Chromium', () => {
   });
 
   it('has an absent page for a module the other version lacks', async () => {
-    const page = await open('/modules/block-core/');
+    const page = await site.open('/modules/block-core/');
     const href = await page.locator('.version-switcher a[data-version="example"]').getAttribute('href');
     expect(href).toBe('/v/example/modules/block-core/');
     await page.goto(site.base + href!.slice(1));
@@ -73,7 +63,7 @@ describe.skipIf(!runnable)('version switcher in Chromium', () => {
   });
 
   it('closes on Escape and on an outside click, and works from the keyboard', async () => {
-    const page = await open('/events/VFIO_MIGRATION/');
+    const page = await site.open('/events/VFIO_MIGRATION/');
     const summary = page.locator('.version-switcher summary');
     await summary.click();
     expect(await isOpen(page)).toBe(true);
@@ -109,7 +99,7 @@ describe.skipIf(!runnable)('version switcher in Chromium', () => {
   });
 
   it("shows the validator's release in the header, and switches it from there", async () => {
-    const page = await open('/validate/?version=example');
+    const page = await site.open('/validate/?version=example');
     const current = page.locator('.version-switcher .version-current');
     const select = page.locator('select[aria-label="Schema version"]');
     await select.waitFor();

@@ -33,6 +33,15 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
     for (let i = 0; i < 400 && !posted.some((m) => m.type === type); i++) await settle();
     return posted.find((m) => m.type === type);
   };
+  /** A check of `text` against the first release, with "accepted by" asked of all of them. */
+  const validate = (id: number, text: string): ToWorker => ({
+    type: 'validate',
+    id,
+    modelUrl: releases[0]!.modelUrl,
+    text,
+    options: OPTIONS,
+    releases,
+  });
 
   beforeAll(() => {
     const models = new Map<string, SchemaModel>(
@@ -62,15 +71,7 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
   it('answers the result first, then fetches the other releases and says who accepts what', async () => {
     posted = [];
     fetched = [];
-    const req: ToWorker = {
-      type: 'validate',
-      id: 1,
-      modelUrl: releases[0]!.modelUrl,
-      text: EVENT,
-      options: OPTIONS,
-      releases,
-    };
-    await core.handle(req);
+    await core.handle(validate(1, EVENT));
     expect(posted.map((m) => m.type)).toEqual(['model', 'result']);
     expect(fetched).toEqual([releases[0]!.modelUrl]); // the others only after the result
     const msg = (await until('accepted')) as Extract<FromWorker, { type: 'accepted' }>;
@@ -87,22 +88,8 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
   it('a newer check drops the older one\'s "accepted by"', async () => {
     posted = [];
     const big = EVENT.repeat(3000);
-    await core.handle({
-      type: 'validate',
-      id: 2,
-      modelUrl: releases[0]!.modelUrl,
-      text: big,
-      options: OPTIONS,
-      releases,
-    });
-    await core.handle({
-      type: 'validate',
-      id: 3,
-      modelUrl: releases[0]!.modelUrl,
-      text: EVENT,
-      options: OPTIONS,
-      releases,
-    });
+    await core.handle(validate(2, big));
+    await core.handle(validate(3, EVENT));
     await until('accepted');
     // id 2's work, had it gone on, would post within this time (600 KB, two releases)
     await new Promise((r) => setTimeout(r, 3000));

@@ -9,36 +9,32 @@ import { buildIndex, type IfCond, type SchemaModel } from '../../lib/qapi/model'
 import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { describeWithShared, sharedPath } from '../support/shared';
 
+type Diff = [Change['kind'], string, string | null];
+/** The changes of `kind` to the items of the definition `def`. */
+const of = (kind: Change['kind'], def: string, ...items: string[]): Diff[] => items.map((item) => [kind, def, item]);
+
 /** Every difference, each with the 'if' of the tree that leaves it out of this build. */
-const EXPECTED: [Change['kind'], string, string | null][] = [
-  ['branch-removed', 'ChardevBackend', 'console'],
-  ['member-removed', 'CpuModelExpansionInfo', 'deprecated-props'],
-  ['value-removed', 'MultiFDCompression', 'qatzip'],
-  ['value-removed', 'MultiFDCompression', 'qpl'],
-  ['value-removed', 'MultiFDCompression', 'uadk'],
-  ['branch-removed', 'Netdev', 'af-xdp'],
-  ['branch-removed', 'Netdev', 'vmnet-bridged'],
-  ['branch-removed', 'Netdev', 'vmnet-host'],
-  ['branch-removed', 'Netdev', 'vmnet-shared'],
-  ['command-removed', 'dump-skeys', null],
-  ['command-removed', 'get-win32-socket', null],
-  ['command-removed', 'query-cpu-model-baseline', null],
-  ['command-removed', 'query-cpu-model-comparison', null],
-  ['command-removed', 'query-gic-capabilities', null],
-  ['command-removed', 'query-s390x-cpu-polarization', null],
-  ['command-removed', 'set-cpu-topology', null],
-  ['branch-removed', 'Audiodev', 'coreaudio'],
-  ['branch-removed', 'Audiodev', 'dsound'],
-  ['branch-removed', 'Audiodev', 'jack'],
-  ['branch-removed', 'Audiodev', 'pipewire'],
-  ['branch-removed', 'Audiodev', 'sndio'],
+const EXPECTED: Diff[] = [
+  ...of('branch-removed', 'ChardevBackend', 'console'),
+  ...of('member-removed', 'CpuModelExpansionInfo', 'deprecated-props'),
+  ...of('value-removed', 'MultiFDCompression', 'qatzip', 'qpl', 'uadk'),
+  ...of('branch-removed', 'Netdev', 'af-xdp', 'vmnet-bridged', 'vmnet-host', 'vmnet-shared'),
+  ...[
+    'dump-skeys',
+    'get-win32-socket',
+    'query-cpu-model-baseline',
+    'query-cpu-model-comparison',
+    'query-gic-capabilities',
+    'query-s390x-cpu-polarization',
+    'set-cpu-topology',
+  ].map((command): Diff => ['command-removed', command, null]),
+  ...of('branch-removed', 'Audiodev', 'coreaudio', 'dsound', 'jack', 'pipewire', 'sndio'),
   ['event-removed', 'CPU_POLARIZATION_CHANGE', null],
-  ['branch-removed', 'DisplayOptions', 'cocoa'],
-  ['branch-removed', 'DisplayOptions', 'gtk'],
+  ...of('branch-removed', 'DisplayOptions', 'cocoa', 'gtk'),
 ];
 
 /** The one release difference: 10.0.13 (a stable update) backported blkdebug's delay-ns, which 10.0.0 lacks. */
-const RELEASE: [Change['kind'], string, string | null] = ['member-removed', 'BlkdebugInjectErrorOptions', 'delay-ns'];
+const RELEASE: Diff = ['member-removed', 'BlkdebugInjectErrorOptions', 'delay-ns'];
 
 /** The condition under which the tree has the removed thing. */
 function conditionOf(tree: SchemaModel, c: Change): IfCond | undefined {

@@ -14,40 +14,25 @@ import { describeWithShared, sharedPath } from '../support/shared';
 
 const dumpPath = (name: string) => sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata', `caps_${name}.replies`);
 
-// entities by meta, messages in the dump, and what query-version / query-target said
+interface Dump {
+  /** Entities: all, then by meta (command, event, enum, array, struct, union, alternate). */
+  counts: number[];
+  /** Messages in the dump. */
+  messages: number;
+  /** What query-version (version, package) and query-target (arch) said. */
+  version: [string, string, string];
+}
+const dump = (counts: number[], messages: number, ...version: Dump['version']): Dump => ({ counts, messages, version });
+
 const DUMPS = {
-  '6.2.0_x86_64': {
-    counts: [968, 204, 49, 122, 77, 474, 31, 5],
-    messages: 112,
-    version: ['6.2.0', 'v6.2.0', 'x86_64'],
-  },
-  '8.2.0_aarch64': {
-    counts: [1100, 218, 49, 144, 93, 545, 39, 6],
-    messages: 98,
-    version: ['8.2.0', 'v8.2.0', 'aarch64'],
-  },
-  '8.2.0_x86_64': {
-    counts: [1140, 228, 53, 146, 94, 568, 39, 6],
-    messages: 112,
-    version: ['8.2.0', 'v8.2.0', 'x86_64'],
-  },
-  '9.2.0_x86_64': {
-    counts: [1168, 232, 53, 152, 96, 583, 40, 6],
-    messages: 112,
-    version: ['9.2.0', 'v9.2.0', 'x86_64'],
-  },
+  '6.2.0_x86_64': dump([968, 204, 49, 122, 77, 474, 31, 5], 112, '6.2.0', 'v6.2.0', 'x86_64'),
+  '8.2.0_aarch64': dump([1100, 218, 49, 144, 93, 545, 39, 6], 98, '8.2.0', 'v8.2.0', 'aarch64'),
+  '8.2.0_x86_64': dump([1140, 228, 53, 146, 94, 568, 39, 6], 112, '8.2.0', 'v8.2.0', 'x86_64'),
+  '9.2.0_x86_64': dump([1168, 232, 53, 152, 96, 583, 40, 6], 112, '9.2.0', 'v9.2.0', 'x86_64'),
   // libvirt recorded this "10.0.0" from a development snapshot, and the dump says so
-  '10.0.0_s390x': {
-    counts: [1140, 226, 50, 150, 94, 569, 39, 6],
-    messages: 94,
-    version: ['9.2.50', 'v9.2.0-1203-gd6430c17d7', 's390x'],
-  },
-  '10.0.0_x86_64': {
-    counts: [1177, 233, 55, 152, 96, 589, 40, 6],
-    messages: 112,
-    version: ['10.0.0', 'v10.0.0', 'x86_64'],
-  },
-} as const;
+  '10.0.0_s390x': dump([1140, 226, 50, 150, 94, 569, 39, 6], 94, '9.2.50', 'v9.2.0-1203-gd6430c17d7', 's390x'),
+  '10.0.0_x86_64': dump([1177, 233, 55, 152, 96, 589, 40, 6], 112, '10.0.0', 'v10.0.0', 'x86_64'),
+};
 type DumpName = keyof typeof DUMPS;
 const NAMES = Object.keys(DUMPS) as DumpName[];
 

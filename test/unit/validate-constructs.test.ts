@@ -19,7 +19,11 @@ interface Want {
   valid: boolean;
   issues: string[];
 }
-type Table = [string, { given: string; want: Want; options?: ValidatorOptions }][];
+/** Valid, with these issues (warnings). */
+const ok = (...issues: string[]): Want => ({ valid: true, issues });
+/** Invalid, with these issues. */
+const bad = (...issues: string[]): Want => ({ valid: false, issues });
+type Table = [name: string, given: string, want: Want, options?: ValidatorOptions][];
 
 function verdict(text: string, options?: ValidatorOptions): Want & { texts: string[] } {
   const r = createValidator(MINI_MODEL, options).validateText(text);
@@ -33,7 +37,7 @@ function verdict(text: string, options?: ValidatorOptions): Want & { texts: stri
 }
 
 function runTable(table: Table): void {
-  it.each(table)('%s', (_name, { given, want, options }) => {
+  it.each(table)('%s', (_name, given, want, options) => {
     const got = verdict(given, options);
     expect({ valid: got.valid, issues: got.issues }).toEqual(want);
   });
@@ -41,62 +45,28 @@ function runTable(table: Table): void {
 
 describe('integers: literal kind and width, exact beyond 2^53', () => {
   runTable([
-    ['uint8 in range', { given: widget('"count": 255'), want: { valid: true, issues: [] } }],
-    [
-      'uint8 overflow',
-      { given: widget('"count": 256'), want: { valid: false, issues: ['error integer-range /data/widget/count'] } },
-    ],
-    [
-      'uint8 negative',
-      { given: widget('"count": -1'), want: { valid: false, issues: ['error integer-range /data/widget/count'] } },
-    ],
-    [
-      '1.0 is not an integer',
-      { given: widget('"count": 1.0'), want: { valid: false, issues: ['error not-integer /data/widget/count'] } },
-    ],
-    [
-      '1e3 is not an integer',
-      { given: widget('"offset": 1e3'), want: { valid: false, issues: ['error not-integer /data/widget/offset'] } },
-    ],
-    ['int64 max exactly', { given: widget('"offset": 9223372036854775807'), want: { valid: true, issues: [] } }],
-    [
-      'int64 max + 1',
-      {
-        given: widget('"offset": 9223372036854775808'),
-        want: { valid: false, issues: ['error integer-range /data/widget/offset'] },
-      },
-    ],
-    ['int64 min exactly', { given: widget('"offset": -9223372036854775808'), want: { valid: true, issues: [] } }],
-    ['size = 2^64-1', { given: widget('"size": 18446744073709551615'), want: { valid: true, issues: [] } }],
-    [
-      'size = 2^64',
-      {
-        given: widget('"size": 18446744073709551616'),
-        want: { valid: false, issues: ['error integer-range /data/widget/size'] },
-      },
-    ],
-    [
-      'negative size in an event',
-      { given: widget('"size": -1'), want: { valid: false, issues: ['error negative-unsigned /data/widget/size'] } },
-    ],
+    ['uint8 in range', widget('"count": 255'), ok()],
+    ['uint8 overflow', widget('"count": 256'), bad('error integer-range /data/widget/count')],
+    ['uint8 negative', widget('"count": -1'), bad('error integer-range /data/widget/count')],
+    ['1.0 is not an integer', widget('"count": 1.0'), bad('error not-integer /data/widget/count')],
+    ['1e3 is not an integer', widget('"offset": 1e3'), bad('error not-integer /data/widget/offset')],
+    ['int64 max exactly', widget('"offset": 9223372036854775807'), ok()],
+    ['int64 max + 1', widget('"offset": 9223372036854775808'), bad('error integer-range /data/widget/offset')],
+    ['int64 min exactly', widget('"offset": -9223372036854775808'), ok()],
+    ['size = 2^64-1', widget('"size": 18446744073709551615'), ok()],
+    ['size = 2^64', widget('"size": 18446744073709551616'), bad('error integer-range /data/widget/size')],
+    ['negative size in an event', widget('"size": -1'), bad('error negative-unsigned /data/widget/size')],
     [
       'huge integer literal',
-      {
-        given: widget('"offset": 123456789012345678901234567890'),
-        want: { valid: false, issues: ['error integer-range /data/widget/offset'] },
-      },
+      widget('"offset": 123456789012345678901234567890'),
+      bad('error integer-range /data/widget/offset'),
     ],
     [
       'number takes integers and floats',
-      {
-        given: widget('"ratio": 1') + '\n' + widget('"ratio": 0.5') + '\n' + widget('"ratio": 1e300'),
-        want: { valid: true, issues: [] },
-      },
+      widget('"ratio": 1') + '\n' + widget('"ratio": 0.5') + '\n' + widget('"ratio": 1e300'),
+      ok(),
     ],
-    [
-      'number: a string is not one',
-      { given: widget('"ratio": "1"'), want: { valid: false, issues: ['error wrong-type /data/widget/ratio'] } },
-    ],
+    ['number: a string is not one', widget('"ratio": "1"'), bad('error wrong-type /data/widget/ratio')],
   ]);
 
   it('says which rule applies to a negative uint64/size', () => {
@@ -113,46 +83,29 @@ describe('integers: literal kind and width, exact beyond 2^53', () => {
 
 describe('str, bool, null, enums, arrays', () => {
   runTable([
-    ['enum value', { given: widget('"tags": ["a", "b"]'), want: { valid: true, issues: [] } }],
+    ['enum value', widget('"tags": ["a", "b"]'), ok()],
     [
       'enum: case matters',
-      {
-        given: ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "Red"}}'),
-        want: { valid: false, issues: ['error enum-value /data/widget/color'] },
-      },
+      ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "Red"}}'),
+      bad('error enum-value /data/widget/color'),
     ],
     [
       'enum: a number',
-      {
-        given: ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": 1}}'),
-        want: { valid: false, issues: ['error wrong-type /data/widget/color'] },
-      },
+      ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": 1}}'),
+      bad('error wrong-type /data/widget/color'),
     ],
-    [
-      'conditional enum value accepted',
-      { given: ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "blue"}}'), want: { valid: true, issues: [] } },
-    ],
-    [
-      'array element wrong',
-      { given: widget('"tags": ["a", 2]'), want: { valid: false, issues: ['error wrong-type /data/widget/tags/1'] } },
-    ],
-    [
-      'array: not an array',
-      { given: widget('"tags": "a"'), want: { valid: false, issues: ['error wrong-type /data/widget/tags'] } },
-    ],
+    ['conditional enum value accepted', ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "blue"}}'), ok()],
+    ['array element wrong', widget('"tags": ["a", 2]'), bad('error wrong-type /data/widget/tags/1')],
+    ['array: not an array', widget('"tags": "a"'), bad('error wrong-type /data/widget/tags')],
     [
       'bool: 0 is not false',
-      {
-        given: widget('"fancy": 0'),
-        want: { valid: false, issues: ['error wrong-type /data/widget/fancy', 'warning unstable /data/widget/fancy'] },
-      },
+      widget('"fancy": 0'),
+      bad('error wrong-type /data/widget/fancy', 'warning unstable /data/widget/fancy'),
     ],
     [
       'str: null is not a string',
-      {
-        given: ev('WIDGET_CHANGED', '{"widget": {"id": null, "color": "red"}}'),
-        want: { valid: false, issues: ['error wrong-type /data/widget/id'] },
-      },
+      ev('WIDGET_CHANGED', '{"widget": {"id": null, "color": "red"}}'),
+      bad('error wrong-type /data/widget/id'),
     ],
   ]);
   it('lists allowed values, marks the conditional one, and guesses', () => {
@@ -165,63 +118,39 @@ describe('str, bool, null, enums, arrays', () => {
 
 describe('structs: required, optional, null, unknown and downstream members', () => {
   runTable([
-    [
-      'optional absent, conditional absent',
-      { given: ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "red"}}'), want: { valid: true, issues: [] } },
-    ],
+    ['optional absent, conditional absent', ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "red"}}'), ok()],
     [
       'missing required inherited member',
-      {
-        given: ev('WIDGET_CHANGED', '{"widget": {"color": "red"}}'),
-        want: { valid: false, issues: ['error missing-member /data/widget/id'] },
-      },
+      ev('WIDGET_CHANGED', '{"widget": {"color": "red"}}'),
+      bad('error missing-member /data/widget/id'),
     ],
-    [
-      'optional null is not absent',
-      { given: widget('"count": null'), want: { valid: false, issues: ['error wrong-type /data/widget/count'] } },
-    ],
-    [
-      'unknown member: strict',
-      {
-        given: widget('"colour": "red"'),
-        want: { valid: false, issues: ['error unknown-member /data/widget/colour'] },
-      },
-    ],
+    ['optional null is not absent', widget('"count": null'), bad('error wrong-type /data/widget/count')],
+    ['unknown member: strict', widget('"colour": "red"'), bad('error unknown-member /data/widget/colour')],
     [
       'unknown member: lenient',
-      {
-        given: widget('"colour": "red"'),
-        options: { mode: 'lenient' },
-        want: { valid: true, issues: ['warning unknown-member /data/widget/colour'] },
-      },
+      widget('"colour": "red"'),
+      ok('warning unknown-member /data/widget/colour'),
+      { mode: 'lenient' },
     ],
     [
       'downstream member always warns',
-      {
-        given: widget('"__com.example_x": 1'),
-        want: { valid: true, issues: ['warning downstream-member /data/widget/__com.example_x'] },
-      },
+      widget('"__com.example_x": 1'),
+      ok('warning downstream-member /data/widget/__com.example_x'),
     ],
     [
       'recursive struct',
-      {
-        given: widget('"next": {"id": "w2", "color": "green", "next": {"id": "w3", "color": 5}}'),
-        want: { valid: false, issues: ['error wrong-type /data/widget/next/next/color'] },
-      },
+      widget('"next": {"id": "w2", "color": "green", "next": {"id": "w3", "color": 5}}'),
+      bad('error wrong-type /data/widget/next/next/color'),
     ],
     [
       '__proto__ is an ordinary unknown key',
-      {
-        given: widget('"__proto__": {"x": 1}'),
-        want: { valid: true, issues: ['warning downstream-member /data/widget/__proto__'] },
-      },
+      widget('"__proto__": {"x": 1}'),
+      ok('warning downstream-member /data/widget/__proto__'),
     ],
     [
       'constructor is an ordinary unknown key',
-      {
-        given: widget('"constructor": 1'),
-        want: { valid: false, issues: ['error unknown-member /data/widget/constructor'] },
-      },
+      widget('"constructor": 1'),
+      bad('error unknown-member /data/widget/constructor'),
     ],
   ]);
   it('names the type and the owner of a missing member, and guesses unknown ones', () => {
@@ -238,113 +167,67 @@ describe('structs: required, optional, null, unknown and downstream members', ()
 
 describe('flat unions, nested unions, alternates', () => {
   runTable([
-    [
-      'branch members',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "leaf", "sock": {"type": "unix", "path": "/p"}}}'),
-        want: { valid: true, issues: [] },
-      },
-    ],
+    ['branch members', ev('SHAPED', '{"shape": {"kind": "leaf", "sock": {"type": "unix", "path": "/p"}}}'), ok()],
     [
       'recursive union',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "pair", "left": {"kind": "none"}, "right": {"kind": "leaf"}}}'),
-        want: { valid: true, issues: [] },
-      },
+      ev('SHAPED', '{"shape": {"kind": "pair", "left": {"kind": "none"}, "right": {"kind": "leaf"}}}'),
+      ok(),
     ],
     [
       'empty branch allows base members only',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "none", "label": "x", "sock": {}}}'),
-        want: { valid: false, issues: ['error unknown-member /data/shape/sock'] },
-      },
+      ev('SHAPED', '{"shape": {"kind": "none", "label": "x", "sock": {}}}'),
+      bad('error unknown-member /data/shape/sock'),
     ],
     [
       'member of another branch',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "leaf", "left": {"kind": "none"}}}'),
-        want: { valid: false, issues: ['error unknown-member /data/shape/left'] },
-      },
+      ev('SHAPED', '{"shape": {"kind": "leaf", "left": {"kind": "none"}}}'),
+      bad('error unknown-member /data/shape/left'),
     ],
     [
       'bad discriminator',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "triangle"}}'),
-        want: { valid: false, issues: ['error bad-discriminator /data/shape/kind'] },
-      },
+      ev('SHAPED', '{"shape": {"kind": "triangle"}}'),
+      bad('error bad-discriminator /data/shape/kind'),
     ],
-    [
-      'missing discriminator',
-      {
-        given: ev('SHAPED', '{"shape": {"label": "x"}}'),
-        want: { valid: false, issues: ['error missing-member /data/shape/kind'] },
-      },
-    ],
+    ['missing discriminator', ev('SHAPED', '{"shape": {"label": "x"}}'), bad('error missing-member /data/shape/kind')],
     [
       'nested union in the same object',
-      {
-        given: ev(
-          'SHAPED',
-          '{"shape": {"kind": "none"}, "route": {"via": "leaf", "type": "inet", "host": "h", "port": "1"}}',
-        ),
-        want: { valid: true, issues: [] },
-      },
+      ev('SHAPED', '{"shape": {"kind": "none"}, "route": {"via": "leaf", "type": "inet", "host": "h", "port": "1"}}'),
+      ok(),
     ],
     [
       'nested union: inner branch checked',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "none"}, "route": {"via": "leaf", "type": "inet", "path": "/p"}}'),
-        want: {
-          valid: false,
-          issues: [
-            'error missing-member /data/route/host',
-            'error missing-member /data/route/port',
-            'error unknown-member /data/route/path',
-          ],
-        },
-      },
+      ev('SHAPED', '{"shape": {"kind": "none"}, "route": {"via": "leaf", "type": "inet", "path": "/p"}}'),
+      bad(
+        'error missing-member /data/route/host',
+        'error missing-member /data/route/port',
+        'error unknown-member /data/route/path',
+      ),
     ],
     [
       'nested union: bad inner discriminator',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "none"}, "route": {"via": "leaf", "type": "tcp"}}'),
-        want: { valid: false, issues: ['error bad-discriminator /data/route/type'] },
-      },
+      ev('SHAPED', '{"shape": {"kind": "none"}, "route": {"via": "leaf", "type": "tcp"}}'),
+      bad('error bad-discriminator /data/route/type'),
     ],
     [
       'alternate: string branch',
-      {
-        given: ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "red"}, "why": "because"}'),
-        want: { valid: true, issues: [] },
-      },
+      ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "red"}, "why": "because"}'),
+      ok(),
     ],
-    [
-      'alternate: null branch',
-      {
-        given: ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "red"}, "why": null}'),
-        want: { valid: true, issues: [] },
-      },
-    ],
+    ['alternate: null branch', ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "red"}, "why": null}'), ok()],
     [
       'alternate: no branch for the kind',
-      {
-        given: ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "red"}, "why": 3}'),
-        want: { valid: false, issues: ['error no-alternative /data/why'] },
-      },
+      ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "red"}, "why": 3}'),
+      bad('error no-alternative /data/why'),
     ],
     [
       'alternate: chosen branch strict, no fallback',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "none"}, "either": 1.5}'),
-        want: { valid: false, issues: ['error not-integer /data/either'] },
-      },
+      ev('SHAPED', '{"shape": {"kind": "none"}, "either": 1.5}'),
+      bad('error not-integer /data/either'),
     ],
     [
       'alternate: object branch',
-      {
-        given: ev('SHAPED', '{"shape": {"kind": "none"}, "either": {"id": "w", "color": "pink"}}'),
-        want: { valid: false, issues: ['error enum-value /data/either/color'] },
-      },
+      ev('SHAPED', '{"shape": {"kind": "none"}, "either": {"id": "w", "color": "pink"}}'),
+      bad('error enum-value /data/either/color'),
     ],
   ]);
   it('says which branch applied and why', () => {
@@ -356,100 +239,66 @@ describe('flat unions, nested unions, alternates', () => {
 
 describe('features: deprecated and unstable', () => {
   runTable([
-    [
-      'deprecated member warns',
-      { given: widget('"old": true'), want: { valid: true, issues: ['warning deprecated /data/widget/old'] } },
-    ],
+    ['deprecated member warns', widget('"old": true'), ok('warning deprecated /data/widget/old')],
     [
       'deprecated member is an error on request',
-      {
-        given: widget('"old": true'),
-        options: { deprecated: 'error' },
-        want: { valid: false, issues: ['error deprecated /data/widget/old'] },
-      },
+      widget('"old": true'),
+      bad('error deprecated /data/widget/old'),
+      { deprecated: 'error' },
     ],
     [
       'deprecated enum value',
-      {
-        given: ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "grey"}}'),
-        want: { valid: true, issues: ['warning deprecated /data/widget/color'] },
-      },
+      ev('WIDGET_CHANGED', '{"widget": {"id": "w", "color": "grey"}}'),
+      ok('warning deprecated /data/widget/color'),
     ],
-    ['deprecated event', { given: ev('OLD_PING'), want: { valid: true, issues: ['warning deprecated /event'] } }],
+    ['deprecated event', ev('OLD_PING'), ok('warning deprecated /event')],
     [
       'unstable stays a warning',
-      {
-        given: widget('"fancy": true'),
-        options: { deprecated: 'error' },
-        want: { valid: true, issues: ['warning unstable /data/widget/fancy'] },
-      },
+      widget('"fancy": true'),
+      ok('warning unstable /data/widget/fancy'),
+      { deprecated: 'error' },
     ],
   ]);
 });
 
 describe('event envelope', () => {
   runTable([
-    ['no data', { given: ev('PING'), want: { valid: true, issues: [] } }],
-    [
-      'data on an event without data',
-      { given: ev('PING', '{}'), want: { valid: false, issues: ['error unexpected-data /data'] } },
-    ],
+    ['no data', ev('PING'), ok()],
+    ['data on an event without data', ev('PING', '{}'), bad('error unexpected-data /data')],
     [
       'data on an event without data, lenient',
-      {
-        given: ev('PING', '{}'),
-        options: { mode: 'lenient' },
-        want: { valid: true, issues: ['warning unexpected-data /data'] },
-      },
+      ev('PING', '{}'),
+      ok('warning unexpected-data /data'),
+      { mode: 'lenient' },
     ],
-    ['all-optional data may be absent', { given: ev('MAYBE'), want: { valid: true, issues: [] } }],
-    ['all-optional data present', { given: ev('MAYBE', '{"note": "n"}'), want: { valid: true, issues: [] } }],
-    ['required data missing', { given: ev('WIDGET_CHANGED'), want: { valid: false, issues: ['error missing-data '] } }],
-    [
-      'data not an object',
-      { given: ev('WIDGET_CHANGED', '[]'), want: { valid: false, issues: ['error wrong-type /data'] } },
-    ],
-    ['unknown event', { given: ev('PONG'), want: { valid: false, issues: ['error unknown-event /event'] } }],
-    ['downstream event', { given: ev('__ORG_PING'), want: { valid: true, issues: ['warning unknown-event /event'] } }],
-    [
-      'extra envelope key',
-      { given: '{"event": "PING", "id": 1, ' + TS + '}', want: { valid: false, issues: ['error envelope /id'] } },
-    ],
-    ['missing timestamp', { given: '{"event": "PING"}', want: { valid: false, issues: ['error missing-timestamp '] } }],
-    [
-      'timestamp -1/-1',
-      {
-        given: '{"event": "PING", "timestamp": {"seconds": -1, "microseconds": -1}}',
-        want: { valid: true, issues: [] },
-      },
-    ],
+    ['all-optional data may be absent', ev('MAYBE'), ok()],
+    ['all-optional data present', ev('MAYBE', '{"note": "n"}'), ok()],
+    ['required data missing', ev('WIDGET_CHANGED'), bad('error missing-data ')],
+    ['data not an object', ev('WIDGET_CHANGED', '[]'), bad('error wrong-type /data')],
+    ['unknown event', ev('PONG'), bad('error unknown-event /event')],
+    ['downstream event', ev('__ORG_PING'), ok('warning unknown-event /event')],
+    ['extra envelope key', '{"event": "PING", "id": 1, ' + TS + '}', bad('error envelope /id')],
+    ['missing timestamp', '{"event": "PING"}', bad('error missing-timestamp ')],
+    ['timestamp -1/-1', '{"event": "PING", "timestamp": {"seconds": -1, "microseconds": -1}}', ok()],
     [
       'timestamp half -1',
-      {
-        given: '{"event": "PING", "timestamp": {"seconds": -1, "microseconds": 5}}',
-        want: { valid: false, issues: ['error bad-timestamp /timestamp/microseconds'] },
-      },
+      '{"event": "PING", "timestamp": {"seconds": -1, "microseconds": 5}}',
+      bad('error bad-timestamp /timestamp/microseconds'),
     ],
     [
       'microseconds too big',
-      {
-        given: '{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 1000000}}',
-        want: { valid: false, issues: ['error bad-timestamp /timestamp/microseconds'] },
-      },
+      '{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 1000000}}',
+      bad('error bad-timestamp /timestamp/microseconds'),
     ],
     [
       'seconds a float',
-      {
-        given: '{"event": "PING", "timestamp": {"seconds": 1.5, "microseconds": 0}}',
-        want: { valid: false, issues: ['error bad-timestamp /timestamp/seconds'] },
-      },
+      '{"event": "PING", "timestamp": {"seconds": 1.5, "microseconds": 0}}',
+      bad('error bad-timestamp /timestamp/seconds'),
     ],
     [
       'timestamp extra key',
-      {
-        given: '{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 0, "nanoseconds": 0}}',
-        want: { valid: false, issues: ['error bad-timestamp /timestamp/nanoseconds'] },
-      },
+      '{"event": "PING", "timestamp": {"seconds": 1, "microseconds": 0, "nanoseconds": 0}}',
+      bad('error bad-timestamp /timestamp/nanoseconds'),
     ],
   ]);
   it('suggests the nearest event names', () => {
@@ -459,101 +308,56 @@ describe('event envelope', () => {
 
 describe('commands, replies, errors, greeting', () => {
   runTable([
-    [
-      'command with arguments',
-      { given: '{"execute": "widget-add", "arguments": {"id": "a"}, "id": 7}', want: { valid: true, issues: [] } },
-    ],
-    [
-      'missing argument',
-      { given: '{"execute": "widget-add"}', want: { valid: false, issues: ['error missing-member /arguments/id'] } },
-    ],
+    ['command with arguments', '{"execute": "widget-add", "arguments": {"id": "a"}, "id": 7}', ok()],
+    ['missing argument', '{"execute": "widget-add"}', bad('error missing-member /arguments/id')],
     [
       'unknown argument',
-      {
-        given: '{"execute": "widget-add", "arguments": {"id": "a", "idd": 1}}',
-        want: { valid: false, issues: ['error unknown-member /arguments/idd'] },
-      },
+      '{"execute": "widget-add", "arguments": {"id": "a", "idd": 1}}',
+      bad('error unknown-member /arguments/idd'),
     ],
     [
       'gen: false takes extra members',
-      {
-        given: '{"execute": "device_add", "arguments": {"driver": "virtio-net", "mac": "x"}}',
-        want: { valid: true, issues: [] },
-      },
+      '{"execute": "device_add", "arguments": {"driver": "virtio-net", "mac": "x"}}',
+      ok(),
     ],
     [
       'gen: false still checks declared ones',
-      {
-        given: '{"execute": "device_add", "arguments": {"mac": "x"}}',
-        want: { valid: false, issues: ['error missing-member /arguments/driver'] },
-      },
+      '{"execute": "device_add", "arguments": {"mac": "x"}}',
+      bad('error missing-member /arguments/driver'),
     ],
     [
       'command without arguments given some',
-      {
-        given: '{"execute": "widget-reset", "arguments": {"x": 1}}',
-        want: { valid: false, issues: ['error unknown-member /arguments/x'] },
-      },
+      '{"execute": "widget-reset", "arguments": {"x": 1}}',
+      bad('error unknown-member /arguments/x'),
     ],
-    [
-      'unknown command',
-      { given: '{"execute": "widget-ad"}', want: { valid: false, issues: ['error unknown-command /execute'] } },
-    ],
-    ['exec-oob allowed', { given: '{"exec-oob": "oob-ping", "id": 1}', want: { valid: true, issues: [] } }],
-    [
-      'exec-oob not allowed',
-      { given: '{"exec-oob": "widget-reset", "id": 1}', want: { valid: false, issues: ['error envelope /exec-oob'] } },
-    ],
+    ['unknown command', '{"execute": "widget-ad"}', bad('error unknown-command /execute')],
+    ['exec-oob allowed', '{"exec-oob": "oob-ping", "id": 1}', ok()],
+    ['exec-oob not allowed', '{"exec-oob": "widget-reset", "id": 1}', bad('error envelope /exec-oob')],
     [
       'reply checked against the preceding command',
-      {
-        given: '{"execute": "widget-list"}\n{"return": ["a", 1]}',
-        want: { valid: false, issues: ['error wrong-type /return/1'] },
-      },
+      '{"execute": "widget-list"}\n{"return": ["a", 1]}',
+      bad('error wrong-type /return/1'),
     ],
     [
       'reply matched by id',
-      {
-        given:
-          '{"execute": "widget-list", "id": "L"}\n{"execute": "widget-reset", "id": "R"}\n{"return": ["a"], "id": "L"}\n{"return": {}, "id": "R"}',
-        want: { valid: true, issues: [] },
-      },
+      '{"execute": "widget-list", "id": "L"}\n{"execute": "widget-reset", "id": "R"}\n{"return": ["a"], "id": "L"}\n{"return": {}, "id": "R"}',
+      ok(),
     ],
     [
       'reply of a command returning nothing',
-      {
-        given: '{"execute": "widget-reset"}\n{"return": {"x": 1}}',
-        want: { valid: false, issues: ['error wrong-type /return'] },
-      },
+      '{"execute": "widget-reset"}\n{"return": {"x": 1}}',
+      bad('error wrong-type /return'),
     ],
-    ['orphan reply', { given: '{"return": {}}', want: { valid: true, issues: ['warning orphan-reply /return'] } }],
-    [
-      'error reply',
-      {
-        given: '{"execute": "widget-reset"}\n{"error": {"class": "GenericError", "desc": "no"}}',
-        want: { valid: true, issues: [] },
-      },
-    ],
-    [
-      'error reply without desc',
-      {
-        given: '{"error": {"class": "GenericError"}}',
-        want: { valid: false, issues: ['error missing-member /error/desc'] },
-      },
-    ],
+    ['orphan reply', '{"return": {}}', ok('warning orphan-reply /return')],
+    ['error reply', '{"execute": "widget-reset"}\n{"error": {"class": "GenericError", "desc": "no"}}', ok()],
+    ['error reply without desc', '{"error": {"class": "GenericError"}}', bad('error missing-member /error/desc')],
     [
       'greeting',
-      {
-        given:
-          '{"QMP": {"version": {"qemu": {"micro": 2, "minor": 2, "major": 10}, "package": ""}, "capabilities": ["oob"]}}',
-        want: { valid: true, issues: [] },
-      },
+      '{"QMP": {"version": {"qemu": {"micro": 2, "minor": 2, "major": 10}, "package": ""}, "capabilities": ["oob"]}}',
+      ok(),
     ],
-    [
-      'not a QMP message',
-      { given: '{"status": "running"}', want: { valid: false, issues: ['error unknown-message '] } },
-    ],
-    ['not an object', { given: '"out"', want: { valid: false, issues: ['error not-an-object '] } }],
+    ['not a QMP message', '{"status": "running"}', bad('error unknown-message ')],
+    ['not an object', '"out"', bad('error not-an-object ')],
   ]);
 });
 

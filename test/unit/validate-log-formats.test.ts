@@ -6,13 +6,20 @@
 // transcripts and JSON lines; garbage says "no QMP message found" once.
 import { describe, expect, it } from 'vitest';
 import { createValidator } from '../../lib/validate/index';
-import type { MessageResult } from '../../lib/validate/types';
+import type { MessageResult, ValidationResult } from '../../lib/validate/types';
 import { MINI_MODEL } from '../fixtures/validate/mini-model';
 
 const v = createValidator(MINI_MODEL);
 const brief = (m: MessageResult) =>
   `${m.kind} ${m.name ?? '-'} ${m.direction ?? '.'} ${m.line}:${m.col} ${m.valid ? 'ok' : 'BAD'}`;
 const TS = '{"seconds": 1714644002, "microseconds": 1000}';
+
+/** Validates the input (lines are joined), expects its messages in brief to be `want`, and returns the result. */
+function expectMessages(input: string | string[], want: string[]): ValidationResult {
+  const r = v.validateText(Array.isArray(input) ? input.join('\n') : input);
+  expect(r.messages.map(brief)).toEqual(want);
+  return r;
+}
 
 /** one line as virLogOutputToFd writes it: timestamp, then virLogFormatString's "tid: prio : func:line : msg" */
 const lv = (prio: string, func: string, msg: string) =>
@@ -42,15 +49,14 @@ describe('libvirt debug logs', () => {
   ].join('\n');
 
   it('checks each message once, at the exact column of its JSON, with the direction the log gives', () => {
-    const r = v.validateText(log);
-    expect(r.form).toBe('log');
     const col = (line: number, json: string) => log.split('\n')[line - 1]!.indexOf(json) + 1;
-    expect(r.messages.map(brief)).toEqual([
+    const r = expectMessages(log, [
       `command widget-add -> 3:${col(3, sent)} ok`,
       `return widget-add <- 7:${col(7, reply)} ok`,
       `event PING <- 10:${col(10, event)} ok`,
       `event PONG <- 12:${col(12, '{"timestamp"')} BAD`,
     ]);
+    expect(r.form).toBe('log');
     expect(r.notes).toEqual([]);
   });
 
@@ -101,11 +107,10 @@ describe('qmp-shell sessions', () => {
     '{',
     '    "return": ["w1"]',
     '}',
-  ].join('\n');
+  ];
 
   it('turns commands into the JSON the shell sends, checks them and the replies after them', () => {
-    const r = v.validateText(session);
-    expect(r.messages.map(brief)).toEqual([
+    const r = expectMessages(session, [
       'command widget-add -> 4:8 ok',
       'return widget-add . 5:1 ok',
       'command widget-add -> 6:8 BAD',
@@ -123,8 +128,10 @@ describe('qmp-shell sessions', () => {
   });
 
   it('a transaction spread over TRANS> lines is one command', () => {
-    const r = v.validateText('(QEMU) transaction(\nTRANS> widget-reset\nTRANS> )\n{"return": {}}');
-    expect(r.messages.map(brief)).toEqual(['command transaction -> 3:8 BAD', 'return - . 4:1 ok']);
+    const r = expectMessages('(QEMU) transaction(\nTRANS> widget-reset\nTRANS> )\n{"return": {}}', [
+      'command transaction -> 3:8 BAD',
+      'return - . 4:1 ok',
+    ]);
     expect(r.messages[0]!.issues[0]!.text).toContain("'transaction' is not a command");
   });
 });
@@ -140,9 +147,8 @@ describe('iotests output and prefixed lines', () => {
       '{"event": "PING", "timestamp": {"microseconds": "USECS", "seconds": "SECS"}}',
       '{"event": "PONG", "timestamp": {"microseconds": "USECS", "seconds": "SECS"}}',
       '*** done',
-    ].join('\n');
-    const r = v.validateText(out);
-    expect(r.messages.map(brief)).toEqual([
+    ];
+    const r = expectMessages(out, [
       'command widget-reset . 3:1 ok',
       'return widget-reset . 4:1 ok',
       'event PING . 5:1 ok',
@@ -153,10 +159,10 @@ describe('iotests output and prefixed lines', () => {
   });
 
   it('one JSON object after any prefix is a message; the prefix may give the direction', () => {
-    const r = v.validateText(
+    const r = expectMessages(
       `12:00:01 qmp recv: {"timestamp": ${TS}, "event": "PONG"}\n12:00:02 send -> {"execute": "widget-reset"}\nno json here {or this}`,
+      ['event PONG <- 1:20 BAD', 'command widget-reset -> 2:18 ok'],
     );
-    expect(r.messages.map(brief)).toEqual(['event PONG <- 1:20 BAD', 'command widget-reset -> 2:18 ok']);
     expect(r.notes.map((n) => n.code)).toEqual(['prose']);
   });
 });
@@ -170,9 +176,8 @@ describe('transcripts mix with other forms', () => {
       '<- {"return": {}}',
       'some prose',
       `{"timestamp": ${TS}, "event": "PING"}`,
-    ].join('\n');
-    const r = v.validateText(text);
-    expect(r.messages.map(brief)).toEqual([
+    ];
+    const r = expectMessages(text, [
       'event SHUTDOWN . 1:1 BAD',
       'command no-such-command . 2:1 BAD',
       'command widget-reset -> 3:4 ok',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModelFromDisk } from '../../lib/qapi/node';
 import type { SchemaModel } from '../../lib/qapi/model';
 import { createValidator } from '../../lib/validate/index';
+import type { MessageResult } from '../../lib/validate/types';
 import { MINI_MODEL } from '../fixtures/validate/mini-model';
 import { hasQemu, qemuTree } from '../support/shared';
 
@@ -47,30 +48,26 @@ describe('the precheck never changes a result', () => {
   });
 });
 
+/** The message with its and its issues' positions zeroed (the two readings place them differently). */
+function positionless(m: MessageResult): MessageResult {
+  return {
+    ...m,
+    start: 0,
+    end: 0,
+    line: 0,
+    endLine: 0,
+    col: 0,
+    endCol: 0,
+    issues: m.issues.map((i) => ({ ...i, line: 0, endLine: 0, col: 0, endCol: 0 })),
+  };
+}
+
 describe('JSON Lines reading agrees with the exact readers', () => {
   const v = createValidator(MINI_MODEL);
   it.each(MINI_LINES)('%s', (line) => {
     // with a newline the line path runs; inside an array the exact readers do
-    const asLine = v.validateText(line + '\n').messages.map((m) => ({
-      ...m,
-      start: 0,
-      end: 0,
-      line: 0,
-      endLine: 0,
-      col: 0,
-      endCol: 0,
-      issues: m.issues.map((i) => ({ ...i, line: 0, endLine: 0, col: 0, endCol: 0 })),
-    }));
-    const asValue = v.validateText('[' + line.replace('} {', '}, {') + ']').messages.map((m) => ({
-      ...m,
-      start: 0,
-      end: 0,
-      line: 0,
-      endLine: 0,
-      col: 0,
-      endCol: 0,
-      issues: m.issues.map((i) => ({ ...i, line: 0, endLine: 0, col: 0, endCol: 0 })),
-    }));
+    const asLine = v.validateText(line + '\n').messages.map(positionless);
+    const asValue = v.validateText('[' + line.replace('} {', '}, {') + ']').messages.map(positionless);
     expect(asLine).toEqual(asValue);
   });
   it('catches what JSON.parse would lose', () => {
