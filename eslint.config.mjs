@@ -102,6 +102,12 @@ export default tseslint.config(
     'lib/site imports only lib/qapi, lib/validate and lib/diff (never components/ or app/).',
   ),
   {
+    // CommonJS scripts (bin/): require() is how they load
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // tests reach into plain .mjs scripts that have no type declarations

@@ -3,17 +3,14 @@
 // - dist/cli.mjs, ESM, plus one chunk per lazily imported subcommand, so no
 //   command parses another's code (zod and all);
 // - dist/check-<hash>.cjs, the same main.ts with only `check` wired in, as a
-//   plain script: bin/qapi-explorer.mjs compiles it through node:vm with V8's
+//   plain script: bin/qapi-explorer.cjs compiles it through node:vm with V8's
 //   code cache (dist/check-<hash>.cache, written here by one warm-up run of
 //   `check` on content/), which a one-shot `check` would otherwise spend
 //   about a sixth of its CPU time re-creating. The cache is compiled code
 //   only, never a result: every run still reads and checks its tree.
 // - dist/build.json: which check bundle is current, and every project source
 //   the bundles were built from, so bin/ can tell when they are stale.
-// Runs from `npm install` (prepare) and, on demand, from bin/qapi-explorer.mjs.
-// A subcommand module that does not exist yet (scripts/cli/<name>.ts) becomes
-// a stub that reports it as unavailable, so the build never depends on which
-// helpers have landed their commands.
+// Runs from `npm install` (prepare) and, on demand, from bin/qapi-explorer.cjs.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import {
@@ -35,28 +32,9 @@ export const entry = path.join(cliDir, 'main.ts');
 const outdir = path.join(root, 'dist');
 export const outfile = path.join(outdir, 'cli.mjs');
 export const manifestFile = path.join(outdir, 'build.json');
-const bin = path.join(root, 'bin', 'qapi-explorer.mjs');
+const bin = path.join(root, 'bin', 'qapi-explorer.cjs');
 /** What the code cache is warmed on: our own schema, written to use every construct of the language. */
 const warmUpSchema = path.join(root, 'content', 'qapi-schema.json');
-
-const optionalCommands = {
-  name: 'optional-cli-commands',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/[a-z-]+$/ }, (args) => {
-      if (args.importer !== entry) return undefined;
-      const file = path.join(cliDir, `${args.path}.ts`);
-      if (existsSync(file)) return undefined;
-      return { path: args.path.slice(2), namespace: 'missing-command' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'missing-command' }, (args) => ({
-      loader: 'js',
-      contents: `export async function run(_args, io) {
-  io.stderr("qapi-explorer: command '${args.path}' is not available in this build\\n");
-  return 2;
-}`,
-    }));
-  },
-};
 
 /**
  * Node built-ins through the bundle's require(), not ESM imports: Node's ESM
@@ -81,7 +59,7 @@ const builtinsViaRequire = {
 
 /**
  * For the check bundle: main.ts with every subcommand but `check` left out.
- * bin/qapi-explorer.mjs runs this bundle for `check` only, so the others are
+ * bin/qapi-explorer.cjs runs this bundle for `check` only, so the others are
  * never reached; should one be, it says so instead of running the wrong code.
  */
 const checkOnly = {
@@ -95,7 +73,7 @@ const checkOnly = {
     b.onLoad({ filter: /.*/, namespace: 'check-only' }, (args) => ({
       loader: 'js',
       contents: `export async function run() {
-  throw new Error("the check bundle cannot run '${args.path}': bin/qapi-explorer.mjs runs it from dist/cli.mjs");
+  throw new Error("the check bundle cannot run '${args.path}': bin/qapi-explorer.cjs runs it from dist/cli.mjs");
 }`,
     }));
   },
@@ -129,7 +107,7 @@ export async function buildCli() {
       banner: {
         js: "import { createRequire as __qxCreateRequire } from 'node:module'; const require = __qxCreateRequire(import.meta.url);",
       },
-      plugins: [optionalCommands, builtinsViaRequire],
+      plugins: [builtinsViaRequire],
     }),
     build({
       ...common,
@@ -161,7 +139,7 @@ export async function buildCli() {
   return outfile;
 }
 
-/** Where bin/qapi-explorer.mjs looks for the code cache of a check bundle. */
+/** Where bin/qapi-explorer.cjs looks for the code cache of a check bundle. */
 export function codeCacheFile(bundle) {
   return bundle.replace(/\.cjs$/, '.cache');
 }

@@ -3,8 +3,7 @@
 // 0 (ok), 1 (the input is bad: schema error, invalid message) or 2 (usage).
 // Each subcommand is a module exporting `run(args, io): Promise<number>`;
 // they are imported lazily so `check` does not pay for the validator.
-// scripts/build-cli.mjs bundles this file to dist/cli.mjs and swaps in a
-// stub for a subcommand module that does not exist yet.
+// scripts/build-cli.mjs bundles this file to dist/cli.mjs.
 
 export interface CliIO {
   /** write to standard output (text as given, no newline added) */
@@ -90,10 +89,12 @@ function stdout(): NodeJS.WriteStream {
   return stdoutStream;
 }
 
+let stderrStream: NodeJS.WriteStream | null = null;
+
 function processIO(): CliIO {
   return {
     stdout: (text) => void stdout().write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stderr: (text) => void (stderrStream = process.stderr).write(text),
     cwd: process.cwd(),
     // a getter: creating process.stdin costs a stream setup that `check` never needs
     get stdin() {
@@ -103,15 +104,21 @@ function processIO(): CliIO {
   };
 }
 
-/** Entry point of dist/cli.mjs: run, then exit once output is flushed. */
-export async function runCli(argv: string[] = process.argv.slice(2)): Promise<void> {
+/**
+ * Entry point of the bundles: run, and set the exit status. Resolves to
+ * whether all output has been handed to the OS (so the caller may exit
+ * at once), false while some is still queued in a stream.
+ */
+export async function runCli(argv: string[] = process.argv.slice(2)): Promise<boolean> {
   let status: number;
   try {
     status = await main(argv, processIO());
   } catch (err) {
     // A crash is a bug in qapi-explorer, never the user's fault: say so.
-    process.stderr.write(`qapi-explorer: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    stderrStream = process.stderr;
+    stderrStream.write(`qapi-explorer: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
     status = 70;
   }
   process.exitCode = status;
+  return !stdoutStream?.writableLength && !stderrStream?.writableLength;
 }

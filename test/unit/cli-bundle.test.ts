@@ -1,4 +1,4 @@
-// What scripts/build-cli.mjs leaves in dist/ for bin/qapi-explorer.mjs: the
+// What scripts/build-cli.mjs leaves in dist/ for bin/qapi-explorer.cjs: the
 // ESM CLI, the script bundle `check` runs from with its V8 code cache, and
 // the list of sources the bin compares against to find a stale build. Both
 // ways `check` can run (the script bundle from the bin, main() of the ESM
@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, codeCacheFile, manifestFile } from '../../scripts/build-cli.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = path.join(projectRoot, 'bin', 'qapi-explorer.mjs');
+const bin = path.join(projectRoot, 'bin', 'qapi-explorer.cjs');
 const dist = path.join(projectRoot, 'dist');
 
 interface Manifest {

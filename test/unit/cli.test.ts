@@ -2,7 +2,8 @@
 // on the built bundle, on QEMU's real trees, our content/ and broken schemas
 // from QEMU's conformance suite (whose .err files are the expected output).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { describeWithQemu, hasQemu, qemuTree, sharedPath } from '../support/shar
 import { listCases } from '../../scripts/conformance';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = path.join(projectRoot, 'bin', 'qapi-explorer.mjs');
+const bin = path.join(projectRoot, 'bin', 'qapi-explorer.cjs');
 const suite = sharedPath('qemu', '10.2.2', 'tests/qapi-schema');
 const tree = qemuTree;
 
@@ -171,13 +172,36 @@ describe('qapi-explorer usage', () => {
   });
 });
 
+describe('the bin run as a program', () => {
+  it('starts Node without NODE_EXTRA_CA_CERTS, which only costs start-up time (no TLS here)', () => {
+    // Node warns about a certificate file it cannot load: the warning is the proof the variable reached it
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(projectRoot, 'no-such-ca-file.pem') };
+    const viaNode = spawnSync(process.execPath, ['-e', '0'], { env, encoding: 'utf8' });
+    expect(viaNode.stderr).toMatch(/Ignoring extra certs/);
+    const r = spawnSync(bin, ['check', 'content/qapi-schema.json', 'extra arg'], {
+      cwd: projectRoot,
+      env,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toMatch(/^qapi-explorer check: unexpected argument 'extra arg'/);
+    expect(r.status).toBe(2);
+    const ok = spawnSync(bin, ['check', 'content/qapi-schema.json'], { cwd: projectRoot, env, encoding: 'utf8' });
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toMatch(/^content\/qapi-schema.json: OK$/m);
+  });
+});
+
 describe('npx qapi-explorer from the checkout', () => {
   it("runs the package's own bin without reaching the registry", () => {
+    // a fresh npm cache, as on a new machine: npx keeps its link to a checkout's bin across
+    // edits, so a cache made by an older checkout at the same path would be tested instead
+    const cache = mkdtempSync(path.join(tmpdir(), 'qapi-explorer-npx-'));
     const r = spawnSync('npx', ['--no-install', 'qapi-explorer', 'check', 'content/qapi-schema.json'], {
       cwd: projectRoot,
       encoding: 'utf8',
-      env: { ...process.env, npm_config_offline: 'true' },
+      env: { ...process.env, npm_config_offline: 'true', npm_config_cache: cache },
     });
+    rmSync(cache, { recursive: true, force: true });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^content\/qapi-schema.json: OK$/m);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.mjs';
 import { describeWithShared, ROOT, sharedPath } from '../support/shared';
 
-const bin = path.join(ROOT, 'bin', 'qapi-explorer.mjs');
+const bin = path.join(ROOT, 'bin', 'qapi-explorer.cjs');
 const qemu = (name: string) => sharedPath('qemu', name);
 
 function cli(args: string[]) {

@@ -79,7 +79,7 @@ describe('exit statuses', () => {
     writeFileSync(input, '{"execute": "nope"}\n'.repeat(200_000));
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'bin', 'qapi-explorer.mjs'), 'validate', '--schema', schema, input],
+      [path.join(ROOT, 'bin', 'qapi-explorer.cjs'), 'validate', '--schema', schema, input],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';

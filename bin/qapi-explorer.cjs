@@ -1,19 +1,24 @@
-#!/usr/bin/env node
+#!/bin/sh
+':' //# ; unset NODE_EXTRA_CA_CERTS; exec node "$0" "$@"
 // The `qapi-explorer` executable: runs the bundled CLI (scripts/build-cli.mjs
 // makes it). `check` runs from dist/check-<hash>.cjs, compiled through
 // node:vm with V8's code cache; every other command from dist/cli.mjs. In a
 // checkout the bundles are (re)built first when missing or older than one of
 // their sources, so edits never run stale code.
-import { createRequire } from 'node:module';
-
-// built-ins through require(): Node's ESM wrapper of node:fs would load its
-// whole stream stack, which a quiet `check` never needs
-const require = createRequire(import.meta.url);
+// Line 2 is read by sh and by Node alike: run as a program, sh drops
+// NODE_EXTRA_CA_CERTS and starts Node on this file; to Node it is a string
+// and a comment. Node parses every certificate that variable names before
+// it runs a line of script (the system's 144 CAs: 38 ms of a bare 62 ms
+// start where it is set, as on our CI machine), and qapi-explorer never
+// opens a TLS connection.
+// A CommonJS script, not a module: starting Node's ESM loader for the entry
+// point alone costs a one-shot `check` about 7 ms; the ESM parts (the build
+// script, dist/cli.mjs) are loaded through import() only when needed.
+'use strict';
 const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
-const { fileURLToPath, pathToFileURL } = require('node:url');
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const buildScript = path.join(root, 'scripts', 'build-cli.mjs');
 const writingCodeCache = Boolean(process.env.QAPI_EXPLORER_WRITE_CODE_CACHE);
@@ -34,16 +39,21 @@ function isStale(manifest) {
   );
 }
 
-let manifest = readManifest();
-// the build itself runs `check` once to write the code cache: never a rebuild from there
-if (!writingCodeCache && existsSync(buildScript) && isStale(manifest)) {
-  const { buildCli } = await import(pathToFileURL(buildScript).href);
-  await buildCli();
-  manifest = readManifest();
+/** import() of a file: from CommonJS, the one way to load an ES module. */
+function importFile(file) {
+  return import(require('node:url').pathToFileURL(file).href);
 }
 
-if (process.argv[2] === 'check' && manifest?.check) await runCheckBundle(path.join(dist, manifest.check));
-else await (await import(pathToFileURL(path.join(dist, 'cli.mjs')).href)).runCli(process.argv.slice(2));
+async function main() {
+  let manifest = readManifest();
+  // the build itself runs `check` once to write the code cache: never a rebuild from there
+  if (!writingCodeCache && existsSync(buildScript) && isStale(manifest)) {
+    await (await importFile(buildScript)).buildCli();
+    manifest = readManifest();
+  }
+  if (process.argv[2] === 'check' && manifest?.check) await runCheckBundle(path.join(dist, manifest.check));
+  else await (await importFile(path.join(dist, 'cli.mjs'))).runCli(process.argv.slice(2));
+}
 
 /**
  * `check` parses and checks one tree and exits, all in V8's first tiers:
@@ -70,15 +80,23 @@ async function runCheckBundle(bundle) {
   } catch {
     // no cache: compile from source
   }
-  // CommonJS's own wrapper, so the bundle sees module, exports and require as under require()
+  // CommonJS's own wrapper, so the bundle sees module, exports and require as under require();
+  // the bundle requires nothing but Node's built-ins, so this script's require serves
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
   const script = new vm.Script(source, { filename: bundle, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dist);
-  await module.exports.runCli(process.argv.slice(2));
+  script.runInThisContext()(module.exports, require, module, bundle, dist);
+  const flushed = await module.exports.runCli(process.argv.slice(2));
   if (writingCodeCache) {
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);
   }
+  // all said: exit without tearing down the heap the run leaves behind (a few ms)
+  if (flushed) process.exit();
 }
+
+main().catch((err) => {
+  process.exitCode = 1;
+  console.error(err);
+});
