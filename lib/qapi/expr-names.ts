@@ -1,13 +1,18 @@
 // Naming rules and key checks shared by the expression checks: port of the
 // check_name_*() and check_keys() helpers of QEMU scripts/qapi/expr.py (spec:
-// qapi-code-gen.rst "Naming rules and reserved names"). Each function returns
-// normally or throws QapiError with QEMU's message at the definition's info.
+// qapi-code-gen.rst "Naming rules and reserved names"), in both eras of
+// rules.nameRules: QEMU ≤ 6.1 asks only for a valid name, lower case unless a
+// pragma permits upper case; later releases add the case conventions. Each
+// function returns normally or throws QapiError with QEMU's message at the
+// definition's info.
 import { cName } from './common';
 import { QapiError } from './error';
 import type { QAPIObject, QAPIValue } from './parser';
+import type { ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
 const VALID_NAME = /^(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)$/i;
+const VALID_NAME_LEGACY = /^(__[a-zA-Z0-9.-]+_)?[a-zA-Z][a-zA-Z0-9_-]*$/;
 // module constants: a regex literal in a function body is a new object per call
 const LOWER_OR_DASH_RE = /[a-z-]/;
 const UPPER_RE = /[A-Z]/;
@@ -60,7 +65,7 @@ function checkNameUpper(name: string, info: QAPISourceInfo, source: string): voi
   if (LOWER_OR_DASH_RE.test(stem)) throw semError(info, `name of ${source} must not use lowercase or '-'`);
 }
 
-export function checkNameLower(
+function checkNameLower(
   name: string,
   info: QAPISourceInfo,
   source: string,
@@ -80,8 +85,37 @@ function checkNameCamel(name: string, info: QAPISourceInfo, source: string): voi
   }
 }
 
-export function checkDefnNameStr(name: string, info: QAPISourceInfo, meta: string): void {
-  if (meta === 'event') {
+/** QEMU ≤ 6.1's check_name_str(): a valid name (only ASCII), upper case only where `permitUpper`. */
+function checkNameLegacy(name: string, info: QAPISourceInfo, source: string, permitUpper: boolean): void {
+  if (!VALID_NAME_LEGACY.test(name) || (name.charCodeAt(0) === 113 && cName(name, false).startsWith('q_'))) {
+    throw semError(info, `${source} has an invalid name`);
+  }
+  if (!permitUpper && UPPER_RE.test(name)) throw semError(info, `${source} uses uppercase in name`);
+}
+
+/**
+ * The name of a member, branch, enum value or feature: lower case, without '_' too since QEMU 6.2;
+ * `permissive` (the member-name-exceptions pragma names the definition) lifts both.
+ */
+export function checkMemberName(
+  name: string,
+  info: QAPISourceInfo,
+  source: string,
+  permissive: boolean,
+  rules: ReleaseRules,
+): void {
+  if (rules.nameRules === 'legacy') checkNameLegacy(name, info, source, permissive);
+  else checkNameLower(name, info, source, permissive, permissive);
+}
+
+export function checkDefnName(name: string, info: QAPISourceInfo, meta: string, rules: ReleaseRules): void {
+  if (rules.nameRules === 'legacy') {
+    checkNameLegacy(name, info, meta, true);
+    // '<Name>Kind' is the implicit enum of a simple union
+    if (name.endsWith('Kind') || name.endsWith('List')) {
+      throw semError(info, `${meta} name should not end in '${name.slice(-4)}'`);
+    }
+  } else if (meta === 'event') {
     checkNameUpper(name, info, meta);
   } else if (meta === 'command') {
     checkNameLower(name, info, meta, false, info.pragma.commandNameExceptions.includes(name));

@@ -55,6 +55,14 @@ export interface ReleaseRules {
   conditions: 'c-strings' | 'expressions';
   /** unions without 'discriminator' (simple unions: implicit <Name>Kind enum, wrapper types) */
   simpleUnions: boolean;
+  /**
+   * How a definition's meta key is found: 'first' (≤ 6.1: the first present of enum, union,
+   * alternate, struct, command, event, any other is an unknown key; none: "expression is missing
+   * metatype") or 'exactly-one' ("expression must have exactly one key ...")
+   */
+  metaKey: 'first' | 'exactly-one';
+  /** alternates may have array branches (QEMU 5.2: "'data' member 'x' cannot be an array") */
+  alternateArrays: boolean;
   /** naming rules: 'legacy' (≤ 6.1: only "uses uppercase in name") or 'conventions' (CamelCase, lower, UPPER) */
   nameRules: 'legacy' | 'conventions';
   /** type checks of expr.py: one check_type with allow_array/allow_dict (≤ 8.x) or the split checks */
@@ -101,6 +109,8 @@ const RULES_10_2: ReleaseRules = Object.freeze({
   docCheckPerDefinition: false,
   conditions: 'expressions',
   simpleUnions: false,
+  metaKey: 'exactly-one',
+  alternateArrays: true,
   nameRules: 'conventions',
   typeChecks: 'split',
   specialFeatures: Object.freeze(['deprecated', 'unstable']),
@@ -149,6 +159,8 @@ const RULES_5_2: ReleaseRules = Object.freeze({
   } as const),
   conditions: 'c-strings',
   simpleUnions: true,
+  metaKey: 'first',
+  alternateArrays: false,
   nameRules: 'legacy',
   specialFeatures: Object.freeze(['deprecated']),
   enumValueFeatures: false,

@@ -52,7 +52,7 @@ export class QAPISchemaIfCond {
 
 /**
  * The condition object for an optional 'if' value; unconditional ones share
- * NO_IFCOND. A list is QEMU ≤ 6.1's list of C conditions (expr-legacy.ts made
+ * NO_IFCOND. A list is QEMU ≤ 6.1's list of C conditions (expr-if.ts made
  * every one a list): one condition reads as itself, several as {all: [...]}.
  */
 export function ifcondOf(value: QAPIValue | undefined): QAPISchemaIfCond {
