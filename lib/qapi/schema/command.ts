@@ -34,57 +34,12 @@ function checkArgType(
   return argType;
 }
 
-export class QAPISchemaCommand extends QAPISchemaDefinition {
-  readonly meta = 'command';
-  argType: QAPISchemaObjectType | null = null;
-  retType: QAPISchemaType | null = null;
-
-  constructor(
-    name: string,
-    override readonly info: QAPISourceInfo,
-    doc: QAPIDoc | null,
-    ifcond: QAPISchemaIfCond,
-    features: QAPISchemaFeature[],
-    readonly argTypeName: string | null,
-    readonly retTypeName: string | null,
-    readonly flags: CommandFlags,
-  ) {
-    super(name, info, doc, ifcond, features);
-  }
-
-  override check(schema: SchemaContext): void {
-    super.check(schema);
-    if (this.argTypeName) {
-      this.argType = checkArgType(schema, 'command', this.argTypeName, this.info, this.flags.boxed);
-    }
-    if (this.retTypeName) {
-      const retType = schema.resolveType(this.retTypeName, this.info, "command's 'returns'");
-      this.retType = retType;
-      if (!this.info.pragma.commandReturnsExceptions.includes(this.name)) {
-        const typ = retType instanceof QAPISchemaArrayType ? retType.elementType : retType;
-        if (!(typ instanceof QAPISchemaObjectType)) {
-          throw new QapiError(this.info, `command's 'returns' cannot take ${retType.describe()}`);
-        }
-      }
-    }
-  }
-
-  override connectDoc(doc?: QAPIDoc | null): void {
-    super.connectDoc(doc);
-    const d = doc ?? this.doc;
-    if (d) {
-      if (this.argType && this.argType.isImplicit()) this.argType.connectDoc(d);
-      if (this.retType && d.rules.stubReturnsSection) d.ensureReturns(this.info);
-    }
-  }
-
-  visit(visitor: QAPISchemaVisitor): void {
-    visitor.visitCommand?.(this.name, this.info, this.ifcond, this.features, this.argType, this.retType, this.flags);
-  }
-}
-
-export class QAPISchemaEvent extends QAPISchemaDefinition {
-  readonly meta = 'event';
+/**
+ * What commands and events share: arguments named by a type, or the implicit
+ * type made of their 'data' (whose doc is the definition's), checked alike.
+ */
+abstract class QAPISchemaWithArgs extends QAPISchemaDefinition {
+  abstract override readonly meta: 'command' | 'event';
   argType: QAPISchemaObjectType | null = null;
 
   constructor(
@@ -102,7 +57,7 @@ export class QAPISchemaEvent extends QAPISchemaDefinition {
   override check(schema: SchemaContext): void {
     super.check(schema);
     if (this.argTypeName) {
-      this.argType = checkArgType(schema, 'event', this.argTypeName, this.info, this.boxed);
+      this.argType = checkArgType(schema, this.meta, this.argTypeName, this.info, this.boxed);
     }
   }
 
@@ -111,6 +66,52 @@ export class QAPISchemaEvent extends QAPISchemaDefinition {
     const d = doc ?? this.doc;
     if (d && this.argType && this.argType.isImplicit()) this.argType.connectDoc(d);
   }
+}
+
+export class QAPISchemaCommand extends QAPISchemaWithArgs {
+  readonly meta = 'command';
+  retType: QAPISchemaType | null = null;
+
+  constructor(
+    name: string,
+    info: QAPISourceInfo,
+    doc: QAPIDoc | null,
+    ifcond: QAPISchemaIfCond,
+    features: QAPISchemaFeature[],
+    argTypeName: string | null,
+    readonly retTypeName: string | null,
+    readonly flags: CommandFlags,
+  ) {
+    super(name, info, doc, ifcond, features, argTypeName, flags.boxed);
+  }
+
+  override check(schema: SchemaContext): void {
+    super.check(schema);
+    if (this.retTypeName) {
+      const retType = schema.resolveType(this.retTypeName, this.info, "command's 'returns'");
+      this.retType = retType;
+      if (!this.info.pragma.commandReturnsExceptions.includes(this.name)) {
+        const typ = retType instanceof QAPISchemaArrayType ? retType.elementType : retType;
+        if (!(typ instanceof QAPISchemaObjectType)) {
+          throw new QapiError(this.info, `command's 'returns' cannot take ${retType.describe()}`);
+        }
+      }
+    }
+  }
+
+  override connectDoc(doc?: QAPIDoc | null): void {
+    super.connectDoc(doc);
+    const d = doc ?? this.doc;
+    if (d && this.retType && d.rules.stubReturnsSection) d.ensureReturns(this.info);
+  }
+
+  visit(visitor: QAPISchemaVisitor): void {
+    visitor.visitCommand?.(this.name, this.info, this.ifcond, this.features, this.argType, this.retType, this.flags);
+  }
+}
+
+export class QAPISchemaEvent extends QAPISchemaWithArgs {
+  readonly meta = 'event';
 
   visit(visitor: QAPISchemaVisitor): void {
     visitor.visitEvent?.(this.name, this.info, this.ifcond, this.features, this.argType, this.boxed);

@@ -237,6 +237,17 @@ export class QAPISchema implements SchemaContext {
     return typeName;
   }
 
+  /** The argument type of a command or event: the type its 'data' names, or the implicit one its members make. */
+  private makeArgs(
+    name: string,
+    data: QAPIValue | undefined,
+    info: QAPISourceInfo,
+    ifcond: QAPISchemaIfCond,
+  ): string | null {
+    if (!(data instanceof Map)) return (data as string | undefined) ?? null;
+    return this.makeImplicitObjectType(name, info, ifcond, 'arg', this.makeMembers(data, info));
+  }
+
   private makeMember(
     rawName: string,
     typ: QAPIValue,
@@ -383,29 +394,18 @@ export class QAPISchema implements SchemaContext {
     const name = expr.get('command') as string;
     const ifcond = ifcondOf(expr.get('if'));
     const features = this.makeFeatures(expr.get('features'), info);
-    let data = expr.get('data');
-    if (data instanceof Map)
-      data = this.makeImplicitObjectType(name, info, ifcond, 'arg', this.makeMembers(data, info)) ?? undefined;
+    const argTypeName = this.makeArgs(name, expr.get('data'), info, ifcond);
     let rets = expr.get('returns');
     if (Array.isArray(rets)) rets = this.makeArrayType(rets[0] as string, info);
     this.defDefinition(
-      new QAPISchemaCommand(
-        name,
-        info,
-        doc,
-        ifcond,
-        features,
-        (data as string | undefined) ?? null,
-        (rets as string | undefined) ?? null,
-        {
-          gen: expr.get('gen') ?? true,
-          successResponse: expr.get('success-response') ?? true,
-          boxed: expr.get('boxed') ?? false,
-          allowOob: expr.get('allow-oob') ?? false,
-          allowPreconfig: expr.get('allow-preconfig') ?? false,
-          coroutine: expr.get('coroutine') ?? false,
-        } as QAPISchemaCommand['flags'],
-      ),
+      new QAPISchemaCommand(name, info, doc, ifcond, features, argTypeName, (rets as string | undefined) ?? null, {
+        gen: expr.get('gen') ?? true,
+        successResponse: expr.get('success-response') ?? true,
+        boxed: expr.get('boxed') ?? false,
+        allowOob: expr.get('allow-oob') ?? false,
+        allowPreconfig: expr.get('allow-preconfig') ?? false,
+        coroutine: expr.get('coroutine') ?? false,
+      } as QAPISchemaCommand['flags']),
     );
   }
 
@@ -413,13 +413,9 @@ export class QAPISchema implements SchemaContext {
     const name = expr.get('event') as string;
     const ifcond = ifcondOf(expr.get('if'));
     const features = this.makeFeatures(expr.get('features'), info);
-    let data = expr.get('data');
-    if (data instanceof Map)
-      data = this.makeImplicitObjectType(name, info, ifcond, 'arg', this.makeMembers(data, info)) ?? undefined;
+    const argTypeName = this.makeArgs(name, expr.get('data'), info, ifcond);
     const boxed = (expr.get('boxed') ?? false) as boolean;
-    this.defDefinition(
-      new QAPISchemaEvent(name, info, doc, ifcond, features, (data as string | undefined) ?? null, boxed),
-    );
+    this.defDefinition(new QAPISchemaEvent(name, info, doc, ifcond, features, argTypeName, boxed));
   }
 
   private defInclude({ expr, info }: QAPIExpression): void {
