@@ -9,6 +9,7 @@ import { type QAPIDoc } from '../../lib/qapi/doc';
 import { docToModel } from '../../lib/qapi/doc-model';
 import { DEFAULT_OPTIONS, LEGACY_OPTIONS, optionsForTree, type QapiOptions } from '../../lib/qapi/options';
 import { QAPISourceInfo } from '../../lib/qapi/source';
+import { JUNK } from '../../lib/qapi/fuzz/mutate';
 import { describeWithQemu, hasQemu, qemuTree, sharedPath } from '../support/shared';
 import { listCases } from '../../scripts/conformance';
 
@@ -551,33 +552,8 @@ describe('bad input', () => {
         seed = (seed * 1103515245 + 12345) & 0x7fffffff;
         return seed % n;
       };
-      const junk = [
-        "'",
-        '#',
-        '##',
-        '\n##\n',
-        '{',
-        '}',
-        '[',
-        ']',
-        ':',
-        ',',
-        '\n',
-        '\t',
-        '\\',
-        '@',
-        'true',
-        '"',
-        '\u00e9',
-        '\u{1F600}',
-        '# @x:',
-        '# Since:',
-        '# Features:',
-        '# .. qmp-example::',
-        '\x1c',
-        '\r',
-        '# ::',
-      ];
+      // the fuzzer's snippets, and doc-comment lines, separators and line breaks it lacks
+      const junk = [...JUNK, '# @x:', '# Since:', '# Features:', '# .. qmp-example::', '# ::', '\x1c', '\r'];
       const sources = ['doc-good.json', 'qapi-schema-test.json'].map((f) => readFileSync(path.join(SUITE, f), 'utf8'));
       let errors = 0;
       for (let i = 0; i < 600; i++) {

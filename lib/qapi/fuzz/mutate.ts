@@ -66,7 +66,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Characters and snippets that hit the lexer's and doc parser's edge cases. */
-const JUNK: readonly string[] = [
+export const JUNK: readonly string[] = [
   '{',
   '}',
   '[',
