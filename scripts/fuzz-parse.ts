@@ -85,21 +85,17 @@ function runInWorker(job: Job, onResult: (r: MutantResult) => void): Promise<voi
     let last = Date.now();
     let ready = false;
     const worker = new Worker(WORKER_BOOT, { eval: true, workerData: job });
+    /** Counts the mutant the worker was on as a crash and goes on with the rest in a new worker. */
+    const crashAndGoOn = (ms: number, detail: string): void => {
+      onResult({ index: next, file: '?', root: '?', applied: [], verdict: 'crash', ms, detail });
+      const rest = { ...job, from: next + 1 };
+      (rest.from < job.to ? runInWorker(rest, onResult) : Promise.resolve()).then(resolve, reject);
+    };
     const timer = setInterval(() => {
       if (!ready || Date.now() - last < WATCHDOG_MS) return;
       clearInterval(timer);
       void worker.terminate();
-      onResult({
-        index: next,
-        file: '?',
-        root: '?',
-        applied: [],
-        verdict: 'crash',
-        ms: Date.now() - last,
-        detail: `hang: no result within ${WATCHDOG_MS} ms (worker terminated)`,
-      });
-      const rest = { ...job, from: next + 1 };
-      (rest.from < job.to ? runInWorker(rest, onResult) : Promise.resolve()).then(resolve, reject);
+      crashAndGoOn(Date.now() - last, `hang: no result within ${WATCHDOG_MS} ms (worker terminated)`);
     }, 200);
     worker.on('message', (m: WorkerMessage) => {
       last = Date.now();
@@ -112,18 +108,8 @@ function runInWorker(job: Job, onResult: (r: MutantResult) => void): Promise<voi
     worker.on('error', (err) => {
       clearInterval(timer);
       if (!ready) return reject(err); // a broken setup, not a crash of the parser
-      // the worker itself died (e.g. out of memory): count the mutant it was on, go on
-      onResult({
-        index: next,
-        file: '?',
-        root: '?',
-        applied: [],
-        verdict: 'crash',
-        ms: 0,
-        detail: `worker died: ${String(err)}`,
-      });
-      const rest = { ...job, from: next + 1 };
-      (rest.from < job.to ? runInWorker(rest, onResult) : Promise.resolve()).then(resolve, reject);
+      // the worker itself died (e.g. out of memory)
+      crashAndGoOn(0, `worker died: ${String(err)}`);
     });
     worker.on('exit', () => {
       clearInterval(timer);
