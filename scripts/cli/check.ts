@@ -5,6 +5,7 @@
 // fault at line:col) on stderr, 2 for usage errors. Differences between QEMU
 // releases come from lib/qapi/releases.ts (chosen from --qemu-version, else
 // from the root's path).
+import { isOption, isQemuVersion, misplacedArgument } from './args';
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
 import type { SchemaModel } from '../../lib/qapi/model';
@@ -55,15 +56,13 @@ function parseArgs(args: string[], io: CliIO): CheckArgs | number {
       quiet = true;
     } else if (arg === '--qemu-version' || arg.startsWith('--qemu-version=')) {
       version = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (!version || !/^\d+\.\d+(\.\d+)?$/.test(version)) {
+      if (!isQemuVersion(version)) {
         return usageError(io, `--qemu-version needs a version such as 10.0 or 10.2.2`);
       }
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return usageError(io, `unknown option '${arg}'`);
-    } else if (root === undefined) {
+    } else if (root === undefined && !isOption(arg)) {
       root = arg;
     } else {
-      return usageError(io, `unexpected argument '${arg}'`);
+      return usageError(io, misplacedArgument(arg));
     }
   }
   if (root === undefined) return usageError(io, 'missing the root schema file');

@@ -4,6 +4,7 @@
 // 2 on usage or schema errors (QEMU's error text on stderr).
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isOption, isQemuVersion, misplacedArgument } from './args';
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
 import type { SchemaModel } from '../../lib/qapi/model';
@@ -62,14 +63,12 @@ function parseArgs(args: string[], io: CliIO): DiffArgs | number {
       incompatibleOnly = true;
     } else if (name === '--qemu-version-old' || name === '--qemu-version-new') {
       const v = value();
-      if (!v || !/^\d+\.\d+(\.\d+)?$/.test(v)) return usageError(io, `${name} needs a version such as 10.0 or 10.2.2`);
+      if (!isQemuVersion(v)) return usageError(io, `${name} needs a version such as 10.0 or 10.2.2`);
       versions[name.endsWith('old') ? 0 : 1] = v;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return usageError(io, `unknown option '${arg}'`);
-    } else if (roots.length < 2) {
+    } else if (roots.length < 2 && !isOption(arg)) {
       roots.push(arg);
     } else {
-      return usageError(io, `unexpected argument '${arg}'`);
+      return usageError(io, misplacedArgument(arg));
     }
   }
   if (roots.length < 2) {

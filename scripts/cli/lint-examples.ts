@@ -5,6 +5,7 @@
 // `examples: V valid, I invalid, S not checkable`. Exit 0 if no example is
 // invalid, 1 if some is, 2 on usage or schema errors.
 import path from 'node:path';
+import { isQemuVersion } from './args';
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
 import { loadModelFromDisk } from '../../lib/qapi/node';
@@ -49,7 +50,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 0;
     } else if (arg === '--qemu-version' || arg.startsWith('--qemu-version=')) {
       version = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (!version || !/^\d+\.\d+(\.\d+)?$/.test(version)) {
+      if (!isQemuVersion(version)) {
         return usageError(io, '--qemu-version needs a version such as 7.2 or 10.2.2');
       }
     } else if (arg === '--lenient') options.mode = 'lenient';

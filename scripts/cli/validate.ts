@@ -6,6 +6,7 @@
 // is streamed line by line, so a 100 MB log is validated in bounded memory.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { isOption, misplacedArgument } from './args';
 import type { CliIO } from './main';
 import { QapiError } from '../../lib/qapi/error';
 import { loadRootModelFromDisk } from '../../lib/qapi/node';
@@ -81,12 +82,10 @@ function parseArgs(args: string[], io: CliIO): ValidateArgs | number {
       const v = inline ?? args[++i];
       if (v !== 'text' && v !== 'json') return usageError(io, `--format takes 'text' or 'json', not '${v ?? ''}'`);
       format = v;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return usageError(io, `unknown option '${arg}'`);
-    } else if (input === undefined) {
+    } else if (input === undefined && !isOption(arg)) {
       input = arg;
     } else {
-      return usageError(io, `unexpected argument '${arg}'`);
+      return usageError(io, misplacedArgument(arg));
     }
   }
   if (!schemas.length) return usageError(io, 'missing --schema <qapi-schema.json>');
