@@ -14,18 +14,7 @@ import { sampleEventText } from '../lib/site/validator-sample';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { serve } from './serve.mjs';
 import { qemuTree } from './qemu-data';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS, pasteAndWait } from './chromium';
 
 /** A log of every event of the tree in turn (minimal valid messages, one per line), about `bytes` long. */
 function eventLog(tree: string, bytes: number): { text: string; count: number } {
@@ -43,33 +32,6 @@ function eventLog(tree: string, bytes: number): { text: string; count: number } 
   return { text: out.join('\n'), count: out.length };
 }
 
-/** In the page: paste window.__benchText like a user would, time until every verdict is shown, and the longest main-thread stall meanwhile. */
-const PASTE_AND_WAIT = `(async () => {
-  const text = window.__benchText;
-  const ta = document.querySelector('textarea.ve-textarea');
-  const root = document.querySelector('.validator');
-  let longest = 0;
-  let last = performance.now();
-  const beat = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 10);
-  ta.focus();
-  ta.select(); // the paste replaces everything
-  const t0 = performance.now();
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
-  ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  await new Promise((resolve, reject) => {
-    const check = () => (root.dataset.state === 'done' && root.dataset.length === String(text.length) ? resolve() : performance.now() - t0 > 120000 ? reject(new Error('no verdicts after 120 s: ' + root.dataset.state)) : requestAnimationFrame(check));
-    check();
-  });
-  const ms = performance.now() - t0;
-  clearInterval(beat);
-  return { ms, longest, summary: document.querySelector('.vr-counts')?.textContent ?? '' };
-})()`;
-
 export interface ValidatorBench {
   jsGzip: number;
   modelGzip: number;
@@ -83,7 +45,7 @@ export async function benchValidator(outDir: string, tree: string): Promise<Vali
   if (!existsSync(path.join(outDir, 'validate', 'index.html')))
     throw new Error(`${outDir}/validate/ is missing: build the site first`);
   const { server, url: base } = await serve(outDir, { port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     const loaded = new Set<string>();
@@ -105,8 +67,8 @@ export async function benchValidator(outDir: string, tree: string): Promise<Vali
 
     const log = eventLog(tree, 10_000_000);
     // plain source text: tsx would wrap a function argument in helpers the page does not have
-    await page.evaluate(`window.__benchText = ${JSON.stringify(log.text)}`);
-    const timing = (await page.evaluate(PASTE_AND_WAIT)) as { ms: number; longest: number; summary: string };
+    await page.evaluate(`window.__pasteText = ${JSON.stringify(log.text)}`);
+    const timing = await pasteAndWait(page, 120_000);
     if (!timing.summary.includes(`${log.count.toLocaleString('en')} messages`))
       throw new Error(`unexpected summary: ${timing.summary}`);
     return {
@@ -115,7 +77,7 @@ export async function benchValidator(outDir: string, tree: string): Promise<Vali
       files,
       pasteToVerdictsMs: timing.ms,
       messages: log.count,
-      longestFreezeMs: timing.longest,
+      longestFreezeMs: timing.maxGap,
     };
   } finally {
     await browser.close();

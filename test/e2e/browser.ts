@@ -9,21 +9,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { serve } from '../../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium';
 import { buildOnce, E2E_OUT, E2E_VERSIONS, ROOT } from './build-once';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_ARGS, pasteAndWait, type PasteTiming } from '../../scripts/chromium';
 export const haveChromium = existsSync(CHROMIUM);
-/** Headless, and nothing that reaches the network or starts background work a test could wait on. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Site {
   browser: Browser;

@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { E2E_REAL_TREE } from './build-once';
-import { describeInChromium } from './browser';
+import { describeInChromium, pasteAndWait } from './browser';
 import { freshContext, freshValidator, paste, pasteForVerdict, textOf, verdictFor } from './validator-browser';
 
 const VALID_EVENT = `{"timestamp": {"seconds": 1713771323, "microseconds": 212268},
@@ -268,35 +268,13 @@ describeInChromium('/validate in Chromium', (site) => {
  * shown: how long that took, and the longest gap between timer ticks (how long the page froze).
  */
 async function pasteLog(page: Page, line: string, bad: string, count: number, every: number) {
-  return page.evaluate(
-    async ({ line, bad, count, every }) => {
+  await page.evaluate(
+    ({ line, bad, count, every }) => {
       const lines: string[] = [];
       for (let i = 0; i < count; i++) lines.push(i % every === every - 1 ? bad : line);
-      const text = lines.join('\n');
-      const ta = document.querySelector('textarea.ve-textarea') as HTMLTextAreaElement;
-      const root = document.querySelector('.validator') as HTMLElement;
-      let maxGap = 0;
-      let last = performance.now();
-      const beat = setInterval(() => {
-        const now = performance.now();
-        maxGap = Math.max(maxGap, now - last);
-        last = now;
-      }, 10);
-      const t0 = performance.now();
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      await new Promise<void>((resolve) => {
-        const check = () =>
-          root.dataset.state === 'done' && root.dataset.length === String(text.length)
-            ? resolve()
-            : requestAnimationFrame(check);
-        check();
-      });
-      const ms = performance.now() - t0;
-      clearInterval(beat);
-      return { ms, maxGap, length: text.length, summary: document.querySelector('.vr-counts')?.textContent ?? '' };
+      (window as unknown as { __pasteText: string }).__pasteText = lines.join('\n');
     },
     { line, bad, count, every },
   );
+  return pasteAndWait(page);
 }

@@ -1,0 +1,67 @@
+// Chromium for the browser tests and the benches: Debian's (or CHROMIUM_PATH)
+// with one flag list, and timing a paste into the validator page, which both
+// the responsiveness tests and bench-validator.ts measure.
+import type { Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Headless, and nothing that reaches the network or starts background work a test could wait on. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** What pasteAndWait measured. */
+export interface PasteTiming {
+  /** From the paste to the last verdict shown. */
+  ms: number;
+  /** The longest gap between 10 ms timer ticks meanwhile: how long the main thread stalled. */
+  maxGap: number;
+  /** The results' summary line ("N messages, ..."). */
+  summary: string;
+}
+
+/**
+ * In the validator page: pastes `window.__pasteText` (set by the caller, in the page) over
+ * everything in the editor as a person would, and waits until every verdict is shown, failing
+ * after `timeoutMs`. Page source as text, not a function: tsx (the benches) would wrap a function
+ * in helpers the page does not have.
+ */
+export async function pasteAndWait(page: Page, timeoutMs = Infinity): Promise<PasteTiming> {
+  return (await page.evaluate(`(async () => {
+    const text = window.__pasteText;
+    window.__pasteText = undefined;
+    const ta = document.querySelector('textarea.ve-textarea');
+    const root = document.querySelector('.validator');
+    let maxGap = 0;
+    let last = performance.now();
+    const beat = setInterval(() => {
+      const now = performance.now();
+      maxGap = Math.max(maxGap, now - last);
+      last = now;
+    }, 10);
+    ta.focus();
+    ta.select();
+    const t0 = performance.now();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    await new Promise((resolve, reject) => {
+      const check = () =>
+        root.dataset.state === 'done' && root.dataset.length === String(text.length)
+          ? resolve()
+          : performance.now() - t0 > ${timeoutMs}
+            ? reject(new Error('no verdicts after ${timeoutMs} ms: ' + root.dataset.state))
+            : requestAnimationFrame(check);
+      check();
+    });
+    const ms = performance.now() - t0;
+    clearInterval(beat);
+    return { ms, maxGap, summary: document.querySelector('.vr-counts')?.textContent ?? '' };
+  })()`)) as PasteTiming;
+}
