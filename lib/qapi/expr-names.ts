@@ -74,8 +74,12 @@ function checkNameLower(
 ): void {
   const stem = checkNameStr(name, info, source);
   if ((!permitUpper && UPPER_RE.test(stem)) || (!permitUnderscore && stem.includes('_'))) {
-    throw semError(info, `name of ${source} must not use uppercase or '_'`);
+    throw notLowerCase(info, source);
   }
+}
+
+function notLowerCase(info: QAPISourceInfo, source: string): QapiError {
+  return semError(info, `name of ${source} must not use uppercase or '_'`);
 }
 
 function checkNameCamel(name: string, info: QAPISourceInfo, source: string): void {
@@ -104,8 +108,10 @@ export function checkMemberName(
   permissive: boolean,
   rules: ReleaseRules,
 ): void {
-  if (rules.nameRules === 'legacy') checkNameLegacy(name, info, source, permissive);
-  else checkNameLower(name, info, source, permissive, permissive);
+  if (rules.nameRules === 'legacy') return checkNameLegacy(name, info, source, permissive);
+  // checkNameLower(name, info, source, permissive, permissive) without a call: this runs per name
+  const stem = checkNameStr(name, info, source);
+  if (!permissive && (UPPER_RE.test(stem) || stem.includes('_'))) throw notLowerCase(info, source);
 }
 
 export function checkDefnName(name: string, info: QAPISourceInfo, meta: string, rules: ReleaseRules): void {

@@ -198,6 +198,18 @@ function isBoxed(expr: QAPIObject): boolean {
   return !isPyFalsy(expr.get('boxed'));
 }
 
+/** The checks of each kind of definition, after its keys and sugar. */
+const DEFINITION_CHECKS: Readonly<
+  Record<DefinitionMeta, (expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules) => void>
+> = {
+  enum: checkEnum,
+  struct: checkStruct,
+  union: checkUnion,
+  alternate: checkAlternate,
+  command: checkCommand,
+  event: checkArgs,
+};
+
 /** The definition's meta key, found as the release finds it (rules.metaKey). */
 function defnMeta(expr: QAPIObject, info: QAPISourceInfo, rules: ReleaseRules): DefinitionMeta {
   if (rules.metaKey === 'first') {
@@ -252,32 +264,9 @@ export function checkExprs(exprs: QAPIExpression[], rules: ReleaseRules = RELEAS
 
     const keys = meta === 'union' && rules.simpleUnions ? SIMPLE_UNION_KEYS : DEFINITION_KEYS[meta];
     checkKeys(expr, info, meta, keys.required, keys.optional);
-    switch (meta) {
-      case 'enum':
-        checkEnum(expr, info, rules);
-        break;
-      case 'union':
-        normalizeMembers(expr.get('base'));
-        normalizeMembers(expr.get('data'));
-        checkUnion(expr, info, rules);
-        break;
-      case 'alternate':
-        normalizeMembers(expr.get('data'));
-        checkAlternate(expr, info, rules);
-        break;
-      case 'struct':
-        normalizeMembers(expr.get('data'));
-        checkStruct(expr, info, rules);
-        break;
-      case 'command':
-        normalizeMembers(expr.get('data'));
-        checkCommand(expr, info, rules);
-        break;
-      case 'event':
-        normalizeMembers(expr.get('data'));
-        checkArgs(expr, info, rules);
-        break;
-    }
+    if (meta === 'union') normalizeMembers(expr.get('base'));
+    if (meta !== 'enum') normalizeMembers(expr.get('data'));
+    DEFINITION_CHECKS[meta](expr, info, rules);
 
     checkIf(expr, info, meta, rules);
     checkFeatures(expr.get('features'), info, rules);

@@ -23,18 +23,18 @@ function verdict(schema: string, release: string): string {
   }
 }
 
+const EXACTLY_ONE_META =
+  "expression must have exactly one key 'enum', 'struct', 'union', 'alternate', 'command', 'event'";
+const NOT_LOWER = (what: string) => `name of ${what} must not use uppercase or '_'`;
+
 describe('expression checks per release', () => {
   it.each([
     // the meta key: the first found (5.2) or exactly one (later)
-    [
-      "{ 'foo': 'Str' }",
-      'expression is missing metatype',
-      "expression must have exactly one key 'enum', 'struct', 'union', 'alternate', 'command', 'event'",
-    ],
+    ["{ 'foo': 'Str' }", 'expression is missing metatype', EXACTLY_ONE_META],
     [
       "{ 'struct': 'Str', 'union': 'Uni', 'data': {} }",
       "union has unknown key 'struct'\nValid keys are 'base', 'data', 'discriminator', 'features', 'if', 'union'.",
-      "expression must have exactly one key 'enum', 'struct', 'union', 'alternate', 'command', 'event'",
+      EXACTLY_ONE_META,
     ],
     // alternates with array branches came after 5.2
     ["{ 'alternate': 'Alt', 'data': { 'a': ['int'], 'b': 'str' } }", "'data' member 'a' cannot be an array", 'ok'],
@@ -43,14 +43,14 @@ describe('expression checks per release', () => {
     [
       "{ 'command': 'c', 'data': { 'Aa': 'int' } }",
       "'data' member 'Aa' uses uppercase in name",
-      "name of 'data' member 'Aa' must not use uppercase or '_'",
+      NOT_LOWER("'data' member 'Aa'"),
     ],
-    ["{ 'command': 'c', 'data': { 'a_b': 'int' } }", 'ok', "name of 'data' member 'a_b' must not use uppercase or '_'"],
+    ["{ 'command': 'c', 'data': { 'a_b': 'int' } }", 'ok', NOT_LOWER("'data' member 'a_b'")],
     ["{ 'command': 'c', 'data': { '*has-a': 'int' } }", 'ok', "'data' member '*has-a' uses reserved name"],
     [
       "{ 'enum': 'Enm', 'data': [ '1a', 'B' ] }",
       "'data' member 'B' uses uppercase in name",
-      "name of 'data' member 'B' must not use uppercase or '_'",
+      NOT_LOWER("'data' member 'B'"),
     ],
     [
       "{ 'enum': 'Enm', 'data': [ { 'name': 'a', 'features': [ 'f' ] } ] }",
