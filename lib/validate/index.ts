@@ -5,7 +5,7 @@
 import { buildIndex, type SchemaModel } from '../qapi/model';
 import { ZodCompiler } from './compile';
 import { PrecheckCompiler } from './precheck';
-import type { MessageContext } from './messages';
+import type { MessageContext } from './message-context';
 import { Session } from './session';
 import { sessionResult } from './feed';
 import { MAX_MESSAGE, type ValidationResult, type Validator, type ValidatorOptions } from './types';
