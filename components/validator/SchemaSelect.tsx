@@ -4,6 +4,7 @@
 // dropped on the select does the same), and "Forget …" removes the chosen own
 // schema from this browser.
 import { useRef, useState } from 'react';
+import { HiddenFileInput } from './HiddenFileInput';
 import type { VersionInfo } from './version-info';
 
 const OPEN = '\u0000open';
@@ -57,17 +58,11 @@ export function SchemaSelect({ versions, value, onChange, onOwnFile, onForgetOwn
         <option value={OPEN}>Your QEMU&apos;s schema…</option>
         {onForgetOwn && chosen && <option value={FORGET}>Forget {chosen.title ?? chosen.label}</option>}
       </select>
-      <input
+      <HiddenFileInput
         ref={input}
-        type="file"
-        aria-label="Your QEMU's query-qmp-schema reply"
+        label="Your QEMU's query-qmp-schema reply"
         accept=".json,.txt,.log,.replies,text/*,application/json"
-        hidden
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onOwnFile(f);
-          e.target.value = '';
-        }}
+        onFile={onOwnFile}
       />
     </label>
   );

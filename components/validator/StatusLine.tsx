@@ -1,6 +1,6 @@
 // One line above the results saying what the checker is doing: loading,
 // checking (with progress for large inputs), failed, or how long it took.
-import type { ValidationState } from './useValidation';
+import type { ValidationState } from './validation-state';
 
 export function StatusLine({ ready, checked }: { ready: boolean; checked: ValidationState }) {
   const pct = checked.progress ? Math.round((100 * checked.progress.done) / checked.progress.total) : 0;

@@ -4,6 +4,7 @@
 import { useRef } from 'react';
 import type { PageOptions } from '@/lib/site/validator-share';
 import type { VersionInfo } from './version-info';
+import { HiddenFileInput } from './HiddenFileInput';
 import { SchemaSelect } from './SchemaSelect';
 
 interface Props {
@@ -57,17 +58,7 @@ export function Toolbar({
       <button type="button" onClick={() => fileInput.current?.click()}>
         Open file…
       </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,.txt,.log,.qmp,.out,text/*,application/json"
-        hidden
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onFile(f);
-          e.target.value = '';
-        }}
-      />
+      <HiddenFileInput ref={fileInput} accept=".json,.txt,.log,.qmp,.out,text/*,application/json" onFile={onFile} />
       <label className="vt-field">
         <span>Unknown members</span>
         <select

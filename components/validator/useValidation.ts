@@ -7,50 +7,19 @@
 // one is computed, so nothing flickers. "Accepted by" arrives after the
 // result, for that result only; requests to read an own schema share the worker.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageResult, ValidationResult } from '@/lib/validate/types';
-import type { PageKindCode } from '@/lib/site/validator-model';
+import type { MessageResult } from '@/lib/validate/types';
 import { addMarks, emptyMarks, finishMarks, type MarkSet } from './place-marks';
-import type { AcceptedBy, CheckOptions, FromWorker, ReleaseRef, ToWorker } from './protocol';
-
-export interface ValidationState {
-  result: ValidationResult | null;
-  /** the result's issues as the editor's underlines */
-  marks: MarkSet;
-  /** length of the text `result` is for, and how long the worker took */
-  resultLength: number;
-  ms: number;
-  status: 'idle' | 'checking' | 'done' | 'failed';
-  progress: { done: number; total: number; messages: number } | null;
-  error: string | null;
-  kinds: Record<string, PageKindCode>;
-  events: string[];
-  /** the check `result` came from, and which releases accept its messages (null until known) */
-  resultId: number;
-  accepted: AcceptedBy | null;
-}
-
-type Introspected = Extract<FromWorker, { type: 'introspected' }>;
-
-const INITIAL: ValidationState = {
-  result: null,
-  marks: emptyMarks(),
-  resultLength: 0,
-  ms: 0,
-  status: 'idle',
-  progress: null,
-  error: null,
-  kinds: {},
-  events: [],
-  resultId: 0,
-  accepted: null,
-};
-
-/** A running check of more input than this is cut short when newer input arrives. */
-const OBSOLETE_TERMINATES = 200_000;
-
-function delayFor(length: number): number {
-  return length < 100_000 ? 120 : length < 2_000_000 ? 300 : 600;
-}
+import type { CheckOptions, FromWorker, ReleaseRef, ToWorker } from './protocol';
+import { spawnValidatorWorker } from './spawn-worker';
+import {
+  delayFor,
+  INITIAL_VALIDATION,
+  introspectionAnswer,
+  OBSOLETE_TERMINATES,
+  type Introspected,
+  type IntrospectFailed,
+  type ValidationState,
+} from './validation-state';
 
 export function useValidation(
   text: string,
@@ -59,7 +28,7 @@ export function useValidation(
   immediate: { current: boolean },
   releases: ReleaseRef[],
 ) {
-  const [state, setState] = useState<ValidationState>(INITIAL);
+  const [state, setState] = useState<ValidationState>(INITIAL_VALIDATION);
   const worker = useRef<Worker | null>(null);
   const nextId = useRef(1);
   const running = useRef<{ id: number; length: number } | null>(null);
@@ -120,11 +89,7 @@ export function useValidation(
   const retries = useRef(0);
 
   const spawn = useCallback((): Worker => {
-    // the standalone bundle (postexport) names its worker file on the root; under Next the bundler resolves it
-    const bundled = document.getElementById('validator-root')?.dataset.workerUrl;
-    const w = bundled
-      ? new Worker(bundled)
-      : new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
+    const w = spawnValidatorWorker();
     w.onmessage = (ev: MessageEvent<FromWorker>) => {
       if (ev.data.type === 'result') retries.current = 0;
       onMessage(ev);
@@ -201,18 +166,9 @@ export function useValidation(
   /** Reads (in the worker) and stores an own schema: its name, or why it is not one. */
   const requestIntrospection = useCallback(
     (key: string, fileName: string, text: string) =>
-      new Promise<Introspected | { type: 'failed'; message: string }>((resolve) => {
+      new Promise<Introspected | IntrospectFailed>((resolve) => {
         const id = nextId.current++;
-        samples.current.set(id, (msg) =>
-          resolve(
-            msg?.type === 'introspected'
-              ? msg
-              : {
-                  type: 'failed',
-                  message: msg?.type === 'failed' ? msg.message : 'the validator stopped before reading it',
-                },
-          ),
-        );
+        samples.current.set(id, (msg) => resolve(introspectionAnswer(msg)));
         send({ type: 'introspect', id, key, fileName, text });
       }),
     [send],

@@ -7,6 +7,7 @@
 // why, or null when superseded. No DOM, no React.
 import type { SchemaModel } from '@/lib/qapi/model';
 import type { MessageResult, Validator } from '@/lib/validate/index';
+import { pieceEnd } from '@/lib/validate/feed';
 import { acceptanceOf, alignVerdicts, rejectionOf, type ReleaseVerdicts } from '@/lib/validate/accepted';
 import type { ValidatorModel } from '@/lib/site/validator-model';
 import type { AcceptedBy, CheckOptions, ReleaseRef } from './protocol';
@@ -33,11 +34,7 @@ async function checkSliced(validator: Validator, text: string, deps: AcceptedDep
   const session = validator.session();
   const out: MessageResult[] = [];
   for (let at = 0; at < text.length;) {
-    let end = Math.min(text.length, at + SLICE);
-    if (end < text.length) {
-      const nl = text.indexOf('\n', end);
-      end = nl < 0 ? text.length : nl + 1;
-    }
+    const end = pieceEnd(text, at, SLICE);
     for (const m of session.feed(text.slice(at, end))) out.push(m);
     at = end;
     await nextTask();

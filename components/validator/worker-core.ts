@@ -8,6 +8,7 @@
 import type { SchemaModel } from '@/lib/qapi/model';
 import { QapiError } from '@/lib/qapi/error';
 import { createValidator, type MessageResult, type Validator } from '@/lib/validate/index';
+import { pieceEnd, sessionResult } from '@/lib/validate/feed';
 import { pageKinds } from '@/lib/site/validator-model';
 import { sampleEventText } from '@/lib/site/validator-sample';
 import type { CheckOptions, FromWorker, ReleaseRef, ToWorker } from './protocol';
@@ -136,24 +137,12 @@ export class WorkerCore {
     const messages: MessageResult[] = [];
     let at = 0;
     while (at < text.length) {
-      let end = Math.min(text.length, at + CHUNK);
-      if (end < text.length) {
-        const nl = text.indexOf('\n', end);
-        end = nl < 0 ? text.length : nl + 1;
-      }
+      const end = pieceEnd(text, at, CHUNK);
       for (const m of session.feed(text.slice(at, end))) messages.push(m);
       at = end;
       this.post({ type: 'progress', id, done: at, total: text.length, messages: messages.length });
     }
     for (const m of session.end()) messages.push(m);
-    const elided = session.notes.filter((n) => n.code === 'elided').length;
-    const valid = messages.filter((m) => m.valid).length;
-    return {
-      form: session.form,
-      messages,
-      notes: session.notes,
-      valid: valid === messages.length && elided === 0,
-      counts: { messages: messages.length, valid, invalid: messages.length - valid, elided },
-    };
+    return sessionResult(session, messages);
   }
 }

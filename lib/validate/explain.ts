@@ -215,14 +215,12 @@ export function explainZodIssues(
       const disc = String(zi.discriminator);
       if (r.value === undefined) {
         const member = union?.meta === 'union' ? union.members.find((m) => m.name === disc) : undefined;
-        push({
-          severity: 'error',
-          code: 'missing-member',
-          path: full,
-          anchor: 'parent',
-          message: 'missing member',
-          text: `missing discriminator '${disc}'${member ? ` (${describeType(index, member.type)})` : ''} of union ${unionName ?? '?'}: it selects the branch`,
-        });
+        push(
+          missingMember(
+            full,
+            `missing discriminator '${disc}'${member ? ` (${describeType(index, member.type)})` : ''} of union ${unionName ?? '?'}: it selects the branch`,
+          ),
+        );
       } else {
         const allowed = tagType?.meta === 'enum' ? listEnumValues(tagType) : '';
         const candidates = tagType?.meta === 'enum' ? tagType.values.map((v) => v.name) : [];
@@ -260,12 +258,10 @@ export function explainZodIssues(
     }
     if (r.value === undefined && r.member) {
       push({
-        severity: 'error',
-        code: 'missing-member',
-        path: full,
-        anchor: 'parent',
-        message: 'missing member',
-        text: `missing required ${memberWhere(index, r)}, of type ${describeType(index, r.member.type)}`,
+        ...missingMember(
+          full,
+          `missing required ${memberWhere(index, r)}, of type ${describeType(index, r.member.type)}`,
+        ),
         def: r.member.definedIn,
       });
       continue;
@@ -285,6 +281,11 @@ export function explainZodIssues(
     push({ severity: 'error', path: full, anchor: 'value', ...withWhere(ex, memberWhere(index, r)) });
   }
   return out;
+}
+
+/** A required member absent: pointed at the object that lacks it. */
+function missingMember(path: PathSeg[], text: string): RawIssue {
+  return { severity: 'error', code: 'missing-member', path, anchor: 'parent', message: 'missing member', text };
 }
 
 function withWhere<T extends { text: string }>(ex: T, where: string): T {

@@ -5,9 +5,10 @@
 import { buildIndex, type SchemaModel } from '../qapi/model';
 import { ZodCompiler } from './compile';
 import { PrecheckCompiler } from './precheck';
-import type { MessageContext } from './messages';
+import type { MessageContext } from './message-context';
 import { Session } from './session';
-import { MAX_MESSAGE, type MessageResult, type ValidationResult, type Validator, type ValidatorOptions } from './types';
+import { sessionResult } from './feed';
+import { MAX_MESSAGE, type ValidationResult, type Validator, type ValidatorOptions } from './types';
 
 export type * from './types';
 export { escapeForTerminal, formatIssue, formatMessageResult, formatNote, formatResult } from './format';
@@ -34,16 +35,7 @@ export function createValidator(model: SchemaModel, options: ValidatorOptions = 
     session,
     validateText(text: string): ValidationResult {
       const s = session();
-      const messages: MessageResult[] = [...s.feed(text), ...s.end()];
-      const elided = s.notes.filter((n) => n.code === 'elided').length;
-      const valid = messages.filter((m) => m.valid).length;
-      return {
-        form: s.form,
-        messages,
-        notes: s.notes,
-        valid: valid === messages.length && elided === 0,
-        counts: { messages: messages.length, valid, invalid: messages.length - valid, elided },
-      };
+      return sessionResult(s, [...s.feed(text), ...s.end()]);
     },
   };
 }

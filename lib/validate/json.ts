@@ -116,31 +116,24 @@ function parseOrThrow(text: string, start: number, end: number): ParseResult {
     let value: JsonNode | null = null;
     if (i >= end) throw fault(text, i, end, 'a JSON value');
     const c = text.charCodeAt(i);
-    if (c === 0x7b /* { */) {
-      const node: JsonObject = { kind: 'object', start: i, end: -1, members: [] };
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const node: JsonObject | JsonArray =
+        c === 0x7b
+          ? { kind: 'object', start: i, end: -1, members: [] }
+          : { kind: 'array', start: i, end: -1, items: [] };
       i = skipWhitespace(text, i + 1, end);
-      if (i < end && text.charCodeAt(i) === 0x7d) {
+      // `}` and `]` are two code points after their opening brackets
+      if (i < end && text.charCodeAt(i) === c + 2) {
         if (stack.length + 1 > depth) depth = stack.length + 1;
         node.end = i + 1;
         i++;
         value = node;
       } else {
-        const frame = { node, keys: null, key: '', keyStart: 0, keyEnd: 0 };
-        i = readKey(text, i, end, frame);
-        stack.push(frame);
-        if (stack.length > depth) depth = stack.length;
-        continue;
-      }
-    } else if (c === 0x5b /* [ */) {
-      const node: JsonArray = { kind: 'array', start: i, end: -1, items: [] };
-      i = skipWhitespace(text, i + 1, end);
-      if (i < end && text.charCodeAt(i) === 0x5d) {
-        if (stack.length + 1 > depth) depth = stack.length + 1;
-        node.end = i + 1;
-        i++;
-        value = node;
-      } else {
-        stack.push({ node });
+        if (node.kind === 'object') {
+          const frame = { node, keys: null, key: '', keyStart: 0, keyEnd: 0 };
+          i = readKey(text, i, end, frame);
+          stack.push(frame);
+        } else stack.push({ node });
         if (stack.length > depth) depth = stack.length;
         continue;
       }

@@ -6,66 +6,28 @@
 // a prose note. After a syntax error reading resumes at the next line that can
 // start something, in this piece of input or the next, so streaming gives the
 // same results as one call.
-import { checkMessage, skipElidedReply, type MessageContext } from './messages';
+import { skipElidedReply } from './message-pending';
 import { fastEnd, readFast, BAIL } from './json-fast';
 import { parseJson, skipWhitespace, type JsonNode } from './json';
-import { LineTable } from './lines';
-import { locateIssue } from './locate';
-import { isSentTail, logSlot, type LogSlot } from './log-lines';
-import { shellCommand, shellPrompt, type ShellState } from './qmp-shell';
-import { quote } from './quote';
-import { hasElision, indentOf, lineEndOf, markerOf, type Marker } from './split';
-import type { Issue, MessageResult, Note } from './types';
+import { isSentTail, logSlot } from './log-lines';
+import { shellPrompt } from './qmp-shell';
+import { noteText } from './reporter';
+import { hasElision, lineEndOf, markerOf, skipBlank, startsSomething, type Marker } from './split';
+import { ToolLineReader } from './tool-lines';
 import { MAX_NESTING, toWireValue, type WireValue } from './wire';
 
-/** shared by every message without issues (results are read-only data) */
-export const NO_ISSUES = Object.freeze([]) as unknown as Issue[];
-
-export abstract class MixedReader {
-  protected buf = '';
-  protected lines = new LineTable('');
-  protected out: MessageResult[] = [];
+export abstract class MixedReader extends ToolLineReader {
   /** where reading resumes in buf */
   protected resume = 0;
-  /** the latest message, which a stray bracket on a later line still belongs to */
-  protected last: MessageResult | null = null;
-  /** seen a `->`/`<-` marker; a log or shell line */
+  /** seen a `->`/`<-` marker */
   protected sawMarker = false;
-  protected sawLog = false;
-  /** libvirt: the last `Line [...]` (its RECV_* probe repeats it), messages sent and not yet seen in IO_WRITE */
-  private lastReceived: string | null = null;
-  private recentSent: string[] = [];
-  /** libvirt: the line after a sent message may be its probe's tail (` fd=-1`) */
-  private sentTail = false;
-  private shell: ShellState = { actions: null };
   /** the next marker line after markerFrom (a cache: lookups move forward) */
   protected markerFrom = 0;
   protected markerLine = -1;
   /** after a syntax error: skipping lines until one, no deeper than this, can start something */
   protected skipIndent = -1;
 
-  constructor(protected readonly ctx: MessageContext) {}
-
   protected abstract scanArray(open: number, final: boolean): number;
-  protected abstract emit(
-    value: WireValue,
-    node: JsonNode | null,
-    start: number,
-    end: number,
-    direction: Marker | null,
-  ): void;
-  protected abstract push(
-    kind: MessageResult['kind'],
-    name: string | null,
-    direction: Marker | null,
-    start: number,
-    end: number,
-    issues: Issue[],
-  ): void;
-  protected abstract note(code: Note['code'], start: number, end: number, text: string): void;
-  protected abstract syntaxError(start: number, at: number, message: string, direction: Marker | null): void;
-  protected abstract tooDeep(start: number, end: number, direction: Marker | null): void;
-  protected abstract trailingJson(at: number): void;
 
   /**
    * Any mix of forms, line by line: transcript markers, JSON values at the start of a line (several per line
@@ -236,135 +198,9 @@ export abstract class MixedReader {
     }
     return Math.min(this.buf.length, lines.lineStart(this.markerLine));
   }
-
-  /** A message in a log line; libvirt's second copy of a message (debug level logs each twice) is skipped. */
-  protected logMessage(slot: Extract<LogSlot, { kind: 'json' }>, e: number): number {
-    const text = this.buf;
-    const p = skipWhitespace(text, slot.at, slot.end);
-    let value: WireValue | typeof BAIL = readFast(text, p, slot.end);
-    let end = fastEnd();
-    let node: JsonNode | null = null;
-    if (value === BAIL) {
-      const r = parseJson(text, p, slot.end);
-      if (!r.ok || r.depth > MAX_NESTING) {
-        if (!slot.dup) {
-          this.note(
-            'prose',
-            skipBlank(text, this.lines.lineStart(this.lines.lineIndex(p)), e),
-            e,
-            noteText(text, p, e),
-          );
-          return e;
-        }
-        this.sawLog = true;
-        if (!r.ok) this.syntaxError(p, r.error.offset, r.error.message, slot.direction);
-        else this.tooDeep(p, r.end, slot.direction);
-        return e;
-      }
-      end = r.end;
-      node = r.node;
-      value = toWireValue(node);
-    }
-    if (skipWhitespace(text, end, slot.end) < slot.end) {
-      if (!slot.dup) {
-        const s = this.lines.lineStart(this.lines.lineIndex(p));
-        this.note('prose', skipBlank(text, s, e), e, noteText(text, skipBlank(text, s, e), e));
-        return e;
-      }
-    }
-    this.sawLog = true;
-    const json = text.slice(p, end);
-    if (slot.dup === 'recv-first') this.lastReceived = json;
-    else if (slot.dup === 'recv-second' && this.lastReceived === json) {
-      this.lastReceived = null;
-      return e;
-    } else if (slot.dup === 'send-first' || slot.dup === 'send-second') {
-      this.sentTail = true;
-      if (slot.dup === 'send-second') {
-        const k = this.recentSent.findIndex((t) => t.endsWith(json));
-        if (k >= 0) {
-          this.recentSent.splice(k, 1);
-          return e;
-        }
-      } else {
-        this.recentSent.push(json);
-        if (this.recentSent.length > 16) this.recentSent.shift();
-      }
-    }
-    this.emit(value, node, p, end, slot.direction);
-    return e;
-  }
-
-  /**
-   * A qmp-shell command line: checked as the JSON the shell sends, unless the shell's verbose echo of that JSON
-   * follows (then the echo is the message); "not checkable" with the reason when it cannot be converted.
-   */
-  protected shellLine(l: number, p: number, e: number, final: boolean): number {
-    const text = this.buf;
-    const lines = this.lines;
-    this.sawLog = true;
-    let k = l + 1;
-    while (k < lines.lineCount && indentOf(text, lines.lineStart(k), lineEndOf(lines, k, text.length)) < 0) k++;
-    const q = lines.lineStart(k);
-    if (q === Infinity || lines.lineStart(k + 1) === Infinity) {
-      if (!final) return -1;
-    }
-    let echoed = false;
-    if (q !== Infinity) {
-      const at = skipBlank(text, q, text.length);
-      if (text.charCodeAt(at) === 0x7b) {
-        const r = parseJson(text, at, text.length);
-        if (!r.ok && r.error.eof && !final) return -1;
-        echoed =
-          r.ok && r.node.kind === 'object' && r.node.members.some((m) => m.key === 'execute' || m.key === 'exec-oob');
-      }
-    }
-    const step = shellCommand(text.slice(p, e), this.shell);
-    if (echoed || step.kind === 'pending') return e;
-    if (step.kind === 'unchecked') {
-      this.note('unchecked', p, e, `qmp-shell command not checkable: ${step.reason}`);
-      const cmd = step.name ? this.ctx.index.get(step.name) : undefined;
-      if (cmd?.meta === 'command') this.ctx.pending.push({ command: cmd, id: undefined });
-      return e;
-    }
-    const r = parseJson(step.json) as { node: JsonNode };
-    const verdict = checkMessage(this.ctx, toWireValue(r.node));
-    const issues = verdict.issues.length
-      ? verdict.issues.map((raw) => locateIssue(raw, null, { start: p, end: e }, lines))
-      : NO_ISSUES;
-    this.push(verdict.kind, verdict.name, '->', p, e, issues);
-    return e;
-  }
-}
-
-/** iotests' filtered timestamps (`"seconds":  TIMESTAMP`, `"seconds": "SECS"`) as numbers of the same width, so columns hold. */
-export function unfilterTimestamps(text: string): string {
-  return text.replace(
-    /("(?:micro)?seconds": )( TIMESTAMP|"U?SECS")/g,
-    (_m, key: string, v: string) => key + ' '.repeat(v.length - 1) + '0',
-  );
-}
-
-/** After a syntax error: can this line start something (a marker, a value, a log line), no deeper than `indent`? */
-export function startsSomething(text: string, s: number, e: number, indent: number): boolean {
-  const ind = indentOf(text, s, e);
-  if (ind < 0 || ind > indent) return false;
-  if (markerOf(text, s, e) !== null) return true;
-  // what can only continue a value: a closing bracket, a member name, a separator, a number (not a log's date)
-  return !/^(?:[}\]"',:-]|\d(?!\d{3}-\d\d-\d\d[ T]))/.test(text.slice(s + ind, s + ind + 11));
-}
-
-export function skipBlank(text: string, i: number, end: number): number {
-  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
-  return i;
 }
 
 /** `"`, a digit, `-`, `t`, `f`, `n`: a line that may be one scalar JSON value */
 function startsScalar(c: number): boolean {
   return c === 0x22 || c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e;
-}
-
-/** A note's text: the line, quoted up to a bounded prefix. */
-function noteText(text: string, start: number, end: number): string {
-  return quote(text.slice(start, Math.min(end, start + 4096)).trim(), end - start);
 }

@@ -127,3 +127,18 @@ export function bracketEnd(text: string, open: number): number {
   }
   return -1;
 }
+
+/** After a syntax error: can this line start something (a marker, a value, a log line), no deeper than `indent`? */
+export function startsSomething(text: string, s: number, e: number, indent: number): boolean {
+  const ind = indentOf(text, s, e);
+  if (ind < 0 || ind > indent) return false;
+  if (markerOf(text, s, e) !== null) return true;
+  // what can only continue a value: a closing bracket, a member name, a separator, a number (not a log's date)
+  return !/^(?:[}\]"',:-]|\d(?!\d{3}-\d\d-\d\d[ T]))/.test(text.slice(s + ind, s + ind + 11));
+}
+
+/** The first offset from `i` that is not a space or a tab (at most `end`). */
+export function skipBlank(text: string, i: number, end: number): number {
+  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i;
+}

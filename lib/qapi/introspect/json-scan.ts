@@ -60,18 +60,18 @@ class Scanner {
     this.fail(`unexpected ${describeChar(t, this.i)}: expected a JSON value`);
   }
 
-  private enter(depth: number): void {
+  /** Past an opening bracket: true when the container closes at once (then past its closing bracket too). */
+  private opens(depth: number, close: number): boolean {
     if (depth > MAX_DEPTH) this.fail(`nested deeper than ${MAX_DEPTH} levels`);
     this.i++;
     this.space();
+    if (this.text.charCodeAt(this.i) !== close) return false;
+    this.i++;
+    return true;
   }
 
   private object(depth: number): void {
-    this.enter(depth);
-    if (this.text.charCodeAt(this.i) === 0x7d) {
-      this.i++;
-      return;
-    }
+    if (this.opens(depth, 0x7d)) return;
     for (;;) {
       if (this.text.charCodeAt(this.i) !== 0x22) this.expected('a string key');
       const keyStart = this.i;
@@ -84,38 +84,29 @@ class Scanner {
       if (this.want) this.path.push(JSON.parse(this.text.slice(keyStart, keyEnd)) as string);
       this.value(depth);
       if (this.want) this.path.pop();
-      this.space();
-      const c = this.text.charCodeAt(this.i);
-      this.i++;
-      if (c === 0x7d) return;
-      if (c !== 0x2c) {
-        this.i--;
-        this.expected("',' or '}'");
-      }
-      this.space();
+      if (this.closes(0x7d, "',' or '}'")) return;
     }
   }
 
   private array(depth: number): void {
-    this.enter(depth);
-    if (this.text.charCodeAt(this.i) === 0x5d) {
-      this.i++;
-      return;
-    }
+    if (this.opens(depth, 0x5d)) return;
     for (let n = 0; ; n++) {
       if (this.want) this.path.push(n);
       this.value(depth);
       if (this.want) this.path.pop();
-      this.space();
-      const c = this.text.charCodeAt(this.i);
-      this.i++;
-      if (c === 0x5d) return;
-      if (c !== 0x2c) {
-        this.i--;
-        this.expected("',' or ']'");
-      }
-      this.space();
+      if (this.closes(0x5d, "',' or ']'")) return;
     }
+  }
+
+  /** After a member or an element: true past the closing bracket, false past a comma, else a syntax error. */
+  private closes(close: number, expected: string): boolean {
+    this.space();
+    const c = this.text.charCodeAt(this.i);
+    if (c !== close && c !== 0x2c) this.expected(expected);
+    this.i++;
+    if (c === close) return true;
+    this.space();
+    return false;
   }
 
   private string(): void {

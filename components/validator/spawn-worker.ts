@@ -1,0 +1,10 @@
+// Starts the validator's web worker: the standalone bundle (postexport) names
+// its worker file on the page's root element; under Next the bundler resolves
+// the worker module from the URL below.
+
+export function spawnValidatorWorker(): Worker {
+  const bundled = document.getElementById('validator-root')?.dataset.workerUrl;
+  return bundled
+    ? new Worker(bundled)
+    : new Worker(new URL('./validator.worker.ts', import.meta.url), { type: 'module' });
+}

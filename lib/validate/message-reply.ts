@@ -1,0 +1,102 @@
+// A reply (qmp-spec "Commands Responses"): receives a `return` or `error`
+// message object; returns its verdict, the return value checked against the
+// returns of the command it answers (message-pending.ts), an error's class
+// against QapiErrorClass.
+import type { MessageContext, MessageVerdict } from './message-context';
+import { envelopeKeys, rawIssue, wrongJsonType } from './message-envelope';
+import { payload } from './message-payload';
+import { answeredCommand } from './message-pending';
+import { quote } from './quote';
+import { isWireObject, type WireValue } from './wire';
+
+export function checkReturn(ctx: MessageContext, value: Record<string, WireValue>): MessageVerdict {
+  const out = envelopeKeys(value, ['return', 'id'], 'a reply', ctx.lenient ? 'warning' : 'error');
+  const cmd = answeredCommand(ctx, value);
+  if (!cmd) {
+    out.push(
+      rawIssue(
+        'warning',
+        'orphan-reply',
+        ['return'],
+        'key',
+        'no command to answer',
+        `no command before this reply (or with its id), so its value cannot be checked against a command's returns`,
+      ),
+    );
+    return { kind: 'return', name: null, issues: out };
+  }
+  const ret = value.return;
+  if (!cmd.successResponse)
+    out.push(
+      rawIssue(
+        'error',
+        'envelope',
+        ['return'],
+        'key',
+        'no success response',
+        `command ${cmd.name} sends no success response ('success-response': false)`,
+      ),
+    );
+  if (cmd.returns) {
+    payload(ctx, 'output', cmd.returns, ret, ['return'], out);
+  } else if (!isWireObject(ret) || Object.keys(ret).length) {
+    out.push(
+      rawIssue(
+        'error',
+        'wrong-type',
+        ['return'],
+        'value',
+        'unexpected return value',
+        `command ${cmd.name} returns no data, so QEMU replies {"return": {}}`,
+      ),
+    );
+  }
+  return { kind: 'return', name: cmd.name, issues: out };
+}
+
+export function checkError(ctx: MessageContext, value: Record<string, WireValue>): MessageVerdict {
+  const out = envelopeKeys(value, ['error', 'id'], 'an error reply', ctx.lenient ? 'warning' : 'error');
+  const cmd = answeredCommand(ctx, value);
+  const err = value.error;
+  if (!isWireObject(err)) {
+    out.push(wrongJsonType(['error'], `'error' must be an object {"class": …, "desc": …}`));
+  } else {
+    out.push(
+      ...envelopeKeys(err, ['class', 'desc'], "an error's 'error' object", ctx.lenient ? 'warning' : 'error').map(
+        (i) => ({ ...i, path: ['error', ...i.path] }),
+      ),
+    );
+    const classes = ctx.index.get('QapiErrorClass');
+    for (const key of ['class', 'desc']) {
+      if (typeof err[key] !== 'string') {
+        out.push(
+          rawIssue(
+            'error',
+            err[key] === undefined ? 'missing-member' : 'wrong-type',
+            ['error', key],
+            err[key] === undefined ? 'parent' : 'value',
+            'bad error reply',
+            `an error reply's '${key}' must be a string`,
+          ),
+        );
+      }
+    }
+    if (
+      classes?.meta === 'enum' &&
+      typeof err.class === 'string' &&
+      !classes.values.some((v) => v.name === err.class)
+    ) {
+      out.push(
+        rawIssue(
+          'error',
+          'enum-value',
+          ['error', 'class'],
+          'value',
+          'unknown error class',
+          `'${quote(err.class)}' is not a value of enum QapiErrorClass: ${classes.values.map((v) => v.name).join(', ')}`,
+        ),
+      );
+    }
+  }
+  return { kind: 'error', name: cmd?.name ?? null, issues: out };
+}
