@@ -9,7 +9,7 @@ import { definedAt, hasPage, moduleEntryId, pageKind } from '@/lib/site/site-sch
 import { definitionHref, moduleHref } from '@/lib/site/site-links';
 import { deprecationReplacement, kindLabel, sinceOf } from '@/lib/site/format';
 import { withBase } from '@/lib/site/href';
-import { dataType } from '@/lib/site/wire-shape';
+import { dataType } from '@/lib/site/member-layout';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
 import { CodeLink } from './CodeLink';
 import { History } from './History';

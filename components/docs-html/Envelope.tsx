@@ -6,7 +6,7 @@
 import type { Command, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { elementName } from '@/lib/site/site-schema';
-import { wireShape } from '@/lib/site/wire-shape';
+import { memberLayout } from '@/lib/site/member-layout';
 import { memberId } from './member-anchors';
 import { TypeRef } from './TypeRef';
 
@@ -60,7 +60,7 @@ function ReplyValue({ site, name }: { site: SiteSchema; name: string }) {
   const isArray = t?.meta === 'array';
   const elem = site.index.get(elementName(name, site.index));
   if (!elem || (elem.meta !== 'struct' && elem.meta !== 'union')) return <TypeRef site={site} name={name} />;
-  const shape = wireShape(elem, site.index);
+  const shape = memberLayout(elem, site.index);
   const fixed = shape.groups.filter((g) => g.origin.kind !== 'branch').flatMap((g) => g.members.map((m) => ({ g, m })));
   const hasBranches = shape.groups.some((g) => g.origin.kind === 'branch' && g.members.length > 0);
   const shown = fixed.slice(0, REPLY_KEYS);

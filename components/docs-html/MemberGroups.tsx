@@ -1,7 +1,7 @@
 /** @jsxImportSource @/lib/site/html */
 // The headings of a member table's groups ("Inherited from X", "When tag is
 // v — members of Y") and, above a union's table, the index of its branches.
-import type { MemberGroup } from '@/lib/site/wire-shape';
+import type { MemberGroup } from '@/lib/site/member-layout';
 import { isMaskedType } from '@/lib/site/masked-types';
 import { IfBadge } from './Badges';
 import { CodeLink, TypeNameLink } from './CodeLink';

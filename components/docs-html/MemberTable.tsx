@@ -11,7 +11,7 @@
 // member-anchors.ts, group headings and the branch index in MemberGroups.tsx.
 import type { Entity, Member, TypeEntity } from '@/lib/qapi/model';
 import { hasPage } from '@/lib/site/site-schema';
-import { wireShape, type MemberGroup } from '@/lib/site/wire-shape';
+import { memberLayout, type MemberGroup } from '@/lib/site/member-layout';
 import { memberSince } from '@/lib/site/format';
 import { isMaskedType } from '@/lib/site/masked-types';
 import type { Html } from '@/lib/site/html/jsx-runtime';
@@ -139,7 +139,7 @@ export function MemberTable({
   ancestors?: string[];
   ns?: AnchorNs;
 }) {
-  const shape = wireShape(obj, ctx.site.index);
+  const shape = memberLayout(obj, ctx.site.index);
   const groups = shape.groups.filter((g) => g.members.length > 0 || g.origin.kind === 'branch');
   if (groups.length === 0) return null;
   const top = depth === 0;

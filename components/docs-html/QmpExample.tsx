@@ -131,6 +131,6 @@ export function ExampleFigure({ placed, source, ctx }: FigureProps) {
 }
 
 /** A `.. qmp-example::` directive met in doc text, found in the model by its source position. */
-export function QmpExample({ node, ctx }: { node: QmpExampleNode; ctx: DocContext }) {
+export function QmpExampleBlock({ node, ctx }: { node: QmpExampleNode; ctx: DocContext }) {
   return <ExampleFigure placed={exampleAt(ctx.site.model, ctx.text, node.at)} source={node.source} ctx={ctx} />;
 }

@@ -2,7 +2,7 @@
 // Renders parsed rST (lib/site/rst) to HTML strings with the string JSX
 // runtime (lib/site/html). Every string is schema text and is escaped; the
 // only hrefs are site paths we built and URLs that passed safeUrl().
-// qmp-example blocks are delegated to QmpExample, which finds the example in
+// qmp-example blocks are delegated to QmpExampleBlock, which finds the example in
 // the doc model by source position (the rendered text, ctx.text, and the
 // directive's line in it).
 import type { Child } from '@/lib/site/html/jsx-runtime';
@@ -15,7 +15,7 @@ import { xrefHref } from '@/lib/site/site-links';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { highlightCode } from '@/lib/site/highlight';
 import { CodeLink } from './CodeLink';
-import { QmpExample } from './QmpExample';
+import { QmpExampleBlock } from './QmpExample';
 
 export interface DocContext {
   site: SiteSchema;
@@ -186,7 +186,7 @@ function RstBlock({ block: b, ctx }: { block: Block; ctx: DocContext }): Child {
         </dl>
       );
     case 'qmp-example':
-      return <QmpExample node={b} ctx={ctx} />;
+      return <QmpExampleBlock node={b} ctx={ctx} />;
   }
 }
 

@@ -2,7 +2,7 @@
 // union branch, so doc text (@member), the envelope and the search index can
 // link to a row.
 import type { Entity, Member } from '@/lib/qapi/model';
-import { wireShape, type MemberGroup } from '@/lib/site/wire-shape';
+import { memberLayout, type MemberGroup } from '@/lib/site/member-layout';
 import type { DocContext } from './Rst';
 
 /** Anchor namespaces: 'm' for data/arguments/type members, 'r' for the members of a command's reply. */
@@ -21,6 +21,6 @@ export function branchId(ns: AnchorNs, group: MemberGroup): string {
 export function memberAnchors(obj: Entity | undefined, ctx: DocContext): Set<string> {
   const set = new Set<string>();
   if (!obj) return set;
-  for (const g of wireShape(obj, ctx.site.index).groups) for (const m of g.members) set.add(memberId('m', g, m));
+  for (const g of memberLayout(obj, ctx.site.index).groups) for (const m of g.members) set.add(memberId('m', g, m));
   return set;
 }

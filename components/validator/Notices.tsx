@@ -2,11 +2,11 @@
 // the banner after a text was replaced, with "Restore it" (the user's own
 // latest text) and the short list of earlier texts kept in this browser.
 import { MAX_FRAGMENT } from '@/lib/site/validator-share';
-import type { HistoryEntry, Origin } from './drafts';
+import type { EarlierText, TextOrigin } from './drafts';
 import type { ShareState } from './useShareLink';
 import type { Banner } from './useDraft';
 
-const ORIGIN: Record<Origin, string> = {
+const ORIGIN: Record<TextOrigin, string> = {
   own: 'your text',
   shared: 'shared link',
   example: 'docs example',
@@ -54,8 +54,8 @@ export function ShareNotice({ share, onDownload }: { share: ShareState; onDownlo
 
 interface BannerProps {
   banner: NonNullable<Banner>;
-  earlier: HistoryEntry[];
-  onRestore(entry: HistoryEntry): void;
+  earlier: EarlierText[];
+  onRestore(entry: EarlierText): void;
   onDismiss(): void;
 }
 

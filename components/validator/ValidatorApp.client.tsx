@@ -12,7 +12,7 @@ import { DraftBanner, ShareNotice } from './Notices';
 import { ResultsPanel } from './ResultsPanel.client';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
-import type { Origin } from './drafts';
+import type { TextOrigin } from './drafts';
 import { useDraft } from './useDraft';
 import { usePageOptions } from './usePageOptions';
 import { downloadText, useShareLink } from './useShareLink';
@@ -47,7 +47,7 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
   const { replaceText: replaceDraft, editText, latest } = draft;
 
   const replaceText = useCallback(
-    async (next: string, origin: Origin, message: string) => {
+    async (next: string, origin: TextOrigin, message: string) => {
       immediate.current = true;
       resetShare();
       await replaceDraft(next, origin, message);

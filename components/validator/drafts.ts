@@ -7,11 +7,11 @@
 // Browser-only, no React.
 import { loadStored, readRecord, removeStored, saveStored, writeRecord } from './storage';
 
-export type Origin = 'own' | 'shared' | 'example' | 'file' | 'sample';
+export type TextOrigin = 'own' | 'shared' | 'example' | 'file' | 'sample';
 
-export interface HistoryEntry {
+export interface EarlierText {
   id: string;
-  origin: Origin;
+  origin: TextOrigin;
   /** ms since the epoch */
   at: number;
   length: number;
@@ -22,7 +22,7 @@ export interface HistoryEntry {
 interface DraftEntry {
   tab: string;
   at: number;
-  origin: Origin;
+  origin: TextOrigin;
 }
 
 const MAX_HISTORY = 8;
@@ -41,10 +41,10 @@ export function tabId(): string {
   }
 }
 
-export const listHistory = (): HistoryEntry[] => readRecord<HistoryEntry[]>('history', []);
+export const listHistory = (): EarlierText[] => readRecord<EarlierText[]>('history', []);
 
 /** Keeps `text` in the history (an identical older entry moves to the front). */
-export async function pushHistory(text: string, origin: Origin): Promise<boolean> {
+export async function pushHistory(text: string, origin: TextOrigin): Promise<boolean> {
   if (!text.trim()) return true;
   const entries = listHistory();
   const preview = text.slice(0, 80);
@@ -54,7 +54,7 @@ export async function pushHistory(text: string, origin: Origin): Promise<boolean
     same.origin = same.origin === 'own' ? 'own' : origin;
     return writeRecord('history', [same, ...entries.filter((e) => e !== same)]);
   }
-  const entry: HistoryEntry = { id: newId(), origin, at: Date.now(), length: text.length, preview };
+  const entry: EarlierText = { id: newId(), origin, at: Date.now(), length: text.length, preview };
   if (!(await saveStored(`history:${entry.id}`, text))) return false;
   const kept = [entry, ...entries];
   for (const old of kept.splice(MAX_HISTORY)) removeStored(`history:${old.id}`);
@@ -64,13 +64,13 @@ export async function pushHistory(text: string, origin: Origin): Promise<boolean
 export const loadHistoryText = (id: string) => loadStored(`history:${id}`);
 
 /** The latest text the user wrote themselves, else the latest of any origin. */
-export function restoreCandidate(): HistoryEntry | null {
+export function restoreCandidate(): EarlierText | null {
   const entries = listHistory();
   return entries.find((e) => e.origin === 'own') ?? entries[0] ?? null;
 }
 
 /** This tab's draft after a reload; for a new tab, the most recently saved one. */
-export async function loadDraft(): Promise<{ text: string; origin: Origin } | null> {
+export async function loadDraft(): Promise<{ text: string; origin: TextOrigin } | null> {
   const previous = await loadStored('previous');
   if (previous !== null && (await pushHistory(previous, 'own'))) removeStored('previous');
   const tab = tabId();
@@ -85,7 +85,7 @@ export async function loadDraft(): Promise<{ text: string; origin: Origin } | nu
   return legacy === null ? null : { text: legacy, origin: 'own' };
 }
 
-export async function saveDraft(text: string, origin: Origin): Promise<boolean> {
+export async function saveDraft(text: string, origin: TextOrigin): Promise<boolean> {
   const tab = tabId();
   if (!(await saveStored(`draft:${tab}`, text))) return false;
   const drafts = [

@@ -13,8 +13,8 @@ import {
   loadHistoryText,
   pushHistory,
   saveDraft,
-  type HistoryEntry,
-  type Origin,
+  type EarlierText,
+  type TextOrigin,
 } from './drafts';
 import { storageKey } from './storage';
 
@@ -29,9 +29,9 @@ export function useDraft(onFragmentVersion: (version: string | undefined) => voi
   const [ready, setReady] = useState(false);
   const [text, setText] = useState('');
   const [banner, setBanner] = useState<Banner>(null);
-  const [earlier, setEarlier] = useState<HistoryEntry[]>([]);
+  const [earlier, setEarlier] = useState<EarlierText[]>([]);
   const [storageNote, setStorageNote] = useState<string | null>(null);
-  const latest = useRef({ text: '', origin: 'own' as Origin });
+  const latest = useRef({ text: '', origin: 'own' as TextOrigin });
   latest.current.text = text;
   /** the text this tab last saved (or loaded) */
   const saved = useRef<string | null>(null);
@@ -39,7 +39,7 @@ export function useDraft(onFragmentVersion: (version: string | undefined) => voi
   versionRef.current = onFragmentVersion;
 
   /** Puts `next` in place of the current text, keeping the current one in the history. */
-  const replaceText = useCallback(async (next: string, origin: Origin, message: string) => {
+  const replaceText = useCallback(async (next: string, origin: TextOrigin, message: string) => {
     const current = latest.current;
     const kept = current.text.trim() !== '' && current.text !== next;
     if (kept && !(await pushHistory(current.text, current.origin))) {
@@ -127,7 +127,7 @@ export function useDraft(onFragmentVersion: (version: string | undefined) => voi
   }, []);
 
   const restore = useCallback(
-    async (entry: HistoryEntry) => {
+    async (entry: EarlierText) => {
       const stored = await loadHistoryText(entry.id);
       if (stored === null) setBanner({ kind: 'error', message: 'That text is no longer stored in this browser.' });
       else await replaceText(stored, entry.origin, 'Restored an earlier text.');

@@ -8,7 +8,7 @@
 // trailing blank lines dropped), each with its exact source line.
 // Directive syntax: docs/devel/qapi-code-gen.rst "Documentation markup" and
 // QEMU's docs/sphinx/qapidoc.py (QMPExample).
-import type { DocKind, DocSection as QDocSection, QAPIDoc } from './doc';
+import type { DocKind, QAPIDocSection, QAPIDoc } from './doc';
 import type { Doc, DocHeading, DocSection, DocSectionKind, DocText, ExampleLine, QmpExample } from './model';
 import { leadingSpace } from './pytext';
 
@@ -38,13 +38,13 @@ interface SourceLine {
 }
 
 /** A section's text lines paired with their source lines. */
-function sectionLines(section: QDocSection): SourceLine[] {
+function sectionLines(section: QAPIDocSection): SourceLine[] {
   if (!section.text) return [];
   const texts = section.text.split('\n');
   return texts.map((text, i) => ({ text, line: section.lineNos[i] ?? section.info.line }));
 }
 
-function toDocText(section: QDocSection): DocText {
+function toDocText(section: QAPIDocSection): DocText {
   return { text: section.text, line: section.lineNos[0] ?? section.info.line };
 }
 
@@ -85,7 +85,7 @@ function readExample(lines: SourceLine[], start: number): [QmpExample, number] {
 }
 
 /** Every `.. qmp-example::` block of the section's text, at any indentation. */
-export function findExamples(section: QDocSection): QmpExample[] {
+export function findExamples(section: QAPIDocSection): QmpExample[] {
   const lines = sectionLines(section);
   const examples: QmpExample[] = [];
   let i = 0;
@@ -113,7 +113,7 @@ const ENUMERATOR_RE = /^\d+\.\s+/;
  * into titled qmp-example directives; prose after the last message stays in
  * the last example, which is then annotated.
  */
-function sectionExamples(section: QDocSection): QmpExample[] {
+function sectionExamples(section: QAPIDocSection): QmpExample[] {
   const lines = sectionLines(section);
   let indent = Infinity;
   for (const { text } of lines) if (text.trim() !== '') indent = Math.min(indent, leadingSpace(text));
@@ -172,7 +172,7 @@ const ADORNMENT_RE = /^([=\-~^*#+"'`:._!])\1{2,}$/;
  * '== Sub' markup (QEMU ≤ 10.0, level = number of '='), and reST titles
  * with an underline or an over- and underline (QEMU 10.2's tree).
  */
-function findHeadings(section: QDocSection): DocHeading[] {
+function findHeadings(section: QAPIDocSection): DocHeading[] {
   const headings: DocHeading[] = [];
   const lines = sectionLines(section);
   for (let i = 0; i < lines.length; i++) {

@@ -55,7 +55,7 @@ function isBlankLine(text: string, anySpace: boolean): boolean {
   return text === '' || (anySpace && leadingSpace(text) === text.length);
 }
 
-export class DocSection {
+export class QAPIDocSection {
   /**
    * The tag as written ('Notes', 'Example', ...; null for an untagged
    * section). QEMU ≤ 8.x names sections by it; its test dump prints it.
@@ -125,7 +125,7 @@ export class DocSection {
   }
 }
 
-export class DocArgSection extends DocSection {
+export class QAPIDocArgSection extends QAPIDocSection {
   member: DocMember | DocFeature | null = null;
 
   constructor(
@@ -143,18 +143,18 @@ export class DocArgSection extends DocSection {
 
 export class QAPIDoc {
   /** the sections in textual order; index 0 is the (possibly empty) intro */
-  readonly allSections: DocSection[];
+  readonly allSections: QAPIDocSection[];
   /** the intro section */
-  readonly body: DocSection;
-  readonly args = new Map<string, DocArgSection>();
-  readonly features = new Map<string, DocArgSection>();
-  returns: DocSection | null = null;
-  errors: DocSection | null = null;
-  since: DocSection | null = null;
+  readonly body: QAPIDocSection;
+  readonly args = new Map<string, QAPIDocArgSection>();
+  readonly features = new Map<string, QAPIDocArgSection>();
+  returns: QAPIDocSection | null = null;
+  errors: QAPIDocSection | null = null;
+  since: QAPIDocSection | null = null;
   /** sections other than body, args and features */
-  readonly sections: DocSection[] = [];
+  readonly sections: QAPIDocSection[] = [];
   /** the last section while the block is read: where appendLine goes */
-  private current: DocSection;
+  private current: QAPIDocSection;
   /** the block's lines */
   private readonly lines: DocLineBuffer;
   /** how many sections of args and features have their member: all of them spares check() its scan */
@@ -169,7 +169,7 @@ export class QAPIDoc {
     readonly rules: ReleaseRules = RELEASES['10.2'],
   ) {
     this.lines = new DocLineBuffer();
-    this.body = new DocSection(info, 'Plain');
+    this.body = new QAPIDocSection(info, 'Plain');
     this.allSections = [this.body];
     this.current = this.body;
   }
@@ -194,14 +194,14 @@ export class QAPIDoc {
       last.appendLine(this.lines, '', info.line - 1);
       return;
     }
-    const section = new DocSection(info, 'Plain');
+    const section = new QAPIDocSection(info, 'Plain');
     this.sections.push(section);
     this.allSections.push(section);
     this.current = section;
   }
 
   newTaggedSection(info: QAPISourceInfo, kind: 'Returns' | 'Errors' | 'Since' | 'Todo'): void {
-    const section = new DocSection(info, kind);
+    const section = new QAPIDocSection(info, kind);
     if (kind === 'Returns') {
       if (this.returns) throw new QapiError(info, `duplicated '${kind}' section`);
       this.returns = section;
@@ -229,7 +229,7 @@ export class QAPIDoc {
             : tag.startsWith('Example')
               ? 'Example'
               : (tag as 'Returns' | 'Since');
-    const section = new DocSection(info, kind);
+    const section = new QAPIDocSection(info, kind);
     section.tag = tag;
     if (kind === 'Returns') this.returns = section;
     else if (kind === 'Since') this.since = section;
@@ -247,11 +247,11 @@ export class QAPIDoc {
     info: QAPISourceInfo,
     name: string,
     kind: 'Member' | 'Feature',
-    desc: Map<string, DocArgSection>,
+    desc: Map<string, QAPIDocArgSection>,
   ): void {
     if (!name) throw new QapiError(info, 'invalid parameter name');
     if (desc.has(name)) throw new QapiError(info, `'${name}' parameter name duplicated`);
-    const section = new DocArgSection(info, kind, name);
+    const section = new QAPIDocArgSection(info, kind, name);
     this.allSections.push(section);
     this.current = section;
     desc.set(name, section);
@@ -273,7 +273,7 @@ export class QAPIDoc {
     let section = this.args.get(member.name);
     if (!section && this.rules.undocumentedMembers === 'stub') {
       // QEMU ≤ 8.x: an empty description, appended
-      section = new DocArgSection(this.info, 'Member', member.name);
+      section = new QAPIDocArgSection(this.info, 'Member', member.name);
       this.args.set(member.name, section);
       this.allSections.push(section);
     } else if (!section) {
@@ -282,7 +282,7 @@ export class QAPIDoc {
         throw new QapiError(member.info, `${member.role} '${member.name}' lacks documentation`);
       }
       // stub description, placed after the last leading member section
-      section = new DocArgSection(this.info, 'Member', member.name);
+      section = new QAPIDocArgSection(this.info, 'Member', member.name);
       this.args.set(member.name, section);
       let index = 1;
       if (this.allSections.length > 1) {
@@ -306,7 +306,7 @@ export class QAPIDoc {
   /** Insert a stub 'Returns' section for a command whose return value is undocumented. */
   ensureReturns(info: QAPISourceInfo): void {
     if (this.allSections.some((s) => s.kind === 'Returns')) return;
-    const stub = new DocSection(info, 'Returns');
+    const stub = new QAPIDocSection(info, 'Returns');
     const insertNearLast = (kind: DocKind, after: boolean): boolean => {
       for (let pos = this.allSections.length - 1; pos >= 0; pos--) {
         if (this.allSections[pos].kind === kind) {
@@ -347,7 +347,7 @@ export class QAPIDoc {
 
   check(): void {
     if (this.connected === this.args.size + this.features.size) return;
-    const checkArgsSection = (args: Map<string, DocArgSection>, what: string): void => {
+    const checkArgsSection = (args: Map<string, QAPIDocArgSection>, what: string): void => {
       if (args.size === 0) return;
       const bogus: string[] = [];
       args.forEach((section, name) => {

@@ -4,7 +4,8 @@
 // 'c-strings' (QEMU ≤ 6.1): a C preprocessor condition or a non-empty list of
 // them; a single one becomes a list, in place. 'expressions': a config symbol,
 // or {'all': [...]}, {'any': [...]}, {'not': C}, nested.
-import { checkKeys, isObject, semError } from './expr-names';
+import { semError } from './error';
+import { checkKeys, isObject } from './expr-names';
 import type { QAPIObject, QAPIValue } from './parser';
 import type { ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';

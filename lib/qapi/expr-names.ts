@@ -6,7 +6,7 @@
 // function returns normally or throws QapiError with QEMU's message at the
 // definition's info.
 import { cName } from './common';
-import { QapiError } from './error';
+import { semError, type QapiError } from './error';
 import type { QAPIObject, QAPIValue } from './parser';
 import type { ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
@@ -17,10 +17,6 @@ const VALID_NAME_LEGACY = /^(__[a-zA-Z0-9.-]+_)?[a-zA-Z][a-zA-Z0-9_-]*$/;
 const LOWER_OR_DASH_RE = /[a-z-]/;
 const UPPER_RE = /[A-Z]/;
 const CAMEL_CASE_RE = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/;
-
-export function semError(info: QAPISourceInfo, msg: string): QapiError {
-  return new QapiError(info, msg);
-}
 
 export function isObject(value: QAPIValue | undefined): value is QAPIObject {
   return value instanceof Map;

@@ -6,7 +6,8 @@
 // Each function returns normally or throws QapiError with QEMU's message.
 import { cName } from './common';
 import { checkIf } from './expr-if';
-import { checkKeys, checkMemberName, checkNamedList, isObject, semError } from './expr-names';
+import { semError } from './error';
+import { checkKeys, checkMemberName, checkNamedList, isObject } from './expr-names';
 import type { QAPIObject, QAPIValue } from './parser';
 import type { ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';

@@ -6,6 +6,7 @@
 // keys, well-formed 'if' conditions and features, and sugar removed in place:
 // members become {'type': T}, features and enum values become {'name': N}.
 // Faults are reported with QEMU's message for the FIRST fault in QEMU's order.
+import { semError } from './error';
 import { checkIf } from './expr-if';
 import {
   checkDefnName,
@@ -14,7 +15,6 @@ import {
   checkNamedList,
   checkNameIsStr,
   isObject,
-  semError,
   singleton,
 } from './expr-names';
 import { checkFeatures, checkType, checkTypeImplicit, checkTypeName, checkTypeNameOrArray } from './expr-types';

@@ -6,7 +6,7 @@
 // wire order with definedIn, union branches including the implicit q_empty
 // ones, and each member/value/alternative's description taken from the doc
 // section QEMU connected to it.
-import type { DocArgSection, QAPIDoc } from './doc';
+import type { QAPIDocArgSection, QAPIDoc } from './doc';
 import { docToModel, headingStyles } from './doc-model';
 import type {
   Alternative,
@@ -46,7 +46,7 @@ import type { QAPISourceInfo } from './source';
 
 class ModelBuilder {
   /** the doc section QEMU connected to each member, value, alternative and feature */
-  private readonly descriptions = new Map<QAPISchemaMember, DocArgSection>();
+  private readonly descriptions = new Map<QAPISchemaMember, QAPIDocArgSection>();
   private readonly docModels = new Map<QAPIDoc, Doc>();
 
   constructor(private readonly schema: QAPISchema) {

@@ -9,7 +9,7 @@ import type { Change } from '../diff';
 import type { Entity } from '../qapi/model';
 import { definitionPath } from './href';
 import { hasPage, type SiteModule, type SiteSchema } from './site-schema';
-import { dataType, memberAnchor, wireShape } from './wire-shape';
+import { dataType, memberAnchor, memberLayout } from './member-layout';
 
 export interface ChangeSides {
   old: string | null;
@@ -37,7 +37,7 @@ function itemAnchor(site: SiteSchema, e: Entity, item: string): string | undefin
   if (e.meta === 'alternate') return e.alternatives.some((a) => a.name === item) ? `m-${item}` : undefined;
   const obj = dataType(e, site.index);
   if (!obj || (obj.meta !== 'struct' && obj.meta !== 'union')) return undefined;
-  for (const g of wireShape(obj, site.index).groups) {
+  for (const g of memberLayout(obj, site.index).groups) {
     if (g.anchorPrefix) continue;
     const m = g.members.find((x) => x.name === item);
     if (m) return memberAnchor(g, m);

@@ -11,7 +11,7 @@ import { definitionPath, memberPath, modulePath, protocolPath } from './href';
 import { PROTOCOL_SECTIONS } from './protocol';
 import { hasPage, type SiteSchema } from './site-schema';
 import { isMaskedType } from './masked-types';
-import { dataType, memberAnchor, wireShape } from './wire-shape';
+import { dataType, memberAnchor, memberLayout } from './member-layout';
 import type { SearchDoc } from './search-pack';
 export { packSearchDocs, unpackSearchDocs, type PackedIndex } from './search-pack';
 
@@ -76,7 +76,7 @@ function definitionDocs(
   if (e.meta === 'event' || e.meta === 'command') {
     if (!obj.implicit) return;
   }
-  for (const g of wireShape(obj, site.index).groups) {
+  for (const g of memberLayout(obj, site.index).groups) {
     if (g.origin.kind !== 'own') continue;
     for (const m of g.members) push(rowDoc(e, 'member', m, memberAnchor(g, m)));
   }

@@ -7,6 +7,7 @@
 // reuses its history step). Pure: the caller memoises and caches the diffs
 // (lib/site/source.ts).
 import { buildHistory, diffSchemas, type SchemaDiff, type SchemaHistory } from '../diff';
+import { releaseOrder } from '../validate/accepted';
 import type { SiteSchema } from './site-schema';
 
 export interface ChangesPair {
@@ -26,29 +27,9 @@ export interface SiteHistory {
   pairs: ChangesPair[];
 }
 
-/** '10.2.2+seed' -> [10, 2, 2]; null when the label does not start with a version number. */
-function versionKey(label: string): number[] | null {
-  const m = /^v?(\d+(?:\.\d+)*)/.exec(label);
-  return m ? m[1].split('.').map(Number) : null;
-}
-
-/**
- * Releases oldest first: by version number when every label starts with one
- * (a label with a suffix, '10.2.2+patch', after the plain '10.2.2'), else in
- * the configured order.
- */
-export function releaseOrder<T extends { label: string }>(sites: T[]): T[] {
-  const keys = sites.map((s) => versionKey(s.label));
-  if (keys.some((k) => !k)) return [...sites];
-  const order = sites.map((s, i) => ({ s, k: keys[i]!, i }));
-  order.sort((a, b) => {
-    for (let j = 0; j < Math.max(a.k.length, b.k.length); j++) {
-      const d = (a.k[j] ?? 0) - (b.k[j] ?? 0);
-      if (d) return d;
-    }
-    return a.s.label.length - b.s.label.length || a.i - b.i;
-  });
-  return order.map((o) => o.s);
+/** The sites oldest first (releaseOrder of their labels). */
+export function sitesInReleaseOrder<T extends { label: string }>(sites: T[]): T[] {
+  return releaseOrder(sites.map((s) => s.label)).map((i) => sites[i]!);
 }
 
 export const changesSlug = (oldLabel: string, newLabel: string): string => `${oldLabel}..${newLabel}`;
@@ -77,7 +58,7 @@ function pairsOf(releases: SiteSchema[], defaultLabel: string): [SiteSchema, Sit
 }
 
 export function computeSiteDiffs(sites: SiteSchema[], defaultLabel: string): SiteDiffs {
-  const releases = releaseOrder(sites);
+  const releases = sitesInReleaseOrder(sites);
   const history = buildHistory(releases.map((s) => ({ label: s.label, model: s.model })));
   const toDefault: Record<string, SchemaDiff> = {};
   for (const [o, n, adjacent] of pairsOf(releases, defaultLabel)) {
@@ -88,7 +69,7 @@ export function computeSiteDiffs(sites: SiteSchema[], defaultLabel: string): Sit
 
 /** A SiteHistory from its diffs (computed now, or read back from a cache) and the trees they were computed from. */
 export function assembleSiteHistory(sites: SiteSchema[], defaultLabel: string, diffs: SiteDiffs): SiteHistory {
-  const releases = releaseOrder(sites);
+  const releases = sitesInReleaseOrder(sites);
   const pairs = pairsOf(releases, defaultLabel).map(([o, n, adjacent]): ChangesPair => {
     const slug = changesSlug(o.label, n.label);
     const diff = adjacent ? diffs.history.steps[releases.indexOf(o)] : diffs.toDefault[slug];

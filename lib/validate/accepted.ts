@@ -39,7 +39,7 @@ export function alignVerdicts(
   });
 }
 
-/** '10.2.2+seed' -> [10, 2, 2]; labels without a version number sort last, in their given order. */
+/** '10.2.2+seed' -> [10, 2, 2]; null for a label without a version number. */
 function versionKey(label: string): number[] | null {
   const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(label);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : null;
@@ -47,7 +47,11 @@ function versionKey(label: string): number[] | null {
 
 const compareKeys = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
 
-/** Indices of `labels` oldest first (a stable sort by version number). */
+/**
+ * Indices of release `labels` oldest first: by version number, a label with
+ * a suffix ('10.2.2+patch') after the plain one; labels without a version
+ * number last, in their given order.
+ */
 export function releaseOrder(labels: readonly string[]): number[] {
   const keys = labels.map(versionKey);
   return labels
@@ -56,7 +60,7 @@ export function releaseOrder(labels: readonly string[]): number[] {
       const ka = keys[a];
       const kb = keys[b];
       if (!ka || !kb) return ka ? -1 : kb ? 1 : a - b;
-      return compareKeys(ka, kb) || a - b;
+      return compareKeys(ka, kb) || labels[a]!.length - labels[b]!.length || a - b;
     });
 }
 

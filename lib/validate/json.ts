@@ -61,7 +61,7 @@ export interface JsonSyntaxError {
 }
 
 /** `depth`: deepest container nesting (1 for a flat object) */
-export type ParseResult =
+export type JsonParseResult =
   { ok: true; node: JsonNode; end: number; depth: number } | { ok: false; error: JsonSyntaxError };
 
 export function isWhitespace(c: number): boolean {
@@ -98,7 +98,7 @@ type Frame =
   { node: JsonObject; keys: Set<string> | null; key: string; keyStart: number; keyEnd: number } | { node: JsonArray };
 
 /** Parse one JSON value starting at `start` (leading whitespace allowed), reading no further than `end`. */
-export function parseJson(text: string, start = 0, end = text.length): ParseResult {
+export function parseJson(text: string, start = 0, end = text.length): JsonParseResult {
   try {
     return parseOrThrow(text, start, end);
   } catch (e) {
@@ -107,7 +107,7 @@ export function parseJson(text: string, start = 0, end = text.length): ParseResu
   }
 }
 
-function parseOrThrow(text: string, start: number, end: number): ParseResult {
+function parseOrThrow(text: string, start: number, end: number): JsonParseResult {
   const stack: Frame[] = [];
   let depth = 0;
   let i = skipWhitespace(text, start, end);

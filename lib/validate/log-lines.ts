@@ -14,7 +14,8 @@
 // - any other line where one JSON object follows a prefix.
 // Nothing here parses JSON: the caller reads the value and decides.
 
-export type Direction = '->' | '<-';
+/** Which way a logged message went, as logs draw it: '->' to QEMU, '<-' from it. */
+export type Arrow = '->' | '<-';
 
 type Dup = 'recv-first' | 'recv-second' | 'send-first' | 'send-second';
 
@@ -22,7 +23,7 @@ export type LogSlot =
   /** a line of libvirt's that carries no message, or the tail of a sent message (` fd=-1`) */
   | { kind: 'skip' }
   /** a message at `at`, ending at or before `end`; `dup`: libvirt logs this message twice, keyed as given */
-  | { kind: 'json'; at: number; end: number; direction: Direction | null; dup: Dup | null }
+  | { kind: 'json'; at: number; end: number; direction: Arrow | null; dup: Dup | null }
   | { kind: 'none' };
 
 const SKIP: LogSlot = { kind: 'skip' };
@@ -32,7 +33,7 @@ const NONE: LogSlot = { kind: 'none' };
 const LIBVIRT_PREFIX =
   /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d{4}: \d+: (?:debug|info|warning|error|unknown) : (?:[\w.]+:\d+ : )?/y;
 
-const PROBES: [string, string, Direction, Dup][] = [
+const PROBES: [string, string, Arrow, Dup][] = [
   ['QEMU_MONITOR_RECV_EVENT: mon=', ' event=', '<-', 'recv-second'],
   ['QEMU_MONITOR_RECV_REPLY: mon=', ' reply=', '<-', 'recv-second'],
   ['QEMU_MONITOR_SEND_MSG: mon=', ' msg=', '->', 'send-first'],
@@ -82,7 +83,7 @@ function probeSlot(text: string, probe: number, end: number): LogSlot {
 }
 
 /** A direction the prefix states: an arrow, or a word such as "send" / "recv". */
-function prefixDirection(prefix: string): Direction | null {
+function prefixDirection(prefix: string): Arrow | null {
   if (/(->|-->|>>>|\bsen[dt]|\bsending|\btx\b)/i.test(prefix)) return '->';
   if (/(<-|<--|<<<|\brecv|\breceived?|\brx\b)/i.test(prefix)) return '<-';
   return null;

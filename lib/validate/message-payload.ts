@@ -7,8 +7,7 @@ import { explainZodIssues, type ExplainOptions, type PathSeg, type RawIssue } fr
 import { featureIssues, reachesSpecial, type FeatureOptions } from './features';
 import type { MessageContext } from './message-context';
 import type { Precheck } from './precheck';
-
-type Direction = 'input' | 'output';
+import type { Direction } from './ranges';
 
 function explainOpts(ctx: MessageContext, direction: Direction): ExplainOptions {
   return { index: ctx.index, direction, lenient: ctx.lenient };

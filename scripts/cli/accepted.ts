@@ -31,7 +31,8 @@ function uniqueLabels(labels: string[]): string[] {
   });
 }
 
-export class AcceptedBy {
+/** A validation session per extra release, fed what the main one is fed: who accepts each message. */
+export class ReleaseSessions {
   readonly labels: string[];
   private readonly sessions: ValidationSession[];
   /** per extra release: verdicts of messages not yet matched, by start offset */

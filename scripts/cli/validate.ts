@@ -15,7 +15,7 @@ import { createValidator } from '../../lib/validate/index';
 import { escapeForTerminal, formatMessageResult, formatNote } from '../../lib/validate/format';
 import type { MessageResult, Note, ValidatorOptions } from '../../lib/validate/types';
 import type { SchemaModel } from '../../lib/qapi/model';
-import { AcceptedBy, acceptedRecord, acceptedText } from './accepted';
+import { ReleaseSessions, acceptedRecord, acceptedText } from './accepted';
 
 export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <qapi-schema.json> [--schema <root>…] [options] <file|->
 
@@ -148,7 +148,7 @@ export async function run(
     }
   }
   const validator = createValidator(roots[0]!.model, parsed.options);
-  const others = new AcceptedBy(roots, parsed.options);
+  const others = new ReleaseSessions(roots, parsed.options);
   const label = parsed.input === '-' ? '<stdin>' : parsed.input;
   const session = validator.session();
   let valid = 0;

@@ -7,7 +7,7 @@ import type { Entity } from '../../lib/qapi/model';
 import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { buildSiteSchema, type SiteSchema } from '../../lib/site/site-schema';
-import { buildSiteHistory, findPair, releaseOrder, type SiteHistory } from '../../lib/site/site-history';
+import { buildSiteHistory, findPair, sitesInReleaseOrder, type SiteHistory } from '../../lib/site/site-history';
 import { ChangesPage } from '../../components/docs-html/ChangesPage';
 import { ChangesIndexPage } from '../../components/docs-html/ChangesIndexPage';
 import { History } from '../../components/docs-html/History';
@@ -22,9 +22,9 @@ function site(label: string, isDefault: boolean): SiteSchema {
 }
 
 it('releases are ordered by version, a patched tree after its release', () => {
-  const order = releaseOrder(['10.2.2', SEED, '7.2.0', '10.0.13', '5.2.0'].map((label) => ({ label })));
+  const order = sitesInReleaseOrder(['10.2.2', SEED, '7.2.0', '10.0.13', '5.2.0'].map((label) => ({ label })));
   expect(order.map((s) => s.label)).toEqual(['5.2.0', '7.2.0', '10.0.13', '10.2.2', SEED]);
-  expect(releaseOrder([{ label: 'b' }, { label: '1.0' }]).map((s) => s.label)).toEqual(['b', '1.0']);
+  expect(sitesInReleaseOrder([{ label: 'b' }, { label: '1.0' }]).map((s) => s.label)).toEqual(['1.0', 'b']);
 });
 
 describeWithShared('Changes pages and History on real trees', () => {

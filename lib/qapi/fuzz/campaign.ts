@@ -19,7 +19,7 @@ export interface Corpus {
   options?: Partial<QapiOptions>;
 }
 
-export type Verdict = 'loaded' | 'rejected' | 'crash';
+export type MutantOutcome = 'loaded' | 'rejected' | 'crash';
 
 export interface MutantResult {
   index: number;
@@ -28,7 +28,7 @@ export interface MutantResult {
   /** the root the mutant was loaded from */
   root: string;
   applied: string[];
-  verdict: Verdict;
+  verdict: MutantOutcome;
   /** the error text (rejected) or what went wrong (crash) */
   detail: string;
   ms: number;

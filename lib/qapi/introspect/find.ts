@@ -7,7 +7,7 @@
 // a QMP greeting) and a query-target reply, or a QapiError at line:col.
 import { QapiError } from '../error';
 import { QAPISourceInfo } from '../source';
-import { positionOf, scanJsonValue, type JsonPath, type JsonSyntaxError } from './json-scan';
+import { positionOf, scanJsonValue, type JsonPath, type JsonScanError } from './json-scan';
 
 export interface FoundSchemaReply {
   /** the SchemaInfo list, as JSON.parse read it */
@@ -70,7 +70,7 @@ export function findSchemaReply(text: string, fname: string): FoundSchemaReply {
   let found: FoundSchemaReply | null = null;
   let version: ReturnType<typeof versionOf> = null;
   let target: string | undefined;
-  let firstError: JsonSyntaxError | null = null;
+  let firstError: JsonScanError | null = null;
   for (let p = nextCandidate(text, 0); p >= 0;) {
     const scanned = scanJsonValue(text, p);
     if ('error' in scanned) {

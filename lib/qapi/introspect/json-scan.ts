@@ -5,7 +5,7 @@
 // JSON.parse, which then cannot fail. locateJsonPath() walks the same grammar
 // to find where a value at a given path starts, for positioned messages.
 
-export interface JsonSyntaxError {
+export interface JsonScanError {
   offset: number;
   message: string;
 }
@@ -30,7 +30,7 @@ class Scanner {
   }
 
   fail(message: string, offset = this.i): never {
-    throw { offset, message } satisfies JsonSyntaxError;
+    throw { offset, message } satisfies JsonScanError;
   }
 
   space(): void {
@@ -166,12 +166,12 @@ function describeChar(text: string, i: number): string {
     : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-function isSyntaxError(err: unknown): err is JsonSyntaxError {
+function isSyntaxError(err: unknown): err is JsonScanError {
   return typeof err === 'object' && err !== null && 'offset' in err && 'message' in err && !(err instanceof Error);
 }
 
 /** The end offset of the JSON value starting at `start`, or its first syntax error. */
-export function scanJsonValue(text: string, start: number): { end: number } | { error: JsonSyntaxError } {
+export function scanJsonValue(text: string, start: number): { end: number } | { error: JsonScanError } {
   const s = new Scanner(text, start);
   try {
     s.value(0);

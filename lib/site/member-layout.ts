@@ -1,4 +1,4 @@
-// The wire shape of an object: every member that can appear in the JSON
+// The member layout of an object on the wire: every member that can appear in the JSON
 // object, grouped by where it comes from. Receives a type name and the schema
 // index; guarantees groups in wire order: the type's own members, then each
 // base's inherited members ("from X"), then one group per union branch with a
@@ -21,7 +21,7 @@ export interface MemberGroup {
   members: Member[];
 }
 
-export interface WireShape {
+export interface MemberLayout {
   groups: MemberGroup[];
   /** the union's discriminator member, if the object is a union */
   discriminator?: string;
@@ -54,19 +54,19 @@ function ownGroups(obj: Entity, index: SchemaIndex, anchorPrefix: string): Membe
   return [...(own ? [own] : []), ...[...groups.entries()].filter(([k]) => k !== '').map(([, g]) => g)];
 }
 
-const shapes = new WeakMap<SchemaIndex, Map<string, WireShape>>();
+const shapes = new WeakMap<SchemaIndex, Map<string, MemberLayout>>();
 
 /** Memoised per schema: shapes are shared by every page that inlines the type (read-only). */
-export function wireShape(obj: Entity, index: SchemaIndex): WireShape {
+export function memberLayout(obj: Entity, index: SchemaIndex): MemberLayout {
   let byName = shapes.get(index);
   if (!byName) shapes.set(index, (byName = new Map()));
   let shape = byName.get(obj.name);
-  if (!shape) byName.set(obj.name, (shape = computeWireShape(obj, index)));
+  if (!shape) byName.set(obj.name, (shape = computeMemberLayout(obj, index)));
   return shape;
 }
 
-function computeWireShape(obj: Entity, index: SchemaIndex): WireShape {
-  const shape: WireShape = { groups: ownGroups(obj, index, '') };
+function computeMemberLayout(obj: Entity, index: SchemaIndex): MemberLayout {
+  const shape: MemberLayout = { groups: ownGroups(obj, index, '') };
   if (obj.meta === 'union') {
     shape.discriminator = obj.discriminator;
     addBranches(shape.groups, obj.discriminator, obj.branches, [], index, new Set([obj.name]));
@@ -104,6 +104,6 @@ export function memberAnchor(group: MemberGroup, m: Member): string {
 }
 
 /** Does the object have any members at all (including branches)? */
-export function isEmptyShape(shape: WireShape): boolean {
+export function isEmptyLayout(shape: MemberLayout): boolean {
   return shape.groups.every((g) => g.members.length === 0);
 }
