@@ -21,14 +21,12 @@ import { build } from 'esbuild';
 import { bundleValidator } from './postexport-validator.mjs';
 import { moveStagedExport } from './export-dir.mjs';
 import { withCspMeta } from './postexport-csp.mjs';
+import { normaliseBasePath } from '../lib/site/base-path.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MARKER = 'data-static-doc="true"';
 
-function basePath() {
-  const raw = (process.env.BASE_PATH ?? '').trim();
-  return !raw || raw === '/' ? '' : '/' + raw.replace(/^\/+|\/+$/g, '');
-}
+const basePath = () => normaliseBasePath(process.env.BASE_PATH);
 
 async function bundleSiteScript(outDir) {
   const result = await build({

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pagePolicy } from './postexport-csp.mjs';
+import { normaliseBasePath } from '../lib/site/base-path.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -139,7 +140,7 @@ async function answer(root, prefix, req, res) {
 /** Start serving; resolves to { server, url }. port 0 picks a free port. */
 export function serve(dir, { port = 3000, base = '', host = '127.0.0.1' } = {}) {
   const root = path.resolve(dir);
-  const prefix = base.replace(/\/+$/, '');
+  const prefix = normaliseBasePath(base);
   const server = createServer((req, res) => {
     answer(root, prefix, req, res).catch(() => {
       if (!res.headersSent) plain(res, 500, 'Internal error');

@@ -138,3 +138,20 @@ describe('scripts/serve.mjs', () => {
     expect((await get('/app.js')).body).toBe('console.log(1)');
   });
 });
+
+describe('scripts/serve.mjs under a base path', () => {
+  it.each(['docs', '/docs/', 'docs//'])(
+    'serves the export under /docs/ for --base %j, as the build does',
+    async (base) => {
+      const { server: based } = await serve(dir, { port: 0, base });
+      try {
+        const basedPort = (based.address() as net.AddressInfo).port;
+        const r = await fetch(`http://127.0.0.1:${basedPort}/docs/validate/`, { redirect: 'manual' });
+        expect(r.status).toBe(200);
+        expect(await r.text()).toContain('page');
+      } finally {
+        based.close();
+      }
+    },
+  );
+});
