@@ -4,7 +4,7 @@ import type { QAPISourceInfo } from './source';
 
 export class QapiError extends Error {
   constructor(
-    /** null only for the unreadable root schema, which QEMU reports without a location */
+    /** null where there is no location: the unreadable root (as QEMU says it), a whole reply, an internal fault */
     readonly info: QAPISourceInfo | null,
     readonly msg: string,
     /** 1-based column, set for lexical and syntax errors only (as in QEMU) */
@@ -34,4 +34,11 @@ export class QapiError extends Error {
 /** QEMU's QAPISemError: a semantic error, located at a definition's start line. */
 export function semError(info: QAPISourceInfo | null, msg: string): QapiError {
   return new QapiError(info, msg);
+}
+
+/** The root schema file could not be read: QEMU's words, without a location; a fault of I/O, not of a schema. */
+export class UnreadableRootError extends QapiError {
+  constructor(rootFile: string, strerror: string) {
+    super(null, `can't read schema file '${rootFile}': ${strerror}`);
+  }
 }

@@ -7,7 +7,7 @@
 // a QapiError: never another exception, never a hang.
 // The doc-comment grammar lives in parser-doc.ts (QEMU keeps it in the same
 // class); the lexer and the expression grammar are here.
-import { QapiError } from './error';
+import { QapiError, UnreadableRootError } from './error';
 import { QAPISourceInfo } from './source';
 import type { QAPIDoc } from './doc';
 import { resolveOptions, type QapiOptions } from './options';
@@ -419,7 +419,7 @@ export function parseSchema(rootFile: string, host: SchemaHost, options?: Partia
   } catch (err) {
     if (err instanceof QapiError) throw err;
     if (err instanceof SchemaReadError) {
-      throw new QapiError(null, `can't read schema file '${rootFile}': ${err.strerror}`);
+      throw new UnreadableRootError(rootFile, err.strerror);
     }
     // a host or internal failure must still surface as a schema error
     throw new QapiError(null, `internal error while parsing '${rootFile}': ${String(err)}`);

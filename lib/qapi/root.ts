@@ -4,7 +4,7 @@
 // running QEMU's query-qmp-schema reply (alone, or in a dump or transcript),
 // and guarantees the checked tree or the introspected model, or a QapiError
 // (QEMU's text for trees, line:col for introspections). Pure.
-import { QapiError } from './error';
+import { UnreadableRootError } from './error';
 import { readIntrospection, looksLikeIntrospection } from './introspect/index';
 import { loadSchema } from './load';
 import type { SchemaModel } from './model';
@@ -23,7 +23,7 @@ export function loadSchemaRoot(rootFile: string, host: SchemaHost, options?: Par
     text = host.readFile(rootFile);
   } catch (err) {
     // QEMU's words for an unreadable root
-    throw new QapiError(null, `can't read schema file '${rootFile}': ${strerrorOf(err)}`);
+    throw new UnreadableRootError(rootFile, strerrorOf(err));
   }
   if (looksLikeIntrospection(text))
     return { kind: 'introspection', root: rootFile, model: readIntrospection(text, rootFile) };

@@ -7,7 +7,7 @@
 // from the root's path).
 import { isOption, isQemuVersion, misplacedArgument } from './args';
 import type { CliIO } from './main';
-import { QapiError } from '../../lib/qapi/error';
+import { QapiError, UnreadableRootError } from '../../lib/qapi/error';
 import type { SchemaModel } from '../../lib/qapi/model';
 import { loadSchemaRootFromDisk } from '../../lib/qapi/node';
 import { QAPISchemaDefinition, QAPISchemaInclude, type QAPISchema } from '../../lib/qapi/schema/index';
@@ -220,7 +220,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (err instanceof QapiError) {
       io.stderr(`${String(err)}\n`);
       // the root itself unreadable is an I/O error (status 2, as `validate --schema` gives), not a schema error
-      return err.info === null ? 2 : 1;
+      return err instanceof UnreadableRootError ? 2 : 1;
     }
     throw err;
   }

@@ -103,3 +103,13 @@ describe('an include naming a file that is not QAPI schema', () => {
     expect(errorOf(root)).toBe(`In file included from ${root}:1:\n${dir}/broken.json:2:11: expected ':'`);
   });
 });
+
+describe('exit status of check', () => {
+  it('2 for a root that cannot be read, 1 for a root read whole that holds no schema', async () => {
+    expect((await runCheck(path.join(dir, 'no-such-file.json'))).status).toBe(2);
+    const versionOnly = file('version-only.json', '{"return": {"qemu": {"major": 10, "minor": 2, "micro": 0}}}\n');
+    const r = await runCheck(versionOnly);
+    expect(r.stderr).toMatch(/query-qmp-schema/);
+    expect(r.status).toBe(1);
+  });
+});
