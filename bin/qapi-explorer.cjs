@@ -32,9 +32,11 @@ function readManifest() {
   }
 }
 
-function isStale(manifest) {
-  if (!manifest || !existsSync(path.join(dist, 'cli.mjs'))) return true;
-  return manifest.inputs.some(
+/** Is the bundle that runs this command missing, or older than one of its sources? */
+function isStale(manifest, forCheck) {
+  if (!manifest) return true;
+  if (forCheck ? !manifest.checkInputs : !existsSync(path.join(dist, 'cli.mjs'))) return true;
+  return (forCheck ? manifest.checkInputs : manifest.inputs).some(
     (f) => (statSync(path.join(root, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) > manifest.builtAt,
   );
 }
@@ -45,13 +47,14 @@ function importFile(file) {
 }
 
 async function main() {
+  const forCheck = process.argv[2] === 'check';
   let manifest = readManifest();
   // the build itself runs `check` once to write the code cache: never a rebuild from there
-  if (!writingCodeCache && existsSync(buildScript) && isStale(manifest)) {
+  if (!writingCodeCache && existsSync(buildScript) && isStale(manifest, forCheck)) {
     await (await importFile(buildScript)).buildCli();
     manifest = readManifest();
   }
-  if (process.argv[2] === 'check' && manifest?.check) await runCheckBundle(path.join(dist, manifest.check));
+  if (forCheck && manifest?.check) await runCheckBundle(path.join(dist, manifest.check));
   else await (await importFile(path.join(dist, 'cli.mjs'))).runCli(process.argv.slice(2));
 }
 

@@ -8,8 +8,9 @@
 //   `check` on content/), which a one-shot `check` would otherwise spend
 //   about a sixth of its CPU time re-creating. The cache is compiled code
 //   only, never a result: every run still reads and checks its tree.
-// - dist/build.json: which check bundle is current, and every project source
-//   the bundles were built from, so bin/ can tell when they are stale.
+// - dist/build.json: which check bundle is current, and the project sources
+//   the bundles were built from (the check bundle's apart: a one-shot `check`
+//   looks at those alone), so bin/ can tell when they are stale.
 // Runs from `npm install` (prepare) and, on demand, from bin/qapi-explorer.cjs.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -125,15 +126,14 @@ export async function buildCli() {
   ]);
   const [checkBundle] = check.outputFiles;
   writeOutputs([...cli.outputFiles, checkBundle]);
-  const inputs = new Set(
-    [...Object.keys(cli.metafile.inputs), ...Object.keys(check.metafile.inputs)]
+  const sources = (metafile) =>
+    Object.keys(metafile.inputs)
       .filter((f) => !f.includes('node_modules/') && !f.includes(':'))
-      .map((f) => path.relative(root, path.resolve(f))),
-  );
-  writeWhole(
-    manifestFile,
-    `${JSON.stringify({ builtAt, check: path.basename(checkBundle.path), inputs: [...inputs].sort() }, null, 2)}\n`,
-  );
+      .map((f) => path.relative(root, path.resolve(f)));
+  const checkInputs = [...new Set(sources(check.metafile))].sort();
+  const inputs = [...new Set([...sources(cli.metafile), ...checkInputs])].sort();
+  const manifest = { builtAt, check: path.basename(checkBundle.path), checkInputs, inputs };
+  writeWhole(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   writeCodeCache();
   removeOld(outdir, /^check-.*\.(cjs|cache)$/, [checkBundle.path, codeCacheFile(checkBundle.path)]);
   return outfile;

@@ -19,6 +19,7 @@ interface Manifest {
   builtAt: number;
   check: string;
   inputs: string[];
+  checkInputs: string[];
 }
 
 let manifest: Manifest;
@@ -65,6 +66,10 @@ describe('the built CLI', () => {
       expect(manifest.inputs).toContain(f);
     }
     expect(manifest.inputs.some((f) => f.startsWith('lib/validate/'))).toBe(true);
+    // the check bundle's own sources, all among the inputs, and none of the validator's
+    expect(manifest.checkInputs).toContain('lib/qapi/parser.ts');
+    expect(manifest.checkInputs.every((f) => manifest.inputs.includes(f))).toBe(true);
+    expect(manifest.checkInputs.some((f) => f.startsWith('lib/validate/'))).toBe(false);
     for (const f of manifest.inputs) {
       expect(f.startsWith('..') || path.isAbsolute(f) || f.includes('node_modules')).toBe(false);
       expect(existsSync(path.join(projectRoot, f))).toBe(true);
