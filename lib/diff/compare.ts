@@ -71,9 +71,9 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
     }
     compareMembers(out, ot, nt, where, os.members, ns.members, ns.discriminator ?? os.discriminator);
     const tag = ns.discriminator ?? os.discriminator ?? '';
-    compareKeyed(out, where, 'branch', (v) => `[${tag}=${v}]`, os.branches, ns.branches);
+    compareKeyed(out, ot, nt, where, 'branch', (v) => `[${tag}=${v}]`, os.branches, ns.branches);
   } else if (os.kind === 'alternate' && ns.kind === 'alternate') {
-    compareKeyed(out, where, 'alternative', (kind) => `<${kind}>`, os.alternatives, ns.alternatives);
+    compareKeyed(out, ot, nt, where, 'alternative', (kind) => `<${kind}>`, os.alternatives, ns.alternatives);
   }
   return out;
 }
@@ -197,6 +197,8 @@ function compareMembers(
  */
 function compareKeyed(
   out: PairResult,
+  ot: ShapeTable,
+  nt: ShapeTable,
   where: Where,
   what: 'branch' | 'alternative',
   seg: (key: string) => string,
@@ -210,7 +212,13 @@ function compareKeyed(
     if (!old) out.local.push({ kind: `${what}-added`, ...where, item: key, ...at(key) });
     else {
       compareIf(out.local, old.if, n.if, where, key, seg(key));
-      out.edges.push({ seg: seg(key), o: old.type, n: n.type });
+      // a kept branch or alternative whose type changed kind is one change, filed under this type
+      const step = retype(ot, nt, old.type, n.type, seg(key));
+      if (!step) out.edges.push({ seg: seg(key), o: old.type, n: n.type });
+      else {
+        for (const c of step.changes) out.local.push({ ...where, item: key, at: seg(key), ...c });
+        if (step.next) out.edges.push(step.next);
+      }
     }
   }
   for (const key of om.keys()) {

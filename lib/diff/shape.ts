@@ -5,19 +5,20 @@
 // branches, or an alternate's alternatives keyed by the JSON kind that selects
 // them (alternative names never reach the wire). '' is the empty object a
 // command without arguments or returns, or an event without data, carries.
-import type {
-  AlternateType,
-  Alternative,
-  Branch,
-  Entity,
-  EnumType,
-  EnumValue,
-  Feature,
-  IfCond,
-  Member,
-  SchemaModel,
-  StructType,
-  UnionType,
+import {
+  alternativeKind,
+  type AlternateType,
+  type Alternative,
+  type Branch,
+  type Entity,
+  type EnumType,
+  type EnumValue,
+  type Feature,
+  type IfCond,
+  type Member,
+  type SchemaModel,
+  type StructType,
+  type UnionType,
 } from '../qapi/model';
 
 export type WireShape =
@@ -73,21 +74,7 @@ export class ShapeTable {
 
   /** The JSON kind that selects a value of this type in an alternate. */
   jsonKind(name: string): string {
-    const s = this.shape(name);
-    switch (s.kind) {
-      case 'scalar': {
-        const e = this.entities.get(name);
-        return e?.meta === 'builtin' ? e.jsonType : s.name;
-      }
-      case 'enum':
-        return 'string';
-      case 'array':
-        return 'array';
-      case 'object':
-        return 'object';
-      default:
-        return s.kind;
-    }
+    return alternativeKind(this.entities.get(name));
   }
 
   /**

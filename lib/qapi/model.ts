@@ -294,3 +294,25 @@ export type SchemaIndex = Map<string, Entity>;
 export function buildIndex(model: SchemaModel): SchemaIndex {
   return new Map(model.entities.map((e) => [e.name, e]));
 }
+
+/**
+ * The JSON kind of a value of this type, which is what picks an alternate's
+ * alternative (qapi-code-gen.rst "Alternate types": int and number are both
+ * JSON numbers); 'unknown' for a type the schema does not have.
+ */
+export function alternativeKind(type: Entity | undefined): string {
+  switch (type?.meta) {
+    case 'builtin':
+      return type.jsonType === 'int' ? 'number' : type.jsonType;
+    case 'enum':
+      return 'string';
+    case 'array':
+      return 'array';
+    case 'struct':
+    case 'union':
+    case 'alternate':
+      return 'object';
+    default:
+      return 'unknown';
+  }
+}

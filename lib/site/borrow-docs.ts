@@ -8,7 +8,7 @@
 // member of the same name at the same place (types walked in parallel: a
 // member's type in the introspection against the same member's type in the
 // tree). Nothing is borrowed where names differ: no guessing.
-import { buildIndex, type Entity, type SchemaIndex, type SchemaModel } from '../qapi/model';
+import { alternativeKind, buildIndex, type SchemaIndex, type SchemaModel } from '../qapi/model';
 
 export interface BorrowedDocs {
   model: SchemaModel;
@@ -16,23 +16,6 @@ export interface BorrowedDocs {
   definitions: Set<string>;
   /** masked type -> the named type of the tree it was paired with (types with pages in the tree only) */
   typeNames: Map<string, string>;
-}
-
-/** The JSON kind of a value of the type, to pair an alternate's alternatives. */
-function jsonKind(t: Entity | undefined): string | undefined {
-  switch (t?.meta) {
-    case 'builtin':
-      return t.jsonType === 'int' ? 'number' : t.jsonType;
-    case 'enum':
-      return 'string';
-    case 'struct':
-    case 'union':
-      return 'object';
-    case 'array':
-      return 'array';
-    default:
-      return undefined;
-  }
 }
 
 class Borrower {
@@ -73,8 +56,8 @@ class Borrower {
       this.pair(o.elementType, t.elementType);
     } else if (o.meta === 'alternate' && t.meta === 'alternate') {
       for (const a of o.alternatives) {
-        const kind = jsonKind(this.own.get(a.type));
-        const ta = t.alternatives.find((x) => jsonKind(this.tree.get(x.type)) === kind);
+        const kind = alternativeKind(this.own.get(a.type));
+        const ta = t.alternatives.find((x) => alternativeKind(this.tree.get(x.type)) === kind);
         if (!ta) continue;
         if (ta.description) a.description = ta.description;
         this.pair(a.type, ta.type);

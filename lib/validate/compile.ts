@@ -27,8 +27,6 @@ function intSchema(lo: bigint, hi: bigint): z.ZodType {
   );
 }
 
-export { alternativeKind } from './walk';
-
 export class ZodCompiler {
   private readonly cache = new Map<string, z.ZodType>();
   private readonly compiling = new Set<string>();

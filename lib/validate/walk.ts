@@ -6,40 +6,27 @@
 // branch by its discriminator read as an own member, and an object's members
 // are its base's plus those of the branch in force, recursively (a branch may
 // itself be a union).
-import type { AlternateType, Entity, Member, SchemaIndex, UnionType } from '../qapi/model';
+import {
+  alternativeKind,
+  type AlternateType,
+  type Entity,
+  type Member,
+  type SchemaIndex,
+  type UnionType,
+} from '../qapi/model';
 import { isWireObject, jsonKind, own } from './wire';
-
-/** The JSON kind an alternative's type accepts. */
-export function alternativeKind(index: SchemaIndex, type: string): string {
-  const e = index.get(type);
-  if (!e) return 'unknown';
-  switch (e.meta) {
-    case 'builtin':
-      return e.jsonType === 'int' ? 'number' : e.jsonType;
-    case 'enum':
-      return 'string';
-    case 'array':
-      return 'array';
-    case 'struct':
-    case 'union':
-    case 'alternate':
-      return 'object';
-    default:
-      return 'unknown';
-  }
-}
 
 /** JSON kind → alternative type, for compilers that decide once per alternate. */
 export function alternativesByKind(index: SchemaIndex, a: AlternateType): Map<string, string> {
   const byKind = new Map<string, string>();
-  for (const alt of a.alternatives) byKind.set(alternativeKind(index, alt.type), alt.type);
+  for (const alt of a.alternatives) byKind.set(alternativeKind(index.get(alt.type)), alt.type);
   return byKind;
 }
 
 /** The alternative of `a` that a value of this JSON kind takes, or null. */
 export function alternativeFor(index: SchemaIndex, a: AlternateType, value: unknown): string | null {
   const kind = jsonKind(value);
-  return a.alternatives.find((alt) => alternativeKind(index, alt.type) === kind)?.type ?? null;
+  return a.alternatives.find((alt) => alternativeKind(index.get(alt.type)) === kind)?.type ?? null;
 }
 
 /** `type` with alternates resolved by the value's kind: the entity the value is really checked against. */

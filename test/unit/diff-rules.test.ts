@@ -170,6 +170,12 @@ const rows: Row[] = [
     'incompatible send alternative-removed Alt.object [send-incompatible] @ cmd.arguments.v',
   ],
   [
+    "an alternative's type widened (int -> number: both JSON numbers, the same alternative)",
+    OBJ + "{ 'alternate': 'Alt', 'data': { 'o': 'Obj', 'n': 'int' } }\n" + S("{ 'v': 'Alt' }"),
+    OBJ + "{ 'alternate': 'Alt', 'data': { 'o': 'Obj', 'n': 'number' } }\n" + S("{ 'v': 'Alt' }"),
+    'compatible send type-changed Alt.number [type-range] @ cmd.arguments.v<number>',
+  ],
+  [
     'argument type turned into an alternate of that type',
     S("{ 'v': 'str' }"),
     "{ 'alternate': 'StrOrNull', 'data': { 's': 'str', 'n': 'null' } }\n" + S("{ 'v': 'StrOrNull' }"),
