@@ -49,18 +49,20 @@ export function isSentTail(text: string, start: number, end: number): boolean {
 
 /** `line` is text[start, end) without its line break; `end` excludes a trailing CR. */
 export function logSlot(text: string, start: number, end: number): LogSlot {
-  const probe = text.indexOf('QEMU_MONITOR_', start);
-  if (probe >= 0 && probe < end) return probeSlot(text, probe, end);
+  // searched within the line: a search through the rest of the text, line after line, is quadratic
+  const line = text.slice(start, end);
+  const probe = line.indexOf('QEMU_MONITOR_');
+  if (probe >= 0) return probeSlot(text, start + probe, end);
   LIBVIRT_PREFIX.lastIndex = start;
   if (LIBVIRT_PREFIX.test(text)) {
     const msg = LIBVIRT_PREFIX.lastIndex;
     if (!text.startsWith('Line [', msg)) return SKIP;
-    const close = text.lastIndexOf(']', end - 1);
+    const close = start + line.lastIndexOf(']');
     if (close < msg + 6) return SKIP;
     return { kind: 'json', at: msg + 6, end: close, direction: '<-', dup: 'recv-first' };
   }
-  const brace = text.indexOf('{', start);
-  if (brace < 0 || brace >= end) return NONE;
+  const brace = start + line.indexOf('{');
+  if (brace < start) return NONE;
   return {
     kind: 'json',
     at: brace,
