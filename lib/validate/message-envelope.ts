@@ -70,10 +70,29 @@ const UNKNOWN = {
   command: { code: 'unknown-command', article: 'a', downstreamNote: '' },
 } as const;
 
+/**
+ * The nearest known names, once per name and list: a log or an older release's
+ * check meets the same unknown name again and again, and each search folds
+ * and measures every name of the schema.
+ */
+const nearestOf = new WeakMap<string[], Map<string, string[]>>();
+
+function nearestKnown(name: string, known: string[]): string[] {
+  let byName = nearestOf.get(known);
+  if (!byName) nearestOf.set(known, (byName = new Map()));
+  let near = byName.get(name);
+  if (near === undefined) {
+    near = nearestNames(name, known);
+    // bounded: a paste of ever new names does not grow it without end
+    if (byName.size < 10_000) byName.set(name, near);
+  }
+  return near;
+}
+
 /** `name` (at `key`) is no event or command of this schema: an error, a warning for a downstream `__` name. */
 export function unknownName(what: Named, key: string, name: string, known: string[]): RawIssue {
   const { code, article, downstreamNote } = UNKNOWN[what];
-  const near = nearestNames(name, known);
+  const near = nearestKnown(name, known);
   const downstream = name.startsWith('__');
   return rawIssue(
     downstream ? 'warning' : 'error',
