@@ -100,6 +100,18 @@ function docSinceBetween(doc: string | undefined, after: string, upTo: string): 
   return d && a && u && compareKeys(d, a) > 0 && compareKeys(d, u) <= 0 ? doc : undefined;
 }
 
+/** releaseOrder of `labels` and each release's place in it, once per labels array (asked once per message). */
+const orders = new WeakMap<readonly string[], { order: number[]; rank: Map<number, number> }>();
+
+function orderOf(labels: readonly string[]): { order: number[]; rank: Map<number, number> } {
+  let o = orders.get(labels);
+  if (!o) {
+    const order = releaseOrder(labels);
+    orders.set(labels, (o = { order, rank: new Map(order.map((r, k) => [r, k])) }));
+  }
+  return o;
+}
+
 /**
  * Per release (in the order of `labels`), whether it accepts message `i`, and why not.
  * `since` optionally maps a definition name (or 'Type.member') to its own `Since:` text, quoted for unknown
@@ -112,8 +124,7 @@ export function acceptanceOf(
   name: string | null,
   since?: (name: string) => string | undefined,
 ): Acceptance[] {
-  const order = releaseOrder(labels);
-  const rank = new Map(order.map((r, k) => [r, k]));
+  const { order, rank } = orderOf(labels);
   return labels.map((label, r) => {
     const v = verdicts[r]![i];
     if (v === undefined) return { label, accepted: false, reason: 'not checked' };
