@@ -79,6 +79,11 @@ const SURROGATE = /[\ud800-\udfff]/;
 
 /** Reads text[start, end) (one line, trimmed); scanning the original flat text is faster than a slice of it. */
 export function readLine(text: string, start: number, end: number): WireValue | typeof BAIL {
+  // an object or array that does not close on its line (pretty-printed JSON) is not for JSON.parse, which would throw
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if ((first === 0x7b && (last !== 0x7d || end - start < 2)) || (first === 0x5b && (last !== 0x5d || end - start < 2)))
+    return BAIL;
   const line = text.slice(start, end);
   const keys =
     line.indexOf('\\') < 0 && !SURROGATE.test(line) ? scanPlainLine(text, start, end) : scanLine(text, start, end);
