@@ -4,7 +4,7 @@
 // lands instead of a 404. Says which versions have it, since when, and links there.
 import type { AbsentDefinition, AbsentModule, Presence } from '@/lib/site/absent';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { metaLabel } from '@/lib/site/format';
+import { kindLabel } from '@/lib/site/format';
 import { homePath, indexPath, withBase } from '@/lib/site/href';
 
 function Where({ presentIn }: { presentIn: Presence[] }) {
@@ -27,7 +27,7 @@ function Where({ presentIn }: { presentIn: Presence[] }) {
 export function AbsentPage({ site, absent }: { site: SiteSchema; absent: AbsentDefinition | AbsentModule }) {
   const isModule = absent.absent === 'module';
   const name = isModule ? absent.title : absent.name;
-  const kind = isModule ? 'Module' : metaLabel(absent.meta);
+  const kind = isModule ? 'Module' : kindLabel(absent.meta);
   return (
     <article className="absent-page" data-absent={absent.absent}>
       <p className="kicker">

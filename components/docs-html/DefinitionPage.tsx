@@ -48,7 +48,7 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
   return (
     <header className="def-header">
       <p className="kicker">
-        <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>
+        <span className={`kind kind-${e.meta}`}>{kindLabel(e.meta)}</span>
         {mod && (
           <>
             {' in '}
@@ -66,8 +66,8 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
       </div>
       {special.map((f) => (
         <p key={f.name} className={`pip pip-${f.name}`}>
-          This {kindLabel(e).toLowerCase()} is {f.name === 'deprecated' ? 'deprecated' : 'unstable (experimental)'}.
-          {f.name === 'deprecated' && <Replacement site={site} e={e} />}
+          This {kindLabel(e.meta).toLowerCase()} is {f.name === 'deprecated' ? 'deprecated' : 'unstable (experimental)'}
+          .{f.name === 'deprecated' && <Replacement site={site} e={e} />}
         </p>
       ))}
       {where && (
@@ -228,7 +228,7 @@ function UsedBy({ site, e }: { site: SiteSchema; e: Entity }) {
         <ul className="used-by">
           {users.map((u) => (
             <li key={u.name}>
-              <span className={`kind kind-${u.meta}`}>{kindLabel(u)}</span>{' '}
+              <span className={`kind kind-${u.meta}`}>{kindLabel(u.meta)}</span>{' '}
               <a href={withBase(definitionHref(site, u))}>
                 <code>{u.name}</code>
               </a>

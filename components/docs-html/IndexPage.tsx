@@ -16,7 +16,7 @@ function DefList({ site, entities, showKind }: { site: SiteSchema; entities: Ent
           <a href={withBase(definitionHref(site, e))}>
             <code>{e.name}</code>
           </a>
-          {showKind && <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>}
+          {showKind && <span className={`kind kind-${e.meta}`}>{kindLabel(e.meta)}</span>}
           {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
         </li>
       ))}

@@ -14,7 +14,7 @@ export function IntrospectionNote({ site, e }: { site: SiteSchema; e: Entity }) 
   if (origin?.kind !== 'introspection') return null;
   const qemu = introspectionTitle(origin).replace(/, introspected$/, '');
   const from = site.docsFrom;
-  const kind = kindLabel(e).toLowerCase();
+  const kind = kindLabel(e.meta).toLowerCase();
   return (
     <aside className="pip introspection-note" aria-label="Where this page comes from">
       <p>

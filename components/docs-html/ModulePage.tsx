@@ -24,7 +24,7 @@ function Definitions({ site, entities }: { site: SiteSchema; entities: Entity[] 
           <a href={withBase(definitionHref(site, e))}>
             <code>{e.name}</code>
           </a>
-          <span className={`kind kind-${e.meta}`}>{kindLabel(e)}</span>
+          <span className={`kind kind-${e.meta}`}>{kindLabel(e.meta)}</span>
           {sinceOf(e) && <span className="since-inline">{sinceOf(e)}</span>}
           {e.doc && <p className="snippet">{plainText(e.doc.body.text, 140)}</p>}
         </li>

@@ -23,11 +23,8 @@ const KIND: Record<Entity['meta'], string> = {
   array: 'Array',
 };
 
-export function kindLabel(e: Entity): string {
-  return KIND[e.meta];
-}
-
-export function metaLabel(meta: Entity['meta']): string {
+/** 'Event', 'Struct', … for a definition's kind. */
+export function kindLabel(meta: Entity['meta']): string {
   return KIND[meta];
 }
 
@@ -85,8 +82,4 @@ export function plainText(text: string, max = 160): string {
     .replace(/\s+/g, ' ')
     .trim();
   return flat.length > max ? flat.slice(0, max - 1).replace(/\s+\S*$/, '') + '…' : flat;
-}
-
-export function specialFeatures(e: { features: { name: string; special: boolean }[] }): string[] {
-  return e.features.filter((f) => f.special).map((f) => f.name);
 }

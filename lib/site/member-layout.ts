@@ -102,8 +102,3 @@ function addBranches(
 export function memberAnchor(group: MemberGroup, m: Member): string {
   return `m-${group.anchorPrefix}${m.name}`;
 }
-
-/** Does the object have any members at all (including branches)? */
-export function isEmptyLayout(shape: MemberLayout): boolean {
-  return shape.groups.every((g) => g.members.length === 0);
-}

@@ -7,7 +7,7 @@ export function definitionMetadata(e: Entity | null, version?: string): Metadata
   if (!e) return { title: 'Not found' };
   const suffix = version ? ` (${version})` : '';
   return {
-    title: `${e.name} (${kindLabel(e).toLowerCase()})${suffix}`,
+    title: `${e.name} (${kindLabel(e.meta).toLowerCase()})${suffix}`,
     description: e.doc ? plainText(e.doc.body.text, 160) : undefined,
   };
 }

@@ -102,11 +102,6 @@ export function hasElision(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The non-blank text of a region, trimmed, for a note. */
-export function regionText(text: string, start: number, end: number): string {
-  return text.slice(start, end).trim();
-}
-
 /**
  * Where the array or object opened at `open` closes (the offset after it), judged by brackets outside strings
  * only, or -1 if the text ends first. Allocates nothing, so asking it of a 100 MB array is cheap.
