@@ -4,14 +4,12 @@
 //
 //   npm run bench:diff [-- old-root.json new-root.json] [--runs N]
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diffSchemas } from '../lib/diff/diff';
 import { buildHistory } from '../lib/diff/history';
 import { loadModelFromDisk } from '../lib/qapi/node';
+import { qemuTree } from './qemu-data';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tree = (name: string) =>
-  path.relative(process.cwd(), path.resolve(projectRoot, '../shared/qemu', name, 'qapi/qapi-schema.json'));
+const tree = (release: string) => path.relative(process.cwd(), qemuTree(release));
 
 function parseArgs(argv: string[]): { roots: string[]; runs: number } {
   const roots: string[] = [];

@@ -6,11 +6,10 @@
 //   npm run bench:introspect [-- file.replies ...] [--runs N]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readIntrospection } from '../lib/qapi/introspect/index';
+import { sharedPath } from './qemu-data';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DUMPS = path.resolve(projectRoot, '../shared/libvirt-11.3.0/qemucapabilitiesdata');
+const DUMPS = sharedPath('libvirt-11.3.0', 'qemucapabilitiesdata');
 
 function parseArgs(argv: string[]): { files: string[]; runs: number } {
   const out = { files: [] as string[], runs: 30 };

@@ -16,6 +16,7 @@ import { createRng, mutantSeed } from '../lib/qapi/fuzz/mutate';
 import type { SchemaModel } from '../lib/qapi/model';
 import { loadModelFromDisk } from '../lib/qapi/node';
 import { hostilePaste } from '../lib/validate/fuzz';
+import { qemuTree } from './qemu-data';
 import type { MessageResult } from '../lib/validate/types';
 
 export interface FuzzReport {
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     return i >= 0 ? Number(args[i + 1]) : dflt;
   };
   const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const real = path.resolve(projectRoot, '../shared/qemu/10.2.2/qapi/qapi-schema.json');
+  const real = qemuTree('10.2.2');
   const root = existsSync(real) ? real : path.join(projectRoot, 'content', 'qapi-schema.json');
   const model = loadModelFromDisk(root);
   const opts = { seed: arg('--seed', 1), count: arg('--count', 10_000), boundMs: arg('--bound', 2000) };
