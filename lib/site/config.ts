@@ -41,13 +41,19 @@ export function slugLabel(text: string): string {
   return text.replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '') || 'schema';
 }
 
-export function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
+/** Labels made distinct: the second '10.2.2' becomes '10.2.2-2'. */
+export function uniqueNames(labels: string[]): string[] {
   const seen = new Map<string, number>();
-  return versions.map((v) => {
-    const n = seen.get(v.label) ?? 0;
-    seen.set(v.label, n + 1);
-    return n ? { ...v, label: `${v.label}-${n + 1}` } : v;
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n > 1 ? `${l}-${n}` : l;
   });
+}
+
+export function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
+  const labels = uniqueNames(versions.map((v) => v.label));
+  return versions.map((v, i) => (labels[i] === v.label ? v : { ...v, label: labels[i]! }));
 }
 
 function withOneDefault(versions: VersionConfig[]): VersionConfig[] {

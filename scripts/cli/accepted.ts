@@ -4,32 +4,13 @@
 // (labelForPath for trees; the QEMU version and target of an introspection),
 // one session per extra release fed the same line-aligned text as the main
 // one, and per main message the acceptance of every release, in --schema order.
-import path from 'node:path';
 import type { SchemaModel } from '../../lib/qapi/model';
-import { labelForPath, slugLabel } from '../../lib/site/config';
+import { uniqueNames } from '../../lib/site/config';
+import { rootLabel } from '../../lib/site/introspection-label';
 import { createValidator } from '../../lib/validate/index';
 import { acceptanceOf, rejectionOf, sinceTexts, type Acceptance, type Rejection } from '../../lib/validate/accepted';
 import type { MessageResult, ValidationSession, ValidatorOptions } from '../../lib/validate/types';
 import { escapeForTerminal } from '../../lib/validate/format';
-
-/** The label the site gives a root: its tree's release directory, or an introspection's QEMU version and target. */
-export function releaseLabel(rootFile: string, model: SchemaModel): string {
-  const origin = model.origin;
-  if (origin?.kind === 'introspection') {
-    const name = [origin.qemuVersion, origin.target].filter(Boolean).join('-');
-    return slugLabel(name || path.basename(rootFile));
-  }
-  return labelForPath(rootFile);
-}
-
-function uniqueLabels(labels: string[]): string[] {
-  const seen = new Map<string, number>();
-  return labels.map((l) => {
-    const n = (seen.get(l) ?? 0) + 1;
-    seen.set(l, n);
-    return n > 1 ? `${l}-${n}` : l;
-  });
-}
 
 /** A validation session per extra release, fed what the main one is fed: who accepts each message. */
 export class ReleaseSessions {
@@ -40,7 +21,7 @@ export class ReleaseSessions {
   private readonly since: Record<string, string>;
 
   constructor(roots: { file: string; model: SchemaModel }[], options: ValidatorOptions) {
-    this.labels = uniqueLabels(roots.map((r) => releaseLabel(r.file, r.model)));
+    this.labels = uniqueNames(roots.map((r) => rootLabel(r.file, r.model)));
     this.sessions = roots.slice(1).map((r) => createValidator(r.model, options).session());
     this.pending = this.sessions.map(() => new Map());
     this.since = sinceTexts(roots.map((r) => r.model).reverse());

@@ -12,6 +12,7 @@ import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { diffSchemas } from '../../lib/diff/diff';
 import { formatDiff, type DiffFormat } from '../../lib/diff/format';
+import { introspectionLabel } from '../../lib/site/introspection-label';
 
 export const DIFF_USAGE = `Usage: qapi-explorer diff [options] <old> <new>
 
@@ -93,8 +94,11 @@ function rootFile(arg: string, cwd: string): string {
   return p;
 }
 
-/** How a side is named in the output: the tree's directory ('10.2.2'), else the path as given. */
-function label(arg: string, file: string): string {
+/** How a side is named in the output: an introspection's version and target, the tree's directory ('10.2.2'), else the path as given. */
+function label(arg: string, file: string, model: SchemaModel): string {
+  const origin = model.origin;
+  const introspected = origin?.kind === 'introspection' ? introspectionLabel(origin) : null;
+  if (introspected) return introspected;
   const dir = path.dirname(file);
   return path.basename(dir) === 'qapi' ? path.basename(path.dirname(dir)) : arg;
 }
@@ -121,8 +125,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const diff = diffSchemas(models[0], models[1]);
   io.stdout(
     formatDiff(diff, parsed.format, {
-      oldLabel: label(parsed.roots[0], files[0]),
-      newLabel: label(parsed.roots[1], files[1]),
+      oldLabel: label(parsed.roots[0], files[0], models[0]),
+      newLabel: label(parsed.roots[1], files[1], models[1]),
       incompatibleOnly: parsed.incompatibleOnly,
     }),
   );
