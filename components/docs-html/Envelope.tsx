@@ -6,8 +6,8 @@
 import type { Command, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { elementName } from '@/lib/site/site-schema';
-import { memberLayout } from '@/lib/site/member-layout';
-import { memberId } from './member-anchors';
+import { memberAnchor, memberLayout } from '@/lib/site/member-layout';
+
 import { TypeRef } from './TypeRef';
 
 const K = ({ children }: { children: string }) => <span className="tk-key">&quot;{children}&quot;</span>;
@@ -72,7 +72,7 @@ function ReplyValue({ site, name }: { site: SiteSchema; name: string }) {
       {shown.map(({ g, m }, i) => (
         <>
           {'\n' + pad}
-          <a className="reply-key" href={`#${memberId('r', g, m)}`}>
+          <a className="reply-key" href={`#${memberAnchor(g, m, 'r')}`}>
             <K>{m.name}</K>
           </a>
           <P>: </P>

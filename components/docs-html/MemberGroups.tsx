@@ -1,11 +1,11 @@
 /** @jsxImportSource @/lib/site/html */
 // The headings of a member table's groups ("Inherited from X", "When tag is
 // v — members of Y") and, above a union's table, the index of its branches.
-import type { MemberGroup } from '@/lib/site/member-layout';
+import type { AnchorNs, MemberGroup } from '@/lib/site/member-layout';
 import { isMaskedType } from '@/lib/site/masked-types';
 import { IfBadge } from './Badges';
 import { CodeLink, TypeNameLink } from './CodeLink';
-import { branchId, type AnchorNs } from './member-anchors';
+import { branchId } from './member-anchors';
 import type { DocContext } from './Rst';
 
 /** top: a branch heading of the page's own table carries the branch's anchor. */

@@ -11,7 +11,7 @@
 // member-anchors.ts, group headings and the branch index in MemberGroups.tsx.
 import type { Entity, Member, TypeEntity } from '@/lib/qapi/model';
 import { hasPage } from '@/lib/site/site-schema';
-import { memberLayout, type MemberGroup } from '@/lib/site/member-layout';
+import { memberAnchor, memberLayout, type AnchorNs, type MemberGroup } from '@/lib/site/member-layout';
 import { memberSince } from '@/lib/site/format';
 import { isMaskedType } from '@/lib/site/masked-types';
 import type { Html } from '@/lib/site/html/jsx-runtime';
@@ -19,7 +19,7 @@ import { RowBadges } from './Badges';
 import { CodeLink } from './CodeLink';
 import { expansionOf, newBudget, type ExpandBudget } from './expansion-of';
 import { LazyExpander } from './LazyExpander';
-import { branchId, memberId, type AnchorNs } from './member-anchors';
+import { branchId } from './member-anchors';
 import { BranchIndex, GroupHeading } from './MemberGroups';
 import type { DocContext } from './Rst';
 import { Description, DocTable } from './TableParts';
@@ -95,7 +95,7 @@ interface RowProps extends Expanding {
 function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) {
   x.budget.rows--;
   const top = x.depth === 0;
-  const anchor = memberId(ns, group, m);
+  const anchor = memberAnchor(group, m, ns);
   const since = memberSince(m.description?.text);
   const isTag = m.name === discriminator;
   return (

@@ -98,7 +98,10 @@ function addBranches(
   }
 }
 
-/** The anchor id of a member row. */
-export function memberAnchor(group: MemberGroup, m: Member): string {
-  return `m-${group.anchorPrefix}${m.name}`;
+/** Anchor namespaces: 'm' for data/arguments/type members, 'r' for the members of a command's reply. */
+export type AnchorNs = 'm' | 'r';
+
+/** The anchor id of a member row: the pages' ids, and what search results and change links point to. */
+export function memberAnchor(group: MemberGroup, m: Member, ns: AnchorNs = 'm'): string {
+  return `${ns}-${group.anchorPrefix}${m.name}`;
 }
