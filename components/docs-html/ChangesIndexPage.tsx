@@ -1,15 +1,17 @@
 /** @jsxImportSource @/lib/site/html */
 // The index of Changes pages: each release to the next, and each release to
 // the default, with how many changes of each verdict.
-import type { Verdict } from '@/lib/diff';
+import { VERDICTS, type Verdict } from '@/lib/diff';
 import { changesPath, withBase } from '@/lib/site/href';
 import type { ChangesPair, SiteHistory } from '@/lib/site/site-history';
 
-const COLUMNS: { verdict: Verdict; title: string }[] = [
-  { verdict: 'incompatible', title: 'Incompatible' },
-  { verdict: 'tolerate', title: 'To tolerate' },
-  { verdict: 'compatible', title: 'Compatible' },
-];
+/** Column heads, short for a table */
+const COLUMN_TITLES: Record<Verdict, string> = {
+  incompatible: 'Incompatible',
+  tolerate: 'To tolerate',
+  compatible: 'Compatible',
+};
+const COLUMNS = VERDICTS.map((verdict) => ({ verdict, title: COLUMN_TITLES[verdict] }));
 
 function PairTable({ pairs }: { pairs: ChangesPair[] }) {
   return (

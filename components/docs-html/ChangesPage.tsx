@@ -5,18 +5,14 @@
 // with its verdict, direction, rule, the commands and events through which
 // clients meet it, and links to both sides. Documentation-only changes come
 // after, on their own; the quoted rules last.
-import type { Change, DocChange, Verdict } from '@/lib/diff';
+import { VERDICT_HEADINGS, VERDICTS, type Change, type DocChange, type Verdict } from '@/lib/diff';
 import { changeSides, moduleOfChange, sidePath, splitPath } from '@/lib/site/change-links';
 import { changesPath, homePath, withBase } from '@/lib/site/href';
 import type { ChangesPair } from '@/lib/site/site-history';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { ChangeDescription, ChangeName, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
 
-const VERDICTS: { verdict: Verdict; title: string }[] = [
-  { verdict: 'incompatible', title: 'Incompatible' },
-  { verdict: 'tolerate', title: 'Compatible, but clients must tolerate' },
-  { verdict: 'compatible', title: 'Compatible' },
-];
+const SECTIONS = VERDICTS.map((verdict) => ({ verdict, title: VERDICT_HEADINGS[verdict] }));
 
 /** Paths shown per change before the rest fold away. */
 const SHOWN_PATHS = 3;
@@ -136,7 +132,7 @@ function Affected({ pair }: { pair: ChangesPair }) {
         <thead>
           <tr>
             <th scope="col">Command or event</th>
-            {VERDICTS.map((v) => (
+            {SECTIONS.map((v) => (
               <th scope="col">{v.title}</th>
             ))}
           </tr>
@@ -149,7 +145,7 @@ function Affected({ pair }: { pair: ChangesPair }) {
                 <th scope="row">
                   <code>{href ? <a href={withBase(href)}>{name}</a> : name}</code>
                 </th>
-                {VERDICTS.map((v) => (
+                {SECTIONS.map((v) => (
                   <td>{n[v.verdict]}</td>
                 ))}
               </tr>
@@ -184,7 +180,7 @@ function DocChanges({ docs, pair }: { docs: DocChange[]; pair: ChangesPair }) {
 
 export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: ChangesPair[] }) {
   const { changes, docs } = pair.diff;
-  const counts = VERDICTS.map((v) => ({ ...v, n: changes.filter((c) => c.verdict === v.verdict).length }));
+  const counts = SECTIONS.map((v) => ({ ...v, n: changes.filter((c) => c.verdict === v.verdict).length }));
   const rules = [...new Set(changes.map((c) => c.rule))];
   const others = pairs.filter((p) => p !== pair && (p.old === pair.old || p.new === pair.new));
   return (

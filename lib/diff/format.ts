@@ -2,7 +2,7 @@
 // JSON for tools. Receives the diff, the two releases' labels and options;
 // guarantees incompatible changes first, each with its direction and every
 // path clients meet it by, and each rule applied quoted once at the end.
-import { RULES, type Change, type RuleId, type SchemaDiff, type Verdict } from './types';
+import { RULES, VERDICT_HEADINGS, VERDICTS, type Change, type RuleId, type SchemaDiff, type Verdict } from './types';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
 
@@ -13,14 +13,6 @@ export interface FormatOptions {
   /** paths shown per change in text and Markdown before "and N more" */
   maxPaths?: number;
 }
-
-const HEADINGS: Record<Verdict, string> = {
-  incompatible: 'Incompatible',
-  tolerate: 'Compatible, but clients must tolerate',
-  compatible: 'Compatible',
-};
-
-const VERDICTS: Verdict[] = ['incompatible', 'tolerate', 'compatible'];
 
 export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: FormatOptions): string {
   const changes = options.incompatibleOnly ? diff.changes.filter((c) => c.verdict === 'incompatible') : diff.changes;
@@ -46,7 +38,7 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
   for (const v of VERDICTS) {
     const group = changes.filter((c) => c.verdict === v);
     if (!group.length) continue;
-    out.push('', md ? `### ${HEADINGS[v]} (${group.length})` : `${HEADINGS[v]} (${group.length}):`, '');
+    out.push('', md ? `### ${VERDICT_HEADINGS[v]} (${group.length})` : `${VERDICT_HEADINGS[v]} (${group.length}):`, '');
     for (const c of group) {
       const shown = c.paths.slice(0, maxPaths).map(code).join(', ');
       const more = c.paths.length > maxPaths ? ` and ${c.paths.length - maxPaths} more` : '';

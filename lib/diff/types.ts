@@ -9,6 +9,16 @@ export type Direction = 'send' | 'receive' | 'both';
 /** 'tolerate' = compatible, but clients must tolerate what they did not see before. */
 export type Verdict = 'incompatible' | 'tolerate' | 'compatible';
 
+/** The verdicts worst first: the order every list of changes is shown in. */
+export const VERDICTS: readonly Verdict[] = ['incompatible', 'tolerate', 'compatible'];
+
+/** A verdict as the heading of its changes. */
+export const VERDICT_HEADINGS: Record<Verdict, string> = {
+  incompatible: 'Incompatible',
+  tolerate: 'Compatible, but clients must tolerate',
+  compatible: 'Compatible',
+};
+
 export type ChangeKind =
   | 'command-added'
   | 'command-removed'
