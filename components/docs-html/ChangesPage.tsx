@@ -5,8 +5,8 @@
 // with its verdict, direction, rule, the commands and events through which
 // clients meet it, and links to both sides. Documentation-only changes come
 // after, on their own; the quoted rules last.
-import { VERDICT_HEADINGS, VERDICTS, type Change, type DocChange, type Verdict } from '@/lib/diff';
-import { changeSides, moduleOfChange, sidePath, splitPath } from '@/lib/site/change-links';
+import { splitPath, VERDICT_HEADINGS, VERDICTS, type Change, type DocChange, type Verdict } from '@/lib/diff';
+import { changeSides, moduleOfChange, sidePath } from '@/lib/site/change-links';
 import { changesPath, homePath, withBase } from '@/lib/site/href';
 import type { ChangesPair } from '@/lib/site/site-history';
 import type { SiteSchema } from '@/lib/site/site-schema';

@@ -77,11 +77,14 @@ export function buildHistory(releases: Release[]): SchemaHistory {
 function concerned(c: Change): Set<string> {
   const names = new Set([c.def]);
   if (c.oldDef) names.add(c.oldDef);
-  for (const p of c.paths) {
-    const m = /^(.+?)\.(?:arguments|returns|data)(?=$|[.[<])/.exec(p);
-    names.add(m ? m[1] : p);
-  }
+  for (const p of c.paths) names.add(splitPath(p)[0]);
   return names;
+}
+
+/** A change's path at the command or event it is met through: 'chardev-add.arguments.backend[type=socket]' -> ['chardev-add', '.arguments.backend[type=socket]']. */
+export function splitPath(p: string): [string, string] {
+  const m = /^(.+?)(\.(?:arguments|returns|data)(?=$|[.[<]).*)$/.exec(p);
+  return m ? [m[1]!, m[2]!] : [p, ''];
 }
 
 export interface ResolvedStep {

@@ -3,6 +3,7 @@ export { diffSchemas } from './diff';
 export {
   buildHistory,
   historyOf,
+  splitPath,
   type Release,
   type SchemaHistory,
   type DefHistory,

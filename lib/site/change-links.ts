@@ -58,12 +58,6 @@ export function changeSides(c: Change, oldSite: SiteSchema, newSite: SiteSchema)
   return { old: sidePath(oldSite, c.oldDef ?? c.def, item), new: sidePath(newSite, c.def, item) };
 }
 
-/** 'chardev-add.arguments.backend[type=socket]' -> ['chardev-add', '.arguments.backend[type=socket]']. */
-export function splitPath(p: string): [string, string] {
-  const m = /^(.+?)(\.(?:arguments|returns|data)(?=$|[.[<]).*)$/.exec(p);
-  return m ? [m[1], m[2]] : [p, ''];
-}
-
 /** The module a definition is filed under on a Changes page: the new tree's, else the old one's. */
 export function moduleOfChange(
   name: string,
