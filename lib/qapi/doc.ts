@@ -9,7 +9,7 @@
 // section remembers the source line of each text line so examples can be
 // located exactly (doc-model.ts).
 import { QapiError } from './error';
-import { leadingSpace } from './pytext';
+import { isPyBlank, leadingSpace } from './pytext';
 import { RELEASES, type ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
@@ -52,7 +52,7 @@ export class DocLineBuffer {
 
 /** '' (or, with `anySpace`, whitespace only: lines of QEMU ≤ 8.x are only right-stripped). */
 function isBlankLine(text: string, anySpace: boolean): boolean {
-  return text === '' || (anySpace && leadingSpace(text) === text.length);
+  return text === '' || (anySpace && isPyBlank(text));
 }
 
 export class QAPIDocSection {

@@ -9,7 +9,7 @@
 // error messages and columns.
 import { QAPIDoc } from './doc';
 import type { QAPISchemaParser } from './parser';
-import { isPySpace, leadingSpace, pyRstrip, PY_SPACE_CLASS } from './pytext';
+import { isPyBlank, isPySpace, leadingSpace, pyRstrip, PY_SPACE_CLASS } from './pytext';
 import type { QAPISourceInfo } from './source';
 
 // Python's \s and \S (str patterns), which differ from JavaScript's
@@ -22,7 +22,6 @@ const TAG_HEAD_RE = new RegExp(`^${NS}*:${S}*`);
 type Mode = 'body' | 'args' | 'features' | 'various';
 
 /** Python's `not text.strip()`: empty or whitespace only. */
-const isBlank = (text: string): boolean => leadingSpace(text) === text.length;
 
 class LineDocReader {
   private doc: QAPIDoc;
@@ -194,7 +193,7 @@ class LineDocReader {
 
   /** QEMU's _switch_section / _end_section: the section being left must have text. */
   private switchSection(nextName: string | null): void {
-    if (!this.currentIsBody && isBlank(this.text)) {
+    if (!this.currentIsBody && isPyBlank(this.text)) {
       throw this.p.parseError(`empty doc section '${this.currentName ?? 'None'}'`);
     }
     this.currentIsBody = false;
@@ -203,7 +202,7 @@ class LineDocReader {
   }
 
   private endComment(): void {
-    if (!this.currentIsBody && isBlank(this.text)) {
+    if (!this.currentIsBody && isPyBlank(this.text)) {
       throw this.p.parseError(`empty doc section '${this.currentName ?? 'None'}'`);
     }
     this.doc.end();

@@ -51,6 +51,11 @@ export function leadingSpace(s: string): number {
   return i;
 }
 
+/** All whitespace (Python's `not s.strip()`). */
+export function isPyBlank(s: string): boolean {
+  return leadingSpace(s) === s.length;
+}
+
 /** Python's len(): code points, not UTF-16 units. */
 export function pyLen(s: string): number {
   let n = s.length;

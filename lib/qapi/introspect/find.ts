@@ -7,7 +7,7 @@
 // a QMP greeting) and a query-target reply, or a QapiError at line:col.
 import { QapiError } from '../error';
 import { QAPISourceInfo } from '../source';
-import { positionOf, scanJsonValue, type JsonPath, type JsonScanError } from './json-scan';
+import { isObject, positionOf, scanJsonValue, type JsonPath, type JsonScanError } from './json-scan';
 
 export interface FoundSchemaReply {
   /** the SchemaInfo list, as JSON.parse read it */
@@ -31,8 +31,6 @@ export function errorAt(fname: string, text: string, offset: number, message: st
   info.line = line;
   return new QapiError(info, message, col);
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isSchemaInfoList(v: unknown): v is unknown[] {
   return Array.isArray(v) && v.length > 0 && isObject(v[0]) && Object.hasOwn(v[0], 'meta-type');

@@ -12,6 +12,15 @@ export interface JsonScanError {
 
 export type JsonPath = (string | number)[];
 
+/** A parsed JSON object (not null, not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// module constants: a literal in a method is a new object per call
+const NUMBER_RE = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const HEX4_RE = /^[0-9a-fA-F]{4}$/;
+const WORDS = ['true', 'false', 'null'] as const;
+
 /** Deeper than any QMP reply; keeps the recursion bounded on hostile input. */
 const MAX_DEPTH = 512;
 
@@ -50,7 +59,7 @@ class Scanner {
     if (c === 0x5b) return this.array(depth + 1);
     if (c === 0x22) return this.string();
     if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
-    for (const word of ['true', 'false', 'null']) {
+    for (const word of WORDS) {
       if (t.startsWith(word, this.i)) {
         this.i += word.length;
         return;
@@ -124,8 +133,7 @@ class Scanner {
       if (c === 0x5c) {
         const e = t[this.i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(t.slice(this.i + 2, this.i + 6)))
-            this.fail('bad \\u escape: expected four hex digits');
+          if (!HEX4_RE.test(t.slice(this.i + 2, this.i + 6))) this.fail('bad \\u escape: expected four hex digits');
           this.i += 6;
           continue;
         }
@@ -138,7 +146,7 @@ class Scanner {
   }
 
   private number(): void {
-    const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    const re = NUMBER_RE;
     re.lastIndex = this.i;
     const m = re.exec(this.text);
     if (!m || m[0] === '-') this.fail('bad number');

@@ -21,7 +21,7 @@ import type {
   StructType,
   UnionType,
 } from '../model';
-import type { JsonPath } from './json-scan';
+import { isObject, type JsonPath } from './json-scan';
 
 /** A fault in the reply's content, at a path inside the SchemaInfo list. */
 export class IntrospectionFault {
@@ -61,7 +61,6 @@ const BUILTIN_JSON_TYPES: Record<string, BuiltinType['jsonType']> = {
 const UNDECLARED_ARGUMENTS = new Set(['device_add']);
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 class Reader {
   /** every type name used, with where: checked once all definitions are known */
