@@ -37,6 +37,8 @@ const E = (data: string) => `{ 'event': 'EV', 'data': ${data} }`;
 const OBJ = "{ 'struct': 'Obj', 'data': { 'p': 'int' } }\n";
 const ENUM = (values: string) => `{ 'enum': 'Mode', 'data': ${values} }\n`;
 const XOPTS = "{ 'struct': 'Xopts', 'data': { 'p': 'int' } }\n";
+/** The command's argument v of the alternate Alt over `alternatives` (Obj among the types it may use). */
+const ALT = (alternatives: string) => OBJ + `{ 'alternate': 'Alt', 'data': ${alternatives} }\n` + S("{ 'v': 'Alt' }");
 /** The command's boxed arguments: the union Uni over Mode `values` with the `branches` (after the `types` it uses). */
 const UNI = (values: string, branches: string, types = '') =>
   ENUM(values) +
@@ -159,20 +161,20 @@ const rows: Row[] = [
   ],
   [
     'alternate branch added in arguments',
-    OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str' } }\n" + S("{ 'v': 'Alt' }"),
-    OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str', 'o': 'Obj' } }\n" + S("{ 'v': 'Alt' }"),
+    ALT("{ 's': 'str' }"),
+    ALT("{ 's': 'str', 'o': 'Obj' }"),
     'compatible send alternative-added Alt.object [send-optin] @ cmd.arguments.v',
   ],
   [
     'alternate branch removed in arguments',
-    OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str', 'o': 'Obj' } }\n" + S("{ 'v': 'Alt' }"),
-    OBJ + "{ 'alternate': 'Alt', 'data': { 's': 'str' } }\n" + S("{ 'v': 'Alt' }"),
+    ALT("{ 's': 'str', 'o': 'Obj' }"),
+    ALT("{ 's': 'str' }"),
     'incompatible send alternative-removed Alt.object [send-incompatible] @ cmd.arguments.v',
   ],
   [
     "an alternative's type widened (int -> number: both JSON numbers, the same alternative)",
-    OBJ + "{ 'alternate': 'Alt', 'data': { 'o': 'Obj', 'n': 'int' } }\n" + S("{ 'v': 'Alt' }"),
-    OBJ + "{ 'alternate': 'Alt', 'data': { 'o': 'Obj', 'n': 'number' } }\n" + S("{ 'v': 'Alt' }"),
+    ALT("{ 'o': 'Obj', 'n': 'int' }"),
+    ALT("{ 'o': 'Obj', 'n': 'number' }"),
     'compatible send type-changed Alt.number [type-range] @ cmd.arguments.v<number>',
   ],
   [
