@@ -22,7 +22,7 @@ const FRAMEWORKS = [
   {
     regex: '^(node:|react($|/)|react-dom($|/)|next($|/))',
     message:
-      'lib/ is framework-free: React, Next.js and node:* only in app/, components/, scripts/ or the files in LIB_EDGE.',
+      'lib/ is framework-free: React, Next.js and node:* only in app/, components/, cli/, scripts/ or the files in LIB_EDGE.',
   },
 ];
 

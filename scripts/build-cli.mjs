@@ -1,4 +1,4 @@
-// Bundles the CLI (scripts/cli/main.ts and everything it imports) so
+// Bundles the CLI (cli/main.ts and everything it imports) so
 // `qapi-explorer` starts without tsx or a TypeScript compile:
 // - dist/cli.mjs, ESM, plus one chunk per lazily imported subcommand, so no
 //   command parses another's code (zod and all);
@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cliDir = path.join(root, 'scripts', 'cli');
+const cliDir = path.join(root, 'cli');
 export const entry = path.join(cliDir, 'main.ts');
 const outdir = path.join(root, 'dist');
 export const outfile = path.join(outdir, 'cli.mjs');

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFromDisk } from '../../lib/qapi/node';
 import { formatLintReport, lintExamples, type LintReport } from '../../lib/validate/lint-examples';
-import { run } from '../../scripts/cli/lint-examples';
+import { run } from '../../cli/lint-examples';
 import { describeWithQemu, hasQemu, qemuTree } from '../support/shared';
 import { recordIO } from '../support/cli-io';
 

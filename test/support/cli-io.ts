@@ -1,7 +1,7 @@
 // Running a CLI command in process: an IO that records what the command
 // writes, and a runner that returns its status with the text.
 import { Readable } from 'node:stream';
-import type { CliIO } from '../../scripts/cli/main';
+import type { CliIO } from '../../cli/main';
 
 export interface RecordedIO {
   out: string[];

@@ -1,7 +1,7 @@
 // `validate --schema A --schema B --schema C`: the first decides `valid`, each
 // verdict says which of the three accept the message, JSON and text.
 import { expect, it } from 'vitest';
-import { run as validate } from '../../scripts/cli/validate';
+import { run as validate } from '../../cli/validate';
 import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { sampleValue } from '../../lib/site/validator-sample';

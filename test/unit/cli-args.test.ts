@@ -1,9 +1,9 @@
 // How the subcommands tell a word they do not take: an unknown option or an
 // operand too many, with '-' (standard input) an operand, exit status 2.
 import { describe, expect, it } from 'vitest';
-import { run as check } from '../../scripts/cli/check';
-import { run as diff } from '../../scripts/cli/diff';
-import { run as validate } from '../../scripts/cli/validate';
+import { run as check } from '../../cli/check';
+import { run as diff } from '../../cli/diff';
+import { run as validate } from '../../cli/validate';
 import { runCommand } from '../support/cli-io';
 
 describe('misplaced arguments', () => {

@@ -58,8 +58,8 @@ describe('the built CLI', () => {
 
   it('lists the project sources both bundles are built from, and nothing outside the project', () => {
     for (const f of [
-      'scripts/cli/main.ts',
-      'scripts/cli/check.ts',
+      'cli/main.ts',
+      'cli/check.ts',
       'lib/qapi/parser.ts',
       'lib/qapi/schema/schema.ts',
     ]) {

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run as check } from '../../scripts/cli/check';
-import { run as validate } from '../../scripts/cli/validate';
+import { run as check } from '../../cli/check';
+import { run as validate } from '../../cli/validate';
 import { describeWithShared, sharedPath } from '../support/shared';
 import { runCommand } from '../support/cli-io';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSchemaRootFromDisk, MAX_INCLUDE_BYTES, MAX_SCHEMA_FILE_BYTES } from '../../lib/qapi/node';
-import { run as check } from '../../scripts/cli/check';
+import { run as check } from '../../cli/check';
 import { runCommand } from '../support/cli-io';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-limits-'));

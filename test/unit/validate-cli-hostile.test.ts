@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../scripts/cli/validate';
-import { run as runCheck } from '../../scripts/cli/check';
+import { run } from '../../cli/validate';
+import { run as runCheck } from '../../cli/check';
 import { ROOT } from '../support/shared';
 import { recordIO } from '../support/cli-io';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { run } from '../../scripts/cli/validate';
+import { run } from '../../cli/validate';
 import { describeWithQemu, qemuTree } from '../support/shared';
 import { recordIO } from '../support/cli-io';
 

@@ -7,11 +7,11 @@
 import path from 'node:path';
 import { isQemuVersion } from './args';
 import type { CliIO } from './main';
-import { QapiError } from '../../lib/qapi/error';
-import { loadModelFromDisk } from '../../lib/qapi/node';
-import { optionsForTree } from '../../lib/qapi/options';
-import { formatLintReport, lintExamples } from '../../lib/validate/lint-examples';
-import type { ValidatorOptions } from '../../lib/validate/types';
+import { QapiError } from '../lib/qapi/error';
+import { loadModelFromDisk } from '../lib/qapi/node';
+import { optionsForTree } from '../lib/qapi/options';
+import { formatLintReport, lintExamples } from '../lib/validate/lint-examples';
+import type { ValidatorOptions } from '../lib/validate/types';
 
 export const LINT_USAGE = `Usage: qapi-explorer lint-examples [options] <qapi-schema.json>
 

@@ -8,13 +8,13 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { isOption, misplacedArgument } from './args';
 import type { CliIO } from './main';
-import { QapiError } from '../../lib/qapi/error';
-import { loadRootModelFromDisk } from '../../lib/qapi/node';
-import { optionsForTree } from '../../lib/qapi/options';
-import { createValidator } from '../../lib/validate/index';
-import { escapeForTerminal, formatMessageResult, formatNote } from '../../lib/validate/format';
-import type { MessageResult, Note, ValidatorOptions } from '../../lib/validate/types';
-import type { SchemaModel } from '../../lib/qapi/model';
+import { QapiError } from '../lib/qapi/error';
+import { loadRootModelFromDisk } from '../lib/qapi/node';
+import { optionsForTree } from '../lib/qapi/options';
+import { createValidator } from '../lib/validate/index';
+import { escapeForTerminal, formatMessageResult, formatNote } from '../lib/validate/format';
+import type { MessageResult, Note, ValidatorOptions } from '../lib/validate/types';
+import type { SchemaModel } from '../lib/qapi/model';
 import { ReleaseSessions, acceptedRecord, acceptedText } from './accepted';
 
 export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <qapi-schema.json> [--schema <root>…] [options] <file|->

@@ -7,11 +7,11 @@
 // from the root's path).
 import { isOption, isQemuVersion, misplacedArgument } from './args';
 import type { CliIO } from './main';
-import { QapiError, UnreadableRootError } from '../../lib/qapi/error';
-import type { SchemaModel } from '../../lib/qapi/model';
-import { loadSchemaRootFromDisk } from '../../lib/qapi/node';
-import { QAPISchemaDefinition, QAPISchemaInclude, type QAPISchema } from '../../lib/qapi/schema/index';
-import { optionsForTree, type QapiOptions } from '../../lib/qapi/options';
+import { QapiError, UnreadableRootError } from '../lib/qapi/error';
+import type { SchemaModel } from '../lib/qapi/model';
+import { loadSchemaRootFromDisk } from '../lib/qapi/node';
+import { QAPISchemaDefinition, QAPISchemaInclude, type QAPISchema } from '../lib/qapi/schema/index';
+import { optionsForTree, type QapiOptions } from '../lib/qapi/options';
 
 export const CHECK_USAGE = `Usage: qapi-explorer check [options] <path/to/qapi-schema.json | query-qmp-schema reply>
 

@@ -6,13 +6,13 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isOption, isQemuVersion, misplacedArgument } from './args';
 import type { CliIO } from './main';
-import { QapiError } from '../../lib/qapi/error';
-import type { SchemaModel } from '../../lib/qapi/model';
-import { loadRootModelFromDisk } from '../../lib/qapi/node';
-import { optionsForTree } from '../../lib/qapi/options';
-import { diffSchemas } from '../../lib/diff/diff';
-import { formatDiff, type DiffFormat } from '../../lib/diff/format';
-import { introspectionLabel } from '../../lib/site/introspection-label';
+import { QapiError } from '../lib/qapi/error';
+import type { SchemaModel } from '../lib/qapi/model';
+import { loadRootModelFromDisk } from '../lib/qapi/node';
+import { optionsForTree } from '../lib/qapi/options';
+import { diffSchemas } from '../lib/diff/diff';
+import { formatDiff, type DiffFormat } from '../lib/diff/format';
+import { introspectionLabel } from '../lib/site/introspection-label';
 
 export const DIFF_USAGE = `Usage: qapi-explorer diff [options] <old> <new>
 

@@ -4,13 +4,13 @@
 // (labelForPath for trees; the QEMU version and target of an introspection),
 // one session per extra release fed the same line-aligned text as the main
 // one, and per main message the acceptance of every release, in --schema order.
-import type { SchemaModel } from '../../lib/qapi/model';
-import { uniqueNames } from '../../lib/site/config';
-import { rootLabel } from '../../lib/site/introspection-label';
-import { createValidator } from '../../lib/validate/index';
-import { acceptanceOf, rejectionOf, sinceTexts, type Acceptance, type Rejection } from '../../lib/validate/accepted';
-import type { MessageResult, ValidationSession, ValidatorOptions } from '../../lib/validate/types';
-import { escapeForTerminal } from '../../lib/validate/format';
+import type { SchemaModel } from '../lib/qapi/model';
+import { uniqueNames } from '../lib/site/config';
+import { rootLabel } from '../lib/site/introspection-label';
+import { createValidator } from '../lib/validate/index';
+import { acceptanceOf, rejectionOf, sinceTexts, type Acceptance, type Rejection } from '../lib/validate/accepted';
+import type { MessageResult, ValidationSession, ValidatorOptions } from '../lib/validate/types';
+import { escapeForTerminal } from '../lib/validate/format';
 
 /** A validation session per extra release, fed what the main one is fed: who accepts each message. */
 export class ReleaseSessions {
