@@ -27,7 +27,9 @@ function showVersion(menu: HTMLElement, label: string): void {
   const current = entry.dataset.version!;
   const text = menu.querySelector('.version-current');
   if (text) text.textContent = current;
-  menu.querySelector('summary')?.setAttribute('aria-label', `Schema version ${current}, change version`);
+  const summary = menu.querySelector('summary');
+  summary?.setAttribute('aria-label', `Schema version ${current}, change version`);
+  summary?.setAttribute('title', current);
   for (const a of entries) {
     if (a === entry) a.setAttribute('aria-current', 'true');
     else a.removeAttribute('aria-current');
