@@ -14,12 +14,20 @@ import { initNotFound } from './not-found';
 import { initSearch } from './search-dialog';
 import { initVersionSwitcher } from './version-switcher';
 
+/** The toggle's pressed state follows the theme (set before paint by lib/site/theme-script.ts). */
+function showTheme(): void {
+  const dark = document.documentElement.dataset.theme === 'dark';
+  for (const b of document.querySelectorAll('.theme-toggle')) b.setAttribute('aria-pressed', String(dark));
+}
+
 function initTheme(): void {
+  showTheme();
   document.addEventListener('click', (ev) => {
     if (!(ev.target as Element).closest?.('.theme-toggle')) return;
     const root = document.documentElement;
     const next = root.dataset.theme === 'dark' ? 'light' : 'dark';
     root.dataset.theme = next;
+    showTheme();
     try {
       localStorage.setItem('theme', next);
     } catch {
