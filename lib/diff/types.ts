@@ -140,8 +140,8 @@ export const RULES: Record<RuleId, string> = {
     'Removing "unreachable" stuff like events that can\'t be triggered anymore, optional return or event data ' +
     "members that can't be sent anymore, and return or event data member (enumeration) values that can't be sent " +
     'anymore makes no difference to clients, except for introspection.  The latter can conceivably confuse ' +
-    'clients, so tread carefully. (Whether it can still be sent is not in ' +
-    "the schema. That it can't is our assumption, so the verdict is ours, not QEMU's.)",
+    "clients, so tread carefully. (Whether it can still be sent is not in the schema. That it can't is our " +
+    "assumption, so the verdict is ours, not QEMU's.)",
   'receive-remove': 'Incompatible changes include removing return and event data members.',
   'receive-tolerate':
     'Adding functionality to the receive direction is generally backwards compatible […] Clients are expected to ' +
