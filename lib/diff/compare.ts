@@ -216,7 +216,7 @@ function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''):
 function whereOf(ot: ShapeTable, o: string, nt: ShapeTable, n: string): Where {
   const def = nt.owner(n);
   const oldDef = ot.owner(o);
-  if (o === '' || n === '' || oldDef === def) return { def };
+  if (o === '' || n === '' || !oldDef || oldDef === def) return { def };
   if (nt.masksNames) return { def: oldDef };
   if (ot.masksNames) return { def };
   return { def, oldDef };
