@@ -1,9 +1,10 @@
 // Where each definition of a file stands (its doc comment and its
 // expression, line by line) and which of them the patch adds, changes or
-// removes: a definition is touched when the patch adds a line inside it or
-// removes lines from it; blank lines and free-form doc between definitions
-// touch none. Receives a model, its root and the texts of the files; gives
-// spans in tree paths.
+// removes: a definition is changed when its text differs from the base's
+// (a diff may well show an unchanged closing line as removed and added
+// again); blank lines and free-form doc between definitions touch none.
+// Receives a model, its root and the texts of the files; gives spans in tree
+// paths.
 import type { Entity, SchemaIndex, SchemaModel } from '../qapi/model';
 import { dirname, join } from '../qapi/paths';
 import type { LineOrigin } from './apply';
@@ -19,6 +20,8 @@ export interface DefinitionSpan {
   /** first and last line of its expression */
   exprStart: number;
   exprEnd: number;
+  /** its lines, doc comment and expression */
+  text: string;
 }
 
 /** The tree path of a model's module name ('vfio.json' of root 'qapi/qapi-schema.json' is 'qapi/vfio.json'). */
@@ -39,7 +42,15 @@ export function definitionSpans(
     let text = lines.get(file);
     if (!text) lines.set(file, (text = (textOf(file) ?? '').split('\n')));
     const start = e.doc?.loc.line ?? e.loc.line;
-    spans.push({ entity: e, file, start, exprStart: e.loc.line, exprEnd: expressionEnd(text, e.loc.line) });
+    const exprEnd = expressionEnd(text, e.loc.line);
+    spans.push({
+      entity: e,
+      file,
+      start,
+      exprStart: e.loc.line,
+      exprEnd,
+      text: text.slice(start - 1, exprEnd).join('\n'),
+    });
   }
   return spans;
 }
@@ -74,7 +85,7 @@ export function expressionEnd(lines: string[], line: number): number {
 export function touchedDefinitions(
   base: SchemaIndex,
   patched: DefinitionSpan[],
-  removed: DefinitionSpan[],
+  baseSpans: DefinitionSpan[],
   origins: Map<string, LineOrigin[]>,
   patchedIndex: SchemaIndex,
 ): { touched: TouchedDefinition[]; spans: Map<string, DefinitionSpan>; renamedFrom: Map<string, string> } {
@@ -82,7 +93,7 @@ export function touchedDefinitions(
   const spans = new Map<string, DefinitionSpan>();
   // a type renamed in case only (SGXEPCSection → SgxEpcSection) is the same definition: type names are not on the wire
   const gone = new Map(
-    removed.filter((s) => !patchedIndex.has(s.entity.name)).map((s) => [s.entity.name.toLowerCase(), s.entity.name]),
+    baseSpans.filter((s) => !patchedIndex.has(s.entity.name)).map((s) => [s.entity.name.toLowerCase(), s.entity.name]),
   );
   const renamedFrom = new Map<string, string>();
   const renamed = (name: string) => {
@@ -90,16 +101,17 @@ export function touchedDefinitions(
     if (old) renamedFrom.set(name, old);
     return old !== undefined;
   };
+  const before = new Map(baseSpans.map((s) => [s.entity.name, s.text]));
   for (const s of patched) {
     const o = origins.get(s.file);
     if (!o) continue;
     let hit = false;
     for (let l = s.start; l <= s.exprEnd && !hit; l++) hit = Boolean(o[l - 1]?.added || o[l - 1]?.afterRemoval);
-    if (!hit) continue;
+    if (!hit || before.get(s.entity.name) === s.text) continue;
     touched.push(entry(s, base.has(s.entity.name) || renamed(s.entity.name) ? 'changed' : 'added'));
     spans.set(s.entity.name, s);
   }
-  for (const s of removed) {
+  for (const s of baseSpans) {
     if (!patchedIndex.has(s.entity.name) && ![...renamedFrom.values()].includes(s.entity.name))
       touched.push(entry(s, 'removed'));
   }
