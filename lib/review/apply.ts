@@ -98,7 +98,7 @@ function applyHunks(
     const atBeginning = oldPos <= 1;
     const atEnd = trailing === 0;
     const at = findPosition(image, pre, newPos ? newPos - 1 : 0, atBeginning, atEnd);
-    if (at < 0) return { failure: notFound(file, hunk, i, base, pre, oldPos, atBeginning) };
+    if (at < 0) return { failure: notFound(file, hunk, i, base, image, pre, oldPos, atBeginning) };
     image.splice(at, pre.length, ...post);
     origins.splice(at, pre.length, ...hunkOrigins(hunk, origins.slice(at, at + pre.length)));
   }
@@ -164,38 +164,44 @@ function matches(image: string[], pre: string[], at: number, atBeginning: boolea
   return true;
 }
 
-/** The failure as git names it (the hunk's old line), with the first line that differs there. */
+/** The failure as git names it (the hunk's old line), with why: where its lines are, or the first that differs. */
 function notFound(
   file: FilePatch,
   hunk: Hunk,
   i: number,
   base: string[],
+  image: string[],
   pre: string[],
   oldPos: number,
   atBeginning: boolean,
 ): ApplyFailure {
   const path = file.oldPath ?? file.newPath!;
-  const from = Math.max(oldPos - 1, 0);
-  const preLines = hunk.lines.filter((l) => l.kind !== '+');
-  // the lines are there, but where git would not take them
-  let why = atBeginning
-    ? 'a hunk at line 1 must match at the start of the file'
-    : 'a hunk without trailing context must match at the end of the file';
-  for (let k = 0; k < pre.length; k++) {
-    if (base[from + k] === pre[k]) continue;
-    const patchLine = preLines[k]!.patchLine;
-    const where = patchLine !== null ? ` (patch line ${patchLine})` : '';
-    why =
-      from + k >= base.length
-        ? `the file has ${base.length} lines; the patch expects ${JSON.stringify(pre[k]!.replace(/\n$/, ''))} at line ${from + k + 1}${where}`
-        : `line ${from + k + 1} is ${JSON.stringify(base[from + k]!.replace(/\n$/, ''))}, the patch expects ${JSON.stringify(pre[k]!.replace(/\n$/, ''))}${where}`;
-    break;
-  }
-  return {
+  const failure = (why: string): ApplyFailure => ({
     text: `hunk #${i + 1} (${hunk.header.replace(/ @@.*/, ' @@')}) does not apply at ${path}:${oldPos}: ${why}`,
     file: path,
     hunk: i,
     patchLine: hunk.patchLine,
     baseLine: oldPos,
-  };
+  });
+  const elsewhere = findPosition(image, pre, Math.max(oldPos - 1, 0), false, false);
+  if (elsewhere >= 0) {
+    const rule = atBeginning
+      ? 'a hunk at line 1 must match at the start of the file'
+      : 'a hunk without trailing context must match at the end of the file';
+    return failure(`its lines are at line ${elsewhere + 1}, but ${rule}`);
+  }
+  const from = Math.max(oldPos - 1, 0);
+  const preLines = hunk.lines.filter((l) => l.kind !== '+');
+  const show = (line: string) => JSON.stringify(line.replace(/\n$/, ''));
+  for (let k = 0; k < pre.length; k++) {
+    if (base[from + k] === pre[k]) continue;
+    const patchLine = preLines[k]!.patchLine;
+    const where = patchLine !== null ? ` (patch line ${patchLine})` : '';
+    return failure(
+      from + k >= base.length
+        ? `the file has ${base.length} lines; the patch expects ${show(pre[k]!)} at line ${from + k + 1}${where}`
+        : `line ${from + k + 1} is ${show(base[from + k]!)}, the patch expects ${show(pre[k]!)}${where}`,
+    );
+  }
+  return failure('its lines are there, but an earlier hunk of the patch changed them');
 }
