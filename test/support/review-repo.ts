@@ -54,6 +54,16 @@ export class PatchRepo {
     return out;
   }
 
+  /** `git diff` from this tree's qapi/ to another release's (renames found as git finds them), then the work tree reset. */
+  diffTo(release: string): string {
+    rmSync(path.join(this.dir, 'qapi'), { recursive: true, force: true });
+    cpSync(sharedPath('qemu', release, 'qapi'), path.join(this.dir, 'qapi'), { recursive: true });
+    git(this.dir, 'add', '-A');
+    const out = git(this.dir, 'diff', '--cached', '-M');
+    git(this.dir, 'reset', '-q', '--hard');
+    return out;
+  }
+
   /** One `git format-patch` mail per commit made of `changes` (in order), as an mbox or as separate mails. */
   formatPatch(changes: { subject: string; files: Record<string, string> }[]): string[] {
     for (const c of changes) {
