@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { diffSchemas } from '../../lib/diff';
-import { QapiError } from '../../lib/qapi/error';
+import { type QapiError } from '../../lib/qapi/error';
 import { loadModelFromDisk, loadSchemaFromDisk } from '../../lib/qapi/node';
 import { RELEASES } from '../../lib/qapi/releases';
 import { buildIndex, type SchemaIndex, type SchemaModel } from '../../lib/qapi/model';
