@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { reviewPatch, RULE_IDS, type Finding, type ReviewTree, type RuleId } from '../../lib/review/index';
+import { reviewPatch, RULE_IDS, RULE_TABLE, type Finding, type ReviewTree, type RuleId } from '../../lib/review/index';
 import { hasGit, PatchRepo, sharedTree } from '../support/review-repo';
 import { describeWithQemu, sharedPath } from '../support/shared';
 
@@ -318,6 +318,8 @@ describeWithQemu('10.2.2', 'review: each rule, a mutated seed that trips it and 
         // the patch line shows the same line (added, or as context)
         expect(patchLines[f.patchLine! - 1]!.slice(1)).toBe(trip.texts[file]!.split('\n')[line - 1]);
       }
+      // a judgement call says so
+      expect(f.text.includes('a judgement call')).toBe(RULE_TABLE[c.rule].judgement);
       if (c.suite) {
         const { col, message } = suiteMessage(c.suite);
         expect(f.text.split('\n').pop()).toBe(`${file}:${f.line}${col}: ${message}`);

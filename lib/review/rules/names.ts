@@ -48,7 +48,7 @@ export function nameRules(ctx: RuleContext): Finding[] {
             'rfqdn-prefix',
             span.file,
             n.line,
-            `new ${n.what} '${n.name}' has a downstream prefix '__RFQDN_', reserved for the downstream that controls RFQDN: upstream QEMU does not add such names (unless this patch is for that downstream)`,
+            `new ${n.what} '${n.name}' has a downstream prefix '__RFQDN_', reserved for the downstream that controls RFQDN: upstream QEMU does not add such names (a judgement call: unless this patch is for that downstream)`,
             e.name,
           ),
         );
