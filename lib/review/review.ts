@@ -50,7 +50,8 @@ export async function reviewPatch(input: string, trees: ReviewTree[]): Promise<R
   const choice = chooseBase(schemaFiles, trees);
   if ('failure' in choice) return doesNotApply(result, choice.failure!);
   result.base = choice.info;
-  for (const t of trees) if (t.historyNote && t === choice.tree) result.notes.push(t.historyNote);
+  // the history matters only where the work tree did not hold the preimages
+  if (choice.tree.historyNote && choice.info.how !== 'blob-hash') result.notes.push(choice.tree.historyNote);
   if (choice.applied.failure) return doesNotApply(result, choice.applied.failure);
   result.applies = true;
 
