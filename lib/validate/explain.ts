@@ -24,7 +24,7 @@ export interface RawIssue {
   anchor: 'value' | 'key' | 'parent';
   message: string;
   text: string;
-  /** for a missing member: the definition declaring it */
+  /** for a missing member: the definition declaring it; for an unknown one: the object's type */
   def?: string;
 }
 
@@ -176,6 +176,8 @@ export function explainZodIssues(
       const listed =
         om?.members.map((m) => (m.if !== undefined ? `${m.name} (only if ${describeIf(m.if)})` : m.name)) ?? [];
       const where = r.type ? describeOwner(index, r.type) : 'this object';
+      // where a newer release may have the member: what "accepted by" looks its "(since X)" up under
+      const def = r.type ? concreteEntity(index, r.type, r.value)?.name : undefined;
       for (const key of zi.keys) {
         const downstream = key.startsWith('__');
         const severity: Severity = downstream || opts.lenient ? 'warning' : 'error';
@@ -189,6 +191,7 @@ export function explainZodIssues(
           text: downstream
             ? `'${quote(key)}' is a downstream extension, not a member of ${where}${branchNote}`
             : `'${quote(key)}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${listed.join(', ') || 'none'}`,
+          ...(def && !downstream ? { def } : {}),
         });
       }
       continue;
