@@ -1,4 +1,4 @@
-// What the validator page knows of its checks (useValidation keeps it): the
+// What the validator page knows of its checks (ValidatorClient keeps it): the
 // result on screen with its underlines, progress, the model's names and
 // "accepted by"; when a check of new input starts; and how an answer to an
 // own-schema request reads. Plain data and pure functions, no React.

@@ -110,8 +110,7 @@ export class WorkerCore {
       current: () => this.latest === req.id,
     };
     try {
-      const accepted = await computeAccepted(req, messages, deps);
-      if (accepted && deps.current()) this.post({ type: 'accepted', id: req.id, accepted });
+      await computeAccepted(req, messages, deps, (part) => this.post({ type: 'accepted', id: req.id, part }));
     } catch {
       // "accepted by" is extra: the verdicts already shown stand
     }
