@@ -17,7 +17,7 @@ import { useDraft } from './useDraft';
 import { usePageOptions } from './usePageOptions';
 import { downloadText, useShareLink } from './useShareLink';
 import { useValidation, useValidatorClient } from './useValidation';
-import { useOwnSchemas } from './useOwnSchemas';
+import { ownTitle, useOwnSchemas } from './useOwnSchemas';
 import type { ReleaseRef } from './protocol';
 import type { VersionInfo } from './version-info';
 
@@ -104,6 +104,22 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
         onDownload={download}
       />
       <ShareNotice share={share} onDownload={download} />
+      {own.own
+        .flatMap((o) => checked.refused.filter((r) => r.modelUrl === `own:${o.key}`).map((r) => ({ o, r })))
+        .map(({ o, r }) => (
+          <p key={o.key} className="vt-banner vt-banner-error" role="alert">
+            Your QEMU&apos;s schema &ldquo;{ownTitle(o)}&rdquo; cannot be used: {r.message}.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                if (o.label === options.version) setOptions({ ...options, version: '' });
+                own.remove(o.key);
+              }}
+            >
+              Forget it
+            </button>
+          </p>
+        ))}
       {own.note && (
         <p className={`vt-banner vt-banner-${own.note.kind}`} role={own.note.kind === 'error' ? 'alert' : 'status'}>
           {own.note.message}{' '}

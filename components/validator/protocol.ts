@@ -59,4 +59,6 @@ export type FromWorker =
   | { type: 'accepted'; id: number; part: AcceptedPart }
   /** an own schema read and stored: its name (QEMU version and target) and size */
   | { type: 'introspected'; id: number; key: string; name: string; counts: { commands: number; events: number } }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  /** a model the worker cannot use (past the budget, no longer stored, not a model): the page offers to forget it */
+  | { type: 'refused'; modelUrl: string; message: string };

@@ -22,6 +22,8 @@ export interface ValidationState {
   /** the check `result` came from, and which releases accept its messages (null until known) */
   resultId: number;
   accepted: AcceptedBy | null;
+  /** models the worker refused (past its budget, no longer stored…), and why */
+  refused: { modelUrl: string; message: string }[];
 }
 
 export const INITIAL_VALIDATION: ValidationState = {
@@ -36,6 +38,7 @@ export const INITIAL_VALIDATION: ValidationState = {
   events: [],
   resultId: 0,
   accepted: null,
+  refused: [],
 };
 
 /** A running check of more input than this is cut short when newer input arrives. */

@@ -212,6 +212,10 @@ export class ValidatorClient {
           error: null,
         });
       }
+      case 'refused': {
+        const others = this.state.refused.filter((r) => r.modelUrl !== msg.modelUrl);
+        return this.set({ refused: [...others, { modelUrl: msg.modelUrl, message: msg.message }] });
+      }
       case 'failed':
         if (this.running?.id === msg.id) {
           this.running = null;
