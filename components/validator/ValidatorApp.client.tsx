@@ -8,11 +8,11 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { Editor, type EditorHandle } from './Editor.client';
 import type { Spot } from './reveal-spot';
-import { DraftBanner, ShareNotice } from './Notices';
+import { DraftBanner, EarlierTexts, ShareNotice } from './Notices';
 import { ResultsPanel } from './ResultsPanel.client';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
-import type { TextOrigin } from './drafts';
+import type { EarlierText, TextOrigin } from './drafts';
 import { useDraft } from './useDraft';
 import { usePageOptions } from './usePageOptions';
 import { downloadText, useShareLink } from './useShareLink';
@@ -67,6 +67,10 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
     },
     [replaceText, draft],
   );
+  const restore = (entry: EarlierText) => {
+    client.checkAtOnce();
+    void draft.restore(entry);
+  };
   const download = () => downloadText(latest.current.text, 'qmp-messages.txt');
   const select = useCallback((at: Spot) => editor.current?.select(at.line, at.col, at.endLine, at.endCol), []);
   const ctx = useMemo(
@@ -128,16 +132,15 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
           </button>
         </p>
       )}
-      {draft.banner && (
+      {draft.banner ? (
         <DraftBanner
           banner={draft.banner}
           earlier={draft.earlier}
-          onRestore={(entry) => {
-            client.checkAtOnce();
-            void draft.restore(entry);
-          }}
+          onRestore={restore}
           onDismiss={() => draft.setBanner(null)}
         />
+      ) : (
+        <EarlierTexts earlier={draft.earlier} onRestore={restore} />
       )}
       {draft.storageNote && (
         <p className="vt-banner vt-banner-error" role="alert">
