@@ -124,12 +124,14 @@ interface Context {
  * change seen between 7.2.0 and 10.0.13 happened in one of the releases between.
  */
 function when(c: Context, before: number, at: number): string {
-  const a = c.o.versions[before];
-  const b = c.o.versions[at];
-  const next = a && nextRelease(a);
-  const adjacent = !a || !b || majorMinor(a) === majorMinor(b) || (next && majorMinor(next) === majorMinor(b));
+  const a = c.o.versions[before]!;
+  const b = c.o.versions[at]!;
+  const adjacent = majorMinor(a) === majorMinor(b) || majorMinor(nextRelease(a)) === majorMinor(b);
   return adjacent ? `in ${c.labels[at]}` : `between ${c.labels[before]} and ${c.labels[at]}`;
 }
+
+/** Releases whose labels have a version number: only between two of them is a change placed in time. */
+const versioned = (c: Context, ...releases: number[]) => releases.every((r) => c.o.versions[r] !== null);
 
 /** A documented version `doc` that is newer than release `after` and, when `upTo` has a version, not newer than it. */
 function docAfter(c: Context, doc: string | undefined, after: number, upTo?: number): string | undefined {
@@ -156,10 +158,10 @@ function errorLine(c: Context, r: number, e: ErrorRef): string {
     const w = k >= 0 && k < order.length ? v(k) : undefined;
     return w !== undefined && (w === null || (!lacksDefinition(w) && w.more === 0));
   };
-  const older = differs(k0 - 1) ? order[k0 - 1]! : -1;
-  const newer = differs(k1 + 1) ? order[k1 + 1]! : -1;
   const first = order[k0]!;
   const last = order[k1]!;
+  const older = differs(k0 - 1) && versioned(c, order[k0 - 1]!, first) ? order[k0 - 1]! : -1;
+  const newer = differs(k1 + 1) && versioned(c, order[k1 + 1]!, last) ? order[k1 + 1]! : -1;
   const name = lastSegment(e.path);
   const doc = e.def && c.since ? c.since(`${e.def}.${name}`) : undefined;
   const changes: string[] = [];
@@ -213,11 +215,13 @@ function lacksLine(c: Context, r: number, e: ErrorRef, name: string | null): str
     let last = k;
     while (last + 1 < order.length && !where.includes(order[last + 1]!)) last++;
     const added = name && c.since ? docAfter(c, c.since(name), order[last]!) : undefined;
-    text += added ? `, added in ${added}` : `, added ${when(c, order[last]!, newer[0]!)}`;
+    if (added) text += `, added in ${added}`;
+    else if (versioned(c, order[last]!, newer[0]!)) text += `, added ${when(c, order[last]!, newer[0]!)}`;
   } else if (!newer.length) {
     let firstLacking = k;
     while (firstLacking > 0 && !where.includes(order[firstLacking - 1]!)) firstLacking--;
-    text += `, removed ${when(c, older[older.length - 1]!, order[firstLacking]!)}`;
+    const had = older[older.length - 1]!;
+    if (versioned(c, had, order[firstLacking]!)) text += `, removed ${when(c, had, order[firstLacking]!)}`;
   }
   return `${text} (in ${where.map((o) => c.labels[o]).join(', ')})`;
 }

@@ -87,6 +87,9 @@ describe('acceptanceOf', () => {
     expect(groupedReasons(lines)).toEqual([[['9.2.0', '10.0.13'], 'no event `X`, added in 11.0 (in 10.2.2)']]);
     const nowhere = acceptanceOf(labels, [[no(unknown)], [no(unknown)], [no(unknown)]], 0, 'X');
     expect(groupedReasons(nowhere)).toEqual([[labels, 'no event `X`']]);
+    // labels without a version number have no order in time: no "added" or "removed"
+    const unversioned = acceptanceOf(['mine', 'example'], [[null], [no(unknown)]], 0, 'X');
+    expect(unversioned[1]!.reason).toBe('no event `X` (in mine)');
   });
   it('quotes a name from the input by a bounded prefix', () => {
     const huge = 'n'.repeat(1_000_000);
