@@ -275,13 +275,20 @@ export function groupedReasons(lines: readonly Acceptance[]): [string[], string]
 const MEMBER_SINCE = /\(since:?\s*(\d+\.\d+(?:\.\d+)?)\)/i;
 
 /**
+ * Older `Since:` texts are left out (the validator page fetches these with each model): no release compared is
+ * that old, and without one a change is placed between the releases' own numbers, as precisely as they allow.
+ */
+const SINCE_FROM = { major: 4, minor: 0, micro: 0 };
+
+/**
  * Commands' and events' own `Since:` texts, and members' "(since X)" as 'Type.member', across models (the first
- * model that documents one wins).
+ * model that documents one wins), from QEMU 4.0 on.
  */
 export function sinceTexts(models: readonly SchemaModel[]): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   const put = (key: string, text: string | undefined) => {
-    if (text && !(key in out)) out[key] = text;
+    const v = text ? findQemuVersion(text) : null;
+    if (text && v && compareQemuVersions(v, SINCE_FROM) >= 0 && !(key in out)) out[key] = text;
   };
   for (const model of models) {
     const index = buildIndex(model);
