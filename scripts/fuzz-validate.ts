@@ -29,6 +29,35 @@ export interface FuzzReport {
   maxMs: number;
 }
 
+/**
+ * One check through the worker logic, timed into the report (a paste; slow past `boundMs`); its result, or null
+ * after a crash (a throw, a failure, no answer), which the report lists.
+ */
+async function checkTimed(
+  core: WorkerCore,
+  request: { id: number; modelUrl: string; text: string },
+  answered: () => FromWorker | null,
+  report: FuzzReport,
+  boundMs: number,
+  label = '',
+): Promise<Extract<FromWorker, { type: 'result' }> | null> {
+  const t0 = performance.now();
+  try {
+    await core.handle({ type: 'validate', ...request, options: { mode: 'strict', deprecated: 'warn' } });
+  } catch (err) {
+    report.crashes.push({ index: request.id, message: label + String(err) });
+    return null;
+  }
+  const ms = performance.now() - t0;
+  report.pastes++;
+  report.maxMs = Math.max(report.maxMs, ms);
+  if (ms > boundMs) report.slow.push({ index: request.id, ms });
+  const got = answered();
+  if (got?.type === 'result') return got;
+  report.crashes.push({ index: request.id, message: label + (got?.type === 'failed' ? got.message : 'no answer') });
+  return null;
+}
+
 export async function fuzzValidate(
   model: SchemaModel,
   opts: { seed: number; count: number; boundMs: number },
@@ -52,28 +81,14 @@ export async function fuzzValidate(
     const paste = hostilePaste(createRng(mutantSeed(opts.seed, i)), names);
     answer = null;
     parts = [];
-    const t0 = performance.now();
-    try {
-      await core.handle({
-        type: 'validate',
-        id: i,
-        modelUrl: 'model',
-        text: paste.text,
-        options: { mode: 'strict', deprecated: 'warn' },
-      });
-    } catch (err) {
-      report.crashes.push({ index: i, message: String(err) });
-      continue;
-    }
-    const ms = performance.now() - t0;
-    report.pastes++;
-    report.maxMs = Math.max(report.maxMs, ms);
-    if (ms > opts.boundMs) report.slow.push({ index: i, ms });
-    const got = answer as FromWorker | null;
-    if (got?.type !== 'result') {
-      report.crashes.push({ index: i, message: got?.type === 'failed' ? got.message : 'no answer' });
-      continue;
-    }
+    const got = await checkTimed(
+      core,
+      { id: i, modelUrl: 'model', text: paste.text },
+      () => answer,
+      report,
+      opts.boundMs,
+    );
+    if (!got) continue;
     const invalidAt = new Set([...parts, ...got.result.messages].filter((m) => !m.valid).map((m) => m.line));
     for (const line of paste.invalidLines) if (!invalidAt.has(line)) report.missed.push({ index: i, line });
   }
@@ -117,28 +132,9 @@ export async function fuzzSchemas(opts: { seed: number; count: number; boundMs: 
         broken ||= how < 3;
       }
       answer = null;
-      const t0 = performance.now();
-      try {
-        await core.handle({
-          type: 'validate',
-          id: i,
-          modelUrl: 'own:hostile',
-          text: JSON.stringify(cmd),
-          options: { mode: 'strict', deprecated: 'warn' },
-        });
-      } catch (err) {
-        report.crashes.push({ index: i, message: `${shape.name}: ${String(err)}` });
-        continue;
-      }
-      const ms = performance.now() - t0;
-      report.pastes++;
-      report.maxMs = Math.max(report.maxMs, ms);
-      if (ms > opts.boundMs) report.slow.push({ index: i, ms });
-      const got = answer as FromWorker | null;
-      if (got?.type !== 'result') {
-        const why = got?.type === 'failed' ? got.message : 'no answer';
-        report.crashes.push({ index: i, message: `${shape.name}: ${why}` });
-      } else if (got.result.messages[0]?.valid !== !broken) report.missed.push({ index: i, line: 1 });
+      const request = { id: i, modelUrl: 'own:hostile', text: JSON.stringify(cmd) };
+      const got = await checkTimed(core, request, () => answer, report, opts.boundMs, `${shape.name}: `);
+      if (got && got.result.messages[0]?.valid !== !broken) report.missed.push({ index: i, line: 1 });
     }
   }
   return report;

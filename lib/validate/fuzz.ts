@@ -141,3 +141,15 @@ export function nestedUnionsCommand(levels: number): string {
   for (let k = 0; k < levels; k++) args[`t${k}`] = 'v0';
   return JSON.stringify({ execute: 'nest', arguments: args });
 }
+
+/** A query-qmp-schema reply whose one enum has `values` values: past the validator's budget when over 200,000. */
+export function manyValuesDump(values: number): string {
+  return JSON.stringify({
+    return: [
+      { name: 'str', 'meta-type': 'builtin', 'json-type': 'string' },
+      { name: 'e', 'meta-type': 'enum', values: Array.from({ length: values }, (_, i) => `v${i}`) },
+      { name: 'a', 'meta-type': 'object', members: [{ name: 'x', type: 'e' }] },
+      { name: 'HUGE', 'meta-type': 'event', 'arg-type': 'a' },
+    ],
+  });
+}

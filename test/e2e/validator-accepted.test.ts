@@ -14,7 +14,8 @@ import { E2E_REAL_TREE } from './build-once';
 import { readIntrospection } from '../../lib/qapi/introspect/index';
 import { hasShared, sharedPath } from '../support/shared';
 import { describeInChromium } from './browser';
-import { nestedUnionsCommand, nestedUnionsDump } from '../../lib/validate/fuzz';
+import { manyValuesDump, nestedUnionsCommand, nestedUnionsDump } from '../../lib/validate/fuzz';
+import { SCHEMA_BUDGET } from '../../lib/validate/budget';
 import {
   freshValidator,
   pasteForVerdict,
@@ -124,15 +125,7 @@ describeInChromium('/validate: accepted by, your own QEMU', (site) => {
 
   it('a schema past the budget: refused when opened; one stored by then is named, with "Forget it"', async () => {
     const { context, page, errors } = await freshValidator(site);
-    const values = Array.from({ length: 200_001 }, (_, i) => `v${i}`);
-    const huge = JSON.stringify({
-      return: [
-        { name: 'str', 'meta-type': 'builtin', 'json-type': 'string' },
-        { name: 'e', 'meta-type': 'enum', values },
-        { name: 'a', 'meta-type': 'object', members: [{ name: 'x', type: 'e' }] },
-        { name: 'HUGE', 'meta-type': 'event', 'arg-type': 'a' },
-      ],
-    });
+    const huge = manyValuesDump(SCHEMA_BUDGET + 1);
     await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles({
       name: 'huge.json',
       mimeType: 'application/json',

@@ -12,7 +12,7 @@ import { createValidator } from '../../lib/validate/index';
 import { ZodCompiler } from '../../lib/validate/compile';
 import { PrecheckCompiler } from '../../lib/validate/precheck';
 import { schemaCost, SCHEMA_BUDGET } from '../../lib/validate/budget';
-import { nestedUnionsCommand, nestedUnionsDump } from '../../lib/validate/fuzz';
+import { manyValuesDump, nestedUnionsCommand, nestedUnionsDump } from '../../lib/validate/fuzz';
 import { WorkerCore } from '../../components/validator/worker-core';
 import type { FromWorker } from '../../components/validator/protocol';
 
@@ -88,15 +88,7 @@ describe('chains as deep as the schema makes them', () => {
 });
 
 describe('the budget', () => {
-  const values = Array.from({ length: SCHEMA_BUDGET + 1 }, (_, i) => `v${i}`);
-  const huge = JSON.stringify({
-    return: [
-      { name: 'str', 'meta-type': 'builtin', 'json-type': 'string' },
-      { name: 'e', 'meta-type': 'enum', values },
-      { name: 'a', 'meta-type': 'object', members: [{ name: 'x', type: 'e' }] },
-      { name: 'HUGE', 'meta-type': 'event', 'arg-type': 'a' },
-    ],
-  });
+  const huge = manyValuesDump(SCHEMA_BUDGET + 1);
 
   it('is far above what QEMU schemas cost', () => {
     const dump = nestedUnionsDump(20, 2);
