@@ -16,7 +16,7 @@ import { quote } from './quote';
 import type { Issue, MessageResult } from './types';
 
 /** Distinct errors of one verdict given in its line before "+N more". */
-export const REASONS_SHOWN = 3;
+const REASONS_SHOWN = 3;
 /** Errors of one verdict kept: enough to tell which of them other releases share, bounded for hostile input. */
 const ERRORS_KEPT = 32;
 
@@ -292,13 +292,13 @@ export function sinceTexts(models: readonly SchemaModel[]): Record<string, strin
   };
   for (const model of models) {
     const index = buildIndex(model);
+    const members = (type: string) => {
+      const t = index.get(type);
+      return t?.meta === 'struct' || t?.meta === 'union' ? t.members : [];
+    };
     for (const e of model.entities) {
       if (e.meta === 'event' || e.meta === 'command') put(e.name, e.doc?.since);
       if (e.meta !== 'struct' && e.meta !== 'union') continue;
-      const members = (type: string | undefined) => {
-        const t = type === undefined ? undefined : index.get(type);
-        return t?.meta === 'struct' || t?.meta === 'union' ? t.members : [];
-      };
       // an unknown member is looked up under the object's type: for a union, its branches' members too
       const all = e.meta === 'union' ? [...e.members, ...e.branches.flatMap((b) => members(b.type))] : e.members;
       for (const m of all) put(`${e.name}.${m.name}`, MEMBER_SINCE.exec(m.description?.text ?? '')?.[1]);

@@ -45,11 +45,6 @@ export function selectedBranch(u: UnionType, value: unknown): UnionType['branche
   return u.branches.find((b) => b.value === tag);
 }
 
-/** Each branch of a union with the entity of its type (undefined for an unknown type). */
-export function unionBranches(index: SchemaIndex, u: UnionType): { value: string; entity: Entity | undefined }[] {
-  return u.branches.map((b) => ({ value: b.value, entity: index.get(b.type) }));
-}
-
 /** The types a value of this entity may contain directly: members, branches, elements, alternatives. */
 export function childTypes(e: Entity): string[] {
   switch (e.meta) {
