@@ -45,6 +45,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "compare two schemas on the wire and judge each change by QEMU's rules",
     load: () => import('./diff'),
   },
+  watch: {
+    summary: "check a running QEMU's events as they happen, against its own schema",
+    load: () => import('./watch'),
+  },
 };
 
 export const USAGE = `Usage: qapi-explorer <command> [options]
