@@ -58,15 +58,14 @@ export async function startQemu(): Promise<RunningQemu> {
     process: child,
     async stop() {
       if (!exited(child)) {
-        try {
-          const client = await QmpClient.connect(monitors[0]);
-          await client.execute('quit').catch(() => undefined);
+        // a monitor held by a client that never let go stays silent: then the PID ends it
+        const quit = QmpClient.connect(monitors[0]).then(async (client) => {
+          await client.execute('quit');
           client.close();
-        } catch {
-          // the monitor is gone or busy: the PID ends it below
-        }
+        });
+        await Promise.race([quit.then(() => waitExit(child, 5_000)).catch(() => undefined), waitExit(child, 5_000)]);
       }
-      if (!(await waitExit(child, 10_000))) {
+      if (!exited(child)) {
         child.kill('SIGKILL');
         await waitExit(child, 10_000);
       }
