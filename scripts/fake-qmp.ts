@@ -7,7 +7,7 @@
 // greeting, answers qmp_capabilities, query-version and query-qmp-schema
 // with the recorded replies (and any other command with QEMU's
 // CommandNotFound), then writes the events as fast as the client reads them
-// (honouring backpressure, so a slow client is never buried) and closes, as
+// (honouring backpressure, so a slow client is never buried), or at a given rate, and closes, as
 // QEMU does when it quits. A few faults on request: closing in the middle of
 // the greeting, refusing capabilities negotiation.
 import net from 'node:net';
@@ -58,6 +58,10 @@ export interface FakeQmpOptions {
   fault?: 'half-greeting' | 'refuse';
   /** listen on this Unix socket instead of 127.0.0.1 */
   path?: string;
+  /** send the events at this many per second (by default, as fast as the client reads them) */
+  rate?: number;
+  /** called when the events start, with performance.now() */
+  onStart?: (at: number) => void;
 }
 
 export interface FakeQmp {
@@ -114,21 +118,27 @@ function send(socket: net.Socket, text: string): Promise<void> {
 async function sendEvents(
   socket: net.Socket,
   events: Iterable<string>,
-  hold: boolean,
+  options: FakeQmpOptions,
   opened: Promise<void>,
 ): Promise<void> {
-  let batch = '';
-  for (const e of events) {
-    if (socket.destroyed) return;
-    batch += e + '\r\n';
-    if (batch.length >= 65536) {
-      await send(socket, batch);
-      batch = '';
+  const source = events[Symbol.iterator]();
+  const startedAt = performance.now();
+  options.onStart?.(startedAt);
+  for (let sent = 0, done = false; !done && !socket.destroyed;) {
+    // as fast as the client reads, or at `rate`: each pass sends what is due by now, at most 64 KiB
+    const due = options.rate ? Math.floor(((performance.now() - startedAt) * options.rate) / 1000) - sent : Infinity;
+    let batch = '';
+    for (let k = 0; k < due && batch.length < 65536; k++) {
+      const next = source.next();
+      if ((done = !!next.done)) break;
+      batch += next.value + '\r\n';
+      sent++;
     }
+    if (batch) await send(socket, batch);
+    else if (!done) await new Promise((r) => setTimeout(r, 1));
   }
-  await send(socket, batch);
   await opened;
-  if (!hold) socket.end();
+  if (!options.hold) socket.end();
 }
 
 export async function startFakeQmp(options: FakeQmpOptions): Promise<FakeQmp> {
@@ -159,7 +169,7 @@ export async function startFakeQmp(options: FakeQmpOptions): Promise<FakeQmp> {
           );
         } else if (command.execute === 'qmp_capabilities') {
           socket.write(reply({}, command.id));
-          void sendEvents(socket, options.events?.() ?? [], options.hold ?? false, opened);
+          void sendEvents(socket, options.events?.() ?? [], options, opened);
         } else if (command.execute === 'query-version') socket.write(reply(recorded.version, command.id));
         else if (command.execute === 'query-qmp-schema') {
           socket.write(reply(recorded.schema, command.id));

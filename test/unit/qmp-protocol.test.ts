@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQmpAddress } from '../../lib/qmp/address';
 import { QmpFramer, type Piece } from '../../lib/qmp/framing';
 import { Handshake, WATCH_COMMANDS } from '../../lib/qmp/handshake';
-import { eventTime, readServerMessage } from '../../lib/qmp/message';
+import { eventTime, readServerMessage, timeOfMessage } from '../../lib/qmp/message';
 import { summaryLine } from '../../lib/qmp/summary';
 import { RECORDED_EVENTS } from '../../scripts/fake-qmp';
 import { describeWithShared, sharedPath } from '../support/shared';
@@ -174,6 +174,24 @@ describe('messages and times', () => {
       name: 'RESET',
       time: '2026-12-06T10:14:03.146516Z',
     });
+  });
+
+  it("QEMU's own layout is read in place, any other through JSON, to the same time", () => {
+    for (const e of RECORDED_EVENTS) {
+      const reordered = JSON.stringify(JSON.parse(e), [
+        'event',
+        'data',
+        'guest',
+        'reason',
+        'timestamp',
+        'seconds',
+        'microseconds',
+      ]);
+      expect(timeOfMessage(e)).toBe((readServerMessage(e) as { time: string }).time);
+      expect(timeOfMessage(reordered)).toBe(timeOfMessage(e));
+    }
+    expect(timeOfMessage('{"timestamp": {"seconds": 1, "microseconds": 1234567}, "event": "STOP"}')).toBeNull();
+    expect(timeOfMessage('{"return": {}}')).toBeNull();
   });
 
   it.each([
