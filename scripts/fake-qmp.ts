@@ -58,6 +58,8 @@ export interface FakeQmpOptions {
   fault?: 'half-greeting' | 'refuse';
   /** listen on this Unix socket instead of 127.0.0.1 */
   path?: string;
+  /** when the events start: once capabilities are negotiated, as QEMU's do (default), or once the schema is sent */
+  eventsFrom?: 'capabilities' | 'schema';
   /** send the events at this many per second (by default, as fast as the client reads them) */
   rate?: number;
   /** called when the events start, with performance.now() */
@@ -169,7 +171,8 @@ export async function startFakeQmp(options: FakeQmpOptions): Promise<FakeQmp> {
           );
         } else if (command.execute === 'qmp_capabilities') {
           socket.write(reply({}, command.id));
-          void sendEvents(socket, options.events?.() ?? [], options, opened);
+          const start = options.eventsFrom === 'schema' ? opened : Promise.resolve();
+          void start.then(() => sendEvents(socket, options.events?.() ?? [], options, opened));
         } else if (command.execute === 'query-version') socket.write(reply(recorded.version, command.id));
         else if (command.execute === 'query-qmp-schema') {
           socket.write(reply(recorded.schema, command.id));
