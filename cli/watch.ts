@@ -85,24 +85,21 @@ function usageError(io: CliIO, message: string): number {
 
 const seconds = (v: string): number | null => (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? Number(v) * 1000 : null);
 
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  lenient: { type: 'boolean' },
+  schema: { type: 'string' },
+  format: { type: 'string' },
+  record: { type: 'string' },
+  duration: { type: 'string' },
+  until: { type: 'string' },
+  timeout: { type: 'string' },
+  deprecated: { type: 'string' },
+} as const;
+
 function parseWatchArgs(args: string[], io: CliIO): WatchArgs | number {
-  const { tokens } = parseArgs({
-    args,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      lenient: { type: 'boolean' },
-      schema: { type: 'string' },
-      format: { type: 'string' },
-      record: { type: 'string' },
-      duration: { type: 'string' },
-      until: { type: 'string' },
-      timeout: { type: 'string' },
-      deprecated: { type: 'string' },
-    },
-  });
+  // strict: false hands every word back as a token, so the messages below are ours
+  const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true, options: OPTIONS });
   if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) {
     io.stdout(WATCH_USAGE);
     return 0;
@@ -124,24 +121,15 @@ function parseWatchArgs(args: string[], io: CliIO): WatchArgs | number {
       continue;
     }
     if (t.kind !== 'option') continue;
-    if (t.name === 'lenient') {
-      out.options.mode = 'lenient';
+    const spec = Object.hasOwn(OPTIONS, t.name) ? OPTIONS[t.name as keyof typeof OPTIONS] : undefined;
+    if (!spec) return usageError(io, misplacedArgument(t.rawName));
+    if (spec.type === 'boolean') {
+      if (t.name === 'lenient') out.options.mode = 'lenient';
       continue;
     }
     const v = t.value;
-    if (v === undefined || (isOption(v) && !t.inlineValue)) {
-      if (
-        t.name === 'schema' ||
-        t.name === 'format' ||
-        t.name === 'record' ||
-        t.name === 'duration' ||
-        t.name === 'until' ||
-        t.name === 'timeout' ||
-        t.name === 'deprecated'
-      )
-        return usageError(io, `${t.rawName} needs a value`);
-      return usageError(io, misplacedArgument(t.rawName));
-    }
+    // a following word that looks like an option is more likely a forgotten value
+    if (v === undefined || (isOption(v) && !t.inlineValue)) return usageError(io, `${t.rawName} needs a value`);
     switch (t.name) {
       case 'schema':
         out.schemas.push(v);
@@ -168,8 +156,6 @@ function parseWatchArgs(args: string[], io: CliIO): WatchArgs | number {
         else out.timeoutMs = ms;
         break;
       }
-      default:
-        return usageError(io, misplacedArgument(t.rawName));
     }
   }
   if (operand === undefined)
@@ -194,7 +180,7 @@ class LiveCheck {
   readonly tally: WatchTally = { events: { valid: 0, invalid: 0 }, others: { valid: 0, invalid: 0 } };
 
   constructor(
-    readonly model: SchemaModel,
+    model: SchemaModel,
     label: string,
     roots: { file: string; model: SchemaModel }[],
     options: ValidatorOptions,
@@ -297,7 +283,8 @@ async function watch(
   const onInterrupt = () => stop(new Stop({ kind: 'interrupted' }));
   const signals = interrupt ? [] : (['SIGINT', 'SIGTERM'] as const);
   interrupt?.addEventListener('abort', onInterrupt);
-  for (const s of signals) process.on(s, onInterrupt);
+  // once: a second Ctrl-C ends the process the usual way, should the first be stuck
+  for (const s of signals) process.once(s, onInterrupt);
   const write = (text: string) => {
     if (record !== null) writeSync(record, text);
   };
@@ -333,7 +320,7 @@ async function watch(
       durationTimer = setTimeout(() => stop(end), args.durationMs);
     }
     const build = greeting.package ? ` (${greeting.package})` : '';
-    const also = live.labels.length > 1 ? `; accepted by: ${live.labels.join(', ')}` : '';
+    const also = live.labels.length > 1 ? `; also checked against ${live.labels.slice(1).join(', ')}` : '';
     io.stderr(`qapi-explorer watch: ${qemu}${build} at ${where}, ${events.length} events in its schema${also}\n`);
     const text = withoutSchema(state.opening, schemaReply);
     state.opening = '';

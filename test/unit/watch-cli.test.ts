@@ -4,6 +4,7 @@
 // validate's JSON records, a --record that validate and the /validate
 // page's worker read back to the same verdicts, the ways a watch ends, and
 // exit 2 with its message for each way a session cannot open.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ import {
   type FakeQmpOptions,
 } from '../../scripts/fake-qmp';
 import { runCommand } from '../support/cli-io';
-import { describeWithQemu, describeWithShared, qemuTree, sharedPath } from '../support/shared';
+import { describeWithQemu, describeWithShared, qemuTree, ROOT, sharedPath } from '../support/shared';
 import { startWatch } from '../support/watch-run';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-watch-'));
@@ -98,6 +99,20 @@ describeWithShared('watch: a session', () => {
     ctrlC.abort();
     expect(await interrupted.done).toBe(0);
     expect(lines(interrupted.out)).toEqual([expect.stringMatching(/; interrupted$/)]);
+  });
+
+  it('Ctrl-C (SIGINT) to the command ends it with its summary, exit 0', async () => {
+    const server = await fake({ events: () => eventStream(2), hold: true });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qapi-explorer.cjs'), 'watch', server.address]);
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (t: Buffer) => t.includes(' events in its schema') && resolve()),
+    );
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/event RESUME: valid\nevents: 2 valid, 0 invalid in \S+ s; interrupted\n$/);
   });
 
   it('--until an event the QEMU does not have: exit 2, with the names it has that are near', async () => {
