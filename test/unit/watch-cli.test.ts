@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerCore } from '../../components/validator/worker-core';
 import type { FromWorker } from '../../components/validator/protocol';
 import { run as validate } from '../../cli/validate';
@@ -53,6 +53,13 @@ async function fake(options: Partial<FakeQmpOptions> = {}): Promise<FakeQmp> {
   servers.push(server);
   return server;
 }
+
+const fails = async (args: string[]) => {
+  const r = await runCommand(run, args);
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  return r.stderr;
+};
 
 const lines = (out: string[]) => out.join('').trimEnd().split('\n');
 const records = (out: string[]) => lines(out).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -185,14 +192,7 @@ describeWithQemu(SEED, 'watch: accepted by, --format json, --record read back', 
   });
 });
 
-describeWithShared('watch: a session that cannot open exits 2, saying why', () => {
-  const fails = async (args: string[]) => {
-    const r = await runCommand(run, args);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    return r.stderr;
-  };
-
+describe('watch: a session that cannot open exits 2, saying why', () => {
   it('no such socket; a file that is not a socket; nothing listening on a port', async () => {
     const missing = path.join(dir, 'missing.sock');
     expect(await fails([missing])).toBe(`qapi-explorer watch: ${missing}: no such socket\n`);
@@ -226,18 +226,6 @@ describeWithShared('watch: a session that cannot open exits 2, saying why', () =
     }
   });
 
-  it('a QEMU that closes in the middle of its greeting; one that refuses capabilities negotiation', async () => {
-    const half = await fake({ fault: 'half-greeting' });
-    expect(await fails([half.address])).toMatch(
-      /: the connection closed in the middle of the greeting \(after \d+ characters of it\)\n$/,
-    );
-    const refuses = await fake({ fault: 'refuse' });
-    expect(await fails([refuses.address])).toBe(
-      `qapi-explorer watch: ${refuses.address}: QEMU refused capabilities negotiation (qmp_capabilities): ` +
-        'CommandNotFound: Capabilities negotiation is already complete, command ignored\n',
-    );
-  });
-
   it('usage errors: no address, a bad address, a bad number of seconds, an unknown option', async () => {
     for (const [args, first] of [
       [[], "qapi-explorer watch: missing the monitor's address (a Unix socket's path, or host:port)"],
@@ -248,6 +236,20 @@ describeWithShared('watch: a session that cannot open exits 2, saying why', () =
     ] as const) {
       expect((await fails([...args])).split('\n')[0]).toBe(first);
     }
+  });
+});
+
+describeWithShared('watch: a QEMU that breaks off the opening exits 2, saying why', () => {
+  it('a QEMU that closes in the middle of its greeting; one that refuses capabilities negotiation', async () => {
+    const half = await fake({ fault: 'half-greeting' });
+    expect(await fails([half.address])).toMatch(
+      /: the connection closed in the middle of the greeting \(after \d+ characters of it\)\n$/,
+    );
+    const refuses = await fake({ fault: 'refuse' });
+    expect(await fails([refuses.address])).toBe(
+      `qapi-explorer watch: ${refuses.address}: QEMU refused capabilities negotiation (qmp_capabilities): ` +
+        'CommandNotFound: Capabilities negotiation is already complete, command ignored\n',
+    );
   });
 });
 
