@@ -3,6 +3,7 @@
 //   lib/qapi      imports nothing else of ours
 //   lib/validate  only lib/qapi
 //   lib/diff      only lib/qapi
+//   lib/review    lib/qapi, lib/validate and lib/diff
 //   lib/qmp       nothing else of ours (the protocol, not the schema)
 //   lib/site      lib/qapi, lib/validate and lib/diff, never components/ or app/
 //   nothing under lib/ imports React, Next.js or node:*, except the files
@@ -97,6 +98,7 @@ export default tseslint.config(
   ...layer('qapi', [], 'lib/qapi imports nothing else of ours.'),
   ...layer('validate', ['qapi'], 'lib/validate imports only lib/qapi.'),
   ...layer('diff', ['qapi'], 'lib/diff imports only lib/qapi.'),
+  ...layer('review', ['qapi', 'validate', 'diff'], 'lib/review imports only lib/qapi, lib/validate and lib/diff.'),
   ...layer('qmp', [], 'lib/qmp imports nothing else of ours.'),
   ...layer(
     'site',

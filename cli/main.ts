@@ -45,6 +45,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "compare two schemas on the wire and judge each change by QEMU's rules",
     load: () => import('./diff'),
   },
+  review: {
+    summary: "review a QAPI patch mail: base, applies, QEMU's verdict, changes, reviewer rules",
+    load: () => import('./review'),
+  },
   watch: {
     summary: "check a running QEMU's events as they happen, against its own schema",
     load: () => import('./watch'),
