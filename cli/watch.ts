@@ -11,7 +11,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ReleaseSessions, acceptedRecord, acceptedText } from './accepted';
+import { ReleaseSessions, acceptedRecord, acceptedText, loadSchemaRoots, type SchemaRoot } from './accepted';
 import { isOption, misplacedArgument } from './args';
 import type { CliIO } from './main';
 import { connectQmp } from './qmp-socket';
@@ -19,8 +19,6 @@ import { messageRecord } from './validate';
 import { QapiError } from '../lib/qapi/error';
 import { readIntrospection } from '../lib/qapi/introspect/index';
 import type { SchemaModel } from '../lib/qapi/model';
-import { loadRootModelFromDisk } from '../lib/qapi/node';
-import { optionsForTree } from '../lib/qapi/options';
 import { addressText, parseQmpAddress, type QmpAddress } from '../lib/qmp/address';
 import { QmpFramer, type Piece } from '../lib/qmp/framing';
 import { Handshake } from '../lib/qmp/handshake';
@@ -182,7 +180,7 @@ class LiveCheck {
   constructor(
     model: SchemaModel,
     label: string,
-    roots: { file: string; model: SchemaModel }[],
+    roots: SchemaRoot[],
     options: ValidatorOptions,
     private readonly format: 'text' | 'json',
     private readonly recordFile: string | undefined,
@@ -222,17 +220,8 @@ class LiveCheck {
 export async function run(args: string[], io: CliIO, hooks: { interrupt?: AbortSignal } = {}): Promise<number> {
   const parsed = parseWatchArgs(args, io);
   if (typeof parsed === 'number') return parsed;
-  const roots: { file: string; model: SchemaModel }[] = [];
-  for (const schema of parsed.schemas) {
-    const file = path.resolve(io.cwd, schema);
-    try {
-      roots.push({ file, model: loadRootModelFromDisk(file, optionsForTree(file)) });
-    } catch (err) {
-      if (!(err instanceof QapiError)) throw err;
-      io.stderr(`${String(err)}\n`);
-      return 2;
-    }
-  }
+  const roots = loadSchemaRoots(parsed.schemas, io, 'watch');
+  if (typeof roots === 'number') return roots;
   let record: number | null = null;
   if (parsed.record !== null) {
     try {
@@ -257,7 +246,7 @@ export async function run(args: string[], io: CliIO, hooks: { interrupt?: AbortS
 async function watch(
   socket: net.Socket,
   args: WatchArgs,
-  roots: { file: string; model: SchemaModel }[],
+  roots: SchemaRoot[],
   record: number | null,
   io: CliIO,
   interrupt: AbortSignal | undefined,
