@@ -20,12 +20,13 @@ import { QapiError } from '../lib/qapi/error';
 import { readIntrospection } from '../lib/qapi/introspect/index';
 import type { SchemaModel } from '../lib/qapi/model';
 import { addressText, parseQmpAddress, type QmpAddress } from '../lib/qmp/address';
-import { QmpFramer, type Piece } from '../lib/qmp/framing';
+import { MAX_PIECE, QmpFramer, type Piece } from '../lib/qmp/framing';
 import { Handshake } from '../lib/qmp/handshake';
 import { timeOf, timeOfMessage } from '../lib/qmp/message';
 import { recordLine } from '../lib/qmp/record';
 import { summaryLine, type WatchEnd, type WatchTally } from '../lib/qmp/summary';
-import { formatLiveMessage } from '../lib/validate/format';
+import { escapeForTerminal, formatLiveMessage } from '../lib/validate/format';
+import { quote } from '../lib/validate/quote';
 import { createValidator } from '../lib/validate/index';
 import { didYouMean } from '../lib/validate/suggest';
 import type { MessageResult, ValidationSession, ValidatorOptions } from '../lib/validate/types';
@@ -217,7 +218,13 @@ class LiveCheck {
   }
 }
 
-export async function run(args: string[], io: CliIO, hooks: { interrupt?: AbortSignal } = {}): Promise<number> {
+/** What a test may set: an interrupt instead of the process's signals, a smaller cap on what may come before the session opens. */
+export interface WatchHooks {
+  interrupt?: AbortSignal;
+  maxOpening?: number;
+}
+
+export async function run(args: string[], io: CliIO, hooks: WatchHooks = {}): Promise<number> {
   const parsed = parseWatchArgs(args, io);
   if (typeof parsed === 'number') return parsed;
   const roots = loadSchemaRoots(parsed.schemas, io, 'watch');
@@ -234,10 +241,10 @@ export async function run(args: string[], io: CliIO, hooks: { interrupt?: AbortS
   try {
     const socket = await connectQmp(parsed.address, parsed.timeoutMs);
     if ('fault' in socket) {
-      io.stderr(`qapi-explorer watch: ${socket.fault}\n`);
+      io.stderr(`qapi-explorer watch: ${escapeForTerminal(socket.fault)}\n`);
       return 2;
     }
-    return await watch(socket, parsed, roots, record, io, hooks.interrupt);
+    return await watch(socket, parsed, roots, record, io, hooks);
   } finally {
     if (record !== null) closeSync(record);
   }
@@ -249,7 +256,7 @@ async function watch(
   roots: SchemaRoot[],
   record: number | null,
   io: CliIO,
-  interrupt: AbortSignal | undefined,
+  { interrupt, maxOpening = MAX_PIECE }: WatchHooks,
 ): Promise<number> {
   const where = addressText(args.address);
   const framer = new QmpFramer();
@@ -265,9 +272,15 @@ async function watch(
     state.stopped ??= s;
     socket.destroy();
   };
-  socket.setTimeout(args.timeoutMs, () =>
-    stop(new Stop({ kind: 'fault', message: handshake.timedOut(args.timeoutMs / 1000) })),
-  );
+  /** QEMU's own words (a build string, an error's text) and the address as typed: escaped for the terminal */
+  const say = (message: string) => io.stderr(`qapi-explorer watch: ${escapeForTerminal(message)}\n`);
+  // the greeting, and each reply, has --timeout seconds to come
+  const waitStep = () =>
+    setTimeout(
+      () => stop(new Stop({ kind: 'fault', message: handshake.timedOut(args.timeoutMs / 1000) })),
+      args.timeoutMs,
+    );
+  let stepTimer = waitStep();
   let durationTimer: NodeJS.Timeout | undefined;
   const onInterrupt = () => stop(new Stop({ kind: 'interrupted' }));
   const signals = interrupt ? [] : (['SIGINT', 'SIGTERM'] as const);
@@ -303,14 +316,14 @@ async function watch(
     const live = new LiveCheck(model, where, roots, args.options, args.format, args.record ?? undefined);
     state.live = live;
     state.openedAt = Date.now();
-    socket.setTimeout(0);
+    clearTimeout(stepTimer);
     if (args.durationMs !== null) {
       const end = new Stop({ kind: 'duration', seconds: args.durationMs / 1000 });
       durationTimer = setTimeout(() => stop(end), args.durationMs);
     }
-    const build = greeting.package ? ` (${greeting.package})` : '';
+    const build = greeting.package ? ` (${quote(greeting.package)})` : '';
     const also = live.labels.length > 1 ? `; also checked against ${live.labels.slice(1).join(', ')}` : '';
-    io.stderr(`qapi-explorer watch: ${qemu}${build} at ${where}, ${events.length} events in its schema${also}\n`);
+    say(`${qemu}${build} at ${where}, ${events.length} events in its schema${also}`);
     const text = withoutSchema(state.opening, schemaReply);
     state.opening = '';
     let out = '';
@@ -325,9 +338,7 @@ async function watch(
     if (piece.kind === 'too-large' && state.live) {
       // not kept, so neither recorded nor checked: said, and counted as an invalid message
       state.live.tally.others.invalid++;
-      io.stderr(
-        `qapi-explorer watch: ${where}: a message over the size cap skipped: ${JSON.stringify(piece.text.slice(0, 60))}…\n`,
-      );
+      say(`${where}: a message over the size cap skipped: ${JSON.stringify(piece.text.slice(0, 60))}…`);
       return '';
     }
     const line = recordLine('<-', piece.text);
@@ -339,9 +350,16 @@ async function watch(
       return out;
     }
     state.opening += line;
+    if (state.opening.length > maxOpening) {
+      const size = maxOpening >= 1 << 20 ? `${maxOpening >> 20} MiB` : `${maxOpening} characters`;
+      const message = `over ${size} came without the reply to ${handshake.awaiting ?? 'the greeting'}: given up`;
+      throw new Stop({ kind: 'fault', message });
+    }
     const step = handshake.receive(piece);
     if (step.kind === 'fault') throw new Stop({ kind: 'fault', message: step.message });
     if (step.kind === 'send') {
+      clearTimeout(stepTimer);
+      stepTimer = waitStep();
       socket.write(step.text + '\n');
       const sent = recordLine('->', step.text);
       write(sent);
@@ -367,15 +385,13 @@ async function watch(
       // a socket destroyed by a stop ends the loop with an error of its own; any other is said
       else if (!state.stopped) {
         if ((err as NodeJS.ErrnoException).code === undefined) throw err;
-        io.stderr(`qapi-explorer watch: ${where}: ${(err as Error).message}\n`);
+        say(`${where}: ${(err as Error).message}`);
       }
     }
     const end = state.stopped?.end ?? { kind: 'closed' };
     const live = state.live;
     if (end.kind === 'fault' || !live) {
-      io.stderr(
-        `qapi-explorer watch: ${where}: ${end.kind === 'fault' ? end.message : handshake.endedEarly(framer.held)}\n`,
-      );
+      say(`${where}: ${end.kind === 'fault' ? end.message : handshake.endedEarly(framer.held)}`);
       return 2;
     }
     let out = '';
@@ -389,6 +405,7 @@ async function watch(
     if (out) io.stdout(out);
     return live.tally.events.invalid + live.tally.others.invalid > 0 ? 1 : 0;
   } finally {
+    clearTimeout(stepTimer);
     clearTimeout(durationTimer);
     interrupt?.removeEventListener('abort', onInterrupt);
     for (const s of signals) process.off(s, onInterrupt);

@@ -9,7 +9,7 @@
 // CommandNotFound), then writes the events as fast as the client reads them
 // (honouring backpressure, so a slow client is never buried), or at a given rate, and closes, as
 // QEMU does when it quits. A few faults on request: closing in the middle of
-// the greeting, refusing capabilities negotiation.
+// the greeting, refusing capabilities negotiation, answering nothing after it.
 import net from 'node:net';
 import { QmpFramer } from '../lib/qmp/framing';
 
@@ -54,8 +54,11 @@ export interface FakeQmpOptions {
   events?: () => Iterable<string>;
   /** after the events, keep the connection open (until the client or close() ends it) instead of closing it */
   hold?: boolean;
-  /** 'half-greeting': send half of the greeting, then close; 'refuse': answer qmp_capabilities with an error */
-  fault?: 'half-greeting' | 'refuse';
+  /**
+   * 'half-greeting': send half of the greeting, then close; 'refuse': answer qmp_capabilities with an error;
+   * 'mute': answer qmp_capabilities, then nothing (the events still come)
+   */
+  fault?: 'half-greeting' | 'refuse' | 'mute';
   /** listen on this Unix socket instead of 127.0.0.1 */
   path?: string;
   /** when the events start: once capabilities are negotiated, as QEMU's do (default), or once the schema is sent */
@@ -163,6 +166,7 @@ export async function startFakeQmp(options: FakeQmpOptions): Promise<FakeQmp> {
     socket.on('data', (chunk: string) => {
       for (const piece of framer.push(chunk)) {
         received.push(piece.text);
+        if (options.fault === 'mute' && received.length > 1) continue;
         const command = JSON.parse(piece.text) as { execute?: string; id?: unknown };
         if (command.execute === 'qmp_capabilities' && options.fault === 'refuse') {
           const desc = 'Capabilities negotiation is already complete, command ignored';

@@ -3,7 +3,7 @@
 // is when a test may start provoking events.
 import { Readable } from 'node:stream';
 import type { CliIO } from '../../cli/main';
-import { run } from '../../cli/watch';
+import { run, type WatchHooks } from '../../cli/watch';
 
 export interface WatchRun {
   out: string[];
@@ -15,7 +15,7 @@ export interface WatchRun {
 
 export function startWatch(
   args: string[],
-  { interrupt, onOut }: { interrupt?: AbortSignal; onOut?: (text: string) => void } = {},
+  { onOut, ...hooks }: WatchHooks & { onOut?: (text: string) => void } = {},
 ): WatchRun {
   const out: string[] = [];
   const err: string[] = [];
@@ -30,7 +30,7 @@ export function startWatch(
     cwd: process.cwd(),
     stdin: Readable.from(['']),
   };
-  const done = run(args, io, interrupt ? { interrupt } : {});
+  const done = run(args, io, hooks);
   void done.finally(open);
   return { out, err, opened, done };
 }

@@ -253,6 +253,35 @@ describeWithShared('watch: a QEMU that breaks off the opening exits 2, saying wh
   });
 });
 
+describeWithShared('watch: what a QEMU says is shown, never obeyed; what it sends is bounded', () => {
+  it('control and bidi characters in its build string and event names are escaped on the terminal', async () => {
+    const hostile = '\u001b]0;owned\u0007\u202e';
+    const recording = readFileSync(sharedPath('qemu-builds', 'qemu-7.2.22-x86_64.qmp'), 'utf8').replace(
+      '"package": "Debian',
+      `"package": ${JSON.stringify(hostile).slice(0, -1)} Debian`,
+    );
+    const event = `{"timestamp": {"seconds": 1, "microseconds": 0}, "event": ${JSON.stringify(`X${hostile}`)}}`;
+    const server = await startFakeQmp({ recording, events: () => [event] });
+    servers.push(server);
+    const w = startWatch([server.address]);
+    expect(await w.done).toBe(1);
+    const said = w.out.join('') + w.err.join('');
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+    expect(said).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(w.err[0]).toContain('(\\u001b]0;owned\\u0007\\u202e Debian 1:7.2+dfsg-7+deb12u18+b3)');
+    expect(w.out[0]).toContain('event X\\u001b]0;owned\\u0007\\u202e: INVALID');
+  });
+
+  it('a QEMU that sends events but never answers: given up once the cap on the opening is reached, exit 2', async () => {
+    const server = await fake({ fault: 'mute', events: () => eventStream(5000), hold: true });
+    const w = startWatch([server.address], { maxOpening: 100_000 });
+    expect(await w.done).toBe(2);
+    expect(w.err.at(-1)).toBe(
+      `qapi-explorer watch: ${server.address}: over 100000 characters came without the reply to query-version: given up\n`,
+    );
+  });
+});
+
 describeWithShared('watch: a flood of events', () => {
   it(
     '100,000 events: each seen once, in order; memory after 100,000 as after 10,000',
