@@ -7,9 +7,10 @@
 // greeting, answers qmp_capabilities, query-version and query-qmp-schema
 // with the recorded replies (and any other command with QEMU's
 // CommandNotFound), then writes the events as fast as the client reads them
-// (honouring backpressure, so a slow client is never buried), or at a given rate, and closes, as
-// QEMU does when it quits. A few faults on request: closing in the middle of
-// the greeting, refusing capabilities negotiation, answering nothing after it.
+// (honouring backpressure, so a slow client is never buried) or at a given
+// rate, and once the session is open closes, as QEMU does when it quits.
+// A few faults on request: closing in the middle of the greeting, refusing
+// capabilities negotiation, answering nothing after it.
 import net from 'node:net';
 import { QmpFramer } from '../lib/qmp/framing';
 
