@@ -5,8 +5,9 @@
 // 'toString' as a command), a dump event named '__proto__', and dump names
 // that are no URL path segment as they stand ('a/b', 'P%41', '.', a NUL).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PROTOTYPE_COMMANDS, writeHostileRoots } from '../support/hostile-names';
-import { renderEveryRoute, type RenderedRoute } from '../support/site-routes';
+import { PROTOTYPE_COMMANDS, URL_HOSTILE_NAMES, writeHostileRoots } from '../support/hostile-names';
+import { internalLinks, renderEveryRoute, type RenderedRoute } from '../support/site-routes';
+import { inPage, nameFromSegment, nameSegment } from '@/lib/site/href';
 
 const roots = writeHostileRoots();
 const saved = { ...process.env };
@@ -67,6 +68,64 @@ describe("a three-release site with Object.prototype's names", () => {
     expect(prototypeKeys()).toEqual(cleanPrototype);
     expect(again.map((p) => [p.path, p.status, p.body.length])).toEqual(
       pages.map((p) => [p.path, p.status, p.body.length]),
+    );
+  });
+});
+
+describe('dump names that are no URL path segment', () => {
+  const escapeHtml = (t: string) =>
+    t
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#x27;');
+  const heading = (html: string) => /<h1 class="def-name"><code>(.*?)<\/code><\/h1>/s.exec(html)?.[1];
+
+  it("a name's path segment: QEMU's names as they are, any other one-to-one in URL- and file-safe characters", () => {
+    for (const name of ['STOP', 'blockdev-add', '__org.qemu_x-y', 'Qcow2OverlapChecks', '123'])
+      expect(nameSegment(name)).toBe(name);
+    const names = [...URL_HOSTILE_NAMES, '~', '~002E', '.x', 'x.', '\ud800', '\udc00'];
+    const segments = names.map(nameSegment);
+    expect(new Set(segments).size).toBe(names.length);
+    for (const [i, segment] of segments.entries()) {
+      expect(segment).toMatch(/^[A-Za-z0-9_~-][A-Za-z0-9_.~-]*$/);
+      expect(nameFromSegment(segment)).toBe(names[i]);
+    }
+    expect(nameFromSegment('a%2Fb')).toBeNull();
+    expect(nameFromSegment('~002e')).toBeNull();
+    expect(inPage('m-we/ird?#%')).toBe('#m-we%2Fird%3F%23%25');
+  });
+
+  it('each has one page, and the module page links to it', () => {
+    const links = internalLinks(pages);
+    for (const name of URL_HOSTILE_NAMES) {
+      const own = pages.filter((p) => p.path.startsWith('/v/10.2.0/events/') && heading(p.body) === escapeHtml(name));
+      expect(
+        own.map((p) => p.path),
+        JSON.stringify(name),
+      ).toHaveLength(1);
+      expect(links.get(own[0]!.path), JSON.stringify(name)).toContain('/v/10.2.0/modules/query-qmp-schema/');
+    }
+  });
+
+  it('every internal link of every page leads to a page of the site', () => {
+    const paths = new Set(pages.filter((p) => p.status === 200).map((p) => p.path));
+    const broken = [...internalLinks(pages)].filter(([target]) => !paths.has(target));
+    expect(broken.map(([target, from]) => `${target} <- ${from[0]}`)).toEqual([]);
+  });
+
+  it('a label that is no path segment, or a name too long for a file name, stops the build before any page, saying which', async () => {
+    vi.resetModules();
+    process.env.QAPI_VERSIONS = `10.2.2=${roots.tree102},..=${roots.tree52}`;
+    await expect(renderEveryRoute()).rejects.toThrow(
+      `version label '..' (${roots.tree52}): '..' is no URL path segment; give the version another label`,
+    );
+    vi.resetModules();
+    const long = writeHostileRoots(['L'.repeat(300)]);
+    process.env.QAPI_VERSIONS = `10.2.2=${long.tree102},${long.dump}`;
+    await expect(renderEveryRoute()).rejects.toThrow(
+      `version '10.2.0' (${long.dump}): the event '${'L'.repeat(60)}…' (300 characters) is too long a name for a page of the site: its file name would be 300 bytes, at most 200`,
     );
   });
 });
