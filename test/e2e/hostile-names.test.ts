@@ -3,9 +3,10 @@
 // properties (constructor, toString …, which crashed every multi-release
 // build), a dump event named '__proto__', and dump names that are no URL path
 // segment as they stand ('a/b', 'P%41', '.', '..', a NUL). Served by our
-// static server, every link of every page leads to a page. In-process checks
+// static server, every link of every page leads to a page; an event whose
+// valid message holds 8^7 strings has a small page. In-process checks
 // of the same routes: test/unit/site-hostile-names.test.ts.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +52,12 @@ describe('a built site of legal but hostile names', () => {
     }
     expect((await get('/commands/constructor/')).text).toMatch(/History/);
     expect((await get('/v/10.2.0/events/__proto__/')).text).toContain('<code>__proto__</code>');
+  });
+
+  it('keeps the page of an event whose valid message holds 8^7 strings small', () => {
+    const file = path.join(ROOT, OUT, 'events', 'WIDE_EVENT', 'index.html');
+    expect(statSync(file).size).toBeLessThan(256 * 1024);
+    expect(readFileSync(file, 'utf8')).toContain('WIDE_EVENT message cut short');
   });
 
   it("serves every link of every page, the dump's hostile names included", async () => {

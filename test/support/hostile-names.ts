@@ -75,7 +75,22 @@ const tree102 = `# QEMU 10.2 accepts 'constructor' as a command, member and enum
 
 { 'event': 'PROTO_EVENT', 'data': 'ProtoBase' }
 { 'command': 'constructor', 'data': 'ProtoUnion', 'boxed': true, 'returns': 'ProtoBase' }
-`;
+${wideStructs(8, 7)}`;
+
+/**
+ * A valid tree (QEMU 10.2 accepts it) of structs `width` wide and `depth` deep under the event WIDE_EVENT:
+ * 2.3 KB at 8 x 7, and a valid WIDE_EVENT message holds width^depth strings.
+ */
+export function wideStructs(width: number, depth: number): string {
+  const lines: string[] = [];
+  for (let d = 0; d < depth; d++) {
+    const type = d + 1 < depth ? `WideLevel${d + 1}` : 'str';
+    const members = Array.from({ length: width }, (_, k) => `'m${k}': '${type}'`).join(', ');
+    lines.push(`{ 'struct': 'WideLevel${d}', 'data': { ${members} } }`);
+  }
+  lines.push(`{ 'event': 'WIDE_EVENT', 'data': 'WideLevel0' }`);
+  return lines.join('\n') + '\n';
+}
 
 /** A query-qmp-schema reply of a QEMU 10.2.0 build, as libvirt records it, with these extra events. */
 export function hostileDump(events: string[], qemu = { major: 10, minor: 2, micro: 0 }): string {
