@@ -222,6 +222,12 @@ function isMasked(name: string): boolean {
   return /^\d+$/.test(name) || name.startsWith('q_');
 }
 
+/**
+ * How deep unions may nest through their variants, and arrays through their element types: QEMU's generator
+ * fails beyond about 495 levels of unions (lib/qapi/schema/object.ts), and has no arrays of arrays at all.
+ */
+export const MAX_DUMP_NESTING = 500;
+
 /** Reads every SchemaInfo; throws IntrospectionFault. */
 export function entitiesOf(infos: unknown[]): Entity[] {
   const reader = new Reader(infos);
@@ -236,12 +242,83 @@ export function entitiesOf(infos: unknown[]): Entity[] {
   for (const { name, path } of reader.refs) {
     if (!byName.has(name)) reader.fault(path, `type '${name}' is not defined in the reply`);
   }
-  infos.forEach((_, i) => checkEntity(reader, byName, entities[i]!, i));
+  const nesting = new Nesting(reader, byName, entities);
+  infos.forEach((_, i) => checkEntity(reader, byName, nesting, entities[i]!, i));
   for (const e of entities) if (e.meta === 'command' || e.meta === 'event') dropEmptyObjects(e, byName);
   return entities;
 }
 
-function checkEntity(reader: Reader, byName: Map<string, Entity>, e: Entity, i: number): void {
+/**
+ * How deep each union nests unions through its variants, and each array arrays through its element type, each
+ * type walked once (a diamond of unions is not walked once per path): a union whose variants lead back to
+ * itself, or an array that contains itself, would make every reader of the model loop, and nesting past
+ * MAX_DUMP_NESTING would overflow their stacks.
+ */
+class Nesting {
+  private readonly depth = new Map<Entity, number>();
+  private readonly index = new Map<Entity, number>();
+
+  constructor(
+    private readonly reader: Reader,
+    private readonly byName: Map<string, Entity>,
+    entities: Entity[],
+  ) {
+    entities.forEach((e, i) => this.index.set(e, i));
+  }
+
+  /** The types directly below `e` that nest the same way: a union's union variants, an array's array element. */
+  private below(e: Entity): Entity[] {
+    if (e.meta === 'array') {
+      const t = this.byName.get(e.elementType);
+      return t?.meta === 'array' ? [t] : [];
+    }
+    if (e.meta !== 'union') return [];
+    const out: Entity[] = [];
+    for (const b of e.branches) {
+      const t = this.byName.get(b.type);
+      if (t?.meta === 'union') out.push(t);
+    }
+    return out;
+  }
+
+  /** Walks `root` depth first without recursion; faults as each type's own check would, at that type. */
+  check(root: Entity): void {
+    if (this.depth.has(root)) return;
+    const onPath = new Set<Entity>([root]);
+    const stack: { e: Entity; next: Entity[]; at: number }[] = [{ e: root, next: this.below(root), at: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const child = top.next[top.at++];
+      if (child) {
+        if (onPath.has(child)) this.cycle(root, child);
+        if (this.depth.has(child)) continue;
+        onPath.add(child);
+        stack.push({ e: child, next: this.below(child), at: 0 });
+        continue;
+      }
+      let d = 1;
+      for (const t of top.next) d = Math.max(d, this.depth.get(t)! + 1);
+      if (d > MAX_DUMP_NESTING) {
+        const what =
+          top.e.meta === 'union'
+            ? ['variants', 'unions nested more than']
+            : ['element-type', 'arrays nested more than'];
+        this.reader.fault([this.index.get(top.e)!, what[0]!], `${what[1]} ${MAX_DUMP_NESTING} deep`);
+      }
+      this.depth.set(top.e, d);
+      onPath.delete(top.e);
+      stack.pop();
+    }
+  }
+
+  private cycle(root: Entity, again: Entity): never {
+    const i = this.index.get(root)!;
+    if (root.meta === 'array') this.reader.fault([i, 'element-type'], `the array '${root.name}' contains itself`);
+    this.reader.fault([i, 'variants'], `the variants of '${root.name}' contain '${again.name}' again`);
+  }
+}
+
+function checkEntity(reader: Reader, byName: Map<string, Entity>, nesting: Nesting, e: Entity, i: number): void {
   if (e.meta === 'union') {
     const tagType = byName.get(e.tagType);
     if (tagType?.meta !== 'enum') reader.fault([i, 'tag'], `the tag '${e.discriminator}' must have an enum type`);
@@ -250,25 +327,9 @@ function checkEntity(reader: Reader, byName: Map<string, Entity>, e: Entity, i: 
       if (t?.meta !== 'struct' && t?.meta !== 'union')
         reader.fault([i, 'variants', k, 'type'], `variant '${b.value}' must be an object type`);
     });
-    // a union whose branches lead back to itself would make every reader of the model loop
-    const seen = new Set<string>();
-    const walk = (u: UnionType): void => {
-      if (seen.has(u.name)) reader.fault([i, 'variants'], `the variants of '${e.name}' contain '${u.name}' again`);
-      seen.add(u.name);
-      for (const b of u.branches) {
-        const t = byName.get(b.type);
-        if (t?.meta === 'union') walk(t);
-      }
-      seen.delete(u.name);
-    };
-    walk(e);
+    nesting.check(e);
   } else if (e.meta === 'array') {
-    // an array of arrays … of itself has no JSON value of finite depth, and readers of the model would loop
-    const seen = new Set([e.name]);
-    for (let t = byName.get(e.elementType); t?.meta === 'array'; t = byName.get(t.elementType)) {
-      if (seen.has(t.name)) reader.fault([i, 'element-type'], `the array '${e.name}' contains itself`);
-      seen.add(t.name);
-    }
+    nesting.check(e);
   } else if (e.meta === 'alternate') {
     // QEMU's rule (qapi-code-gen "Alternate types"): no alternative is itself an alternate
     e.alternatives.forEach((a, k) => {
