@@ -49,6 +49,9 @@ export function GroupHeading({
                 — members of <TypeNameLink site={site} name={o.from} />
               </span>
             )}
+            {o.branchesNotShown !== undefined && (
+              <span className="group-from"> (its own {o.branchesNotShown} branches are not shown here)</span>
+            )}
             <IfBadge cond={o.if} />
           </>
         )}

@@ -17,12 +17,17 @@ import { MAX_DUMP_NESTING } from '@/lib/qapi/introspect/to-model';
 import {
   arrayChainDump,
   baseChainTree,
+  indentedBulletsTree,
+  nestedBulletsTree,
   unionChainDump,
   unionChainTree,
   unionDiamondDump,
   unionDiamondTree,
 } from '@/lib/qapi/fuzz/shapes';
+import { MAX_RST_NESTING } from '@/lib/site/rst/blocks';
+import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
 import { run as check } from '../../cli/check';
+import { memorySite } from '../support/memory-schema';
 import { runCommand } from '../support/cli-io';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,4 +135,35 @@ describe('the check command on them', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('80 union');
   });
+});
+
+describe('the site on them', () => {
+  it.each([
+    ['a chain of 500 unions', unionChainTree(500), 'CHAIN', 'Chain0'],
+    ['40 levels of union diamonds', unionDiamondTree(40), 'DIAMOND', 'Left0'],
+  ])('%s: every page small, nested unions flattened 4 deep and said so', (_, text, event, union) => {
+    const site = memorySite({ 'qapi-schema.json': text }, '10.2.2');
+    for (const e of site.model.entities.filter((x) => !x.implicit && x.meta !== 'builtin')) {
+      expect(DefinitionPage({ site, entity: e }).value.length, e.name).toBeLessThan(256 * 1024);
+    }
+    expect(DefinitionPage({ site, entity: site.index.get(event)! }).value).toContain(
+      '(its own 2 branches are not shown here)',
+    );
+    expect(DefinitionPage({ site, entity: site.index.get(union)! }).value).toContain('its own 2 branches');
+  });
+
+  it.each([
+    ['on one line', nestedBulletsTree(2000)],
+    ['indented line by line', indentedBulletsTree(2000)],
+  ])(
+    `bullets nested 2,000 deep in a doc comment, %s: ${MAX_RST_NESTING} levels, then the rest as written, said so`,
+    (_, text) => {
+      const site = memorySite({ 'qapi-schema.json': text }, '10.0.13');
+      const html = DefinitionPage({ site, entity: site.index.get('BULLETS')! }).value;
+      expect(html.match(/<ul>/g)).toHaveLength(MAX_RST_NESTING + 1);
+      expect(html).toContain(`Nested more than ${MAX_RST_NESTING} levels deep: the rest is shown as written.`);
+      // nothing is lost: the deepest text is on the page, as written
+      expect(html).toMatch(/<pre class="literal"><code>[^<]*(- level 1999|- deep)<\/code><\/pre>/);
+    },
+  );
 });
