@@ -13,3 +13,8 @@ const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u20
 export function escapeForTerminal(s: string): string {
   return s.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** A text whose line breaks are its own (QEMU's error text: include chain, "In …:", the error), each line escaped. */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeForTerminal).join('\n');
+}

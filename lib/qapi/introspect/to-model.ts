@@ -31,6 +31,11 @@ export class IntrospectionFault {
   ) {}
 }
 
+/** A string of the reply in a fault's message: a name may be a megabyte long (the message is escaped whole by its reader). */
+function named(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 80)}…, ${s.length} characters` : s;
+}
+
 /** The module every introspected definition belongs to (builtins keep QEMU's './builtin'). */
 export const INTROSPECTION_MODULE = 'query-qmp-schema';
 
@@ -133,9 +138,9 @@ class Reader {
       case 'builtin': {
         const jsonType = this.str(info, 'json-type', path)!;
         const expected = Object.hasOwn(BUILTIN_JSON_TYPES, name) ? BUILTIN_JSON_TYPES[name] : undefined;
-        if (!expected) this.fault([...path, 'name'], `'${name}' is not a QAPI builtin type`);
+        if (!expected) this.fault([...path, 'name'], `'${named(name)}' is not a QAPI builtin type`);
         if (jsonType !== expected)
-          this.fault([...path, 'json-type'], `builtin '${name}' is sent as '${expected}', not '${jsonType}'`);
+          this.fault([...path, 'json-type'], `builtin '${name}' is sent as '${expected}', not '${named(jsonType)}'`);
         const out: BuiltinType = { ...base, module: './builtin', implicit: true, meta: 'builtin', jsonType: expected };
         // introspection maps every integer type to 'int' (introspect.py _use_type)
         if (name === 'int') out.anyInteger = true;
@@ -195,7 +200,7 @@ class Reader {
         return out;
       }
       default:
-        return this.fault([...path, 'meta-type'], `unknown meta-type '${metaType}'`);
+        return this.fault([...path, 'meta-type'], `unknown meta-type '${named(metaType)}'`);
     }
   }
 
@@ -207,7 +212,7 @@ class Reader {
       return { ...base, meta: 'struct', members };
     }
     const tagMember = members.find((m) => m.name === tag);
-    if (!tagMember) this.fault([...path, 'tag'], `the tag '${tag}' is not one of the members`);
+    if (!tagMember) this.fault([...path, 'tag'], `the tag '${named(tag)}' is not one of the members`);
     const branches = this.objects(info, 'variants', path).map(([v, at]) => ({
       value: this.str(v, 'case', at)!,
       type: this.ref(v, 'type', at),
@@ -235,12 +240,12 @@ export function entitiesOf(infos: unknown[]): Entity[] {
   const byName = new Map<string, Entity>();
   infos.forEach((info, i) => {
     const e = reader.entity(info, i);
-    if (byName.has(e.name)) reader.fault([i, 'name'], `'${e.name}' is defined twice`);
+    if (byName.has(e.name)) reader.fault([i, 'name'], `'${named(e.name)}' is defined twice`);
     byName.set(e.name, e);
     entities.push(e);
   });
   for (const { name, path } of reader.refs) {
-    if (!byName.has(name)) reader.fault(path, `type '${name}' is not defined in the reply`);
+    if (!byName.has(name)) reader.fault(path, `type '${named(name)}' is not defined in the reply`);
   }
   const nesting = new Nesting(reader, byName, entities);
   infos.forEach((_, i) => checkEntity(reader, byName, nesting, entities[i]!, i));
@@ -313,19 +318,21 @@ class Nesting {
 
   private cycle(root: Entity, again: Entity): never {
     const i = this.index.get(root)!;
-    if (root.meta === 'array') this.reader.fault([i, 'element-type'], `the array '${root.name}' contains itself`);
-    this.reader.fault([i, 'variants'], `the variants of '${root.name}' contain '${again.name}' again`);
+    if (root.meta === 'array')
+      this.reader.fault([i, 'element-type'], `the array '${named(root.name)}' contains itself`);
+    this.reader.fault([i, 'variants'], `the variants of '${named(root.name)}' contain '${named(again.name)}' again`);
   }
 }
 
 function checkEntity(reader: Reader, byName: Map<string, Entity>, nesting: Nesting, e: Entity, i: number): void {
   if (e.meta === 'union') {
     const tagType = byName.get(e.tagType);
-    if (tagType?.meta !== 'enum') reader.fault([i, 'tag'], `the tag '${e.discriminator}' must have an enum type`);
+    if (tagType?.meta !== 'enum')
+      reader.fault([i, 'tag'], `the tag '${named(e.discriminator)}' must have an enum type`);
     e.branches.forEach((b, k) => {
       const t = byName.get(b.type);
       if (t?.meta !== 'struct' && t?.meta !== 'union')
-        reader.fault([i, 'variants', k, 'type'], `variant '${b.value}' must be an object type`);
+        reader.fault([i, 'variants', k, 'type'], `variant '${named(b.value)}' must be an object type`);
     });
     nesting.check(e);
   } else if (e.meta === 'array') {
@@ -334,7 +341,7 @@ function checkEntity(reader: Reader, byName: Map<string, Entity>, nesting: Nesti
     // QEMU's rule (qapi-code-gen "Alternate types"): no alternative is itself an alternate
     e.alternatives.forEach((a, k) => {
       if (byName.get(a.type)?.meta === 'alternate')
-        reader.fault([i, 'members', k, 'type'], `an alternative of '${e.name}' cannot be an alternate`);
+        reader.fault([i, 'members', k, 'type'], `an alternative of '${named(e.name)}' cannot be an alternate`);
     });
   } else if (e.meta === 'command' || e.meta === 'event') {
     const arg = byName.get(e.argType!);
