@@ -228,10 +228,12 @@ function isMasked(name: string): boolean {
 }
 
 /**
- * How deep unions may nest through their variants, and arrays through their element types: QEMU's generator
- * fails beyond about 495 levels of unions (lib/qapi/schema/object.ts), and has no arrays of arrays at all.
+ * How deep unions may nest through their variants: QEMU's generator fails beyond about 495 levels of unions
+ * (lib/qapi/schema/object.ts); every reader of the model (the validator's walk, pages, diff) takes 2,000.
  */
-export const MAX_DUMP_NESTING = 500;
+export const MAX_DUMP_UNION_NESTING = 2000;
+/** How deep arrays may nest through their element types: QEMU has no arrays of arrays at all. */
+export const MAX_DUMP_ARRAY_NESTING = 500;
 
 /** Reads every SchemaInfo; throws IntrospectionFault. */
 export function entitiesOf(infos: unknown[]): Entity[] {
@@ -257,7 +259,7 @@ export function entitiesOf(infos: unknown[]): Entity[] {
  * How deep each union nests unions through its variants, and each array arrays through its element type, each
  * type walked once (a diamond of unions is not walked once per path): a union whose variants lead back to
  * itself, or an array that contains itself, would make every reader of the model loop, and nesting past
- * MAX_DUMP_NESTING would overflow their stacks.
+ * the caps below would overflow their stacks.
  */
 class Nesting {
   private readonly depth = new Map<Entity, number>();
@@ -303,12 +305,11 @@ class Nesting {
       }
       let d = 1;
       for (const t of top.next) d = Math.max(d, this.depth.get(t)! + 1);
-      if (d > MAX_DUMP_NESTING) {
-        const what =
-          top.e.meta === 'union'
-            ? ['variants', 'unions nested more than']
-            : ['element-type', 'arrays nested more than'];
-        this.reader.fault([this.index.get(top.e)!, what[0]!], `${what[1]} ${MAX_DUMP_NESTING} deep`);
+      const union = top.e.meta === 'union';
+      const max = union ? MAX_DUMP_UNION_NESTING : MAX_DUMP_ARRAY_NESTING;
+      if (d > max) {
+        const [at, what] = union ? ['variants', 'unions'] : ['element-type', 'arrays'];
+        this.reader.fault([this.index.get(top.e)!, at], `${what} nested more than ${max} deep`);
       }
       this.depth.set(top.e, d);
       onPath.delete(top.e);
