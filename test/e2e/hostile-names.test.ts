@@ -63,7 +63,8 @@ describe('a built site of legal but hostile names', () => {
   it("serves every link of every page, the dump's hostile names included", async () => {
     const pages = exportedPages(path.join(ROOT, OUT));
     const hostile = pages.filter((p) => p.startsWith('/v/10.2.0/events/'));
-    expect(hostile.length).toBe(URL_HOSTILE_NAMES.length + 2);
+    // and '__proto__', and the pages saying the trees' PROTO_EVENT and WIDE_EVENT are not in this version
+    expect(hostile.length).toBe(URL_HOSTILE_NAMES.length + 3);
     const links = new Set<string>();
     for (const p of pages) {
       const html = readFileSync(path.join(ROOT, OUT, p, 'index.html'), 'utf8');
