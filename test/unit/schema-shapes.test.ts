@@ -103,7 +103,7 @@ describe('unions and arrays nested in a query-qmp-schema reply', () => {
       "d.json:1:505700: bad query-qmp-schema reply at .return[3002].variants: unions nested more than 2000 deep ('u2999')",
     );
     expect(errorOf(() => dump(arrayChainDump(2000)))).toBe(
-      "d.json:1:87969: bad query-qmp-schema reply at .return[1502].element-type: arrays nested more than 500 deep ('a1499')",
+      "d.json:1:114129: bad query-qmp-schema reply at .return[1938].element-type: arrays nested more than 64 deep ('a1935')",
     );
   });
 

@@ -232,8 +232,11 @@ function isMasked(name: string): boolean {
  * (lib/qapi/schema/object.ts); every reader of the model (the validator's walk, pages, diff) takes 2,000.
  */
 export const MAX_DUMP_UNION_NESTING = 2000;
-/** How deep arrays may nest through their element types: QEMU has no arrays of arrays at all. */
-export const MAX_DUMP_ARRAY_NESTING = 500;
+/**
+ * How deep arrays may nest through their element types: QEMU has no arrays of arrays at all, and a diff of a
+ * dump with arrays 500 deep takes most of a minute.
+ */
+export const MAX_DUMP_ARRAY_NESTING = 64;
 
 /** Reads every SchemaInfo; throws IntrospectionFault. */
 export function entitiesOf(infos: unknown[]): Entity[] {
