@@ -137,7 +137,13 @@ describeWithQemu(['10.2.2', '10.0.13'], 'review: the seed in every form', () => 
     const json = JSON.parse(formatReview(r, 'json'));
     expect(json).toMatchObject({ verdict: 'fine', applies: true, qapi: { ok: true }, findings: [] });
     expect(json.base).toMatchObject({ label: '10.2.2', how: 'blob-hash' });
-    expect(json.changes.summary).toEqual({ incompatible: 0, tolerate: 0, compatible: 1 });
+    expect(json.changes.summary).toEqual({
+      incompatible: 0,
+      tolerate: 0,
+      'our-call': 0,
+      compatible: 1,
+      configuration: 0,
+    });
     expect(json.models).toBeUndefined();
     expect(formatReview(r, 'markdown')).toMatch(/^\*\*QAPI review: The QAPI schema is fine\*\*/);
     const reply = formatReview(r, 'mail');
