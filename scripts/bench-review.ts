@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import { diskTree } from '../cli/review-trees';
+import { diskTree } from '../lib/review/disk-tree';
 import { reviewPatch } from '../lib/review/index';
 import { qemuDir, ROOT, sharedPath } from './qemu-data';
 
