@@ -16,7 +16,7 @@ import { placeMarks, type MarkSet } from './place-marks';
 import { unwrappedLayout, wrappedLayout } from './row-layout';
 import { ColumnCache, LINE_HEIGHT, PAD, lineStartsOf, needsLargeView } from './text-geometry';
 import { useEditorViewport } from './useEditorViewport';
-import { useFileDrop } from './useFileDrop';
+import { useFileDrop } from '@/components/island/useFileDrop';
 
 export interface EditorHandle {
   /** select line:col..endLine:endCol (1-based, UTF-16 columns) and scroll it into view */

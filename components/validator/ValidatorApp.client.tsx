@@ -8,14 +8,16 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { Editor, type EditorHandle } from './Editor.client';
 import type { Spot } from './reveal-spot';
-import { DraftBanner, ShareNotice } from './Notices';
+import { DraftBanner, ShareNotice } from '@/components/island/Notices';
 import { ResultsPanel } from './ResultsPanel.client';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
-import type { TextOrigin } from './drafts';
-import { useDraft } from './useDraft';
+import type { TextOrigin } from '@/components/island/drafts';
+import { useDraft } from '@/components/island/useDraft';
+import { OPENED, validatorDrafts } from './store';
 import { usePageOptions } from './usePageOptions';
-import { downloadText, useShareLink } from './useShareLink';
+import { downloadText, useShareLink } from '@/components/island/useShareLink';
+import { shareLink } from '@/lib/site/validator-share';
 import { useValidation } from './useValidation';
 import { useOwnSchemas, type ReadOwn } from './useOwnSchemas';
 import type { ReleaseRef } from './protocol';
@@ -37,7 +39,11 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
   );
   const immediate = useRef(true);
   const setLinkVersion = useRef<(v: string | undefined) => void>(() => undefined);
-  const draft = useDraft(useCallback((v: string | undefined) => setLinkVersion.current(v), []));
+  const draft = useDraft(
+    validatorDrafts,
+    OPENED,
+    useCallback((v: string | undefined) => setLinkVersion.current(v), []),
+  );
   const { options, setOptions, version, ...opts } = usePageOptions(versions, draft.ready && own.loaded);
   setLinkVersion.current = opts.setLinkVersion;
   const checked = useValidation(draft.ready ? draft.text : '', options, version.modelUrl, immediate, releases);
@@ -105,7 +111,7 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
               }
             : null
         }
-        onCopyLink={() => copyLink(latest.current.text, options)}
+        onCopyLink={() => copyLink(() => shareLink(location.href, latest.current.text, options))}
         onDownload={download}
       />
       <ShareNotice share={share} onDownload={download} />

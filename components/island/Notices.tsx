@@ -1,12 +1,13 @@
-// The notices above the editor: the share link (or why there is none), and
-// the banner after a text was replaced, with "Restore it" (the user's own
-// latest text) and the short list of earlier texts kept in this browser.
+// The notices above a page's text (the validator's, the review's): the share
+// link (or why there is none), and the banner after a text was replaced, with
+// "Restore it" (the user's own latest text) and the short list of earlier
+// texts kept in this browser.
 import { MAX_FRAGMENT } from '@/lib/site/validator-share';
 import type { EarlierText, TextOrigin } from './drafts';
 import type { ShareState } from './useShareLink';
 import type { Banner } from './useDraft';
 
-const ORIGIN: Record<TextOrigin, string> = {
+export const ORIGIN_NAMES: Record<TextOrigin, string> = {
   own: 'your text',
   shared: 'shared link',
   example: 'docs example',
@@ -14,7 +15,16 @@ const ORIGIN: Record<TextOrigin, string> = {
   sample: 'example event',
 };
 
-export function ShareNotice({ share, onDownload }: { share: ShareState; onDownload(): void }) {
+/** `what`: what the link carries, as the page calls it ('messages', 'patch'). */
+export function ShareNotice({
+  share,
+  what = 'messages',
+  onDownload,
+}: {
+  share: ShareState;
+  what?: string;
+  onDownload(): void;
+}) {
   if (share.state === 'copied' || share.state === 'shown')
     return (
       <p className="vt-share" role="status">
@@ -28,15 +38,17 @@ export function ShareNotice({ share, onDownload }: { share: ShareState; onDownlo
         />
         <span className="muted">
           {' '}
-          The messages travel in the link&apos;s #fragment, which is never sent to a server.
+          The {what} travel{what.endsWith('s') ? '' : 's'} in the link&apos;s #fragment, which is never sent to a
+          server.
         </span>
       </p>
     );
   if (share.state === 'too-long')
     return (
       <p className="vt-share vt-share-too-long" role="alert">
-        Too long for a link: compressed, these messages need {Math.ceil(share.size / 1024)} KB of URL, and links over{' '}
-        {MAX_FRAGMENT / 1000} KB break in browsers and chat tools.{' '}
+        Too long for a link: compressed, {what === 'messages' ? 'these messages' : `this ${what}`} need
+        {what.endsWith('s') ? '' : 's'} {Math.ceil(share.size / 1024)} KB of URL, and links over {MAX_FRAGMENT / 1000}{' '}
+        KB break in browsers and chat tools.{' '}
         <button type="button" onClick={onDownload}>
           Download the file
         </button>{' '}
@@ -57,9 +69,12 @@ interface BannerProps {
   earlier: EarlierText[];
   onRestore(entry: EarlierText): void;
   onDismiss(): void;
+  /** how the page names where a text came from, where it differs from ORIGIN_NAMES */
+  originNames?: Partial<Record<TextOrigin, string>>;
 }
 
-export function DraftBanner({ banner, earlier, onRestore, onDismiss }: BannerProps) {
+export function DraftBanner({ banner, earlier, onRestore, onDismiss, originNames }: BannerProps) {
+  const ORIGIN = { ...ORIGIN_NAMES, ...originNames };
   const own = earlier.find((e) => e.origin === 'own') ?? earlier[0];
   return (
     <div className={`vt-banner vt-banner-${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
