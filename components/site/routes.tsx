@@ -38,6 +38,7 @@ import {
   ProtocolView,
 } from './views';
 import { isAbsent } from '@/lib/site/absent';
+import { reviewData } from './review-data';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -188,6 +189,21 @@ export const expansionRoute = (scope: RouteScope) => ({
     return new Response(html?.value ?? '', {
       status: html ? 200 : 404,
       headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+  },
+});
+
+const DATA_TYPES: Record<string, string> = { gz: 'application/gzip', json: 'application/json', txt: 'text/plain' };
+
+/** The /review page's data (components/site/review-data.ts): each base tree's texts, their index, the sample patch. */
+export const reviewDataRoute = () => ({
+  generateStaticParams: (): { file: string }[] => [...reviewData().files.keys()].map((file) => ({ file })),
+  GET: async (_req: Request, props: { params: Promise<{ file: string }> }) => {
+    const file = (await props.params).file;
+    const body = reviewData().files.get(file);
+    return new Response(body ? (body as BodyInit) : null, {
+      status: body ? 200 : 404,
+      headers: { 'content-type': DATA_TYPES[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream' },
     });
   },
 });

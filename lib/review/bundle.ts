@@ -4,9 +4,12 @@
 // hashes travel apart from the texts (BundledBase, a few KB for every tree),
 // so that finding the base by hash costs no text, and only the base's texts
 // are fetched. Pure.
+import type { SchemaModel } from '../qapi/model';
+import { BUILTIN_MODULE_NAME } from '../qapi/schema/entity';
 import { RELEASES, type QemuRelease } from '../qapi/releases';
 import { gitBlobHash } from './blob-hash';
 import { loadRoot } from './load';
+import { modulePath } from './definitions';
 import type { ReviewTree } from './types';
 
 /** What identifies a tree and its files, without their texts. */
@@ -24,18 +27,31 @@ export interface TreeBundle extends BundledBase {
   files: Record<string, string>;
 }
 
+/** The files a root of the tree reads, by path from the tree's top: found by loading it (QEMU's error throws). */
+function filesRead(tree: ReviewTree, root: string): string[] {
+  const loaded = loadRoot(tree, root);
+  if ('error' in loaded) throw loaded.error;
+  return [...loaded.ok.files];
+}
+
+/** The files of a root from its model (every module QEMU's generator read, the builtin one aside). */
+export function modelFiles(root: string, model: SchemaModel): string[] {
+  return model.modules.filter((m) => m.name !== BUILTIN_MODULE_NAME).map((m) => modulePath(root, m.name));
+}
+
 /**
- * The files every root of `tree` reads, with their texts and blob hashes
- * (the tree's own, else computed from the text). A root that does not check
- * (QEMU rejects its own tree) throws: a site is never built on one.
+ * The files every root of `tree` reads (`filesOf`: from their models when the
+ * caller has them, else by loading each root), with their texts and blob
+ * hashes (the tree's own, else computed from the text).
  */
-export function bundleTree(tree: ReviewTree): TreeBundle {
+export function bundleTree(
+  tree: ReviewTree,
+  filesOf: (root: string) => string[] = (r) => filesRead(tree, r),
+): TreeBundle {
   const files: Record<string, string> = {};
   const hashes: Record<string, string> = {};
   for (const root of tree.roots) {
-    const loaded = loadRoot(tree, root);
-    if ('error' in loaded) throw loaded.error;
-    for (const path of [...loaded.ok.files].sort()) {
+    for (const path of [...filesOf(root)].sort()) {
       const text = tree.read(path);
       if (text === null) continue;
       files[path] = text;

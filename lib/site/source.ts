@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadRootModelFromDisk } from '../qapi/node';
 import { optionsForTree } from '../qapi/options';
 import { cachedDiffs, cachedModel } from './model-cache';
-import { resolveVersions, uniqueLabels, type VersionConfig } from './config';
+import { resolveReviewSample, resolveVersions, uniqueLabels, type VersionConfig } from './config';
 import { buildSiteSchema, type BorrowedFrom, type SiteSchema } from './site-schema';
 import { versionPrefix } from './href';
 import { looksLikeIntrospection } from '../qapi/introspect/index';
@@ -154,4 +154,12 @@ export function getSiteHistory(): SiteHistory | null {
   const diffs = cachedDiffs(projectRoot(), trees, key, () => computeSiteDiffs(sites, defaultLabel));
   siteHistory = assembleSiteHistory(sites, defaultLabel, diffs);
   return siteHistory;
+}
+
+/** The /review page's sample patch (lib/site/config.ts resolveReviewSample), absolute; null when none is set. */
+export function reviewSampleFile(): string | null {
+  const root = projectRoot();
+  const configPath = path.join(root, CONFIG_FILE);
+  const sample = resolveReviewSample(process.env, existsSync(configPath) ? readFileSync(configPath, 'utf8') : null);
+  return sample ? path.resolve(root, sample) : null;
 }
