@@ -11,6 +11,7 @@ import {
   homePath,
   indexPath,
   protocolPath,
+  reviewPath,
   searchIndexPath,
   validatorPath,
   validatorVersionPath,
@@ -194,6 +195,7 @@ export function Topbar({ site, page }: { site: SiteSchema; page: PageRef }) {
         <a href={withBase(protocolPath(site.prefix))}>Protocol</a>
         {getVersions().length > 1 && <a href={withBase(changesPath())}>Changes</a>}
         <a href={withBase(validatorPath())}>Validate</a>
+        <a href={withBase(reviewPath())}>Review</a>
       </nav>
       <div className="topbar-tools">
         <SearchBox indexUrl={withBase(searchIndexPath(site.prefix))} base={basePath() + site.prefix} />
