@@ -12,15 +12,18 @@ import type { RuleId, Severity, Verdict } from '@/lib/review/types';
 export const previewAnchor = (i: number): string => `preview-${i}`;
 export const PREVIEWS_ANCHOR = 'review-previews';
 
-export type ToReviewWorker = {
-  type: 'review';
-  id: number;
-  text: string;
-  /** the base the user picked; '' to find it by blob hash */
-  base: string;
-  /** the URL of the index of the site's base trees (components/site/review-data.ts) */
-  index: string;
-};
+export type ToReviewWorker =
+  | {
+      type: 'review';
+      id: number;
+      text: string;
+      /** the base the user picked; '' to find it by blob hash */
+      base: string;
+      /** the URL of the index of the site's base trees (components/site/review-data.ts) */
+      index: string;
+    }
+  /** sent when the page starts: the worker's script is compiled and the index fetched before any patch */
+  | { type: 'warm'; index: string };
 
 export interface FindingView {
   rule: RuleId;

@@ -46,6 +46,11 @@ export class ReviewCore {
   }
 
   async handle(req: ToReviewWorker): Promise<void> {
+    if (req.type === 'warm') {
+      // a failure is said by the review that needs the index
+      await this.loadIndex(req.index).catch(() => undefined);
+      return;
+    }
     try {
       await this.review(req);
     } catch (err) {
@@ -53,7 +58,11 @@ export class ReviewCore {
     }
   }
 
-  private async review(req: ToReviewWorker): Promise<void> {
+  private loadIndex(url: string): Promise<ReviewIndex> {
+    return this.once(this.indexes, url, () => this.sources.index(url));
+  }
+
+  private async review(req: Extract<ToReviewWorker, { type: 'review' }>): Promise<void> {
     const { id } = req;
     const t0 = this.now();
     if (req.text.length > MAX_REVIEW_INPUT)
@@ -62,7 +71,7 @@ export class ReviewCore {
       );
     this.post({ type: 'progress', id, stage: 'Reading the patch…' });
     const patch = await readPatch(req.text);
-    const index = await this.once(this.indexes, req.index, () => this.sources.index(req.index));
+    const index = await this.loadIndex(req.index);
     const picked = index.bases.filter((b) => b.label === req.base);
     const entries = picked.length ? picked : index.bases;
     const loaded = new Map<string, ReadonlyMap<string, string>>();

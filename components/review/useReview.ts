@@ -5,8 +5,8 @@
 // short render. A review runs to its end once started (QEMU's generator is
 // not interruptible): newer input terminates the worker and starts another,
 // so the page never waits on an obsolete review.
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { FromReviewWorker, PreviewView, ReviewView } from './protocol';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { FromReviewWorker, PreviewView, ReviewView, ToReviewWorker } from './protocol';
 import { spawnReviewWorker } from './spawn-worker';
 
 export interface ReviewState {
@@ -53,7 +53,59 @@ export function useReview(
   const latest = useRef({ id: 0, text: '' });
   const running = useRef(false);
 
+  /** A worker whose answers update the state (only those to the newest review count). */
+  const start = useCallback((): Worker => {
+    const w = spawnReviewWorker();
+    w.onmessage = (ev: MessageEvent<FromReviewWorker>) => {
+      const msg = ev.data;
+      if (msg.id !== latest.current.id) return;
+      if (msg.type === 'progress') setState((s) => ({ ...s, stage: msg.stage }));
+      else if (msg.type === 'result') {
+        running.current = msg.view.previews > 0;
+        setState({
+          ...IDLE,
+          status: 'done',
+          view: msg.view,
+          previewsDone: msg.view.previews === 0,
+          text: msg.view.patchText ?? latest.current.text,
+          inputLength: latest.current.text.length,
+        });
+      } else if (msg.type === 'previews') {
+        if (msg.done) running.current = false;
+        setState((s) => ({
+          ...s,
+          previews: [...s.previews, ...msg.previews],
+          previewsDone: msg.done,
+          slices: s.slices + 1,
+        }));
+      } else {
+        running.current = false;
+        setState({ ...IDLE, status: 'failed', error: msg.message, inputLength: latest.current.text.length });
+      }
+    };
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      running.current = false;
+      worker.current = null;
+      w.terminate();
+      setState({
+        ...IDLE,
+        status: 'failed',
+        error: `the review stopped (${ev.message || 'the worker failed'})`,
+        inputLength: latest.current.text.length,
+      });
+    };
+    return w;
+  }, []);
+
   useEffect(() => () => worker.current?.terminate(), []);
+
+  // the worker is started (its script compiled, the index of base trees fetched) before any patch comes
+  useEffect(() => {
+    if (!ready) return;
+    worker.current ??= start();
+    worker.current.postMessage({ type: 'warm', index } satisfies ToReviewWorker);
+  }, [ready, index, start]);
 
   useEffect(() => {
     if (!ready) return;
@@ -74,54 +126,10 @@ export function useReview(
       const w = (worker.current ??= start());
       running.current = true;
       setState((s) => ({ ...s, status: 'reviewing', stage: 'Starting…', error: null }));
-      w.postMessage({ type: 'review', id, text, base, index });
+      w.postMessage({ type: 'review', id, text, base, index } satisfies ToReviewWorker);
     }, delay);
     return () => clearTimeout(timer);
-
-    function start(): Worker {
-      const w = spawnReviewWorker();
-      w.onmessage = (ev: MessageEvent<FromReviewWorker>) => {
-        const msg = ev.data;
-        if (msg.id !== latest.current.id) return;
-        if (msg.type === 'progress') setState((s) => ({ ...s, stage: msg.stage }));
-        else if (msg.type === 'result') {
-          running.current = msg.view.previews > 0;
-          setState({
-            ...IDLE,
-            status: 'done',
-            view: msg.view,
-            previewsDone: msg.view.previews === 0,
-            text: msg.view.patchText ?? latest.current.text,
-            inputLength: latest.current.text.length,
-          });
-        } else if (msg.type === 'previews') {
-          if (msg.done) running.current = false;
-          setState((s) => ({
-            ...s,
-            previews: [...s.previews, ...msg.previews],
-            previewsDone: msg.done,
-            slices: s.slices + 1,
-          }));
-        } else {
-          running.current = false;
-          setState((s) => ({ ...s, status: 'failed', error: msg.message, inputLength: latest.current.text.length }));
-        }
-      };
-      w.onerror = (ev) => {
-        ev.preventDefault();
-        running.current = false;
-        worker.current = null;
-        w.terminate();
-        setState((s) => ({
-          ...s,
-          status: 'failed',
-          error: `the review stopped (${ev.message || 'the worker failed'})`,
-          inputLength: latest.current.text.length,
-        }));
-      };
-      return w;
-    }
-  }, [text, base, index, ready, immediate]);
+  }, [text, base, index, ready, immediate, start]);
 
   return state;
 }
