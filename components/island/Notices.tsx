@@ -1,7 +1,8 @@
 // The notices above a page's text (the validator's, the review's): the share
-// link (or why there is none), and the banner after a text was replaced, with
-// "Restore it" (the user's own latest text) and the short list of earlier
-// texts kept in this browser.
+// link (or why there is none), the banner after a text was replaced, with
+// "Restore it" (the user's own latest text), and the list of earlier texts
+// kept in this browser, which is there on every visit, a reload included,
+// whenever it holds any.
 import { MAX_FRAGMENT } from '@/lib/site/validator-share';
 import type { EarlierText, TextOrigin } from './drafts';
 import type { ShareState } from './useShareLink';
@@ -64,17 +65,59 @@ export function ShareNotice({
   return null;
 }
 
+/** How a page names where a text came from, where it differs from ORIGIN_NAMES. */
+type OriginNames = Partial<Record<TextOrigin, string>>;
+
+interface ListProps {
+  earlier: EarlierText[];
+  onRestore(entry: EarlierText): void;
+  originNames?: OriginNames;
+}
+
+/** The texts kept in this browser, each with a button that brings it back. */
+function HistoryList({ earlier, onRestore, originNames }: ListProps) {
+  const ORIGIN = { ...ORIGIN_NAMES, ...originNames };
+  return (
+    <details className="vt-history">
+      <summary>Earlier texts ({earlier.length})</summary>
+      <ul>
+        {earlier.map((e) => (
+          <li key={e.id}>
+            <button
+              type="button"
+              onClick={() => onRestore(e)}
+              aria-label={`Restore ${e.origin === 'own' ? 'your text' : `the ${ORIGIN[e.origin]}`} from ${new Date(e.at).toLocaleTimeString()}`}
+            >
+              Restore
+            </button>{' '}
+            {ORIGIN[e.origin]}, {e.length.toLocaleString('en')} characters, {new Date(e.at).toLocaleTimeString()}:{' '}
+            <code>{e.preview.slice(0, 60)}</code>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The way back to earlier texts when no banner offers it: after a reload, on any visit. */
+export function EarlierTexts({ earlier, onRestore, originNames }: ListProps) {
+  if (!earlier.length) return null;
+  return (
+    <div className="vt-earlier">
+      <HistoryList earlier={earlier} onRestore={onRestore} originNames={originNames} />
+    </div>
+  );
+}
+
 interface BannerProps {
   banner: NonNullable<Banner>;
   earlier: EarlierText[];
   onRestore(entry: EarlierText): void;
   onDismiss(): void;
-  /** how the page names where a text came from, where it differs from ORIGIN_NAMES */
-  originNames?: Partial<Record<TextOrigin, string>>;
+  originNames?: OriginNames;
 }
 
 export function DraftBanner({ banner, earlier, onRestore, onDismiss, originNames }: BannerProps) {
-  const ORIGIN = { ...ORIGIN_NAMES, ...originNames };
   const own = earlier.find((e) => e.origin === 'own') ?? earlier[0];
   return (
     <div className={`vt-banner vt-banner-${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
@@ -86,26 +129,7 @@ export function DraftBanner({ banner, earlier, onRestore, onDismiss, originNames
           <button type="button" onClick={() => onRestore(own)}>
             Restore it
           </button>
-          {earlier.length > 1 && (
-            <details className="vt-history">
-              <summary>Earlier texts ({earlier.length})</summary>
-              <ul>
-                {earlier.map((e) => (
-                  <li key={e.id}>
-                    <button
-                      type="button"
-                      onClick={() => onRestore(e)}
-                      aria-label={`Restore the ${ORIGIN[e.origin]} from ${new Date(e.at).toLocaleTimeString()}`}
-                    >
-                      Restore
-                    </button>{' '}
-                    {ORIGIN[e.origin]}, {e.length.toLocaleString('en')} characters,{' '}
-                    {new Date(e.at).toLocaleTimeString()}: <code>{e.preview.slice(0, 60)}</code>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
+          {earlier.length > 1 && <HistoryList earlier={earlier} onRestore={onRestore} originNames={originNames} />}
         </>
       )}
       <button type="button" className="vt-dismiss" aria-label="Dismiss" onClick={onDismiss}>

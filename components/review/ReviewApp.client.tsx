@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor } from '@/components/validator/Editor.client';
 import { emptyMarks, type MarkSet } from '@/components/validator/place-marks';
-import { DraftBanner, ShareNotice } from '@/components/island/Notices';
-import type { TextOrigin } from '@/components/island/drafts';
+import { DraftBanner, EarlierTexts, ShareNotice } from '@/components/island/Notices';
+import type { EarlierText, TextOrigin } from '@/components/island/drafts';
 import { useDraft } from '@/components/island/useDraft';
 import { downloadText, useShareLink } from '@/components/island/useShareLink';
 import { textLink } from '@/lib/site/validator-share';
@@ -20,6 +20,8 @@ import { useReview } from './useReview';
 
 const PLACEHOLDER =
   'Paste a patch to QEMU\'s QAPI schema here: a git format-patch mail, an mbox of a series,\na git diff, or a reply that quotes the patch with "> " (or drop a file).';
+
+const ORIGIN_NAMES = { sample: 'sample patch' };
 
 /** A file that holds NUL bytes is no patch mail (an image, an archive): it is not opened. */
 const looksBinary = (text: string) => text.slice(0, 1 << 16).includes('\u0000');
@@ -89,6 +91,13 @@ export function ReviewApp({ data }: { data: ReviewPageData }) {
     }
   }, [data.sample, replaceText]);
   const download = () => downloadText(latest.current.text, 'patch.txt');
+  const restore = useCallback(
+    (entry: EarlierText) => {
+      immediate.current = true;
+      void draft.restore(entry);
+    },
+    [draft],
+  );
 
   // the findings' lines in the editor's gutter, while the editor shows the text they are about
   const marks = useMemo<MarkSet>(() => {
@@ -134,17 +143,16 @@ export function ReviewApp({ data }: { data: ReviewPageData }) {
           </button>
         </p>
       )}
-      {draft.banner && (
+      {draft.banner ? (
         <DraftBanner
           banner={draft.banner}
           earlier={draft.earlier}
-          originNames={{ sample: 'sample patch' }}
-          onRestore={(entry) => {
-            immediate.current = true;
-            void draft.restore(entry);
-          }}
+          originNames={ORIGIN_NAMES}
+          onRestore={restore}
           onDismiss={() => draft.setBanner(null)}
         />
+      ) : (
+        <EarlierTexts earlier={draft.earlier} originNames={ORIGIN_NAMES} onRestore={restore} />
       )}
       {draft.storageNote && (
         <p className="vt-banner vt-banner-error" role="alert">

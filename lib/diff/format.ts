@@ -26,6 +26,14 @@ export interface FormatOptions {
 
 const CLASSIC = new Set<Verdict>(['incompatible', 'tolerate', 'compatible']);
 
+/** '1 incompatible, 0 to tolerate, 3 compatible': QEMU's three verdicts always, ours and the build's when there are any. */
+export function verdictCounts(changes: readonly Change[]): string {
+  const count = (v: Verdict) => changes.filter((c) => c.verdict === v).length;
+  return VERDICTS.filter((v) => count(v) > 0 || CLASSIC.has(v))
+    .map((v) => `${count(v)} ${VERDICT_LABELS[v]}`)
+    .join(', ');
+}
+
 export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: FormatOptions): string {
   const changes = options.incompatibleOnly ? diff.changes.filter((c) => c.verdict === 'incompatible') : diff.changes;
   const docs = options.incompatibleOnly ? [] : diff.docs;
@@ -41,13 +49,9 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
   const maxPaths = options.maxPaths ?? 3;
   const out: string[] = [];
   const title = `${options.oldLabel} → ${options.newLabel}`;
-  // the three verdicts of QEMU's rules always; ours and the build's when there are any
-  const counts = VERDICTS.filter((v) => count(v) > 0 || CLASSIC.has(v))
-    .map((v) => `${count(v)} ${VERDICT_LABELS[v]}`)
-    .join(', ');
   const summary =
     `${changes.length} wire change${changes.length === 1 ? '' : 's'}` +
-    (changes.length ? ` (${counts})` : '') +
+    (changes.length ? ` (${verdictCounts(changes)})` : '') +
     (options.incompatibleOnly ? '' : `, ${docs.length} definition${docs.length === 1 ? '' : 's'} with doc changes`);
   out.push(md ? `**QAPI schema ${title}**: ${summary}.` : `${title}: ${summary}`);
   for (const v of VERDICTS) {

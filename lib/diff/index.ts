@@ -10,5 +10,5 @@ export {
   type ResolvedStep,
 } from './history';
 export { splitPath, placeText } from './path';
-export { formatDiff, describe, type DiffFormat, type FormatOptions } from './format';
+export { formatDiff, describe, verdictCounts, type DiffFormat, type FormatOptions } from './format';
 export * from './types';

@@ -2,8 +2,7 @@
 // reply mail as a reviewer writes one (the patch quoted with '> ', trimmed to
 // the hunks that matter, each finding under the line it is about, the
 // verdict at the end). Pure, so the /review page copies the same mail.
-import { formatDiff, describe } from '../diff/format';
-import { VERDICTS } from '../diff/types';
+import { formatDiff, describe, verdictCounts } from '../diff/format';
 import { RULE_TABLE } from './rule-table';
 import type { FilePatch, Finding, Hunk, ReviewResult } from './types';
 
@@ -78,10 +77,7 @@ export function qapiLine(r: ReviewResult): string | null {
 
 function changeLines(r: ReviewResult, bullet: string, code: (s: string) => string): string[] {
   const c = r.changes.changes;
-  const counts = VERDICTS.map(
-    (v) => `${c.filter((x) => x.verdict === v).length} ${v === 'tolerate' ? 'to tolerate' : v}`,
-  );
-  const head = `${plural(c.length, 'wire change')}${c.length ? ` (${counts.join(', ')})` : ''}`;
+  const head = `${plural(c.length, 'wire change')}${c.length ? ` (${verdictCounts(c)})` : ''}`;
   return [head, ...c.map((x) => `${bullet}${describe(x, code)} (${x.verdict}; ${x.dir}; ${x.rule})`)];
 }
 
