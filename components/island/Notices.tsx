@@ -6,7 +6,7 @@
 import { MAX_FRAGMENT } from '@/lib/site/validator-share';
 import type { EarlierText, TextOrigin } from './drafts';
 import type { ShareState } from './useShareLink';
-import type { Banner } from './useDraft';
+import type { Banner, useDraft } from './useDraft';
 
 export const ORIGIN_NAMES: Record<TextOrigin, string> = {
   own: 'your text',
@@ -100,7 +100,7 @@ function HistoryList({ earlier, onRestore, originNames }: ListProps) {
 }
 
 /** The way back to earlier texts when no banner offers it: after a reload, on any visit. */
-export function EarlierTexts({ earlier, onRestore, originNames }: ListProps) {
+function EarlierTexts({ earlier, onRestore, originNames }: ListProps) {
   if (!earlier.length) return null;
   return (
     <div className="vt-earlier">
@@ -117,7 +117,7 @@ interface BannerProps {
   originNames?: OriginNames;
 }
 
-export function DraftBanner({ banner, earlier, onRestore, onDismiss, originNames }: BannerProps) {
+function DraftBanner({ banner, earlier, onRestore, onDismiss, originNames }: BannerProps) {
   const own = earlier.find((e) => e.origin === 'own') ?? earlier[0];
   return (
     <div className={`vt-banner vt-banner-${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
@@ -136,5 +136,35 @@ export function DraftBanner({ banner, earlier, onRestore, onDismiss, originNames
         ×
       </button>
     </div>
+  );
+}
+
+interface DraftNoticesProps {
+  draft: Pick<ReturnType<typeof useDraft>, 'banner' | 'setBanner' | 'earlier' | 'storageNote'>;
+  onRestore(entry: EarlierText): void;
+  originNames?: OriginNames;
+}
+
+/** What a page says about its text: the banner after a replacement, else the earlier texts; storage refusals. */
+export function DraftNotices({ draft, onRestore, originNames }: DraftNoticesProps) {
+  return (
+    <>
+      {draft.banner ? (
+        <DraftBanner
+          banner={draft.banner}
+          earlier={draft.earlier}
+          originNames={originNames}
+          onRestore={onRestore}
+          onDismiss={() => draft.setBanner(null)}
+        />
+      ) : (
+        <EarlierTexts earlier={draft.earlier} originNames={originNames} onRestore={onRestore} />
+      )}
+      {draft.storageNote && (
+        <p className="vt-banner vt-banner-error" role="alert">
+          {draft.storageNote}
+        </p>
+      )}
+    </>
   );
 }

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor } from '@/components/validator/Editor.client';
 import { emptyMarks, type MarkSet } from '@/components/validator/place-marks';
-import { DraftBanner, EarlierTexts, ShareNotice } from '@/components/island/Notices';
+import { DraftNotices, ShareNotice } from '@/components/island/Notices';
 import type { EarlierText, TextOrigin } from '@/components/island/drafts';
 import { useDraft } from '@/components/island/useDraft';
 import { downloadText, useShareLink } from '@/components/island/useShareLink';
@@ -143,22 +143,7 @@ export function ReviewApp({ data }: { data: ReviewPageData }) {
           </button>
         </p>
       )}
-      {draft.banner ? (
-        <DraftBanner
-          banner={draft.banner}
-          earlier={draft.earlier}
-          originNames={ORIGIN_NAMES}
-          onRestore={restore}
-          onDismiss={() => draft.setBanner(null)}
-        />
-      ) : (
-        <EarlierTexts earlier={draft.earlier} originNames={ORIGIN_NAMES} onRestore={restore} />
-      )}
-      {draft.storageNote && (
-        <p className="vt-banner vt-banner-error" role="alert">
-          {draft.storageNote}
-        </p>
-      )}
+      <DraftNotices draft={draft} originNames={ORIGIN_NAMES} onRestore={restore} />
       <Editor
         value={draft.text}
         onText={onText}

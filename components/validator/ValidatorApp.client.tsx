@@ -8,7 +8,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { Editor, type EditorHandle } from './Editor.client';
 import type { Spot } from './reveal-spot';
-import { DraftBanner, EarlierTexts, ShareNotice } from '@/components/island/Notices';
+import { DraftNotices, ShareNotice } from '@/components/island/Notices';
 import { ResultsPanel } from './ResultsPanel.client';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
@@ -138,21 +138,7 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
           </button>
         </p>
       )}
-      {draft.banner ? (
-        <DraftBanner
-          banner={draft.banner}
-          earlier={draft.earlier}
-          onRestore={restore}
-          onDismiss={() => draft.setBanner(null)}
-        />
-      ) : (
-        <EarlierTexts earlier={draft.earlier} onRestore={restore} />
-      )}
-      {draft.storageNote && (
-        <p className="vt-banner vt-banner-error" role="alert">
-          {draft.storageNote}
-        </p>
-      )}
+      <DraftNotices draft={draft} onRestore={restore} />
       <div className="vt-panes">
         <Editor
           ref={editor}
