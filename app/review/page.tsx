@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import { Shell } from '@/components/site/Shell';
-import { reviewData } from '@/components/site/review-data';
+import { reviewPageData } from '@/components/site/routes';
 import { ReviewApp } from '@/components/review/ReviewApp.client';
-import type { ReviewPageData } from '@/components/review/page-data';
-import { reviewDataPath, withBase } from '@/lib/site/href';
 import { getDefaultSchema } from '@/lib/site/source';
 import '@/components/validator/validator.css';
 import '@/components/review/review.css';
@@ -15,12 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default function Page() {
-  const data = reviewData();
-  const props: ReviewPageData = {
-    index: withBase(reviewDataPath(data.index)),
-    bases: data.bases,
-    sample: data.sample && withBase(reviewDataPath(data.sample)),
-  };
+  const props = reviewPageData();
   return (
     <Shell site={getDefaultSchema()} page={{ kind: 'review' }}>
       <h1 className="vt-title">Review a QAPI patch</h1>

@@ -7,7 +7,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import type { Section } from '@/lib/site/href';
+import { reviewDataPath, withBase, type Section } from '@/lib/site/href';
 import { definitionMetadata } from '@/lib/site/metadata';
 import {
   definitionNames,
@@ -39,6 +39,7 @@ import {
 } from './views';
 import { isAbsent } from '@/lib/site/absent';
 import { reviewData } from './review-data';
+import type { ReviewPageData } from '@/components/review/page-data';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -192,6 +193,16 @@ export const expansionRoute = (scope: RouteScope) => ({
     });
   },
 });
+
+/** What the /review page tells its island: its data's URLs, base path included, and the bases. */
+export function reviewPageData(): ReviewPageData {
+  const data = reviewData();
+  return {
+    index: withBase(reviewDataPath(data.index)),
+    bases: data.bases,
+    sample: data.sample && withBase(reviewDataPath(data.sample)),
+  };
+}
 
 const DATA_TYPES: Record<string, string> = { gz: 'application/gzip', json: 'application/json', txt: 'text/plain' };
 
