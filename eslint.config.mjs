@@ -15,6 +15,7 @@ import tseslint from 'typescript-eslint';
 /** lib/ files allowed to reach Node.js or Next.js, each for a stated reason. */
 const LIB_EDGE = [
   'lib/qapi/node.ts', // reads a schema tree from disk
+  'lib/review/disk-tree.ts', // a known tree of a review on disk (the CLI, the site's export)
   'lib/site/source.ts', // reads the configured trees from disk at build time
   'lib/site/model-cache.ts', // caches parsed models on disk between build workers
   'lib/site/metadata.ts', // builds Next's Metadata for the pages (a type import)

@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { CliIO } from './main';
 import { readFileCapped } from '../lib/qapi/node';
 import { formatReview, reviewPatch, type ReviewFormat, type ReviewTree } from '../lib/review/index';
-import { CONFIG_FILE, configuredTrees, diskTree } from './review-trees';
+import { diskTree } from '../lib/review/disk-tree';
+import { CONFIG_FILE, configuredTrees } from './review-trees';
 
 export const REVIEW_USAGE = `Usage: qapi-explorer review [options] <file|->
 

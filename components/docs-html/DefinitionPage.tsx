@@ -2,7 +2,11 @@
 // The page of one definition (event, command, enum, struct, union,
 // alternate): header with Since, feature badges, `if` and where it is defined;
 // the intro; the wire shape; returns / errors; notes and examples in source
-// order; features; and, for types, where they are used.
+// order; features; for types, where they are used; and the definition's
+// History across the site's releases (given by the page: it is computed from
+// the whole site). The /review page's previews render the same page, without
+// History and without the link into the validator (whose schema lacks what
+// the patch adds).
 import type { Command, Entity, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { definedAt, hasPage, moduleEntryId, pageKind } from '@/lib/site/site-schema';
@@ -12,7 +16,6 @@ import { inPage, withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/member-layout';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
 import { CodeLink } from './CodeLink';
-import { History } from './History';
 import { DocSections } from './DocSections';
 import { CommandEnvelope, EventEnvelope } from './Envelope';
 import { memberAnchors } from './member-anchors';
@@ -23,6 +26,7 @@ import { TypeRef } from './TypeRef';
 import { Alternatives, EnumValues } from './ValueTables';
 import { ValidateEventLink } from './ValidateEventLink';
 import { IntrospectionNote } from './IntrospectionNote';
+import type { Child } from '@/lib/site/html/jsx-runtime';
 
 /** " Use X instead." when the deprecated feature's doc text names a replacement, X linked where it has a page or row. */
 function Replacement({ site, e }: { site: SiteSchema; e: Entity }) {
@@ -41,7 +45,7 @@ function Replacement({ site, e }: { site: SiteSchema; e: Entity }) {
   return <> Use {href ? <a href={href}>{label}</a> : label} instead.</>;
 }
 
-function Header({ site, e }: { site: SiteSchema; e: Entity }) {
+function Header({ site, e, preview }: { site: SiteSchema; e: Entity; preview?: boolean }) {
   const mod = site.moduleOf.get(e.name);
   const where = definedAt(site, e);
   const special = e.features.filter((f) => f.special);
@@ -81,7 +85,7 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
           </CodeLink>
         </p>
       )}
-      {e.meta === 'event' && <ValidateEventLink site={site} name={e.name} />}
+      {e.meta === 'event' && !preview && <ValidateEventLink site={site} name={e.name} />}
     </header>
   );
 }
@@ -240,13 +244,22 @@ function UsedBy({ site, e }: { site: SiteSchema; e: Entity }) {
   );
 }
 
-export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: Entity }) {
-  const base: DocContext = { site, entity: e, exampleSeq: { n: 0 } };
+interface PageProps {
+  site: SiteSchema;
+  entity: Entity;
+  /** the History section (components/docs-html/History.tsx), rendered last */
+  history?: Child;
+  /** a preview of the definition as a patch leaves it (the /review page): no links into the validator */
+  preview?: boolean;
+}
+
+export function DefinitionPage({ site, entity: e, history, preview }: PageProps) {
+  const base: DocContext = { site, entity: e, exampleSeq: { n: 0 }, preview };
   const ctx: DocContext = { ...base, memberAnchors: memberAnchors(dataType(e, site.index), base) };
   const doc = e.doc;
   return (
     <article className="definition" data-kind={e.meta}>
-      <Header site={site} e={e} />
+      <Header site={site} e={e} preview={preview} />
       <IntrospectionNote site={site} e={e} />
       <div className="intro">
         {doc?.body.text.trim() ? (
@@ -259,7 +272,7 @@ export function DefinitionPage({ site, entity: e }: { site: SiteSchema; entity: 
       <DocSections doc={doc} ctx={ctx} />
       <Features e={e} ctx={ctx} />
       <UsedBy site={site} e={e} />
-      <History entity={e} />
+      {history}
     </article>
   );
 }

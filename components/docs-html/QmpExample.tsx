@@ -108,9 +108,11 @@ export function ExampleFigure({ placed, source, ctx }: FigureProps) {
           {badge.status === 'invalid' && badge.message ? `: ${badge.message}` : ''}
         </span>
         <span className="example-actions">
-          <a className="open-validator" href={withBase(validatorPath({ versionLabel: ctx.site.label, transcript }))}>
-            Open in validator
-          </a>
+          {!ctx.preview && (
+            <a className="open-validator" href={withBase(validatorPath({ versionLabel: ctx.site.label, transcript }))}>
+              Open in validator
+            </a>
+          )}
           <button type="button" className="copy-button" aria-label="Copy example" data-state="idle">
             Copy
           </button>

@@ -27,6 +27,8 @@ export interface DocContext {
   text?: DocText;
   /** numbers the qmp-examples of a page, for their anchor ids */
   exampleSeq?: { n: number };
+  /** a preview of a definition as a patch leaves it (/review): no links into the validator, whose schemas lack it */
+  preview?: boolean;
 }
 
 export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }): Child {

@@ -7,7 +7,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { nameFromSegment, nameSegment, type Section } from '@/lib/site/href';
+import { nameFromSegment, nameSegment, reviewDataPath, withBase, type Section } from '@/lib/site/href';
 import { definitionMetadata } from '@/lib/site/metadata';
 import {
   definitionNames,
@@ -38,6 +38,8 @@ import {
   ProtocolView,
 } from './views';
 import { isAbsent } from '@/lib/site/absent';
+import { reviewData } from './review-data';
+import type { ReviewPageData } from '@/components/review/page-data';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -189,6 +191,31 @@ export const expansionRoute = (scope: RouteScope) => ({
     return new Response(html?.value ?? '', {
       status: html ? 200 : 404,
       headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+  },
+});
+
+/** What the /review page tells its island: its data's URLs, base path included, and the bases. */
+export function reviewPageData(): ReviewPageData {
+  const data = reviewData();
+  return {
+    index: withBase(reviewDataPath(data.index)),
+    bases: data.bases,
+    sample: data.sample && withBase(reviewDataPath(data.sample)),
+  };
+}
+
+const DATA_TYPES: Record<string, string> = { gz: 'application/gzip', json: 'application/json', txt: 'text/plain' };
+
+/** The /review page's data (components/site/review-data.ts): each base tree's texts, their index, the sample patch. */
+export const reviewDataRoute = () => ({
+  generateStaticParams: (): { file: string }[] => [...reviewData().files.keys()].map((file) => ({ file })),
+  GET: async (_req: Request, props: { params: Promise<{ file: string }> }) => {
+    const file = (await props.params).file;
+    const body = reviewData().files.get(file);
+    return new Response(body ? (body as BodyInit) : null, {
+      status: body ? 200 : 404,
+      headers: { 'content-type': DATA_TYPES[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream' },
     });
   },
 });

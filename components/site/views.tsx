@@ -5,6 +5,7 @@ import type { Entity } from '@/lib/qapi/model';
 import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
 import type { Html } from '@/lib/site/html/jsx-runtime';
 import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
+import { History } from '@/components/docs-html/History';
 import { HomePage } from '@/components/docs-html/HomePage';
 import { IndexPage } from '@/components/docs-html/IndexPage';
 import { ModulePage } from '@/components/docs-html/ModulePage';
@@ -44,7 +45,7 @@ export function DefinitionView({ site, entity }: { site: SiteSchema; entity: Ent
       site={site}
       page={{ kind: 'definition', name: entity.name, section: sectionOf(entity.meta) }}
       activeModule={site.moduleOf.get(entity.name)?.slug}
-      html={DefinitionPage({ site, entity })}
+      html={DefinitionPage({ site, entity, history: History({ entity }) })}
     />
   );
 }

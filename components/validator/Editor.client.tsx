@@ -16,7 +16,7 @@ import { placeMarks, type MarkSet } from './place-marks';
 import { unwrappedLayout, wrappedLayout } from './row-layout';
 import { ColumnCache, LINE_HEIGHT, PAD, lineStartsOf, needsLargeView } from './text-geometry';
 import { useEditorViewport } from './useEditorViewport';
-import { useFileDrop } from './useFileDrop';
+import { useFileDrop } from '@/components/island/useFileDrop';
 
 export interface EditorHandle {
   /** select line:col..endLine:endCol (1-based, UTF-16 columns) and scroll it into view */
@@ -33,10 +33,13 @@ interface Props {
   onDropFile(file: File): void;
   /** read-only until the stored text is loaded, so nothing typed early is overwritten */
   readOnly?: boolean;
+  /** what the text is, for assistive technology, and the hint in the empty textarea (the validator's by default) */
+  label?: string;
+  placeholder?: string;
 }
 
 export const Editor = forwardRef<EditorHandle, Props>(function Editor(
-  { value, onText, onReplace, marks, onDropFile, readOnly },
+  { value, onText, onReplace, marks, onDropFile, readOnly, label, placeholder },
   ref,
 ) {
   const area = useRef<HTMLTextAreaElement>(null);
@@ -138,6 +141,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor(
               top={view.top}
               height={view.height}
               charWidth={charWidth}
+              label={label}
               onScroll={onScroll}
               onPasteText={onReplace}
             />
@@ -147,6 +151,8 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor(
               value={value}
               wrap={wrapped}
               readOnly={readOnly}
+              label={label}
+              placeholder={placeholder}
               onText={onText}
               onScroll={onScroll}
             />

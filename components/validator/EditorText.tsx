@@ -5,16 +5,21 @@
 import { forwardRef, useRef } from 'react';
 import { needsLargeView } from './text-geometry';
 
+const PLACEHOLDER =
+  'Paste QMP events, commands and replies here (one JSON message, several, a JSON array,\nor a transcript with -> and <- lines, or a log), or drop a file.';
+
 interface Props {
   value: string;
   wrap: boolean;
   readOnly?: boolean;
+  label?: string;
+  placeholder?: string;
   onText(text: string, pasted: boolean): void;
   onScroll(): void;
 }
 
 export const EditorText = forwardRef<HTMLTextAreaElement, Props>(function EditorText(
-  { value, wrap, readOnly, onText, onScroll },
+  { value, wrap, readOnly, label = 'QMP messages to validate', placeholder = PLACEHOLDER, onText, onScroll },
   ref,
 ) {
   // set once: later texts are written by the editor (an uncontrolled textarea keeps the user's caret)
@@ -30,10 +35,8 @@ export const EditorText = forwardRef<HTMLTextAreaElement, Props>(function Editor
       autoCapitalize="off"
       autoComplete="off"
       autoCorrect="off"
-      aria-label="QMP messages to validate"
-      placeholder={
-        'Paste QMP events, commands and replies here (one JSON message, several, a JSON array,\nor a transcript with -> and <- lines, or a log), or drop a file.'
-      }
+      aria-label={label}
+      placeholder={placeholder}
       onPaste={(e) => {
         const ta = e.currentTarget;
         const pasted = e.clipboardData.getData('text/plain');

@@ -4,7 +4,7 @@
 // the list of its occurrences, each with its own position.
 import type { Issue } from '@/lib/validate/types';
 import type { PageKindCode } from '@/lib/site/validator-model';
-import { boundText } from './bounded-text';
+import { boundText } from '@/components/island/bounded-text';
 import type { IssueGroup } from './issue-groups';
 import { LinkedText } from './LinkedText';
 import type { Spot } from './reveal-spot';

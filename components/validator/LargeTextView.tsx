@@ -10,12 +10,14 @@ interface Props {
   top: number;
   height: number;
   charWidth: number;
+  /** what the text is ('QMP messages to validate' by default) */
+  label?: string;
   onScroll(): void;
   onPasteText(text: string): void;
 }
 
 export const LargeTextView = forwardRef<HTMLDivElement, Props>(function LargeTextView(
-  { value, starts, top, height, charWidth, onScroll, onPasteText },
+  { value, starts, top, height, charWidth, label = 'QMP messages to validate', onScroll, onPasteText },
   ref,
 ) {
   const lineCount = starts.length;
@@ -41,7 +43,7 @@ export const LargeTextView = forwardRef<HTMLDivElement, Props>(function LargeTex
       role="textbox"
       aria-readonly="true"
       aria-multiline="true"
-      aria-label={`QMP messages to validate (${lineCount} lines, read-only view)`}
+      aria-label={`${label} (${lineCount} lines, read-only view)`}
       onScroll={onScroll}
       onPaste={(e) => {
         const text = e.clipboardData.getData('text/plain');

@@ -2,7 +2,7 @@
 // link. The text is bounded first (bounded-text.ts): a hostile name echoed in
 // an issue is never laid out, nor scanned, in full.
 import { docsPath, type PageKindCode } from '@/lib/site/validator-model';
-import { boundText } from './bounded-text';
+import { boundText } from '@/components/island/bounded-text';
 
 export function LinkedText({
   text,

@@ -1,7 +1,7 @@
 // The overlay over the editor's text: issue underlines (placed by
 // placeMarks, only those in view) and the highlight of a selected spot in the
 // read-only view.
-import { boundText } from './bounded-text';
+import { boundText } from '@/components/island/bounded-text';
 import type { PlacedMark } from './place-marks';
 
 export function MarkLayer({ placed, lit }: { placed: PlacedMark[]; lit: PlacedMark | undefined }) {

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import type { MessageResult } from '@/lib/validate/types';
 import { docsPath } from '@/lib/site/validator-model';
-import { boundText } from './bounded-text';
+import { boundText } from '@/components/island/bounded-text';
 import { IssueCard, type IssueContext } from './IssueCard';
 import { groupIssues, issueCounts } from './issue-groups';
 import { AcceptedLine } from './AcceptedLine';

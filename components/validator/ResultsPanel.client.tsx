@@ -5,7 +5,7 @@
 // out only the rows in view, so showing 50,000 verdicts never stalls the page.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MessageResult, ValidationResult } from '@/lib/validate/types';
-import { boundText } from './bounded-text';
+import { boundText } from '@/components/island/bounded-text';
 import type { IssueContext } from './IssueCard';
 import { isNoticeWarning } from './issue-groups';
 import { MessageCard } from './MessageCard';

@@ -4,7 +4,7 @@
 // dropped on the select does the same), and "Forget …" removes the chosen own
 // schema from this browser.
 import { useRef, useState } from 'react';
-import { HiddenFileInput } from './HiddenFileInput';
+import { HiddenFileInput } from '@/components/island/HiddenFileInput';
 import type { VersionInfo } from './version-info';
 
 const OPEN = '\u0000open';

@@ -4,7 +4,7 @@
 import { useRef } from 'react';
 import type { PageOptions } from '@/lib/site/validator-share';
 import type { VersionInfo } from './version-info';
-import { HiddenFileInput } from './HiddenFileInput';
+import { HiddenFileInput } from '@/components/island/HiddenFileInput';
 import { SchemaSelect } from './SchemaSelect';
 
 interface Props {

@@ -8,14 +8,16 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { Editor, type EditorHandle } from './Editor.client';
 import type { Spot } from './reveal-spot';
-import { DraftBanner, EarlierTexts, ShareNotice } from './Notices';
+import { DraftNotices, ShareNotice } from '@/components/island/Notices';
 import { ResultsPanel } from './ResultsPanel.client';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
-import type { EarlierText, TextOrigin } from './drafts';
-import { useDraft } from './useDraft';
+import type { EarlierText, TextOrigin } from '@/components/island/drafts';
+import { useDraft } from '@/components/island/useDraft';
+import { OPENED, validatorDrafts } from './store';
 import { usePageOptions } from './usePageOptions';
-import { downloadText, useShareLink } from './useShareLink';
+import { downloadText, useShareLink } from '@/components/island/useShareLink';
+import { shareLink } from '@/lib/site/validator-share';
 import { useValidation, useValidatorClient } from './useValidation';
 import { ownTitle, useOwnSchemas } from './useOwnSchemas';
 import type { ReleaseRef } from './protocol';
@@ -33,7 +35,11 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
     [versions],
   );
   const setLinkVersion = useRef<(v: string | undefined) => void>(() => undefined);
-  const draft = useDraft(useCallback((v: string | undefined) => setLinkVersion.current(v), []));
+  const draft = useDraft(
+    validatorDrafts,
+    OPENED,
+    useCallback((v: string | undefined) => setLinkVersion.current(v), []),
+  );
   const { options, setOptions, version, ...opts } = usePageOptions(versions, draft.ready && own.loaded);
   setLinkVersion.current = opts.setLinkVersion;
   const checked = useValidation(client, draft.ready ? draft.text : '', options, version.modelUrl, releases);
@@ -104,7 +110,7 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
               }
             : null
         }
-        onCopyLink={() => copyLink(latest.current.text, options)}
+        onCopyLink={() => copyLink(() => shareLink(location.href, latest.current.text, options))}
         onDownload={download}
       />
       <ShareNotice share={share} onDownload={download} />
@@ -132,21 +138,7 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
           </button>
         </p>
       )}
-      {draft.banner ? (
-        <DraftBanner
-          banner={draft.banner}
-          earlier={draft.earlier}
-          onRestore={restore}
-          onDismiss={() => draft.setBanner(null)}
-        />
-      ) : (
-        <EarlierTexts earlier={draft.earlier} onRestore={restore} />
-      )}
-      {draft.storageNote && (
-        <p className="vt-banner vt-banner-error" role="alert">
-          {draft.storageNote}
-        </p>
-      )}
+      <DraftNotices draft={draft} onRestore={restore} />
       <div className="vt-panes">
         <Editor
           ref={editor}

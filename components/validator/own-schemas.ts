@@ -3,8 +3,8 @@
 // reads the texts (it alone parses them); the page keeps the list of names in
 // localStorage and removes entries. Every failure is reported, never thrown.
 // Browser-only (page and worker), no React.
-import { readRecord, writeRecord } from './storage';
-import { idbStore } from './idb';
+import { validatorStore } from './store';
+import { idbStore } from '@/components/island/idb';
 
 const idb = idbStore('qapi-explorer-own-schemas');
 
@@ -33,5 +33,5 @@ export interface OwnSchema {
 
 const LIST = 'own-schemas';
 
-export const readOwnList = (): OwnSchema[] => readRecord<OwnSchema[]>(LIST, []);
-export const writeOwnList = (list: OwnSchema[]): boolean => writeRecord(LIST, list);
+export const readOwnList = (): OwnSchema[] => validatorStore.readRecord<OwnSchema[]>(LIST, []);
+export const writeOwnList = (list: OwnSchema[]): boolean => validatorStore.writeRecord(LIST, list);

@@ -70,6 +70,13 @@ export function chooseBase(files: FilePatch[], trees: ReviewTree[]): BaseChoice 
   return { tree: chosen.tree, info, readBase: chosen.readBase, applied: tried(chosen) };
 }
 
+/** The trees chooseBase reads: the newest its blob hashes name, else every tree (all are tried). */
+export function treesChosenFrom(files: FilePatch[], trees: ReviewTree[]): ReviewTree[] {
+  const preimages = preimagesOf(files);
+  const byHash = newestFirst(trees).find((tree) => candidate(tree, preimages).how !== null);
+  return byHash ? [byHash] : trees;
+}
+
 /** Each schema file's first preimage in the series: what the base must hold. */
 function preimagesOf(files: FilePatch[]): Preimage[] {
   const seen = new Set<string>();

@@ -59,14 +59,16 @@ function baseLine(r: ReviewResult): string {
   return `base: ${b.label} ${how} (${b.detail})${since}`;
 }
 
-function appliesLine(r: ReviewResult): string {
+/** 'applies: 1 schema file, 1 hunk; not schema, skipped: …' */
+export function appliesLine(r: ReviewResult): string {
   const schema = r.files.filter((f) => f.schema);
   const hunks = schema.reduce((n, f) => n + f.hunks.length, 0);
   const skipped = r.notSchema.length ? `; not schema, skipped: ${r.notSchema.join(', ')}` : '';
   return `${r.applies ? 'applies' : 'does not apply'}: ${plural(schema.length, 'schema file')}, ${plural(hunks, 'hunk')}${skipped}`;
 }
 
-function qapiLine(r: ReviewResult): string | null {
+/** "QEMU 10.2's generator: OK (qapi/qapi-schema.json)", or its error; null when it did not run */
+export function qapiLine(r: ReviewResult): string | null {
   if (!r.applies || !r.base) return null;
   const who = `QEMU ${r.base.release}'s generator`;
   if (r.qapi.ok) return `${who}: OK (${r.qapi.roots.join(', ') || 'no schema root reads the patched files'})`;
@@ -79,7 +81,8 @@ function changeLines(r: ReviewResult, bullet: string, code: (s: string) => strin
   return [head, ...c.map((x) => `${bullet}${describe(x, code)} (${x.verdict}; ${x.dir}; ${x.rule})`)];
 }
 
-function exampleLine(r: ReviewResult): string {
+/** 'examples: 1 valid, 0 invalid, 0 not checkable' */
+export function exampleLine(r: ReviewResult): string {
   if (!r.examples.length) return 'examples: none in what the patch adds or changes';
   const n = (s: string) => r.examples.filter((x) => x.status === s).length;
   return `examples: ${n('valid')} valid, ${n('invalid')} invalid, ${n('not-checkable')} not checkable`;

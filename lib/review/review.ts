@@ -8,17 +8,44 @@
 import { RELEASES, releaseFor, type ReleaseRules } from '../qapi/releases';
 import { findQemuVersion } from '../qapi/version';
 import { analyseRoot, type RootAnalysis } from './analyse';
-import { chooseBase } from './base';
-import { readInput, type ReadMessage } from './input/formats';
+import { chooseBase, treesChosenFrom } from './base';
+import { readInput, type ReadInput, type ReadMessage } from './input/formats';
 import { loadRoot, qapiErrorInfo } from './load';
-import { parseMessages } from './patch';
+import { parseMessages, type ParsedPatch } from './patch';
 import { RULE_TABLE } from './rule-table';
 import type { ApplyFailure, FilePatch, Finding, ReviewResult, ReviewTree } from './types';
 
-export async function reviewPatch(input: string, trees: ReviewTree[]): Promise<ReviewResult> {
+/** A patch mail read and parsed (MIME, quoting, series, hunks), before any tree is looked at. */
+export interface ReadPatch {
+  read: ReadInput;
+  messages: ReadMessage[];
+  patchText: ReviewResult['patchText'];
+  parsed: ParsedPatch;
+}
+
+export async function readPatch(input: string): Promise<ReadPatch> {
   const read = await readInput(input);
   const { messages, patchText } = placeLines(read.messages);
-  const parsed = parseMessages(messages);
+  return { read, messages, patchText, parsed: parseMessages(messages) };
+}
+
+/**
+ * The known trees whose files the review of `patch` reads: none when it is
+ * refused or touches no schema file, the tree its blob hashes name, else
+ * every tree (each is tried). A page fetches only these trees' texts.
+ */
+export function treesToRead(patch: ReadPatch, trees: ReviewTree[]): ReviewTree[] {
+  const schemaFiles = patch.parsed.files.filter((f) => f.schema);
+  if (patch.parsed.refused || !schemaFiles.length) return [];
+  return treesChosenFrom(schemaFiles, trees);
+}
+
+export async function reviewPatch(input: string, trees: ReviewTree[]): Promise<ReviewResult> {
+  return reviewRead(await readPatch(input), trees);
+}
+
+export function reviewRead(patch: ReadPatch, trees: ReviewTree[]): ReviewResult {
+  const { read, messages, patchText, parsed } = patch;
   const files = parsed.files;
   const result: ReviewResult = {
     verdict: 'fine',

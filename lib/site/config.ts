@@ -24,6 +24,8 @@ export interface VersionConfig {
 export interface ConfigFile {
   versions?: { label?: string; schema: string; default?: boolean }[];
   schema?: string;
+  /** a patch mail the /review page offers as its sample */
+  reviewSample?: string;
 }
 
 export const DEFAULT_SCHEMA = 'content/qapi-schema.json';
@@ -113,4 +115,15 @@ export function resolveVersions(
   }
   if (versions.length === 0) versions = [{ label: 'example', schema: DEFAULT_SCHEMA, isDefault: true }];
   return withOneDefault(uniqueLabels(versions));
+}
+
+/** The /review page's sample patch: QAPI_REVIEW_SAMPLE, else the config file's reviewSample; null when neither is set. */
+export function resolveReviewSample(
+  env: Record<string, string | undefined>,
+  configFileText: string | null,
+): string | null {
+  if (env.QAPI_REVIEW_SAMPLE?.trim()) return env.QAPI_REVIEW_SAMPLE.trim();
+  if (!configFileText) return null;
+  const sample = (JSON.parse(configFileText) as ConfigFile).reviewSample;
+  return typeof sample === 'string' && sample.trim() ? sample.trim() : null;
 }

@@ -151,3 +151,13 @@ export function validatorPath(prefill?: { versionLabel: string; transcript: stri
 export function validatorVersionPath(label: string): string {
   return label ? `/validate/?${new URLSearchParams({ version: label }).toString()}` : '/validate/';
 }
+
+/** The patch review page: one for the site, whichever release a patch is for. */
+export function reviewPath(): string {
+  return '/review/';
+}
+
+/** A file of the review page's data (its index of base trees, a tree's texts, the sample patch). */
+export function reviewDataPath(file: string): string {
+  return `/review/data/${file}`;
+}

@@ -11,6 +11,7 @@ import {
   indexPath,
   modulePath,
   protocolPath,
+  reviewPath,
   type Section,
 } from './href';
 import { elementName, hasPage, type SiteModule, type SiteSchema } from './site-schema';
@@ -25,6 +26,8 @@ export type PageRef =
   | { kind: 'definition'; name: string; section: Section }
   /** the validator page: one page for every version, the version is its option */
   | { kind: 'validate' }
+  /** the patch review page: one page for the site, its base found by the patch */
+  | { kind: 'review' }
   | { kind: 'module'; slug: string }
   /** the Changes pages compare trees: the same page whichever tree's frame shows them */
   | { kind: 'changes'; slug?: string };
@@ -90,5 +93,7 @@ export function pathInSite(site: SiteSchema, ref: PageRef): string | null {
     }
     case 'validate':
       return null;
+    case 'review':
+      return reviewPath();
   }
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadRootModelFromDisk } from '../qapi/node';
 import { optionsForTree } from '../qapi/options';
 import { cachedDiffs, cachedModel } from './model-cache';
-import { labelProblem, resolveVersions, uniqueLabels, type VersionConfig } from './config';
+import { labelProblem, resolveReviewSample, resolveVersions, uniqueLabels, type VersionConfig } from './config';
 import { buildSiteSchema, hasPage, type BorrowedFrom, type SiteSchema } from './site-schema';
 import { MAX_SEGMENT, nameSegment, versionPrefix } from './href';
 import { escapeForTerminal } from '../qapi/escape';
@@ -175,4 +175,12 @@ export function getSiteHistory(): SiteHistory | null {
   const diffs = cachedDiffs(projectRoot(), trees, key, () => computeSiteDiffs(sites, defaultLabel));
   siteHistory = assembleSiteHistory(sites, defaultLabel, diffs);
   return siteHistory;
+}
+
+/** The /review page's sample patch (lib/site/config.ts resolveReviewSample), absolute; null when none is set. */
+export function reviewSampleFile(): string | null {
+  const root = projectRoot();
+  const configPath = path.join(root, CONFIG_FILE);
+  const sample = resolveReviewSample(process.env, existsSync(configPath) ? readFileSync(configPath, 'utf8') : null);
+  return sample ? path.resolve(root, sample) : null;
 }

@@ -1,5 +1,5 @@
-// What the validator page keeps in its URL. Receives the page's options and
-// input; guarantees
+// What the validator page keeps in its URL (and the /review page's link, by
+// textLink and readFragment). Receives the page's options and input; guarantees
 //   ?mode=lenient&deprecated=error&version=<label>   the options (defaults omitted)
 //   #z=<base64url(deflate-raw(utf-8 input))>         a shared input, compressed
 //   #example=<text>&version=<label>                  a docs-page example (lib/site/href.ts validatorPath)
@@ -139,8 +139,18 @@ export type ShareLink = { ok: true; url: string; fragmentLength: number } | { ok
 export async function shareLink(pageUrl: string, text: string, options: PageOptions): Promise<ShareLink> {
   const params = new URLSearchParams();
   if (options.version) params.set('version', options.version);
+  return textLink(pageUrl, optionsSearch(options), text, params);
+}
+
+/** Any page's link (origin + path, then `search`) with `text` and `params` in its fragment, or why there is none. */
+export async function textLink(
+  pageUrl: string,
+  search: string,
+  text: string,
+  params = new URLSearchParams(),
+): Promise<ShareLink> {
   const fragment = `z=${await compressText(text)}${params.size ? '&' + params.toString() : ''}`;
   if (fragment.length > MAX_FRAGMENT) return { ok: false, fragmentLength: fragment.length };
   const base = pageUrl.replace(/[?#].*$/, '');
-  return { ok: true, url: `${base}${optionsSearch(options)}#${fragment}`, fragmentLength: fragment.length };
+  return { ok: true, url: `${base}${search}#${fragment}`, fragmentLength: fragment.length };
 }

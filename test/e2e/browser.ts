@@ -22,9 +22,13 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Builds the site `out` of `versions` (once per run), serves it and launches Chromium on it. */
-export async function startSite(out = E2E_OUT, versions = E2E_VERSIONS): Promise<Site> {
-  await buildOnce(out, versions);
+/** Builds the site `out` of `versions` (once per run, `env` added to the build's), serves it and launches Chromium on it. */
+export async function startSite(
+  out = E2E_OUT,
+  versions = E2E_VERSIONS,
+  env: Record<string, string> = {},
+): Promise<Site> {
+  await buildOnce(out, versions, env);
   const { server, url } = (await serve(path.join(ROOT, out), { port: 0 })) as { server: Server; url: string };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {

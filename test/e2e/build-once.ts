@@ -34,9 +34,14 @@ function isFresh(out: string, spec: string): boolean {
   return readFileSync(stamp, 'utf8') === spec;
 }
 
-export async function buildOnce(out = E2E_OUT, versions = E2E_VERSIONS): Promise<void> {
+/** `env`: more of the build's environment (QAPI_REVIEW_SAMPLE…), part of what identifies the build. */
+export async function buildOnce(
+  out = E2E_OUT,
+  versions = E2E_VERSIONS,
+  env: Record<string, string> = {},
+): Promise<void> {
   // the vitest main process (parent of the test workers) identifies this test run
-  const spec = `${versions}\n${process.env.BASE_PATH ?? ''}\n${process.ppid}`;
+  const spec = `${versions}\n${process.env.BASE_PATH ?? ''}\n${JSON.stringify(env)}\n${process.ppid}`;
   for (let waited = 0; ; waited += 500) {
     if (isFresh(out, spec)) return;
     try {
@@ -53,7 +58,15 @@ export async function buildOnce(out = E2E_OUT, versions = E2E_VERSIONS): Promise
     if (isFresh(out, spec)) return;
     const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, QAPI_VERSIONS: versions, QAPI_SCHEMA: '', EXPORT_DIR: out, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        QAPI_VERSIONS: versions,
+        QAPI_SCHEMA: '',
+        QAPI_REVIEW_SAMPLE: '',
+        ...env,
+        EXPORT_DIR: out,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });

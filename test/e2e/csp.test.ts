@@ -1,5 +1,5 @@
 // The Content-Security-Policy in Chromium: every kind of page (home, event,
-// command, type, module, all, 404, and /validate while it validates in its
+// command, type, module, all, review, 404, and /validate while it validates in its
 // worker) loads and works with zero policy violations, and the policy is
 // really enforced (an injected inline script is refused).
 import { expect, it } from 'vitest';
@@ -34,6 +34,7 @@ describeInChromium('Content-Security-Policy in Chromium', (site) => {
     '/v/example/commands/query-machine-status/',
     '/v/example/modules/vfio/',
     '/all/',
+    '/review/',
     '/no-such-page/',
   ])('%s: no violations, its meta policy present, search and theme work', async (p) => {
     const { page, violations } = await open(site, p);

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { diskTree } from '../../cli/review-trees';
+import { diskTree } from '../../lib/review/disk-tree';
 import type { ReviewTree } from '../../lib/review/index';
 import { sharedPath } from './shared';
 

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { diskTree } from '../../cli/review-trees';
+import { diskTree } from '../../lib/review/disk-tree';
 import { reviewPatch, type ReviewTree } from '../../lib/review/index';
 import { git, hasGit, PatchRepo, sharedTree } from '../support/review-repo';
 import { describeWithQemu, sharedPath } from '../support/shared';

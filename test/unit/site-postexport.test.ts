@@ -42,6 +42,7 @@ describe('placeholder pages', () => {
       'commands/_none',
       'events/_none',
       'modules/_none',
+      'review/data/_none',
       'types/_none',
       'v/_none',
     ]);

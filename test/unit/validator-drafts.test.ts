@@ -1,11 +1,16 @@
-// The validator page's kept texts (drafts.ts, storage.ts) with the browser's
-// storage stood in for by a Map: nothing the user typed is pushed out of the
-// history by what they open (nine examples or share links used to push out
-// their own text), and no typed text reads as the page's own storage marker
-// (a text typed as "\u0000idb" came back empty after a reload).
+// The validator page's kept texts (components/island/drafts.ts, storage.ts,
+// as components/validator/store.ts makes them) with the browser's storage
+// stood in for by a Map: nothing the user typed is pushed out of the history
+// by what they open (nine examples or share links used to push out their own
+// text), no typed text reads as the page's own storage marker (a text typed
+// as "\u0000idb" came back empty after a reload), and the review page's
+// texts are its own.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listHistory, loadDraft, loadHistoryText, pushHistory, saveDraft } from '@/components/validator/drafts';
-import { loadStored, saveStored } from '@/components/validator/storage';
+import { validatorDrafts, validatorStore } from '@/components/validator/store';
+import { reviewDrafts } from '@/components/review/store';
+
+const { listHistory, loadDraft, loadHistoryText, pushHistory, saveDraft } = validatorDrafts;
+const { loadStored, saveStored } = validatorStore;
 
 class MemoryStorage {
   private readonly items = new Map<string, string>();
@@ -51,5 +56,19 @@ describe('texts that look like the storage marker', () => {
   it('a draft typed as "\\u0000idb" is the draft after a reload', async () => {
     expect(await saveDraft('\u0000idb', 'own')).toBe(true);
     expect(await loadDraft()).toEqual({ text: '\u0000idb', origin: 'own' });
+  });
+});
+
+describe('each page its own texts', () => {
+  it("the review page's draft and history are not the validator's, and the validator's keys are as before", async () => {
+    expect(await saveDraft('{"event": "STOP"}', 'own')).toBe(true);
+    expect(await reviewDrafts.saveDraft('diff --git a/qapi/x.json b/qapi/x.json', 'own')).toBe(true);
+    await reviewDrafts.pushHistory('an earlier patch', 'own');
+    expect(await loadDraft()).toEqual({ text: '{"event": "STOP"}', origin: 'own' });
+    expect(await reviewDrafts.loadDraft()).toEqual({ text: 'diff --git a/qapi/x.json b/qapi/x.json', origin: 'own' });
+    expect(listHistory()).toEqual([]);
+    expect(reviewDrafts.listHistory().map((e) => e.preview)).toEqual(['an earlier patch']);
+    expect(validatorStore.storageKey('history')).toBe('qapi-explorer:validator:history');
+    expect(reviewDrafts.storageKey('history')).toBe('qapi-explorer:review:history');
   });
 });

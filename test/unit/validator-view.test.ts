@@ -3,7 +3,7 @@
 // and underline placement whose cost follows what is visible.
 import { describe, expect, it } from 'vitest';
 import type { Issue, ValidationResult } from '@/lib/validate/types';
-import { boundText, MAX_SHOWN } from '@/components/validator/bounded-text';
+import { boundText, MAX_SHOWN } from '@/components/island/bounded-text';
 import { groupIssues, issueCounts } from '@/components/validator/issue-groups';
 import { issueMarks, placeMarks } from '@/components/validator/place-marks';
 import { unwrappedLayout, wrappedLayout } from '@/components/validator/row-layout';

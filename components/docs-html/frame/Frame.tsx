@@ -12,6 +12,7 @@ import {
   homePath,
   indexPath,
   protocolPath,
+  reviewPath,
   searchIndexPath,
   validatorPath,
   validatorVersionPath,
@@ -92,6 +93,7 @@ function SectionLinks({ site }: { site: SiteSchema }) {
       <a href={withBase(protocolPath(site.prefix))}>Protocol</a>
       {getVersions().length > 1 && <a href={withBase(changesPath())}>Changes</a>}
       <a href={withBase(validatorPath())}>Validate</a>
+      <a href={withBase(reviewPath())}>Review</a>
     </>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
-// The editor's text and everything that may replace it. Guarantees that
+// A page's text and everything that may replace it (the validator's messages,
+// the review's patch). Guarantees that
 // nothing the user typed is lost: the text is saved per tab (drafts.ts); a
 // shared link (at load or arriving later through `hashchange`), an example or
 // a file first puts the text it replaces into the history, and the banner
@@ -7,25 +8,20 @@
 // so a reload shows the latest text rather than the link's.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readFragment, type SharedInput } from '@/lib/site/validator-share';
-import {
-  listHistory,
-  loadDraft,
-  loadHistoryText,
-  pushHistory,
-  saveDraft,
-  type EarlierText,
-  type TextOrigin,
-} from './drafts';
-import { storageKey } from './storage';
+import type { DraftStore, EarlierText, TextOrigin } from './drafts';
 
 export type Banner = { kind: 'replaced' | 'info' | 'error'; message: string } | null;
 
-const OPENED: Record<SharedInput['source'], string> = {
-  shared: 'Opened the shared messages.',
-  example: 'Opened the example from the docs.',
-};
+/** What the banner says when a link's fragment opened a text, by the link's kind. */
+export type OpenedMessages = Record<SharedInput['source'], string>;
 
-export function useDraft(onFragmentVersion: (version: string | undefined) => void) {
+/** `drafts`: the page's store (draftStore), created once at module level. */
+export function useDraft(
+  drafts: DraftStore,
+  opened: OpenedMessages,
+  onFragmentVersion: (version: string | undefined) => void,
+) {
+  const { listHistory, loadDraft, loadHistoryText, pushHistory, saveDraft, storageKey } = drafts;
   const [ready, setReady] = useState(false);
   const [text, setText] = useState('');
   const [banner, setBanner] = useState<Banner>(null);
@@ -59,7 +55,7 @@ export function useDraft(onFragmentVersion: (version: string | undefined) => voi
       if ('error' in fragment) setBanner({ kind: 'error', message: fragment.error });
       else {
         versionRef.current(fragment.version);
-        await replaceText(fragment.text, fragment.source, OPENED[fragment.source]);
+        await replaceText(fragment.text, fragment.source, opened[fragment.source]);
       }
       return true;
     },

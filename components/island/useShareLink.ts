@@ -1,9 +1,10 @@
 'use client';
-// "Copy link": the text and options compressed into a URL fragment, put on the
-// clipboard (or shown when the clipboard is refused); too long for a URL
+// "Copy link": the page's link with its text compressed into the URL
+// fragment (lib/site/validator-share.ts shareLink, made by the page), put on
+// the clipboard (or shown when the clipboard is refused); too long for a URL
 // becomes a download offer instead.
 import { useCallback, useState } from 'react';
-import { shareLink, type PageOptions } from '@/lib/site/validator-share';
+import type { ShareLink } from '@/lib/site/validator-share';
 
 export type ShareState =
   | { state: 'idle' | 'working' }
@@ -22,10 +23,10 @@ export function downloadText(text: string, name: string) {
 
 export function useShareLink() {
   const [share, setShare] = useState<ShareState>({ state: 'idle' });
-  const copyLink = useCallback(async (text: string, options: PageOptions) => {
+  const copyLink = useCallback(async (makeLink: () => Promise<ShareLink>) => {
     setShare({ state: 'working' });
     try {
-      const link = await shareLink(location.href, text, options);
+      const link = await makeLink();
       if (!link.ok) return setShare({ state: 'too-long', size: link.fragmentLength });
       try {
         await navigator.clipboard.writeText(link.url);
