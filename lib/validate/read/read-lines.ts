@@ -64,7 +64,7 @@ function restOfLine(cx: Cursor, l: number, i: number, e: number): number {
   const c = text.charCodeAt(at);
   // another value first: the elision scan runs over the rest of the line only once, not once per value
   if (c === 0x7b || c === 0x5b) return readValues(cx, l, at, -1);
-  if (elisionAt(text, at, e) >= 0) return readElision(cx, at, e);
+  if (elisionAt(text, at, e) >= 0) return readElision(cx, l, at, e);
   if (/^["{}[\],:0-9-]/.test(text[at]!)) cx.report.trailingJson(at);
   else cx.report.note('prose', at, e, noteText(text, at, e));
   return e;

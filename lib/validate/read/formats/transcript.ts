@@ -17,7 +17,7 @@ export const transcript: InputFormat = {
   read(line, cx) {
     const { text, first, end } = line;
     const m = markerOf(text, line.start, end);
-    if (!m) return readElision(cx, first, end);
+    if (!m) return readElision(cx, line.index, first, end);
     cx.sawMarker = true;
     const p = skipWhitespace(text, m.after, end);
     if (p >= end) {
