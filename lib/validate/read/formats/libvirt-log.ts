@@ -8,10 +8,13 @@
 // on the next line), and the debug `Line [%s]` logged before each received
 // line. The probes are also found after other prefixes (journald prints the
 // bare message). At debug level libvirt logs each message twice: it is
-// checked once. Other libvirt lines carry no message.
+// checked once. Any other libvirt line that ends in one JSON object
+// (`mon_event={…}`) is checked as a message; one with other JSON is a line
+// not checked (a note); one without JSON carries nothing to check.
 import { type Cursor, type InputFormat, type Line } from '../cursor';
 import { skipWhitespace } from '../../json';
 import { readValue } from '../read-value';
+import { prefixedLines } from './prefixed-lines';
 import type { Arrow } from '../line-tests';
 
 /** Which copy of a message a line holds, where libvirt logs it twice. */
@@ -93,22 +96,23 @@ export function libvirtLog(): InputFormat {
       const { text, start, end } = line;
       cx.sawLog = true;
       const probe = text.slice(start, end).indexOf('QEMU_MONITOR_');
-      if (probe >= 0) {
+      if (probe >= 0)
         for (const [name, field, direction, which] of PROBES) {
           if (!text.startsWith(name, start + probe)) continue;
           const space = text.indexOf(' ', start + probe + name.length);
-          if (space >= 0 && space < end && text.startsWith(field, space))
-            copy(cx, line, space + field.length, end, direction, which);
-          break;
+          if (space < 0 || space >= end || !text.startsWith(field, space)) break;
+          copy(cx, line, space + field.length, end, direction, which);
+          return end;
         }
-        return end;
-      }
       const msg = messageStart(line);
       if (msg >= 0 && text.startsWith('Line [', msg)) {
         const close = start + text.slice(start, end).lastIndexOf(']');
         if (close >= msg + 6) copy(cx, line, msg + 6, close, '<-', 'recv-first');
+        return end;
       }
-      return end;
+      // any other line of the log: a JSON object at its end is a message (`mon_event={…}`), other JSON a line
+      // not checked
+      return text.slice(start, end).includes('{') ? prefixedLines.read(line, cx) : end;
     },
   };
 }
