@@ -174,6 +174,14 @@ export async function run(
     }
     if (out) io.stdout(out);
   };
+  /** A verdict on input that is no message: a line over the cap, an input with nothing to check. */
+  const unread = (line: number, what: string, code: string, text: string): void => {
+    const where = `${escapeForTerminal(label)}:${line}:1`;
+    if (parsed.format === 'json') {
+      const issue = { severity: 'error', code, path: '', line, col: 1, text };
+      io.stdout(JSON.stringify({ index: -1, line, kind: 'unknown', name: null, valid: false, issues: [issue] }) + '\n');
+    } else io.stdout(`${where}: ${what}: INVALID\n  ${where}: error [${code}]: ${text}\n`);
+  };
   try {
     const stream =
       parsed.input === '-'
@@ -204,21 +212,13 @@ export async function run(
       }
       if (pending.length > maxLine) {
         invalid++;
-        const where = `${escapeForTerminal(label)}:${line}:1`;
         const cap = maxLine >= 1048576 ? `${Math.round(maxLine / 1048576)} MiB` : `${maxLine} characters`;
-        const text = `a line longer than ${cap}, the cap on one line: not checked, skipped to its end`;
-        if (parsed.format === 'json')
-          io.stdout(
-            JSON.stringify({
-              index: -1,
-              line,
-              kind: 'unknown',
-              name: null,
-              valid: false,
-              issues: [{ severity: 'error', code: 'too-large', path: '', line, col: 1, text }],
-            }) + '\n',
-          );
-        else io.stdout(`${where}: line too long: INVALID\n  ${where}: error [too-large]: ${text}\n`);
+        unread(
+          line,
+          'line too long',
+          'too-large',
+          `a line longer than ${cap}, the cap on one line: not checked, skipped to its end`,
+        );
         pending = '';
         dropping = true;
       }
@@ -231,6 +231,11 @@ export async function run(
   } catch (err) {
     io.stderr(`qapi-explorer validate: cannot read ${label}: ${(err as Error).message}\n`);
     return 2;
+  }
+  if (valid + invalid === 0) {
+    // nothing was checked (an empty input, only elisions or lines qmp-shell's syntax can't give): not a pass
+    invalid++;
+    unread(1, 'no QMP message', 'no-message', 'no QMP message found: the input holds no JSON message to check');
   }
   if (parsed.format === 'text') {
     const elided = session.notes.filter((n) => n.code === 'elided').length;
