@@ -42,6 +42,10 @@ export function qmpShell(): InputFormat {
         if (cmd?.meta === 'command') ctx.pending.push({ command: cmd, id: undefined });
         return e;
       }
+      if (step.kind === 'too-deep') {
+        report.fault(p, { offset: p, message: 'nested too deeply', eof: false, deep: { at: p, end: e } }, '->');
+        return e;
+      }
       const r = readValue(step.json, 0, step.json.length);
       if ('value' in r) report.standIn(r.value, p, e, '->');
       return e;
