@@ -69,6 +69,19 @@ describeWithQemu('10.2.2', 'the paste reader on the tracker\u2019s cases', () =>
     expect(r.notes.map((n) => `${n.code} ${n.line}`)).toEqual(['prose 3']);
   });
 
+  it('qmp-shell: a key of 5,000 dotted levels and a 10 MB `1_1_…` integer are verdicts, not stack overflows (issue 24 item 6)', () => {
+    const deep = `(QEMU) migrate-set-parameters ${Array.from({ length: 5000 }, () => 'a').join('.')}=1`;
+    const r = v.validateText(deep);
+    expect(r.messages.map(brief)).toEqual(['unknown - 1:8 BAD']);
+    expect(r.messages[0]!.issues[0]!.text).toContain('nesting deeper than 1024 levels');
+    // Python's int() takes at most 4,300 digits: past them qmp-shell sends the text as a string
+    const big = v.validateText(`(QEMU) migrate-set-parameters downtime-limit=${'1_'.repeat(5_000_000)}1`);
+    expect(big.messages.map(brief)).toEqual(['command migrate-set-parameters 1:8 BAD']);
+    expect(big.messages[0]!.issues[0]!.text).toMatch(/^expected uint64 .*, got string "1_1_1/);
+    const fits = v.validateText(`(QEMU) migrate-set-parameters downtime-limit=${'1_'.repeat(2149)}1`);
+    expect(fits.messages[0]!.issues[0]!.text).toMatch(/^(?!.*got string)/);
+  });
+
   it('an input with nothing to check exits 1 with "no QMP message found" (issue 24 item 10)', async () => {
     for (const stdin of ['', '\n\n  \n', '...\n']) {
       const text = await runCommand(run, ['--schema', tree, '-'], { stdin });
