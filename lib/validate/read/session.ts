@@ -99,7 +99,8 @@ export class Session implements ValidationSession {
     this.bufLine += li;
     this.bufOffset += ls;
     this.resume = consumed - ls;
-    this.retryAt = stalled ? 2 * this.buf.length : 0;
+    // waiting doubles the buffer between tries, but never past the cap: a value open beyond it is cut there
+    this.retryAt = stalled ? Math.min(2 * this.buf.length, this.resume + this.ctx.maxMessage + 1) : 0;
     return this.report.out;
   }
 
