@@ -188,29 +188,33 @@ export async function run(
         ? io.stdin
         : createReadStream(path.resolve(io.cwd, parsed.input), { highWaterMark: 1 << 20 });
     stream.setEncoding('utf8');
-    let pending = '';
+    // the text after the last line break, in the pieces it came in: joined only once a line break ends it, so a
+    // line that never ends (/dev/zero) costs its length up to the cap, not a copy per chunk
+    let pending: string[] = [];
+    let pendingLength = 0;
     /** inside a line longer than the cap: its text is dropped up to its end */
     let dropping = false;
     let line = 1;
-    for await (const chunk of stream as AsyncIterable<string>) {
-      let text = pending + chunk;
+    for await (let chunk of stream as AsyncIterable<string>) {
       if (dropping) {
-        const nl = text.indexOf('\n');
-        if (nl < 0) {
-          pending = '';
-          continue;
-        }
+        const nl = chunk.indexOf('\n');
+        if (nl < 0) continue;
         dropping = false;
-        text = text.slice(nl); // the line's break stays, so later line numbers hold
+        chunk = chunk.slice(nl); // the line's break stays, so later line numbers hold
       }
-      const cut = text.lastIndexOf('\n') + 1;
-      pending = text.slice(cut);
+      const cut = chunk.lastIndexOf('\n') + 1;
       if (cut > 0) {
-        line += countLines(text, cut);
-        others.feed(text.slice(0, cut));
-        emit(session.feed(text.slice(0, cut)), session.notes);
+        const text = pending.join('') + chunk.slice(0, cut);
+        pending = [chunk.slice(cut)];
+        pendingLength = chunk.length - cut;
+        line += countLines(text, text.length);
+        others.feed(text);
+        emit(session.feed(text), session.notes);
+      } else {
+        pending.push(chunk);
+        pendingLength += chunk.length;
       }
-      if (pending.length > maxLine) {
+      if (pendingLength > maxLine) {
         invalid++;
         const cap = maxLine >= 1048576 ? `${Math.round(maxLine / 1048576)} MiB` : `${maxLine} characters`;
         unread(
@@ -219,13 +223,15 @@ export async function run(
           'too-large',
           `a line longer than ${cap}, the cap on one line: not checked, skipped to its end`,
         );
-        pending = '';
+        pending = [];
+        pendingLength = 0;
         dropping = true;
       }
       if (io.drain) await io.drain();
     }
-    others.feed(pending);
-    emit(session.feed(pending), session.notes);
+    const rest = pending.join('');
+    others.feed(rest);
+    emit(session.feed(rest), session.notes);
     others.end();
     emit(session.end(), session.notes);
   } catch (err) {
