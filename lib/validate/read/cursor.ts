@@ -84,14 +84,10 @@ export class Cursor {
   regionEnd(l: number): number {
     const { text } = this;
     const from = Math.min(this.lines.lineStart(l + 1), text.length);
-    const next = (arrow: string, at: number): number => {
-      const i = text.indexOf(arrow, at);
-      return i < 0 ? text.length : i;
-    };
     let found = text.length;
     for (const a of this.arrows) {
-      if (a.at < from) a.at = next(a.arrow, from);
-      for (; a.at < found; a.at = next(a.arrow, a.at + 1)) {
+      if (a.at < from) a.at = nextArrow(text, a.arrow, from);
+      for (; a.at < found; a.at = nextArrow(text, a.arrow, a.at + 1)) {
         const line = markerLineOf(text, a.at);
         if (line >= 0) {
           found = line;
@@ -116,4 +112,10 @@ export class Cursor {
     }
     return text.length;
   }
+}
+
+/** The next `arrow` in text at or after `at`, or the text's length. */
+function nextArrow(text: string, arrow: string, at: number): number {
+  const i = text.indexOf(arrow, at);
+  return i < 0 ? text.length : i;
 }

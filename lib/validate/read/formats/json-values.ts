@@ -119,6 +119,25 @@ function startsScalar(c: number): boolean {
 
 /** The line as one scalar value, or null when it is not exactly that. */
 function scalarLine(line: Line): JsonNode | null {
+  if (!mayBeScalar(line)) return null;
   const r = parseJson(line.text, line.first, line.end);
   return r.ok && skipWhitespace(line.text, r.end, line.end) >= line.end ? r.node : null;
+}
+
+/**
+ * Whether the line can be one scalar at all, tested without reading it: a number's characters up to its end, a
+ * string closed at its end, a literal's length (a log line starting with its date is not read as JSON first).
+ */
+function mayBeScalar(line: Line): boolean {
+  const { text, first } = line;
+  let e = line.end;
+  while (e > first && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x09)) e--;
+  const c = text.charCodeAt(first);
+  if (c === 0x22) return e - first >= 2 && text.charCodeAt(e - 1) === 0x22;
+  if (c === 0x74 || c === 0x66 || c === 0x6e) return e - first <= 5;
+  for (let i = first; i < e; i++) {
+    const d = text.charCodeAt(i);
+    if (!((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x2d || d === 0x2b || d === 0x65 || d === 0x45)) return false;
+  }
+  return true;
 }
