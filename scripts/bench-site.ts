@@ -3,7 +3,7 @@
 // machine), page count, the gzipped weight of an event page with everything
 // it loads (HTML + CSS + JS; target <= 150 KB) and the search index size.
 // Then builds the site of five releases (10.2.2+seed as default, 10.2.2,
-// 10.0.13, 7.2.0, 5.2.0: FIVE_RELEASES below) and prints its build time
+// 10.0.13, 7.2.0, 5.2.0: FIVE_SITE below) and prints its build time
 // (target <= 180 s), pages, ms per page, export size and event page weight.
 //   npx tsx scripts/bench-site.ts [--no-build] [--no-five | --five-only] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { hasQemu, HOW_TO_GET, qemuTree } from './qemu-data';
+import { fiveReleaseVersions, FIVE_RELEASES, hasQemu, HOW_TO_GET, qemuTree } from './qemu-data';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = 'out-bench';
@@ -45,13 +45,7 @@ function childCpuSeconds(): number | null {
 }
 
 /** The site of five releases: every release the project reads, the seeded 10.2.2 tree as default. */
-export const FIVE_RELEASES = [
-  `10.2.2+seed=${qemuTree('10.2.2+vfio-migration-prepare')}`,
-  `10.2.2=${qemuTree('10.2.2')}`,
-  `10.0.13=${qemuTree('10.0.13')}`,
-  `7.2.0=${qemuTree('7.2.0')}`,
-  `5.2.0=${qemuTree('5.2.0')}`,
-].join(',');
+const FIVE_SITE = fiveReleaseVersions('10.2.2+seed');
 
 /** next build + postexport into `outDir`; wall and CPU seconds (CPU from /proc, Linux only). */
 interface Built {
@@ -186,18 +180,18 @@ if (!args.includes('--five-only')) {
 // ---- the site of five releases ----
 const FIVE_OUT = 'out-bench-five';
 if (!args.includes('--no-five')) {
-  if (!hasQemu('10.2.2+vfio-migration-prepare', '10.2.2', '10.0.13', '7.2.0', '5.2.0')) {
+  if (!hasQemu(...FIVE_RELEASES)) {
     console.log(`${'five releases'.padEnd(34)} not measured: ${HOW_TO_GET}`);
   } else {
     const loadBefore = load();
-    const built = buildSite({ QAPI_VERSIONS: FIVE_RELEASES, QAPI_SCHEMA: '' }, FIVE_OUT);
+    const built = buildSite({ QAPI_VERSIONS: FIVE_SITE, QAPI_SCHEMA: '' }, FIVE_OUT);
     const five = path.join(ROOT, FIVE_OUT);
     const pages = countPages(five);
     const w = pageWeight(five, path.join('events', EVENT));
     const rows5: [string, string][] = [
       [
         'five releases',
-        FIVE_RELEASES.split(',')
+        FIVE_SITE.split(',')
           .map((v) => v.split('=')[0])
           .join(', '),
       ],

@@ -1,6 +1,7 @@
 /** @jsxImportSource @/lib/site/html */
 // The index of Changes pages: each release to the next, and each release to
-// the default, with how many changes of each verdict.
+// the default, with how many changes of each verdict. Each table is in a box
+// of its own (table-wrap): at a phone's width it scrolls there, never the page.
 import { VERDICT_LABELS, VERDICTS } from '@/lib/diff';
 import { changesPath, withBase } from '@/lib/site/href';
 import type { ChangesPair, SiteHistory } from '@/lib/site/site-history';
@@ -57,12 +58,16 @@ export function ChangesIndexPage({ history }: { history: SiteHistory }) {
       </header>
       <section aria-labelledby="adjacent">
         <h2 id="adjacent">From each release to the next</h2>
-        <PairTable pairs={adjacent} />
+        <div className="table-wrap">
+          <PairTable pairs={adjacent} />
+        </div>
       </section>
       {toDefault.length > 0 && (
         <section aria-labelledby="to-default">
           <h2 id="to-default">From each release to {toDefault[0].new.label}</h2>
-          <PairTable pairs={toDefault} />
+          <div className="table-wrap">
+            <PairTable pairs={toDefault} />
+          </div>
         </section>
       )}
     </article>

@@ -111,7 +111,7 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
         {since && <span className="req member-since">since {since}</span>}
       </td>
       <td className="member-type">
-        <TypeRef site={x.ctx.site} name={m.type} />
+        <TypeRef site={x.ctx.site} name={m.type} breakable />
       </td>
       <td className="member-desc">
         <Description text={m.description} ctx={x.ctx} />

@@ -93,7 +93,7 @@ export function Alternatives({
                 <span className="req">{hint}</span>
               </td>
               <td className="member-type">
-                <TypeRef site={ctx.site} name={a.type} />
+                <TypeRef site={ctx.site} name={a.type} breakable />
               </td>
               <td className="member-desc">
                 <Description text={a.description} ctx={ctx} />
