@@ -60,11 +60,8 @@ export interface JsonSyntaxError {
   offset: number;
   /** the text ended before the value did (more input could complete it) */
   eof: boolean;
-  /**
-   * The value nests deeper than the cap: `at` is the bracket that passes it; `end` where the value ends, when it
-   * is whole (otherwise message, offset and eof are those of the first syntax error after the cap).
-   */
-  deep?: { at: number; end?: number };
+  /** The value is whole but nests deeper than the cap (`offset` is the bracket that passes it): where it ends. */
+  deep?: { end: number };
 }
 
 /** `depth`: deepest container nesting (1 for a flat object) */
@@ -81,8 +78,6 @@ export function skipWhitespace(text: string, i: number, end: number): number {
 }
 
 class SyntaxFault {
-  /** the bracket that passed the depth cap, when the fault lies past it */
-  deepAt = -1;
   constructor(
     readonly message: string,
     readonly offset: number,
@@ -124,12 +119,10 @@ export function parseJson(text: string, start = 0, end = text.length, maxDepth =
   } catch (e) {
     if (e instanceof DeepValue) {
       const message = `nesting deeper than ${maxDepth} levels`;
-      return { ok: false, error: { message, offset: e.at, eof: false, deep: { at: e.at, end: e.end } } };
+      return { ok: false, error: { message, offset: e.at, eof: false, deep: { end: e.end } } };
     }
     if (!(e instanceof SyntaxFault)) throw e;
-    const error: JsonSyntaxError = { message: e.message, offset: e.offset, eof: e.eof };
-    if (e.deepAt >= 0) error.deep = { at: e.deepAt };
-    return { ok: false, error };
+    return { ok: false, error: { message: e.message, offset: e.offset, eof: e.eof } };
   }
 }
 
@@ -220,48 +213,42 @@ const OBJECT = 1;
  * each container still open one byte (those of `outer` first). Returns the offset after the value.
  */
 function skimPastCap(text: string, i: number, end: number, outer: Frame[]): number {
-  const at = i;
   let kinds = new Uint8Array(Math.max(1024, outer.length * 2));
   let depth = 0;
   for (const f of outer) kinds[depth++] = 'keys' in f ? OBJECT : ARRAY;
-  try {
-    for (;;) {
-      if (i >= end) throw fault(text, i, end, 'a JSON value');
-      const c = text.charCodeAt(i);
-      if (c === 0x7b || c === 0x5b) {
-        i = skipWhitespace(text, i + 1, end);
-        if (!(i < end && text.charCodeAt(i) === c + 2)) {
-          if (depth === kinds.length) {
-            const grown = new Uint8Array(depth * 2);
-            grown.set(kinds);
-            kinds = grown;
-          }
-          kinds[depth++] = c === 0x7b ? OBJECT : ARRAY;
-          if (c === 0x7b) i = memberName(text, i, end)[2];
-          continue;
+  for (;;) {
+    if (i >= end) throw fault(text, i, end, 'a JSON value');
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      i = skipWhitespace(text, i + 1, end);
+      if (!(i < end && text.charCodeAt(i) === c + 2)) {
+        if (depth === kinds.length) {
+          const grown = new Uint8Array(depth * 2);
+          grown.set(kinds);
+          kinds = grown;
         }
-        i++;
-      } else i = scalarEnd(text, i, end);
-      // after a value: close the containers that end here
-      for (;;) {
-        if (depth === 0) return i;
-        i = skipWhitespace(text, i, end);
-        const d = i < end ? text.charCodeAt(i) : -1;
-        const object = kinds[depth - 1] === OBJECT;
-        if (d === 0x2c) {
-          i = skipWhitespace(text, i + 1, end);
-          if (object) i = memberName(text, i, end)[2];
-          break;
-        }
-        if (d !== (object ? 0x7d : 0x5d))
-          throw fault(text, i, end, object ? "',' or '}' after an object member" : "',' or ']' after an array element");
-        i++;
-        depth--;
+        kinds[depth++] = c === 0x7b ? OBJECT : ARRAY;
+        if (c === 0x7b) i = memberName(text, i, end)[2];
+        continue;
       }
+      i++;
+    } else i = scalarEnd(text, i, end);
+    // after a value: close the containers that end here
+    for (;;) {
+      if (depth === 0) return i;
+      i = skipWhitespace(text, i, end);
+      const d = i < end ? text.charCodeAt(i) : -1;
+      const object = kinds[depth - 1] === OBJECT;
+      if (d === 0x2c) {
+        i = skipWhitespace(text, i + 1, end);
+        if (object) i = memberName(text, i, end)[2];
+        break;
+      }
+      if (d !== (object ? 0x7d : 0x5d))
+        throw fault(text, i, end, object ? "',' or '}' after an object member" : "',' or ']' after an array element");
+      i++;
+      depth--;
     }
-  } catch (e) {
-    if (e instanceof SyntaxFault) e.deepAt = at;
-    throw e;
   }
 }
 

@@ -25,13 +25,13 @@ export function readMessage(cx: Cursor, l: number, p: number, indent: number, di
   if ('fault' in r) {
     const fault = r.fault;
     if (fault.eof && !final && regionEnd >= n) return WAIT;
-    if (elision >= 0 && fault.deep?.end === undefined) {
+    if (elision >= 0 && !fault.deep) {
       // no whole message after the `...`: the line is an elision, as QEMU's `... {...more...},`
       cx.report.note('elided', elision, cx.lineEnd(l), noteText(text, elision, cx.lineEnd(l)));
       return cx.lineEnd(l);
     }
     if (elision >= 0) cx.report.note('elided', elision, elision + 3, '...');
-    if (fault.deep?.end !== undefined) {
+    if (fault.deep) {
       cx.report.fault(p, fault, direction);
       return fault.deep.end;
     }

@@ -55,7 +55,7 @@ export function iotests(): InputFormat {
         const end = deep?.end === undefined ? undefined : first + deep.end;
         cx.report.fault(
           first,
-          { ...r.fault, offset: first + offset, deep: deep && { at: first + deep.at, end } },
+          { ...r.fault, offset: first + offset, deep: end === undefined ? undefined : { end } },
           null,
         );
         return end ?? cx.resync(line.index, first - line.start);

@@ -67,7 +67,7 @@ function readArray(cx: Cursor, open: number): number {
     if (!('fault' in r)) {
       cx.report.message(r, j, null);
       j = r.end;
-    } else if (r.fault.deep?.end !== undefined) {
+    } else if (r.fault.deep) {
       cx.report.fault(j, r.fault, null);
       j = r.fault.deep.end;
     } else fault = r.fault;

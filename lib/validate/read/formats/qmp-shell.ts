@@ -43,7 +43,7 @@ export function qmpShell(): InputFormat {
         return e;
       }
       if (step.kind === 'too-deep') {
-        report.fault(p, { offset: p, message: 'nested too deeply', eof: false, deep: { at: p, end: e } }, '->');
+        report.fault(p, { offset: p, message: 'nested too deeply', eof: false, deep: { end: e } }, '->');
         return e;
       }
       const r = readValue(step.json, 0, step.json.length);
