@@ -158,63 +158,74 @@ export async function run(
     }
     if (out) io.stdout(out);
   };
+  /** A verdict on input that is no message: a line over the cap, an input with nothing to check. */
+  const unread = (line: number, what: string, code: string, text: string): void => {
+    const where = `${escapeForTerminal(label)}:${line}:1`;
+    if (parsed.format === 'json') {
+      const issue = { severity: 'error', code, path: '', line, col: 1, text };
+      io.stdout(JSON.stringify({ index: -1, line, kind: 'unknown', name: null, valid: false, issues: [issue] }) + '\n');
+    } else io.stdout(`${where}: ${what}: INVALID\n  ${where}: error [${code}]: ${text}\n`);
+  };
   try {
     const stream =
       parsed.input === '-'
         ? io.stdin
         : createReadStream(path.resolve(io.cwd, parsed.input), { highWaterMark: 1 << 20 });
     stream.setEncoding('utf8');
-    let pending = '';
+    // the text after the last line break, in the pieces it came in: joined only once a line break ends it, so a
+    // line that never ends (/dev/zero) costs its length up to the cap, not a copy per chunk
+    let pending: string[] = [];
+    let pendingLength = 0;
     /** inside a line longer than the cap: its text is dropped up to its end */
     let dropping = false;
     let line = 1;
-    for await (const chunk of stream as AsyncIterable<string>) {
-      let text = pending + chunk;
+    for await (let chunk of stream as AsyncIterable<string>) {
       if (dropping) {
-        const nl = text.indexOf('\n');
-        if (nl < 0) {
-          pending = '';
-          continue;
-        }
+        const nl = chunk.indexOf('\n');
+        if (nl < 0) continue;
         dropping = false;
-        text = text.slice(nl); // the line's break stays, so later line numbers hold
+        chunk = chunk.slice(nl); // the line's break stays, so later line numbers hold
       }
-      const cut = text.lastIndexOf('\n') + 1;
-      pending = text.slice(cut);
+      const cut = chunk.lastIndexOf('\n') + 1;
       if (cut > 0) {
-        line += countLines(text, cut);
-        others.feed(text.slice(0, cut));
-        emit(session.feed(text.slice(0, cut)), session.notes);
+        const text = pending.join('') + chunk.slice(0, cut);
+        pending = [chunk.slice(cut)];
+        pendingLength = chunk.length - cut;
+        line += countLines(text, text.length);
+        others.feed(text);
+        emit(session.feed(text), session.notes);
+      } else {
+        pending.push(chunk);
+        pendingLength += chunk.length;
       }
-      if (pending.length > maxLine) {
+      if (pendingLength > maxLine) {
         invalid++;
-        const where = `${escapeForTerminal(label)}:${line}:1`;
         const cap = maxLine >= 1048576 ? `${Math.round(maxLine / 1048576)} MiB` : `${maxLine} characters`;
-        const text = `a line longer than ${cap}, the cap on one line: not checked, skipped to its end`;
-        if (parsed.format === 'json')
-          io.stdout(
-            JSON.stringify({
-              index: -1,
-              line,
-              kind: 'unknown',
-              name: null,
-              valid: false,
-              issues: [{ severity: 'error', code: 'too-large', path: '', line, col: 1, text }],
-            }) + '\n',
-          );
-        else io.stdout(`${where}: line too long: INVALID\n  ${where}: error [too-large]: ${text}\n`);
-        pending = '';
+        unread(
+          line,
+          'line too long',
+          'too-large',
+          `a line longer than ${cap}, the cap on one line: not checked, skipped to its end`,
+        );
+        pending = [];
+        pendingLength = 0;
         dropping = true;
       }
       if (io.drain) await io.drain();
     }
-    others.feed(pending);
-    emit(session.feed(pending), session.notes);
+    const rest = pending.join('');
+    others.feed(rest);
+    emit(session.feed(rest), session.notes);
     others.end();
     emit(session.end(), session.notes);
   } catch (err) {
     io.stderr(`qapi-explorer validate: cannot read ${label}: ${(err as Error).message}\n`);
     return 2;
+  }
+  if (valid + invalid === 0) {
+    // nothing was checked (an empty input, only elisions or lines qmp-shell's syntax can't give): not a pass
+    invalid++;
+    unread(1, 'no QMP message', 'no-message', 'no QMP message found: the input holds no JSON message to check');
   }
   if (parsed.format === 'text') {
     const elided = session.notes.filter((n) => n.code === 'elided').length;

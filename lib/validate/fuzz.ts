@@ -33,7 +33,7 @@ const NASTY = '{}[]",:\\-<>. \t\u0000\u001b\u007f\u202e\u2066\ud800\ufeffaZ09';
 /** One hostile segment: some lines of text that are not themselves planted messages. */
 function hostileSegment(rng: Rng, names: { events: string[]; commands: string[] }): string {
   const event = pick(rng, names.events);
-  switch (int(rng, 0, 17)) {
+  switch (int(rng, 0, 19)) {
     case 0:
       return `{"event": "${'A'.repeat(int(rng, 1000, 100_000))}", "timestamp": ${TS}}`;
     case 1:
@@ -70,6 +70,12 @@ function hostileSegment(rng: Rng, names: { events: string[]; commands: string[] 
       return `{"execute": "${pick(rng, names.commands)}", "arguments": {"${'k'.repeat(int(rng, 1, 50_000))}": "${'v'.repeat(int(rng, 1, 50_000))}"}}`;
     case 16:
       return `<- {"return": [ ${'"x", '.repeat(int(rng, 0, 50))}\n     ... ] }`;
+    case 17:
+      // qmp-shell keys of thousands of dotted levels (issue 24 item 6)
+      return `(QEMU) ${pick(rng, names.commands)} ${Array.from({ length: int(rng, 500, 5000) }, () => 'a').join('.')}=1`;
+    case 18:
+      // a qmp-shell `1_1_…` integer of up to 100,000 digits (issue 24 item 6; 10 MB in validate-reader-cases.test.ts)
+      return `(QEMU) ${pick(rng, names.commands)} x=${'1_'.repeat(int(rng, 1000, 100_000))}1`;
     default:
       return `{"event": "${event}", "timestamp": ${TS}, "event": "${event}"} trailing ${randomText(rng, 10, NASTY)}`;
   }
@@ -78,9 +84,13 @@ function hostileSegment(rng: Rng, names: { events: string[]; commands: string[] 
 /** A message that is invalid however it is read, in one of the forms the validator accepts, on one line. */
 function plantedLine(rng: Rng, k: number, names: { commands: string[] }): string {
   const bad = `{"timestamp": ${TS}, "event": "NO_SUCH_EVENT_${k}"}`;
-  switch (int(rng, 0, 4)) {
+  switch (int(rng, 0, 6)) {
     case 0:
       return bad;
+    case 5:
+      return `... ${bad}`;
+    case 6:
+      return `2024-05-02 10:00:01.123+0000: 1310: debug : qemuMonitorJSONIOProcessEvent:180 : mon_event=${bad}`;
     case 1:
       return `<- ${bad}`;
     case 2:

@@ -6,7 +6,7 @@ import { buildIndex, type SchemaModel } from '../qapi/model';
 import { ZodCompiler } from './compile';
 import { PrecheckCompiler } from './precheck';
 import type { MessageContext } from './message-context';
-import { Session } from './session';
+import { Session } from './read/session';
 import { sessionResult } from './feed';
 import { MAX_MESSAGE, type ValidationResult, type Validator, type ValidatorOptions } from './types';
 

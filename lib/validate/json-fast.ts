@@ -1,21 +1,18 @@
 // The hot-path JSON reader: receives text and an offset; returns the wire value
-// (wire.ts) of one value and where it ends, or BAIL for anything unusual
-// (syntax errors, escapes, duplicate keys, deep nesting, lone surrogates). On
-// BAIL the caller re-reads the same text with the exact reader (json.ts),
-// which reports the precise problem, so this file only needs to be fast and
-// never wrong about what it accepts. One function with local state and an
-// explicit stack: that is what keeps it within a small factor of JSON.parse.
+// (wire.ts) of one value and where it ends, or null for anything unusual
+// (syntax errors, escapes, duplicate keys, deep nesting, lone surrogates). Then
+// the caller re-reads the same text with the exact reader (json.ts), which
+// reports the precise problem, so this file only needs to be fast and never
+// wrong about what it accepts. One function with local state and an explicit
+// stack: that is what keeps it within a small factor of JSON.parse.
 import { numberValue, setOwn, type WireValue } from './wire';
-
-export const BAIL: unique symbol = Symbol('bail');
 
 const FAST_DEPTH = 64;
 
-let lastEnd = 0;
-
-/** The offset after the value the last successful readFast() returned. */
-export function fastEnd(): number {
-  return lastEnd;
+/** A value read whole, and the offset after it. */
+export interface FastRead {
+  value: WireValue;
+  end: number;
 }
 
 /** Offset of the closing quote of a plain string opened at `open`, or -1 (escape, control char, surrogate, end). */
@@ -38,7 +35,8 @@ type Container = WireValue[] | Record<string, WireValue>;
 
 // Member names and short values repeat endlessly in QMP logs ("event", "data",
 // "timestamp", event names, enum values). Reusing the string already seen
-// spares an allocation and V8's re-internalising of every property key.
+// spares an allocation and V8's re-internalising of every property key. A
+// memo, not state: what readFast returns never depends on what it holds.
 const CACHE_SIZE = 4096;
 const cache: string[] = new Array<string>(CACHE_SIZE).fill('');
 
@@ -56,39 +54,39 @@ function cachedSlice(src: string, from: number, to: number): string {
 }
 
 /** Reads one value starting at `start` (leading whitespace allowed). */
-export function readFast(src: string, start: number, lim: number): WireValue | typeof BAIL {
+export function readFast(src: string, start: number, lim: number): FastRead | null {
   let pos = start;
   const stack: Container[] = [];
   const keys: string[] = [];
   for (;;) {
     pos = skipWs(src, pos, lim);
-    if (pos >= lim) return BAIL;
+    if (pos >= lim) return null;
     let c = src.charCodeAt(pos);
     let value: WireValue;
     if (c === 34) {
       const close = plainStringEnd(src, pos, lim);
-      if (close < 0) return BAIL;
+      if (close < 0) return null;
       value = cachedSlice(src, pos + 1, close);
       pos = close + 1;
     } else if (c === 123) {
-      if (stack.length >= FAST_DEPTH) return BAIL;
+      if (stack.length >= FAST_DEPTH) return null;
       pos = skipWs(src, pos + 1, lim);
       if (src.charCodeAt(pos) === 125 && pos < lim) {
         pos++;
         value = {};
       } else {
-        if (src.charCodeAt(pos) !== 34) return BAIL;
+        if (src.charCodeAt(pos) !== 34) return null;
         const close = plainStringEnd(src, pos, lim);
-        if (close < 0) return BAIL;
+        if (close < 0) return null;
         keys.push(cachedSlice(src, pos + 1, close));
         pos = skipWs(src, close + 1, lim);
-        if (src.charCodeAt(pos) !== 58 || pos >= lim) return BAIL;
+        if (src.charCodeAt(pos) !== 58 || pos >= lim) return null;
         pos++;
         stack.push({});
         continue;
       }
     } else if (c === 91) {
-      if (stack.length >= FAST_DEPTH) return BAIL;
+      if (stack.length >= FAST_DEPTH) return null;
       pos = skipWs(src, pos + 1, lim);
       if (src.charCodeAt(pos) === 93 && pos < lim) {
         pos++;
@@ -105,18 +103,18 @@ export function readFast(src: string, start: number, lim: number): WireValue | t
       let n = 0;
       if (c === 48) {
         c = src.charCodeAt(++pos);
-        if (c >= 48 && c <= 57) return BAIL;
+        if (c >= 48 && c <= 57) return null;
       } else if (c >= 49 && c <= 57) {
         do {
           n = n * 10 + (c - 48);
           c = src.charCodeAt(++pos);
         } while (c >= 48 && c <= 57);
-      } else return BAIL;
+      } else return null;
       let integer = true;
       if (c === 46) {
         integer = false;
         c = src.charCodeAt(++pos);
-        if (!(c >= 48 && c <= 57)) return BAIL;
+        if (!(c >= 48 && c <= 57)) return null;
         do c = src.charCodeAt(++pos);
         while (c >= 48 && c <= 57);
       }
@@ -124,11 +122,11 @@ export function readFast(src: string, start: number, lim: number): WireValue | t
         integer = false;
         c = src.charCodeAt(++pos);
         if (c === 43 || c === 45) c = src.charCodeAt(++pos);
-        if (!(c >= 48 && c <= 57)) return BAIL;
+        if (!(c >= 48 && c <= 57)) return null;
         do c = src.charCodeAt(++pos);
         while (c >= 48 && c <= 57);
       }
-      if (pos > lim) return BAIL;
+      if (pos > lim) return null;
       // up to 15 characters the digits accumulate exactly (< 2^53)
       value = integer && pos - s <= 15 ? (negative ? -n : n) : numberValue(src.slice(s, pos), integer);
     } else if (c === 116 && pos + 4 <= lim && src.startsWith('true', pos)) {
@@ -140,40 +138,37 @@ export function readFast(src: string, start: number, lim: number): WireValue | t
     } else if (c === 110 && pos + 4 <= lim && src.startsWith('null', pos)) {
       pos += 4;
       value = null;
-    } else return BAIL;
+    } else return null;
 
     // attach the value to its container, closing every container that ends here
     for (;;) {
       const depth = stack.length;
-      if (depth === 0) {
-        lastEnd = pos;
-        return value;
-      }
+      if (depth === 0) return { value, end: pos };
       const top = stack[depth - 1]!;
       pos = skipWs(src, pos, lim);
-      if (pos >= lim) return BAIL;
+      if (pos >= lim) return null;
       const d = src.charCodeAt(pos++);
       if (Array.isArray(top)) {
         top.push(value);
         if (d === 44) break;
-        if (d !== 93) return BAIL;
+        if (d !== 93) return null;
       } else {
         const key = keys[depth - 1]!;
-        if (top[key] !== undefined && Object.hasOwn(top, key)) return BAIL;
+        if (top[key] !== undefined && Object.hasOwn(top, key)) return null;
         if (key === '__proto__') setOwn(top, key, value);
         else top[key] = value;
         if (d === 44) {
           pos = skipWs(src, pos, lim);
-          if (src.charCodeAt(pos) !== 34) return BAIL;
+          if (src.charCodeAt(pos) !== 34) return null;
           const close = plainStringEnd(src, pos, lim);
-          if (close < 0) return BAIL;
+          if (close < 0) return null;
           keys[depth - 1] = cachedSlice(src, pos + 1, close);
           pos = skipWs(src, close + 1, lim);
-          if (src.charCodeAt(pos) !== 58 || pos >= lim) return BAIL;
+          if (src.charCodeAt(pos) !== 58 || pos >= lim) return null;
           pos++;
           break;
         }
-        if (d !== 125) return BAIL;
+        if (d !== 125) return null;
       }
       value = top;
       stack.pop();

@@ -1,11 +1,11 @@
 // The JSON Lines fast path: receives one line of text; returns its wire value
-// read by the engine's native JSON.parse, or BAIL whenever JSON.parse could
+// read by the engine's native JSON.parse, or null whenever JSON.parse could
 // lose something the exact readers keep: a float literal or an integer beyond
 // 2^53 (integer-ness and exactness), a surrogate escape or lone
 // surrogate (JSON.parse accepts them), a duplicate key (JSON.parse keeps the
 // last silently), or a line holding anything but exactly one value. The
 // checks are conservative: a false alarm only sends the line to json-fast.ts.
-import { BAIL } from './json-fast';
+import type { FastRead } from './json-fast';
 import type { WireValue } from './wire';
 
 const LOSSY = -1e9;
@@ -78,23 +78,23 @@ function scanPlainLine(text: string, start: number, end: number): number {
 const SURROGATE = /[\ud800-\udfff]/;
 
 /** Reads text[start, end) (one line, trimmed); scanning the original flat text is faster than a slice of it. */
-export function readLine(text: string, start: number, end: number): WireValue | typeof BAIL {
+export function readLine(text: string, start: number, end: number): FastRead | null {
   // an object or array that does not close on its line (pretty-printed JSON) is not for JSON.parse, which would throw
   const first = text.charCodeAt(start);
   const last = text.charCodeAt(end - 1);
   if ((first === 0x7b && (last !== 0x7d || end - start < 2)) || (first === 0x5b && (last !== 0x5d || end - start < 2)))
-    return BAIL;
+    return null;
   const line = text.slice(start, end);
   const keys =
     line.indexOf('\\') < 0 && !SURROGATE.test(line) ? scanPlainLine(text, start, end) : scanLine(text, start, end);
-  if (keys < 0) return BAIL;
+  if (keys < 0) return null;
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return BAIL;
+    return null;
   }
   // a duplicate key makes the parsed value have fewer keys than the text
-  if (keys !== countKeys(value, 0)) return BAIL;
-  return value as WireValue;
+  if (keys !== countKeys(value, 0)) return null;
+  return { value: value as WireValue, end };
 }

@@ -2,8 +2,10 @@
 // "Protocol Specification"). Receives text and an offset; returns one value as
 // a tree of nodes that keep their offsets, number text and key positions, or a
 // syntax error with the exact offset. Iterative (an explicit stack), so 100,000
-// levels of nesting cannot overflow the call stack; keys are plain data
-// (`__proto__` is an ordinary key); duplicate keys are marked, not dropped.
+// levels of nesting cannot overflow the call stack; given a depth cap, it
+// builds no node past the bracket that passes it and reads the rest of the
+// value for its syntax and end only, a byte per open container. Keys are plain
+// data (`__proto__` is an ordinary key); duplicate keys are marked, not dropped.
 
 export interface JsonObject {
   kind: 'object';
@@ -58,6 +60,8 @@ export interface JsonSyntaxError {
   offset: number;
   /** the text ended before the value did (more input could complete it) */
   eof: boolean;
+  /** The value is whole but nests deeper than the cap (`offset` is the bracket that passes it): where it ends. */
+  deep?: { end: number };
 }
 
 /** `depth`: deepest container nesting (1 for a flat object) */
@@ -81,6 +85,14 @@ class SyntaxFault {
   ) {}
 }
 
+/** A value whole but nested deeper than the cap: where the cap was passed, where the value ends. */
+class DeepValue {
+  constructor(
+    readonly at: number,
+    readonly end: number,
+  ) {}
+}
+
 function describeChar(text: string, i: number, end: number): string {
   if (i >= end) return 'end of input';
   const c = text.charCodeAt(i);
@@ -97,17 +109,24 @@ function fault(text: string, i: number, end: number, expected: string): SyntaxFa
 type Frame =
   { node: JsonObject; keys: Set<string> | null; key: string; keyStart: number; keyEnd: number } | { node: JsonArray };
 
-/** Parse one JSON value starting at `start` (leading whitespace allowed), reading no further than `end`. */
-export function parseJson(text: string, start = 0, end = text.length): JsonParseResult {
+/**
+ * Parse one JSON value starting at `start` (leading whitespace allowed), reading no further than `end`, and no
+ * deeper than `maxDepth` levels of arrays and objects.
+ */
+export function parseJson(text: string, start = 0, end = text.length, maxDepth = Infinity): JsonParseResult {
   try {
-    return parseOrThrow(text, start, end);
+    return parseOrThrow(text, start, end, maxDepth);
   } catch (e) {
-    if (e instanceof SyntaxFault) return { ok: false, error: { message: e.message, offset: e.offset, eof: e.eof } };
-    throw e;
+    if (e instanceof DeepValue) {
+      const message = `nesting deeper than ${maxDepth} levels`;
+      return { ok: false, error: { message, offset: e.at, eof: false, deep: { end: e.end } } };
+    }
+    if (!(e instanceof SyntaxFault)) throw e;
+    return { ok: false, error: { message: e.message, offset: e.offset, eof: e.eof } };
   }
 }
 
-function parseOrThrow(text: string, start: number, end: number): JsonParseResult {
+function parseOrThrow(text: string, start: number, end: number, maxDepth: number): JsonParseResult {
   const stack: Frame[] = [];
   let depth = 0;
   let i = skipWhitespace(text, start, end);
@@ -117,6 +136,7 @@ function parseOrThrow(text: string, start: number, end: number): JsonParseResult
     if (i >= end) throw fault(text, i, end, 'a JSON value');
     const c = text.charCodeAt(i);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= maxDepth) throw new DeepValue(i, skimPastCap(text, i, end, stack));
       const node: JsonObject | JsonArray =
         c === 0x7b
           ? { kind: 'object', start: i, end: -1, members: [] }
@@ -185,6 +205,63 @@ function parseOrThrow(text: string, start: number, end: number): JsonParseResult
   }
 }
 
+const ARRAY = 0;
+const OBJECT = 1;
+
+/**
+ * The rest of a value from the bracket at `i` that passes the depth cap: read for its syntax and its end only,
+ * each container still open one byte (those of `outer` first). Returns the offset after the value.
+ */
+function skimPastCap(text: string, i: number, end: number, outer: Frame[]): number {
+  let kinds = new Uint8Array(Math.max(1024, outer.length * 2));
+  let depth = 0;
+  for (const f of outer) kinds[depth++] = 'keys' in f ? OBJECT : ARRAY;
+  for (;;) {
+    if (i >= end) throw fault(text, i, end, 'a JSON value');
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      i = skipWhitespace(text, i + 1, end);
+      if (!(i < end && text.charCodeAt(i) === c + 2)) {
+        if (depth === kinds.length) {
+          const grown = new Uint8Array(depth * 2);
+          grown.set(kinds);
+          kinds = grown;
+        }
+        kinds[depth++] = c === 0x7b ? OBJECT : ARRAY;
+        if (c === 0x7b) i = memberName(text, i, end)[2];
+        continue;
+      }
+      i++;
+    } else i = scalarEnd(text, i, end);
+    // after a value: close the containers that end here
+    for (;;) {
+      if (depth === 0) return i;
+      i = skipWhitespace(text, i, end);
+      const d = i < end ? text.charCodeAt(i) : -1;
+      const object = kinds[depth - 1] === OBJECT;
+      if (d === 0x2c) {
+        i = skipWhitespace(text, i + 1, end);
+        if (object) i = memberName(text, i, end)[2];
+        break;
+      }
+      if (d !== (object ? 0x7d : 0x5d))
+        throw fault(text, i, end, object ? "',' or '}' after an object member" : "',' or ']' after an array element");
+      i++;
+      depth--;
+    }
+  }
+}
+
+/** The offset after the string, number or literal at `i`. */
+function scalarEnd(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x22) return readString(text, i, end)[1];
+  if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return readNumber(text, i, end).end;
+  for (const word of ['true', 'false', 'null'])
+    if (text.startsWith(word, i) && i + word.length <= end) return i + word.length;
+  throw badValue(text, i, end);
+}
+
 function addMember(frame: Extract<Frame, { keys: unknown }>, value: JsonNode): void {
   const members = frame.node.members;
   let duplicate = false;
@@ -200,14 +277,20 @@ function addMember(frame: Extract<Frame, { keys: unknown }>, value: JsonNode): v
 
 /** Reads `"key" :` and leaves i at the start of the member's value. */
 function readKey(text: string, i: number, end: number, frame: Extract<Frame, { keys: unknown }>): number {
-  if (text.charCodeAt(i) !== 0x22) throw fault(text, i, end, 'a member name in double quotes');
-  const [key, after] = readString(text, i, end);
+  const [key, after, value] = memberName(text, i, end);
   frame.key = key;
   frame.keyStart = i;
   frame.keyEnd = after;
+  return value;
+}
+
+/** `"key" :` at i: the key, the offset after its closing quote, and where the member's value starts. */
+function memberName(text: string, i: number, end: number): [string, number, number] {
+  if (text.charCodeAt(i) !== 0x22) throw fault(text, i, end, 'a member name in double quotes');
+  const [key, after] = readString(text, i, end);
   i = skipWhitespace(text, after, end);
   if (text.charCodeAt(i) !== 0x3a || i >= end) throw fault(text, i, end, "':' after a member name");
-  return skipWhitespace(text, i + 1, end);
+  return [key, after, skipWhitespace(text, i + 1, end)];
 }
 
 function badValue(text: string, i: number, end: number): SyntaxFault {

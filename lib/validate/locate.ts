@@ -4,7 +4,7 @@
 // tree points at the deepest node it reached.
 import type { PathSeg, RawIssue } from './explain';
 import type { JsonNode } from './json';
-import type { LineTable } from './lines';
+import type { Positions } from './lines';
 import type { Issue } from './types';
 
 interface Span {
@@ -45,7 +45,7 @@ export function pointer(path: readonly PathSeg[]): string {
   return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-export function locateIssue(raw: RawIssue, root: JsonNode | null, fallback: Span, lines: LineTable): Issue {
+export function locateIssue(raw: RawIssue, root: JsonNode | null, fallback: Span, lines: Positions): Issue {
   const span = root ? spanOf(root, raw.path, raw.anchor) : fallback;
   const a = lines.position(span.start);
   const b = lines.position(span.end);

@@ -6,13 +6,17 @@
 // else a string kept verbatim (quotes included, as the shell keeps them);
 // `transaction(` … `)` collects actions into one transaction command. Values
 // the shell reads as Python literals (its FuzzyJSON fallback) are not
-// converted: the command is then "not checkable".
+// converted: the command is then "not checkable"; a command nested deeper
+// than QEMU's JSON parser reads is "too deep".
+import { MAX_NESTING } from '../../wire';
 
 export type ShellStep =
   | { kind: 'command'; json: string; name: string }
   /** the line only added an action to a transaction still open */
   | { kind: 'pending' }
-  | { kind: 'unchecked'; name: string | null; reason: string };
+  | { kind: 'unchecked'; name: string | null; reason: string }
+  /** the JSON would nest deeper than QEMU's parser reads (keys of thousands of dotted levels) */
+  | { kind: 'too-deep'; name: string };
 
 export interface ShellState {
   /** the actions of an open `transaction(`, or null */
@@ -21,15 +25,20 @@ export interface ShellState {
 
 type Obj = Record<string, unknown>;
 
+/** Python's `\s` (printable ASCII answered without the regex: a 10 MB argument is one pass) */
+function isSpace(c: number): boolean {
+  return c > 0x20 && c < 0x7f ? false : /\s/.test(String.fromCharCode(c));
+}
+
 /** qmp-shell's argument regex, as a linear scan: runs of non-space text where quotes group spaces. */
 function tokens(line: string): string[] | string {
   const out: string[] = [];
   let i = 0;
   while (i < line.length) {
-    while (i < line.length && /\s/.test(line[i]!)) i++;
+    while (i < line.length && isSpace(line.charCodeAt(i))) i++;
     if (i >= line.length) break;
     const start = i;
-    while (i < line.length && !/\s/.test(line[i]!)) {
+    while (i < line.length && !isSpace(line.charCodeAt(i))) {
       const q = line[i]!;
       if (q === '"' || q === "'") {
         let j = i + 1;
@@ -43,11 +52,34 @@ function tokens(line: string): string[] | string {
   return out;
 }
 
-function parseValue(val: string): { ok: true; value: unknown } | { ok: false } {
-  if (/^\s*[+-]?\d+(_\d+)*\s*$/.test(val)) {
-    const n = val.replace(/_/g, '').trim();
-    return { ok: true, value: Number.isSafeInteger(Number(n)) ? Number(n) : BigInt(n) };
+/**
+ * What Python's int() makes of the text: its digits, or null when it is not an integer. Python (3.11 on) refuses
+ * integers of more than sys.int_max_str_digits digits; the shell then keeps the text as a string.
+ */
+function pythonInt(val: string): string | null {
+  const text = val.trim();
+  let i = text.startsWith('+') || text.startsWith('-') ? 1 : 0;
+  let digits = text[0] === '-' ? '-' : '';
+  let run = 0;
+  for (let from = i; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    // an underscore only between digits, as Python's literal grammar has it
+    if ((c !== 0x5f && i < text.length) || i === from) return null;
+    run += i - from;
+    if (run > INT_MAX_STR_DIGITS) return null;
+    digits += text.slice(from, i);
+    from = i + 1;
   }
+  return digits;
+}
+
+const INT_MAX_STR_DIGITS = 4300;
+
+function parseValue(val: string): { ok: true; value: unknown } | { ok: false } {
+  const digits = pythonInt(val);
+  if (digits !== null)
+    return { ok: true, value: Number.isSafeInteger(Number(digits)) ? Number(digits) : BigInt(digits) };
   if (val.toLowerCase() === 'true') return { ok: true, value: true };
   if (val.toLowerCase() === 'false') return { ok: true, value: false };
   if (val.startsWith('{') || val.startsWith('[')) {
@@ -90,6 +122,18 @@ function define<T>(obj: Obj, key: string, value: T): T {
 const toJson = (v: unknown): string =>
   JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `\u0000${x}` : x)).replace(/"\\u0000(-?\d+)"/g, '$1');
 
+/** The command as JSON text, or 'too-deep' past QEMU's nesting cap (measured without recursion: depth is the input's). */
+function commandStep(name: string, command: Obj): ShellStep {
+  let depth = 0;
+  for (let level: unknown[] = [command]; level.length; depth++) {
+    if (depth > MAX_NESTING) return { kind: 'too-deep', name };
+    const next: unknown[] = [];
+    for (const v of level) if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) next.push(x);
+    level = next;
+  }
+  return { kind: 'command', name, json: toJson(command) };
+}
+
 export function shellCommand(line: string, state: ShellState): ShellStep {
   const toks = tokens(line);
   if (typeof toks === 'string') return { kind: 'unchecked', name: null, reason: `the line has ${toks}` };
@@ -102,7 +146,7 @@ export function shellCommand(line: string, state: ShellState): ShellStep {
     state.actions = null;
     if (toks.length > 1)
       return { kind: 'unchecked', name: 'transaction', reason: 'input after the close of a transaction' };
-    return { kind: 'command', name: 'transaction', json: toJson({ execute: 'transaction', arguments: { actions } }) };
+    return commandStep('transaction', { execute: 'transaction', arguments: { actions } });
   }
   if (!toks.length) return { kind: 'pending' };
   if (state.actions) {
@@ -121,7 +165,7 @@ export function shellCommand(line: string, state: ShellState): ShellStep {
   const args: Obj = {};
   const err = cliExpr(toks.slice(1), args);
   if (err) return { kind: 'unchecked', name, reason: err };
-  return { kind: 'command', name, json: toJson({ execute: name, arguments: args }) };
+  return commandStep(name, { execute: name, arguments: args });
 }
 
 /** The shell's prompt at the start of a line (after indentation): where the command text starts, or -1. */
