@@ -85,7 +85,7 @@ export class QAPISchemaParser {
     private readonly included: Set<string> = new Set(),
     inclInfo: QAPISourceInfo | null = null,
   ) {
-    this.options = resolveOptions(options);
+    this.options = resolveOptions(options, fname);
     this.included.add(normalizePath(fname));
     this.lineInfo = new QAPISourceInfo(fname, inclInfo);
     try {
