@@ -51,7 +51,7 @@ export function uniqueNames(labels: string[]): string[] {
   });
 }
 
-export function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
+export function uniqueLabels<V extends VersionConfig>(versions: V[]): V[] {
   const labels = uniqueNames(versions.map((v) => v.label));
   return versions.map((v, i) => (labels[i] === v.label ? v : { ...v, label: labels[i]! }));
 }
