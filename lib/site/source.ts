@@ -93,6 +93,11 @@ export function defaultVersion(): SiteVersion {
   return getVersions().find((v) => v.isDefault)!;
 }
 
+/** A version's model, loaded once per build (a schema error throws QEMU's QapiError) and cached for the build's workers. */
+export function loadVersionModel(version: SiteVersion): SchemaModel {
+  return modelOf(version.rootFile);
+}
+
 /** Versions served under /v/<label>/ (all but the default). */
 export function extraVersions(): SiteVersion[] {
   return getVersions().filter((v) => !v.isDefault);
