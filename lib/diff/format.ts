@@ -29,11 +29,21 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
   const maxPaths = options.maxPaths ?? 3;
   const out: string[] = [];
   const title = `${options.oldLabel} → ${options.newLabel}`;
-  const counts = VERDICTS.map((v) => `${count(v)} ${v === 'tolerate' ? 'to tolerate' : v}`).join(', ');
-  const summary =
-    `${changes.length} wire change${changes.length === 1 ? '' : 's'}` +
-    (changes.length ? ` (${counts})` : '') +
-    (options.incompatibleOnly ? '' : `, ${docs.length} definition${docs.length === 1 ? '' : 's'} with doc changes`);
+  const tally = (of: readonly Change[], verdicts: readonly Verdict[], zeros: boolean) =>
+    verdicts
+      .map((v) => [v, of.filter((c) => c.verdict === v).length] as const)
+      .filter(([, n]) => zeros || n > 0)
+      .map(([v, n]) => `${n} ${v === 'tolerate' ? 'to tolerate' : v}`)
+      .join(', ');
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  // with --incompatible-only, what is left out is counted, never passed off as absent
+  const others = VERDICTS.filter((v) => v !== 'incompatible');
+  const hidden = diff.changes.length - changes.length;
+  const summary = options.incompatibleOnly
+    ? plural(changes.length, 'incompatible change') +
+      (hidden ? ` (${tally(diff.changes, others, false)} not shown)` : '')
+    : `${plural(changes.length, 'wire change')}${changes.length ? ` (${tally(changes, VERDICTS, true)})` : ''}, ` +
+      `${plural(docs.length, 'definition')} with doc changes`;
   out.push(md ? `**QAPI schema ${title}**: ${summary}.` : `${title}: ${summary}`);
   for (const v of VERDICTS) {
     const group = changes.filter((c) => c.verdict === v);
