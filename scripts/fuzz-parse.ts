@@ -15,8 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Campaign, type Corpus, type MutantResult } from '../lib/qapi/fuzz/campaign';
-import { optionsForTree } from '../lib/qapi/options';
-import { sharedPath } from './qemu-data';
+import { releaseOfRoot } from '../lib/qapi/node';
+import { needQemuData, sharedPath } from './qemu-data';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_TREE = sharedPath('qemu', '10.2.2', 'qapi');
@@ -31,7 +31,12 @@ export function readCorpus(treeDir: string): Corpus {
   for (const name of readdirSync(treeDir).sort()) {
     if (name.endsWith('.json')) files.set(`${dir}/${name}`, readFileSync(path.join(treeDir, name), 'utf8'));
   }
-  return { dir, root: `${dir}/qapi-schema.json`, files, options: optionsForTree(treeDir) };
+  return {
+    dir,
+    root: `${dir}/qapi-schema.json`,
+    files,
+    options: releaseOfRoot(path.join(treeDir, 'qapi-schema.json')).rules,
+  };
 }
 
 /** The worker runs this same TypeScript file, so it registers tsx's loader first. */
@@ -129,6 +134,7 @@ function saveCrash(seed: number, r: MutantResult): string | null {
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.tree === DEFAULT_TREE) needQemuData('fuzz:parse', '10.2.2');
   if (opts.only !== null) {
     const campaign = new Campaign(readCorpus(opts.tree), opts.seed);
     const r = campaign.run(opts.only);
