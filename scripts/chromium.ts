@@ -1,6 +1,7 @@
 // Chromium for the browser tests and the benches: Debian's (or CHROMIUM_PATH)
-// with one flag list, and timing a paste into the validator page, which both
-// the responsiveness tests and bench-validator.ts measure.
+// with one flag list, a page's long tasks and layout shifts recorded from its
+// first script on, and a paste into the validator page (the browser tests
+// check what it shows; bench-validator.ts times it).
 import type { Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -15,6 +16,36 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Page source (text, not a function: tsx would wrap a function in helpers the
+ * page does not have) for context.addInitScript: records every long task
+ * (> 50 ms) and every layout shift of the page from its first script on.
+ */
+export const PERFORMANCE_RECORDER = `(() => {
+  window.__longTasks = [];
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push({ value: e.value, at: e.startTime });
+  }).observe({ type: 'layout-shift', buffered: true });
+})()`;
+
+/** The longest main-thread task (ms) recorded since the last call (0 when none over 50 ms); resets the record. */
+export async function takeLongestTask(page: Page): Promise<number> {
+  return (await page.evaluate(`(() => {
+    const max = Math.max(0, ...window.__longTasks);
+    window.__longTasks = [];
+    return max;
+  })()`)) as number;
+}
+
+/** Cumulative layout shift so far (sum of shifts without recent input; the page is short-lived, one session window). */
+export async function layoutShift(page: Page): Promise<number> {
+  return (await page.evaluate('window.__shifts.reduce((s, e) => s + e.value, 0)')) as number;
+}
 
 /** What pasteAndWait measured. */
 export interface PasteTiming {
