@@ -32,12 +32,7 @@ export class DocCursor {
 
   /** The current line's location; one object per line, as the parser makes them. */
   get info(): QAPISourceInfo {
-    if (this.lineInfo.line !== this.line) {
-      const info = this.lineInfo.clone();
-      info.line = this.line;
-      this.lineInfo = info;
-    }
-    return this.lineInfo;
+    return (this.lineInfo = this.lineInfo.atLine(this.line));
   }
 
   /** The current line as its token: '##', '# text', '#'. */

@@ -107,12 +107,7 @@ export class QAPISchemaParser {
    * shared by everything on that line) without a copy per line.
    */
   private get info(): QAPISourceInfo {
-    if (this.lineInfo.line !== this.line) {
-      const info = this.lineInfo.clone();
-      info.line = this.line;
-      this.lineInfo = info;
-    }
-    return this.lineInfo;
+    return (this.lineInfo = this.lineInfo.atLine(this.line));
   }
 
   private parse(): void {
