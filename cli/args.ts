@@ -52,7 +52,7 @@ export function defineCommand<const O extends Record<string, OptionSpec>>(spec: 
   return spec;
 }
 
-/** The --format option of a command that prints in these formats (the first is the default). */
+/** The --format option of a command that prints in these formats (the command says which is its default). */
 export function formatOption<F extends string>(...formats: [F, ...F[]]): OptionSpec & { choices: readonly F[] } {
   return { type: 'string', choices: formats };
 }

@@ -5,7 +5,6 @@
 // parses its own options with args.ts (one file per command: adding one is a
 // file and a row below); they are imported lazily so `check` does not pay
 // for the validator. scripts/build-cli.mjs bundles this file to dist/cli.mjs.
-
 import { usageError } from './args';
 
 export interface CliIO {

@@ -38,10 +38,10 @@ function noteRelease(io: CliIO, command: string, schema: SchemaArg, option?: str
 }
 
 /**
- * Load a schema argument with `load`, then say its note (unless quiet). A schema error is
- * printed (the note, then QEMU's text) and comes back as 'unreadable' (the
- * root could not be read) or 'invalid'; any other exception is a bug and
- * goes on up.
+ * Load a schema argument with `load`, then say its note (unless quiet). A
+ * schema error is printed (the note, then QEMU's text) and comes back as
+ * 'unreadable' (the root could not be read) or 'invalid'; any other
+ * exception is a bug and goes on up.
  */
 export function loadSchemaArg<T>(
   io: CliIO,

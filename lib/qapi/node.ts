@@ -91,7 +91,7 @@ export function versionFileOf(rootFile: string): string | null {
     try {
       return readFileCapped(path.join(dir, 'VERSION'), 256, 'a VERSION file').trim();
     } catch {
-      // none here (or unreadable, or not a version file): look further up
+      // none here (or unreadable): look further up
     }
   }
   return null;
