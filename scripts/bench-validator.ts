@@ -102,6 +102,7 @@ export async function benchValidator(outDir: string, tree: string): Promise<Vali
   try {
     // the weight of the page, its worker and the model
     const page = await openValidator(browser, base);
+    // in the order asked for: the first model is the default release's ("accepted by" fetches the others later)
     const loaded = new Set<string>();
     page.on('request', (r) => loaded.add(new URL(r.url()).pathname));
     page.context().on('request', (r) => loaded.add(new URL(r.url()).pathname));
@@ -111,7 +112,7 @@ export async function benchValidator(outDir: string, tree: string): Promise<Vali
     await waitForLength(page, 2);
     const files: { url: string; gzip: number }[] = [];
     for (const p of loaded) {
-      if (!/\.(js|json)$/.test(p)) continue;
+      if (!/\.(js|json)$/.test(p) || (p.endsWith('.json') && files.some((f) => f.url.endsWith('.json')))) continue;
       const file = path.join(outDir, decodeURIComponent(p));
       if (existsSync(file)) files.push({ url: p, gzip: gzipSync(readFileSync(file)).length });
     }
