@@ -9,12 +9,11 @@ export class Targets {
 
   constructor(private readonly script: string) {}
 
-  /** Check `value` against `limit` (at most); returns `value` for printing. */
-  atMost(what: string, value: number, limit: number, unit = ''): number {
+  /** Check `value` against `limit` (at most). */
+  atMost(what: string, value: number, limit: number, unit = ''): void {
     this.checked++;
     const u = unit ? ` ${unit}` : '';
     if (!(value <= limit)) this.missed.push(`${what} ${round(value)}${u} > ${limit}${u}`);
-    return value;
   }
 
   /** Print the last line and set the exit status. */

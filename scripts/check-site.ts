@@ -14,7 +14,10 @@ const io: CliIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   cwd: process.cwd(),
-  stdin: process.stdin,
+  // never read here: not created
+  get stdin() {
+    return process.stdin;
+  },
 };
 
 for (const version of getVersions()) {
