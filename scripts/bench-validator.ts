@@ -8,20 +8,23 @@
 // an event with a 100,000-character name, and the next visit (<= 200 ms);
 // '{}' 100,000 times on one line, checking and scrolling (<= 200 ms); a 50 MB
 // paste's longest stall between timer ticks (<= 2 s); on a site of several
-// releases, paste to "accepted by" lines (<= 200 ms). The last line says
+// releases, paste to "accepted by" lines (<= 200 ms), and "accepted by" on
+// hostile input: a share link with a 1,000,000-character name (no task over
+// 200 ms), a later visit with a stored dump of unions nested 20 levels deep
+// (<= 1 s more than without it; no task over 200 ms). The last line says
 // whether every target was met (exit 1 when not).
 // Called by scripts/bench-site.ts after its own build; alone
 // (`npm run bench:validator`) it builds a site of QEMU 10.2.2 with and
 // without the seed patch into out-bench-validator/ when that is missing:
 //   npm run bench:validator [-- out-dir] [--tree root.json] [--build]
-import { deflateRawSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadModelFromDisk } from '../lib/qapi/node';
 import { sampleEventText } from '../lib/site/validator-sample';
+import { nestedUnionsCommand, nestedUnionsDump } from '../lib/validate/fuzz';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { serve } from './serve.mjs';
 import { Targets } from './bench-targets';
@@ -57,6 +60,74 @@ export interface Figure {
   unit: 'ms' | 'KB';
   /** what else to say on its row */
   note?: string;
+}
+
+/** With several releases on the site, "accepted by" on hostile input (no figures with one release). */
+async function benchAccepted(browser: Browser, base: string): Promise<Figure[]> {
+  const acceptedShown = (page: Page) =>
+    page.locator('.vr-accepted[data-accepted]').first().waitFor({ timeout: 120_000 });
+  const linked = await openValidator(browser, base);
+  try {
+    if ((await linked.getByLabel('Schema version').locator('option').count()) < 3) return []; // one release
+    const text =
+      `{"event": "VFIO_MIGRATION_PREPARE", "data": {"${'n'.repeat(1_000_000)}": 1, "device-id": "v", ` +
+      `"qom-path": "/machine/peripheral/v", "device-state": "stop"}, "timestamp": {"seconds": 1, "microseconds": 0}}`;
+    const link = '#z=' + deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
+    const hugeName = await longestTaskOf(linked, async () => {
+      await linked.goto(`${base}validate/${link}`, { waitUntil: 'load' });
+      await acceptedShown(linked);
+    });
+    const figures: Figure[] = [
+      { label: '/validate 1,000,000-char name link: longest task', value: hugeName, target: 200, unit: 'ms' },
+    ];
+
+    // a fresh browser profile: the linked tab's draft is the huge text
+    const page = await openValidator(browser, base);
+    try {
+      await page.getByLabel("Your QEMU's query-qmp-schema reply").setInputFiles({
+        name: 'nested.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(nestedUnionsDump(20, 2)),
+      });
+      await page.getByText('Read nested.json').waitFor({ timeout: 60_000 });
+      await page.locator('textarea.ve-textarea').fill(nestedUnionsCommand(20));
+      await acceptedShown(page);
+      /** Median of three reloads to verdicts and "accepted by", and the longest task of any. */
+      const reloads = async () => {
+        const runs: { ms: number; task: number }[] = [];
+        for (let i = 0; i < 3; i++) {
+          const t = performance.now();
+          await page.reload({ waitUntil: 'load' });
+          await acceptedShown(page);
+          const ms = performance.now() - t;
+          await page.waitForTimeout(300);
+          runs.push({ ms, task: await takeLongestTask(page) });
+        }
+        runs.sort((a, b) => a.ms - b.ms);
+        return { ms: runs[1]!.ms, task: Math.max(...runs.map((r) => r.task)) };
+      };
+      const later = await reloads();
+      // the same visit without the stored dump: what the page costs anyway
+      await page.evaluate(() => localStorage.removeItem('qapi-explorer:validator:own-schemas'));
+      await page.goto(`${base}validate/`, { waitUntil: 'load' });
+      const without = await reloads();
+      figures.push(
+        {
+          label: '/validate stored nested unions: later visit, extra',
+          value: later.ms - without.ms,
+          target: 1000,
+          unit: 'ms',
+          note: `to verdicts and accepted by ${Math.round(later.ms)} ms, without the dump ${Math.round(without.ms)} ms`,
+        },
+        { label: '/validate stored nested unions: longest task', value: later.task, target: 200, unit: 'ms' },
+      );
+      return figures;
+    } finally {
+      await page.context().close();
+    }
+  } finally {
+    await linked.context().close();
+  }
 }
 
 export interface ValidatorBench {
@@ -213,6 +284,7 @@ export async function benchValidator(outDir: string, tree: string): Promise<Vali
       });
     }
     await several.context().close();
+    figures.push(...(await benchAccepted(browser, base)));
     return { figures, files };
   } finally {
     await browser.close();

@@ -1,17 +1,15 @@
 /** @jsxImportSource @/lib/site/html */
 // The index of Changes pages: each release to the next, and each release to
 // the default, with how many changes of each verdict.
-import { VERDICTS, type Verdict } from '@/lib/diff';
+import { VERDICT_LABELS, VERDICTS } from '@/lib/diff';
 import { changesPath, withBase } from '@/lib/site/href';
 import type { ChangesPair, SiteHistory } from '@/lib/site/site-history';
 
 /** Column heads, short for a table */
-const COLUMN_TITLES: Record<Verdict, string> = {
-  incompatible: 'Incompatible',
-  tolerate: 'To tolerate',
-  compatible: 'Compatible',
-};
-const COLUMNS = VERDICTS.map((verdict) => ({ verdict, title: COLUMN_TITLES[verdict] }));
+const COLUMNS = VERDICTS.map((verdict) => {
+  const label = VERDICT_LABELS[verdict];
+  return { verdict, title: label[0]!.toUpperCase() + label.slice(1) };
+});
 
 function PairTable({ pairs }: { pairs: ChangesPair[] }) {
   return (

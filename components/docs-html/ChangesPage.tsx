@@ -10,7 +10,7 @@ import { changeSides, moduleOfChange, sidePath } from '@/lib/site/change-links';
 import { changesPath, homePath, withBase } from '@/lib/site/href';
 import type { ChangesPair } from '@/lib/site/site-history';
 import type { SiteSchema } from '@/lib/site/site-schema';
-import { ChangeDescription, ChangeName, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
+import { ChangeDescription, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
 
 const SECTIONS = VERDICTS.map((verdict) => ({ verdict, title: VERDICT_HEADINGS[verdict] }));
 
@@ -84,11 +84,11 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
   return (
     <div className="change-def" id={`${verdict}-${group.def}`}>
       <h4>
-        <span className={`kind kind-${kind}`}>{kind}</span> <ChangeName name={group.def} sites={[pair.new, pair.old]} />
+        <span className={`kind kind-${kind}`}>{kind}</span> <code>{group.def}</code>
         {group.oldDef !== group.def && (
           <span className="muted">
             {' ('}
-            <ChangeName name={group.oldDef} sites={[pair.old, pair.new]} /> before)
+            <code>{group.oldDef}</code> before)
           </span>
         )}{' '}
         <SideLinks
@@ -100,8 +100,7 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
       <ul className="changes-list">
         {group.changes.map((c) => (
           <li className={`change change-${c.verdict}`}>
-            <ChangeDescription change={c} sites={[pair.new, pair.old]} /> <VerdictBadge change={c} />{' '}
-            <RuleRef change={c} />{' '}
+            <ChangeDescription change={c} /> <VerdictBadge change={c} /> <RuleRef change={c} />{' '}
             <SideLinks sides={changeSides(c, pair.old, pair.new)} oldLabel={pair.old.label} newLabel={pair.new.label} />
             <ChangePaths change={c} pair={pair} />
           </li>
@@ -117,7 +116,7 @@ function Affected({ pair }: { pair: ChangesPair }) {
   for (const c of pair.diff.changes) {
     for (const root of new Set(c.paths.map((p) => splitPath(p)[0]))) {
       let n = counts.get(root);
-      if (!n) counts.set(root, (n = { incompatible: 0, tolerate: 0, compatible: 0 }));
+      if (!n) counts.set(root, (n = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>));
       n[c.verdict]++;
     }
   }
@@ -165,7 +164,7 @@ function DocChanges({ docs, pair }: { docs: DocChange[]; pair: ChangesPair }) {
       <ul className="doc-changes">
         {docs.map((d) => (
           <li>
-            <ChangeName name={d.def} sites={[pair.new, pair.old]} />: {d.parts.join(', ')}{' '}
+            <code>{d.def}</code>: {d.parts.join(', ')}{' '}
             <SideLinks
               sides={{ old: sidePath(pair.old, d.def), new: sidePath(pair.new, d.def) }}
               oldLabel={pair.old.label}

@@ -10,8 +10,18 @@ import { PERFORMANCE_RECORDER } from '../../scripts/chromium';
 
 export { layoutShift } from '../../scripts/chromium';
 
+/** One message the worker posted to the page, by its size. */
+export interface WorkPost {
+  type: string;
+  id: number;
+  /** results a result slice carries, or messages an "accepted by" part covers */
+  rows: number;
+  /** characters of the longest reason line an "accepted by" part brings */
+  longestReason: number;
+}
+
 export interface Work {
-  posts: { type: string; id: number; results: number; reasons: number; typed: boolean }[];
+  posts: WorkPost[];
   maxRowsAdded: number;
   maxRows: number;
   maxParsed: number;
@@ -20,9 +30,9 @@ export interface Work {
 /**
  * What the page does with its work, recorded from its first script on, so a
  * test can check how the work is cut without reading a clock: each message
- * the worker posts (its type, how many results it carries; for "accepted by",
- * how many distinct reason lines and whether every release's answers are one
- * typed array), the most result rows one DOM update added and the most that
+ * the worker posts (its type, how many results it carries or, for a part of
+ * "accepted by", how many messages it covers and its longest reason line),
+ * the most result rows one DOM update added and the most that
  * existed at once, and the longest text the main thread handed to JSON.parse.
  */
 function recordWork() {
@@ -38,14 +48,13 @@ function recordWork() {
           id?: number;
           messages?: unknown[];
           result?: { messages?: unknown[] };
-          accepted?: { reasons: unknown[]; rejected: unknown[] };
+          part?: { rejected: Int32Array[]; reasons: string[] };
         };
         w.__work.posts.push({
           type: String(d.type),
           id: d.id ?? -1,
-          results: (d.messages ?? d.result?.messages ?? []).length,
-          reasons: d.accepted ? d.accepted.reasons.length : 0,
-          typed: d.accepted ? d.accepted.rejected.every((a) => a instanceof Int32Array) : true,
+          rows: d.part?.rejected[0]?.length ?? (d.messages ?? d.result?.messages ?? []).length,
+          longestReason: Math.max(0, ...(d.part?.reasons ?? []).map((r) => r.length)),
         });
       });
     }
@@ -80,7 +89,7 @@ export function resultSlices(work: Work): number[] {
   const last = work.posts.filter((p) => p.type === 'result').at(-1);
   return work.posts
     .filter((p) => p.id === last?.id && (p.type === 'result-part' || p.type === 'result'))
-    .map((p) => p.results);
+    .map((p) => p.rows);
 }
 
 export async function freshContext(
