@@ -13,6 +13,7 @@ import { run as check } from '../../cli/check';
 import { run as diff } from '../../cli/diff';
 import { run as lintExamples } from '../../cli/lint-examples';
 import { main } from '../../cli/main';
+import { run as review } from '../../cli/review';
 import { run as validate } from '../../cli/validate';
 import { runCommand } from '../support/cli-io';
 import { describeWithQemu, ROOT, sharedPath } from '../support/shared';
@@ -57,6 +58,8 @@ describe('usage errors: what was wrong, then where the help is', () => {
       "--schema needs a value (if '--lenient' is one, write --schema=--lenient)",
     ],
     ['lint-examples', lintExamples, ['--deprecated=nope', 'x'], "--deprecated takes 'error' or 'warn', not 'nope'"],
+    ['review', review, ['--base', 'content'], 'missing the patch file'],
+    ['review', review, ['--format', 'xml', 'p'], "--format takes 'text', 'json', 'markdown' or 'mail', not 'xml'"],
   ] as const)('%s %j', async (name, command, args, message) => {
     const r = await runCommand(command, [...args]);
     expect(r.status).toBe(2);
@@ -65,7 +68,7 @@ describe('usage errors: what was wrong, then where the help is', () => {
   });
 
   it.each([
-    [[], 'missing the command (check, validate, lint-examples, diff)'],
+    [[], 'missing the command (check, validate, lint-examples, diff, review)'],
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['--frobnicate'], "unknown option '--frobnicate'"],
     [['help', 'frobnicate'], "unknown command 'frobnicate'"],
@@ -140,6 +143,9 @@ describe('which rules read a tree, said when they are not its own release', () =
     expect(d.stderr).toBe(`${note('diff', tree, NONE)} (--qemu-version-old X.Y picks another)\n`);
     const v = await runCommand(validate, ['--schema', tree, '-'], { stdin: PAUSED });
     expect(v.stderr).toBe(`${note('validate', tree, NONE)}\n`);
+    const root = path.join(tree, 'qapi-schema.json');
+    const r = await runCommand(review, ['--base', root, 'missing.patch']);
+    expect(r.stderr.startsWith(`${note('review', root, NONE)}\n`)).toBe(true);
   });
 
   it("a VERSION file says the release (content/'s: 10.2.0), no note", async () => {
