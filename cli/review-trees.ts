@@ -65,7 +65,6 @@ export function diskTree(arg: string, cwd: string, label?: string, note?: (text:
   };
 }
 
-/** A QEMU checkout's VERSION file ('10.2.50' for a development tree), else a version in its label or path. */
 function gitHistory(top: string): Pick<ReviewTree, 'gitBlob' | 'historyNote'> {
   if (!existsSync(path.join(top, '.git'))) return {};
   const probe = spawnSync('git', ['--version'], { encoding: 'utf8' });
