@@ -4,12 +4,10 @@
 // (labelForPath for trees; the QEMU version and target of an introspection),
 // one session per extra release fed the same line-aligned text as the main
 // one, and per main message the acceptance of every release, in --schema order.
-import path from 'node:path';
 import type { CliIO } from './main';
-import { QapiError } from '../lib/qapi/error';
+import { loadSchemaArg, schemaArg } from './roots';
 import type { SchemaModel } from '../lib/qapi/model';
 import { loadRootModelFromDisk } from '../lib/qapi/node';
-import { optionsForTree } from '../lib/qapi/options';
 import { uniqueNames } from '../lib/site/config';
 import { rootLabel } from '../lib/site/introspection-label';
 import { createValidator } from '../lib/validate/index';
@@ -35,18 +33,11 @@ export interface SchemaRoot {
  */
 export function loadSchemaRoots(schemas: readonly string[], io: CliIO, command: string): SchemaRoot[] | number {
   const roots: SchemaRoot[] = [];
-  for (const schema of schemas) {
-    const file = path.resolve(io.cwd, schema);
-    try {
-      roots.push({ file, model: loadRootModelFromDisk(file, optionsForTree(file)) });
-    } catch (err) {
-      const why =
-        err instanceof QapiError
-          ? String(err)
-          : `qapi-explorer ${command}: cannot load schema ${schema}: ${(err as Error).message}`;
-      io.stderr(`${why}\n`);
-      return 2;
-    }
+  for (const arg of schemas) {
+    const schema = schemaArg(arg, io);
+    const loaded = loadSchemaArg(io, command, schema, loadRootModelFromDisk);
+    if ('fault' in loaded) return 2;
+    roots.push({ file: schema.file, model: loaded.value });
   }
   return roots;
 }

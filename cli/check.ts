@@ -3,22 +3,21 @@
 // and report the outcome. Receives argv after 'check'; guarantees exit 0
 // with a summary on stdout, 1 with QEMU's exact error text (or the reply's
 // fault at line:col) on stderr, 2 for usage errors. Differences between QEMU
-// releases come from lib/qapi/releases.ts (chosen from --qemu-version, else
-// from the root's path).
-import { isOption, isQemuVersion, misplacedArgument } from './args';
+// releases come from lib/qapi/releases.ts (chosen by cli/roots.ts).
+import { defineCommand, formatOption, parseCommandArgs, versionOption } from './args';
 import type { CliIO } from './main';
-import { QapiError, UnreadableRootError } from '../lib/qapi/error';
-import { escapeForTerminal, escapeLines } from '../lib/qapi/escape';
+import { escapeForTerminal } from '../lib/qapi/escape';
+import { loadSchemaArg, schemaArg } from './roots';
 import type { SchemaModel } from '../lib/qapi/model';
 import { loadSchemaRootFromDisk } from '../lib/qapi/node';
 import { QAPISchemaDefinition, QAPISchemaInclude, type QAPISchema } from '../lib/qapi/schema/index';
-import { optionsForTree, type QapiOptions } from '../lib/qapi/options';
 
-export const CHECK_USAGE = `Usage: qapi-explorer check [options] <path/to/qapi-schema.json | query-qmp-schema reply>
+export const CHECK_USAGE = `Usage: qapi-explorer check [options] <root>
 
 Parse and check a QAPI schema tree as QEMU's scripts/qapi does.  Prints a
 summary (modules, definitions by kind, events) and exits 0, or prints the
-error exactly as QEMU would and exits 1.
+error exactly as QEMU would and exits 1.  <root> is the tree's root file
+(qapi/qapi-schema.json) or a folder holding one (a QEMU source tree).
 
 The file may instead hold a running QEMU's reply to {"execute":
 "query-qmp-schema"} (alone, as {"return": [...]}, or inside a QMP dump or
@@ -27,53 +26,28 @@ names the QEMU version when the file also holds query-version's reply.
 
 Options:
   --qemu-version <X.Y>  read the tree as that QEMU release's generator does
-                        (5.2 ... 10.2; default: the version in the path,
-                        else the newest)
-  --json                print the summary as JSON
+                        (5.2 ... 10.2; default: the tree's VERSION file, else
+                        the version in its path, else the newest, said on
+                        stderr)
+  --format text|json    the summary as text (default) or JSON (--json is the
+                        same as --format json)
   -q, --quiet           print nothing on success
   -h, --help            show this help
+
+Exit status: 0 valid, 1 schema error, 2 usage error or unreadable root.
 `;
 
-interface CheckArgs {
-  root: string;
-  options: QapiOptions;
-  json: boolean;
-  quiet: boolean;
-}
-
-function parseArgs(args: string[], io: CliIO): CheckArgs | number {
-  let root: string | undefined;
-  let version: string | undefined;
-  let json = false;
-  let quiet = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-h' || arg === '--help') {
-      io.stdout(CHECK_USAGE);
-      return 0;
-    } else if (arg === '--json') {
-      json = true;
-    } else if (arg === '-q' || arg === '--quiet') {
-      quiet = true;
-    } else if (arg === '--qemu-version' || arg.startsWith('--qemu-version=')) {
-      version = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (!isQemuVersion(version)) {
-        return usageError(io, `--qemu-version needs a version such as 10.0 or 10.2.2`);
-      }
-    } else if (root === undefined && !isOption(arg)) {
-      root = arg;
-    } else {
-      return usageError(io, misplacedArgument(arg));
-    }
-  }
-  if (root === undefined) return usageError(io, 'missing the root schema file');
-  return { root, options: optionsForTree(version ?? root), json, quiet };
-}
-
-function usageError(io: CliIO, message: string): number {
-  io.stderr(`qapi-explorer check: ${message}\n\n${CHECK_USAGE}`);
-  return 2;
-}
+const SPEC = defineCommand({
+  command: 'check',
+  usage: CHECK_USAGE,
+  options: {
+    'qemu-version': versionOption,
+    format: formatOption('text', 'json'),
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  operands: [{ missing: 'missing the root schema file' }],
+});
 
 const DEFINITION_KINDS = ['enum', 'struct', 'union', 'alternate', 'command', 'event'] as const;
 
@@ -206,28 +180,25 @@ export function formatIntrospectionSummary(s: IntrospectionSummary): string {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, io);
+  const parsed = parseCommandArgs(SPEC, args, io);
   if (typeof parsed === 'number') return parsed;
-  let schema: QAPISchema;
-  try {
-    const root = loadSchemaRootFromDisk(parsed.root, parsed.options);
-    if (root.kind === 'introspection') {
-      if (parsed.quiet) return 0;
-      const summary = summarizeIntrospection(root.model);
-      io.stdout(parsed.json ? `${JSON.stringify(summary, null, 2)}\n` : formatIntrospectionSummary(summary));
-      return 0;
-    }
-    schema = root.schema;
-  } catch (err) {
-    if (err instanceof QapiError) {
-      io.stderr(`${escapeLines(String(err))}\n`);
-      // the root itself unreadable is an I/O error (status 2, as `validate --schema` gives), not a schema error
-      return err instanceof UnreadableRootError ? 2 : 1;
-    }
-    throw err;
+  const { values } = parsed;
+  const json = values.json || values.format === 'json';
+  const schema = schemaArg(parsed.operands[0]!, io, values['qemu-version']);
+  const loaded = loadSchemaArg(io, 'check', schema, loadSchemaRootFromDisk, {
+    option: '--qemu-version',
+    quiet: values.quiet,
+  });
+  // the root itself unreadable is an I/O error (status 2, as `validate --schema` gives), not a schema error
+  if ('fault' in loaded) return loaded.fault === 'unreadable' ? 2 : 1;
+  if (values.quiet) return 0;
+  const root = loaded.value;
+  if (root.kind === 'introspection') {
+    const summary = summarizeIntrospection(root.model);
+    io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : formatIntrospectionSummary(summary));
+  } else {
+    const summary = summarize(root.schema);
+    io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
   }
-  if (parsed.quiet) return 0;
-  const summary = summarize(schema);
-  io.stdout(parsed.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
   return 0;
 }

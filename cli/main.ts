@@ -1,9 +1,11 @@
 // The `qapi-explorer` command line: reads argv, picks a subcommand, runs it.
 // Receives process.argv minus node and script; guarantees an exit status of
 // 0 (ok), 1 (the input is bad: schema error, invalid message) or 2 (usage).
-// Each subcommand is a module exporting `run(args, io): Promise<number>`;
-// they are imported lazily so `check` does not pay for the validator.
-// scripts/build-cli.mjs bundles this file to dist/cli.mjs.
+// Each subcommand is a module exporting `run(args, io): Promise<number>` that
+// parses its own options with args.ts (one file per command: adding one is a
+// file and a row below); they are imported lazily so `check` does not pay
+// for the validator. scripts/build-cli.mjs bundles this file to dist/cli.mjs.
+import { usageError } from './args';
 
 export interface CliIO {
   /** write to standard output (text as given, no newline added) */
@@ -62,26 +64,31 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(15)}${c.summary}`)
   .join('\n')}
 
+Options:
+  -h, --help       show this help ('qapi-explorer help <command>': a command's)
+  -V, --version    print the version
+
 Run 'qapi-explorer <command> --help' for a command's options.
 `;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout)(USAGE);
-    return name === undefined ? 2 : 0;
+  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    io.stdout(USAGE);
+    return 0;
   }
   if (name === '--version' || name === '-V') {
     io.stdout(`qapi-explorer ${process.env.QAPI_EXPLORER_VERSION ?? 'dev'}\n`);
     return 0;
   }
-  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!entry) {
-    io.stderr(`qapi-explorer: unknown command '${name}'\n\n${USAGE}`);
-    return 2;
-  }
+  if (name === undefined) return usageError(io, null, `missing the command (${Object.keys(COMMANDS).join(', ')})`);
+  // 'help check' is 'check --help'
+  const [commandName, args] = name === 'help' ? [rest[0]!, ['--help']] : [name, rest];
+  const entry = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
+  if (!entry)
+    return usageError(io, null, `unknown ${commandName.startsWith('-') ? 'option' : 'command'} '${commandName}'`);
   const command = await entry.load();
-  return command.run(rest, io);
+  return command.run(args, io);
 }
 
 /** process.stdout, with the EPIPE handler attached on first use: creating the stream costs start-up time `check -q` never needs. */

@@ -4,9 +4,9 @@
 // wire, and the rules reviewers enforce. Receives argv after 'review';
 // guarantees exit 0 (fine), 1 (findings) or 2 (does not apply, or usage), and
 // that nothing is ever written but the report.
-import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import path from 'node:path';
+import { defineCommand, formatOption, parseCommandArgs, usageError } from './args';
 import type { CliIO } from './main';
 import { readFileCapped } from '../lib/qapi/node';
 import { formatReview, reviewPatch, type ReviewFormat, type ReviewTree } from '../lib/review/index';
@@ -36,14 +36,18 @@ Exit status: 0 the QAPI schema is fine, 1 findings, 2 the patch does not
 apply (or usage).
 `;
 
-const FORMATS: ReviewFormat[] = ['text', 'json', 'markdown', 'mail'];
 /** A patch mail or a whole series: far below this; anything larger is not one. */
 const MAX_PATCH_BYTES = 64 * 1024 * 1024;
 
-function usageError(io: CliIO, message: string): number {
-  io.stderr(`qapi-explorer review: ${message}\n\n${REVIEW_USAGE}`);
-  return 2;
-}
+const SPEC = defineCommand({
+  command: 'review',
+  usage: REVIEW_USAGE,
+  options: {
+    base: { type: 'string', multiple: true },
+    format: formatOption<ReviewFormat>('text', 'json', 'markdown', 'mail'),
+  },
+  operands: [{ missing: 'missing the patch file' }],
+});
 
 /**
  * A review parses and checks two trees once and exits: as for `check`
@@ -57,36 +61,17 @@ function tuneForOneShot(): void {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        base: { type: 'string', multiple: true },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return usageError(io, (err as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(REVIEW_USAGE);
-    return 0;
-  }
-  const format = values.format as ReviewFormat;
-  if (!FORMATS.includes(format)) return usageError(io, `--format takes ${FORMATS.join(', ')}, not '${format}'`);
-  if (positionals.length !== 1)
-    return usageError(io, positionals.length ? `unexpected argument '${positionals[1]}'` : 'missing the patch file');
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, operands } = parsed;
+  const format = values.format ?? 'text';
   const trees = knownTrees(values.base ?? [], io);
-  if (typeof trees === 'string') return usageError(io, trees);
+  if (typeof trees === 'string') return usageError(io, 'review', trees);
   let input: string;
   try {
-    input = await readInput(positionals[0]!, io);
+    input = await readInput(operands[0]!, io);
   } catch (err) {
-    io.stderr(`qapi-explorer review: cannot read ${positionals[0]}: ${(err as Error).message}\n`);
+    io.stderr(`qapi-explorer review: cannot read ${operands[0]}: ${(err as Error).message}\n`);
     return 2;
   }
   tuneForOneShot();
@@ -103,7 +88,8 @@ function knownTrees(bases: string[], io: CliIO): ReviewTree[] | string {
   const trees: ReviewTree[] = [];
   for (const b of given) {
     const file = configured.get(b);
-    const tree = file ? diskTree(file, io.cwd, b) : diskTree(b, io.cwd);
+    const note = (text: string) => io.stderr(`qapi-explorer review: note: ${b}: ${text}\n`);
+    const tree = file ? diskTree(file, io.cwd, b, note) : diskTree(b, io.cwd, undefined, note);
     if (typeof tree === 'string') return `--base ${b}: ${tree}`;
     trees.push(tree);
   }

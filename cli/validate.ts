@@ -6,14 +6,14 @@
 // is streamed line by line, so a 100 MB log is validated in bounded memory.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { isOption, misplacedArgument } from './args';
+import { defineCommand, formatOption, parseCommandArgs, usageError, validatorOptions, VALIDATOR_OPTIONS } from './args';
 import type { CliIO } from './main';
 import { createValidator } from '../lib/validate/index';
 import { escapeForTerminal, formatMessageResult, formatNote } from '../lib/validate/format';
 import type { MessageResult, Note, ValidatorOptions } from '../lib/validate/types';
 import { ReleaseSessions, acceptedRecord, acceptedText, loadSchemaRoots } from './accepted';
 
-export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <qapi-schema.json> [--schema <root>…] [options] <file|->
+export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <root> [--schema <root>…] [options] <file|->
 
 Validate QMP messages (events, commands, replies, errors, the greeting) against
 a QAPI schema.  The input may be one JSON value, a JSON array of messages,
@@ -24,9 +24,9 @@ or any log whose lines end in one JSON object; these forms may be mixed.
 '-' reads standard input.
 
 Options:
-  --schema <file>        root of the schema tree, or a file holding a QEMU's
-                         query-qmp-schema reply (a dump or transcript will do)
-                         (required).  Given several times, the first decides
+  --schema <root>        the schema tree's root file or a folder holding one,
+                         or a file holding a QEMU's query-qmp-schema reply
+                         (a dump or transcript will do) (required).  Given several times, the first decides
                          validity and each verdict says which of them accept
                          the message ("accepted by"), and why the others do not
   --lenient              unknown members are warnings, not errors
@@ -39,55 +39,16 @@ Options:
 Exit status: 0 all messages valid, 1 some message invalid, 2 usage or schema error.
 `;
 
-interface ValidateArgs {
-  schemas: string[];
-  input: string;
-  format: 'text' | 'json';
-  options: ValidatorOptions;
-}
-
-function usageError(io: CliIO, message: string): number {
-  io.stderr(`qapi-explorer validate: ${message}\n\n${VALIDATE_USAGE}`);
-  return 2;
-}
-
-function parseArgs(args: string[], io: CliIO): ValidateArgs | number {
-  const schemas: string[] = [];
-  let input: string | undefined;
-  let format: 'text' | 'json' = 'text';
-  const options: ValidatorOptions = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
-    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
-    if (arg === '-h' || arg === '--help') {
-      io.stdout(VALIDATE_USAGE);
-      return 0;
-    } else if (name === '--schema') {
-      const schema = inline ?? args[++i];
-      if (!schema) return usageError(io, '--schema needs a file');
-      schemas.push(schema);
-    } else if (arg === '--lenient') {
-      options.mode = 'lenient';
-    } else if (name === '--deprecated') {
-      const v = inline ?? args[++i];
-      if (v !== 'error' && v !== 'warn')
-        return usageError(io, `--deprecated takes 'error' or 'warn', not '${v ?? ''}'`);
-      options.deprecated = v;
-    } else if (name === '--format') {
-      const v = inline ?? args[++i];
-      if (v !== 'text' && v !== 'json') return usageError(io, `--format takes 'text' or 'json', not '${v ?? ''}'`);
-      format = v;
-    } else if (input === undefined && !isOption(arg)) {
-      input = arg;
-    } else {
-      return usageError(io, misplacedArgument(arg));
-    }
-  }
-  if (!schemas.length) return usageError(io, 'missing --schema <qapi-schema.json>');
-  if (!input) return usageError(io, "missing the input file (or '-' for standard input)");
-  return { schemas, input, format, options };
-}
+const SPEC = defineCommand({
+  command: 'validate',
+  usage: VALIDATE_USAGE,
+  options: {
+    schema: { type: 'string', multiple: true },
+    ...VALIDATOR_OPTIONS,
+    format: formatOption('text', 'json'),
+  },
+  operands: [{ missing: "missing the input file (or '-' for standard input)" }],
+});
 
 /** The --format json record of a message: one flat object per message, stable for scripts to read. */
 export function messageRecord(m: MessageResult): object {
@@ -125,15 +86,22 @@ export async function run(
   io: CliIO,
   limits: { line?: number; message?: number } = {},
 ): Promise<number> {
-  const parsed = parseArgs(args, io);
+  const parsed = parseCommandArgs(SPEC, args, io);
   if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (!values.schema) return usageError(io, 'validate', 'missing --schema <root>');
+  const input = parsed.operands[0]!;
+  const format = values.format ?? 'text';
+  const options: ValidatorOptions = {
+    ...validatorOptions(values),
+    ...(limits.message ? { maxMessage: limits.message } : {}),
+  };
   const maxLine = limits.line ?? MAX_LINE;
-  if (limits.message) parsed.options.maxMessage = limits.message;
-  const roots = loadSchemaRoots(parsed.schemas, io, 'validate');
+  const roots = loadSchemaRoots(values.schema, io, 'validate');
   if (typeof roots === 'number') return roots;
-  const validator = createValidator(roots[0]!.model, parsed.options);
-  const others = new ReleaseSessions(roots, parsed.options);
-  const label = parsed.input === '-' ? '<stdin>' : parsed.input;
+  const validator = createValidator(roots[0]!.model, options);
+  const others = new ReleaseSessions(roots, options);
+  const label = input === '-' ? '<stdin>' : input;
   const session = validator.session();
   let valid = 0;
   let invalid = 0;
@@ -144,14 +112,14 @@ export async function run(
       if (m.valid) valid++;
       else invalid++;
       const accepted = others.active ? others.of(m) : null;
-      if (parsed.format === 'json') {
+      if (format === 'json') {
         const record = messageRecord(m);
         out += JSON.stringify(accepted ? { ...record, accepted: acceptedRecord(accepted) } : record) + '\n';
       } else {
         out += formatMessageResult(m, label) + '\n' + (accepted ? acceptedText(accepted) + '\n' : '');
       }
     }
-    if (parsed.format === 'text') {
+    if (format === 'text') {
       for (; printedNotes < notes.length; printedNotes++) {
         out += formatNote(notes[printedNotes]!, label) + '\n';
       }
@@ -161,16 +129,13 @@ export async function run(
   /** A verdict on input that is no message: a line over the cap, an input with nothing to check. */
   const unread = (line: number, what: string, code: string, text: string): void => {
     const where = `${escapeForTerminal(label)}:${line}:1`;
-    if (parsed.format === 'json') {
+    if (format === 'json') {
       const issue = { severity: 'error', code, path: '', line, col: 1, text };
       io.stdout(JSON.stringify({ index: -1, line, kind: 'unknown', name: null, valid: false, issues: [issue] }) + '\n');
     } else io.stdout(`${where}: ${what}: INVALID\n  ${where}: error [${code}]: ${text}\n`);
   };
   try {
-    const stream =
-      parsed.input === '-'
-        ? io.stdin
-        : createReadStream(path.resolve(io.cwd, parsed.input), { highWaterMark: 1 << 20 });
+    const stream = input === '-' ? io.stdin : createReadStream(path.resolve(io.cwd, input), { highWaterMark: 1 << 20 });
     stream.setEncoding('utf8');
     // the text after the last line break, in the pieces it came in: joined only once a line break ends it, so a
     // line that never ends (/dev/zero) costs its length up to the cap, not a copy per chunk
@@ -227,7 +192,7 @@ export async function run(
     invalid++;
     unread(1, 'no QMP message', 'no-message', 'no QMP message found: the input holds no JSON message to check');
   }
-  if (parsed.format === 'text') {
+  if (format === 'text') {
     const elided = session.notes.filter((n) => n.code === 'elided').length;
     const unchecked = session.notes.filter((n) => n.code === 'unchecked').length;
     io.stdout(

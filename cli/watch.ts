@@ -10,9 +10,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type net from 'node:net';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ReleaseSessions, acceptedRecord, acceptedText, loadSchemaRoots, type SchemaRoot } from './accepted';
-import { isOption, misplacedArgument } from './args';
+import { defineCommand, formatOption, parseCommandArgs, usageError, validatorOptions, VALIDATOR_OPTIONS } from './args';
 import type { CliIO } from './main';
 import { connectQmp } from './qmp-socket';
 import { messageRecord } from './validate';
@@ -77,92 +76,41 @@ interface WatchArgs {
   options: ValidatorOptions;
 }
 
-function usageError(io: CliIO, message: string): number {
-  io.stderr(`qapi-explorer watch: ${message}\n\n${WATCH_USAGE}`);
-  return 2;
-}
+const seconds = (v: string): string | null =>
+  /^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? null : `takes a number of seconds, not '${v}'`;
 
-const seconds = (v: string): number | null => (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? Number(v) * 1000 : null);
-
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  lenient: { type: 'boolean' },
-  schema: { type: 'string' },
-  format: { type: 'string' },
-  record: { type: 'string' },
-  duration: { type: 'string' },
-  until: { type: 'string' },
-  timeout: { type: 'string' },
-  deprecated: { type: 'string' },
-} as const;
+const SPEC = defineCommand({
+  command: 'watch',
+  usage: WATCH_USAGE,
+  options: {
+    schema: { type: 'string', multiple: true },
+    format: formatOption('text', 'json'),
+    record: { type: 'string' },
+    duration: { type: 'string', check: seconds },
+    until: { type: 'string' },
+    timeout: { type: 'string', check: seconds },
+    ...VALIDATOR_OPTIONS,
+  },
+  operands: [{ missing: "missing the monitor's address (a Unix socket's path, or host:port)" }],
+});
 
 function parseWatchArgs(args: string[], io: CliIO): WatchArgs | number {
-  // strict: false hands every word back as a token, so the messages below are ours
-  const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true, options: OPTIONS });
-  if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) {
-    io.stdout(WATCH_USAGE);
-    return 0;
-  }
-  const out: Omit<WatchArgs, 'address'> = {
-    schemas: [],
-    format: 'text',
-    record: null,
-    durationMs: null,
-    until: null,
-    timeoutMs: 10_000,
-    options: {},
-  };
-  let operand: string | undefined;
-  for (const t of tokens) {
-    if (t.kind === 'positional') {
-      if (operand !== undefined) return usageError(io, misplacedArgument(t.value));
-      operand = t.value;
-      continue;
-    }
-    if (t.kind !== 'option') continue;
-    const spec = Object.hasOwn(OPTIONS, t.name) ? OPTIONS[t.name as keyof typeof OPTIONS] : undefined;
-    if (!spec) return usageError(io, misplacedArgument(t.rawName));
-    if (spec.type === 'boolean') {
-      if (t.name === 'lenient') out.options.mode = 'lenient';
-      continue;
-    }
-    const v = t.value;
-    // a following word that looks like an option is more likely a forgotten value
-    if (v === undefined || (isOption(v) && !t.inlineValue)) return usageError(io, `${t.rawName} needs a value`);
-    switch (t.name) {
-      case 'schema':
-        out.schemas.push(v);
-        break;
-      case 'format':
-        if (v !== 'text' && v !== 'json') return usageError(io, `--format takes 'text' or 'json', not '${v}'`);
-        out.format = v;
-        break;
-      case 'record':
-        out.record = v;
-        break;
-      case 'until':
-        out.until = v;
-        break;
-      case 'deprecated':
-        if (v !== 'error' && v !== 'warn') return usageError(io, `--deprecated takes 'error' or 'warn', not '${v}'`);
-        out.options.deprecated = v;
-        break;
-      case 'duration':
-      case 'timeout': {
-        const ms = seconds(v);
-        if (ms === null) return usageError(io, `--${t.name} takes a number of seconds, not '${v}'`);
-        if (t.name === 'duration') out.durationMs = ms;
-        else out.timeoutMs = ms;
-        break;
-      }
-    }
-  }
-  if (operand === undefined)
-    return usageError(io, "missing the monitor's address (a Unix socket's path, or host:port)");
-  const address = parseQmpAddress(operand);
-  if ('error' in address) return usageError(io, address.error);
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  const address = parseQmpAddress(parsed.operands[0]!);
+  if ('error' in address) return usageError(io, 'watch', address.error);
   if (address.kind === 'unix') address.path = path.resolve(io.cwd, address.path);
-  return { ...out, address };
+  return {
+    address,
+    schemas: values.schema ?? [],
+    format: values.format ?? 'text',
+    record: values.record ?? null,
+    durationMs: values.duration ? Number(values.duration) * 1000 : null,
+    until: values.until ?? null,
+    timeoutMs: values.timeout ? Number(values.timeout) * 1000 : 10_000,
+    options: validatorOptions(values),
+  };
 }
 
 /** What ends a watch early: a fault while the session opens (exit 2), or a chosen end (a summary). */

@@ -1,13 +1,14 @@
 // Diff benchmark: how long lib/diff takes to compare two loaded schema models
-// (loading excluded), in process. Prints figures only; the target is <= 100 ms
-// for QEMU 10.0.13 -> 10.2.2.
+// (loading excluded), in process. The target is <= 100 ms for QEMU 10.0.13 ->
+// 10.2.2; the last line says whether it was met (exit 1 when not).
 //
 //   npm run bench:diff [-- old-root.json new-root.json] [--runs N]
 import path from 'node:path';
 import { diffSchemas } from '../lib/diff/diff';
 import { buildHistory } from '../lib/diff/history';
 import { loadModelFromDisk } from '../lib/qapi/node';
-import { qemuTree } from './qemu-data';
+import { Targets } from './bench-targets';
+import { needQemuData, qemuTree } from './qemu-data';
 
 const tree = (release: string) => path.relative(process.cwd(), qemuTree(release));
 
@@ -18,7 +19,9 @@ function parseArgs(argv: string[]): { roots: string[]; runs: number } {
     if (argv[i] === '--runs') runs = Number(argv[++i]);
     else roots.push(argv[i]);
   }
-  return { roots: roots.length === 2 ? roots : [tree('10.0.13'), tree('10.2.2')], runs };
+  if (roots.length === 2) return { roots, runs };
+  needQemuData('bench:diff', '10.0.13', '10.2.2');
+  return { roots: [tree('10.0.13'), tree('10.2.2')], runs };
 }
 
 function median(samples: number[]): number {
@@ -66,12 +69,8 @@ function main(): void {
       `node ${process.version}`,
   );
   console.log(`${'diff, first run (cold JIT)'.padEnd(44)} once   ${`${cold.toFixed(1)} ms`.padStart(9)}`);
-  console.log(
-    line(
-      'diff (diffSchemas)',
-      time(runs, 5, () => diffSchemas(oldModel, newModel)),
-    ),
-  );
+  const timed = time(runs, 5, () => diffSchemas(oldModel, newModel));
+  console.log(line('diff (diffSchemas)', timed));
   const releases = [
     { label: 'old', model: oldModel },
     { label: 'new', model: newModel },
@@ -80,6 +79,9 @@ function main(): void {
   const history = time(Math.max(5, runs >> 2), 2, () => buildHistory(releases));
   console.log(line('history of 3 releases (buildHistory)', history));
   console.log('target: diff <= 100 ms in process');
+  const targets = new Targets('bench:diff');
+  targets.atMost('diff in process', median(timed.wall), 100, 'ms');
+  targets.finish();
 }
 
 main();

@@ -5,20 +5,28 @@
 // Then builds the site of five releases (10.2.2+seed as default, 10.2.2,
 // 10.0.13, 7.2.0, 5.2.0: FIVE_SITE below) and prints its build time
 // (target <= 180 s), pages, ms per page, export size and event page weight.
+// In Chromium: blockdev-add's first contentful paint (median of 5 loads,
+// target <= 1 s) and the validator page's figures (bench-validator.ts). The
+// last line says whether every target was met (exit 1 when not).
 //   npx tsx scripts/bench-site.ts [--no-build] [--no-five | --five-only] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { fiveReleaseVersions, FIVE_RELEASES, hasQemu, HOW_TO_GET, qemuTree } from './qemu-data';
+import { chromium } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { serve } from './serve.mjs';
+import { Targets } from './bench-targets';
+import { buildSite, ROOT } from './build-site';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+import { fiveReleaseVersions, FIVE_RELEASES, hasQemu, HOW_TO_GET, needQemuData, qemuTree } from './qemu-data';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = 'out-bench';
 const args = process.argv.slice(2);
 const treeArg = args.indexOf('--tree');
+if (treeArg < 0 && !args.includes('--five-only')) needQemuData('bench:site', '10.2.2');
 const tree = treeArg >= 0 ? args[treeArg + 1]! : qemuTree('10.2.2');
+const targets = new Targets('bench:site');
 const EVENT = process.env.BENCH_EVENT ?? 'BLOCK_JOB_COMPLETED';
 
 function kb(n: number): string {
@@ -34,60 +42,8 @@ function countPages(dir: string): number {
   return n;
 }
 
-/** CPU seconds (user + sys) of this process's finished children, from /proc (Linux only). */
-function childCpuSeconds(): number | null {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return null;
-  }
-}
-
 /** The site of five releases: every release the project reads, the seeded 10.2.2 tree as default. */
 const FIVE_SITE = fiveReleaseVersions('10.2.2+seed');
-
-/** next build + postexport into `outDir`; wall and CPU seconds (CPU from /proc, Linux only). */
-interface Built {
-  seconds: number;
-  cpu: number | null;
-  post: string;
-  cleanSeconds: number;
-}
-
-function buildSite(env: Record<string, string>, outDir: string): Built {
-  // Next deletes the previous export first: thousands of files, timed apart (not building).
-  const cleanStarted = performance.now();
-  rmSync(path.join(ROOT, outDir), { recursive: true, force: true });
-  const cleanSeconds = (performance.now() - cleanStarted) / 1000;
-  const started = performance.now();
-  const cpuBefore = childCpuSeconds();
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, EXPORT_DIR: outDir, NEXT_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) {
-    console.error(result.stdout, result.stderr);
-    process.exit(1);
-  }
-  const post = spawnSync(process.execPath, [path.join(ROOT, 'scripts/postexport.mjs'), outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (post.status !== 0) {
-    console.error(post.stdout, post.stderr);
-    process.exit(1);
-  }
-  const cpuAfter = childCpuSeconds();
-  return {
-    seconds: (performance.now() - started) / 1000,
-    cpu: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
-    post: post.stdout.trim(),
-    cleanSeconds,
-  };
-}
 
 /** Bytes of every file under `dir`. */
 function dirSize(dir: string): number {
@@ -116,6 +72,34 @@ function pageWeight(outDir: string, page: string): { html: number; css: number; 
     else w.js += gz;
   }
   return w;
+}
+
+/** The median first contentful paint (ms) of 5 loads of a page of the export, after one load of another. */
+async function medianPaint(outDir: string, page: string): Promise<number> {
+  const { server, url } = await serve(outDir, { port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const paint = async (p: string) => {
+      const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await tab.goto(url + p, { waitUntil: 'load' });
+      const fcp = (await tab.evaluate(`new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0];
+          if (fcp) resolve(fcp.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(Infinity), 10000);
+      })`)) as number;
+      await tab.close();
+      return fcp;
+    };
+    await paint('events/STOP/'); // the browser's own start-up is not the page's
+    const paints: number[] = [];
+    for (let i = 0; i < 5; i++) paints.push(await paint(page));
+    return paints.sort((a, b) => a - b)[2]!;
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
 
 const load = () =>
@@ -161,20 +145,24 @@ if (!args.includes('--five-only')) {
     ],
     ['search index', `${kb(indexRaw)} raw, ${kb(indexGz)} gzipped (fetched on first search)`],
   ];
-  for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
-
-  // ---- the validator page: scripts/bench-validator.ts, measured in Chromium ----
-  async function printValidatorBudgets(): Promise<void> {
-    const { benchValidator, validatorRows } = await import('./bench-validator');
-    try {
-      for (const [k, v] of validatorRows(await benchValidator(out, tree))) console.log(`${k.padEnd(34)} ${v}`);
-    } catch (err) {
-      console.log(
-        `${'/validate'.padEnd(34)} not measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
-      );
+  if (buildSeconds !== null) targets.atMost('build time', buildSeconds, 60, 's');
+  targets.atMost('event page weight', (weight.html + weight.css + weight.js) / 1024, 150, 'KB');
+  if (!existsSync(CHROMIUM)) {
+    rows.push(['in Chromium', `not measured: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`]);
+    for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
+  } else {
+    if (existsSync(path.join(out, 'commands', 'blockdev-add', 'index.html'))) {
+      const fcp = await medianPaint(out, 'commands/blockdev-add/');
+      rows.push(['blockdev-add first paint', `${Math.round(fcp)} ms, median of 5 loads (target <= 1000 ms)`]);
+      targets.atMost('blockdev-add first contentful paint', fcp, 1000, 'ms');
     }
+    for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
+    // ---- the validator page: scripts/bench-validator.ts ----
+    const { benchValidator, checkValidatorTargets, validatorRows } = await import('./bench-validator');
+    const validator = await benchValidator(out, tree);
+    for (const [k, v] of validatorRows(validator)) console.log(`${k.padEnd(34)} ${v}`);
+    checkValidatorTargets(validator, targets);
   }
-  await printValidatorBudgets();
 }
 
 // ---- the site of five releases ----
@@ -207,5 +195,8 @@ if (!args.includes('--no-five')) {
     ];
     console.log(built.post);
     for (const [k, v] of rows5) console.log(`${k.padEnd(34)} ${v}`);
+    targets.atMost('five releases: build time', built.seconds, 180, 's');
+    targets.atMost('five releases: event page weight', (w.html + w.css + w.js) / 1024, 150, 'KB');
   }
 }
+targets.finish();

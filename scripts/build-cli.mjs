@@ -67,7 +67,7 @@ const checkOnly = {
   name: 'check-only',
   setup(b) {
     b.onResolve({ filter: /^\.\/[a-z-]+$/ }, (args) =>
-      args.importer === entry && args.path !== './check'
+      args.importer === entry && args.kind === 'dynamic-import' && args.path !== './check'
         ? { path: args.path.slice(2), namespace: 'check-only' }
         : undefined,
     );

@@ -23,10 +23,11 @@ import { memoryHost } from '../lib/qapi/fuzz/memory-host';
 import { hostileShapes, type Shape } from '../lib/qapi/fuzz/shapes';
 import { loadModel } from '../lib/qapi/load';
 import type { SchemaModel } from '../lib/qapi/model';
+import { releaseOfRoot } from '../lib/qapi/node';
 import { optionsForTree } from '../lib/qapi/options';
 import { loadRootModel } from '../lib/qapi/root';
 import { parseRst } from '../lib/site/rst/blocks';
-import { sharedPath } from './qemu-data';
+import { needQemuData, sharedPath } from './qemu-data';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_TREE = sharedPath('qemu', '10.2.2', 'qapi');
@@ -41,7 +42,12 @@ export function readCorpus(treeDir: string): Corpus {
   for (const name of readdirSync(treeDir).sort()) {
     if (name.endsWith('.json')) files.set(`${dir}/${name}`, readFileSync(path.join(treeDir, name), 'utf8'));
   }
-  return { dir, root: `${dir}/qapi-schema.json`, files, options: optionsForTree(treeDir) };
+  return {
+    dir,
+    root: `${dir}/qapi-schema.json`,
+    files,
+    options: releaseOfRoot(path.join(treeDir, 'qapi-schema.json')).rules,
+  };
 }
 
 /** The worker runs this same TypeScript file, so it registers tsx's loader first. */
@@ -178,6 +184,7 @@ function saveCrash(seed: number, r: MutantResult): string | null {
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.tree === DEFAULT_TREE) needQemuData('fuzz:parse', '10.2.2');
   if (opts.only !== null) {
     const campaign = new Campaign(readCorpus(opts.tree), opts.seed);
     const r = campaign.run(opts.only);

@@ -59,3 +59,29 @@ export function fiveReleaseVersions(seedLabel = FIVE_RELEASES[0]!): string {
 
 /** What to set to get the data of a release. */
 export const HOW_TO_GET = 'set QEMU_SRC to a QEMU source checkout of that release, or put the data in ../shared/';
+
+/** Why these releases' data (or, with none named, ../shared/ itself) is not here. */
+function whyMissing(releases: string[]): string {
+  const what = releases.length ? `QEMU ${releases.join(', ')}` : "libvirt's traffic";
+  if (!QEMU_SRC) return hasShared ? `../shared/ has no ${what}` : 'no ../shared/, no QEMU_SRC';
+  if (!QEMU_SRC_RELEASE)
+    return `QEMU_SRC=${QEMU_SRC} has no VERSION file and ${hasShared ? `../shared/ has no ${what}` : 'there is no ../shared/'}`;
+  return `QEMU_SRC is QEMU ${QEMU_SRC_RELEASE} and ${hasShared ? `../shared/ has no ${what}` : 'there is no ../shared/'}`;
+}
+
+/** The one line that says what is skipped for want of QEMU's data, as the tests say it. */
+export function skipLine(what: string, releases: string[] = [], them = false): string {
+  return `[qemu data] skipped: ${what}: ${whyMissing(releases)}; to run ${them ? 'them' : 'it'}, ${HOW_TO_GET}.`;
+}
+
+/**
+ * For a script (benchmark, fuzzer) that needs these releases' trees, or
+ * ../shared/ itself with none named: without them, say so in the one line and
+ * exit 0 (skipped, as the tests skip; nothing failed).
+ */
+export function needQemuData(script: string, ...releases: string[]): void {
+  if (releases.length ? hasQemu(...releases) : hasShared) return;
+  const needs = releases.length ? `QEMU ${releases.join(', ')}` : "libvirt's traffic in ../shared/";
+  console.log(skipLine(`${script} (it reads ${needs})`, releases));
+  process.exit(0);
+}

@@ -4,12 +4,14 @@
 // directories to index.html, answers 404 with the site's 404.html. Survives
 // any request and any file error (bad request targets get 400, other methods
 // 405); sends nosniff, no-referrer and each page's Content-Security-Policy.
-//   node scripts/serve.mjs [dir=$EXPORT_DIR or out] [--port 3000] [--base /prefix]
+//   node scripts/serve.mjs [dir=$EXPORT_DIR or out] [--port $PORT or 3000] [--base /prefix] [--check-port]
+// (--help says more; an export's base path is read from the export itself).
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, fstatSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, fstatSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { pagePolicy } from './postexport-csp.mjs';
 import { normaliseBasePath } from '../lib/site/base-path.mjs';
 
@@ -157,22 +159,107 @@ export function serve(dir, { port = 3000, base = '', host = '127.0.0.1' } = {}) 
   });
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const opt = (name, fallback) => {
-    const i = args.indexOf(name);
-    if (i < 0) return fallback;
-    const value = args[i + 1];
-    args.splice(i, 2);
-    return value;
-  };
-  const port = Number(opt('--port', process.env.PORT ?? '3000'));
-  const base = opt('--base', process.env.BASE_PATH ?? '');
-  const dir = args[0] ?? process.env.EXPORT_DIR ?? 'out';
+const USAGE = `Usage: node scripts/serve.mjs [options] [dir]
+
+Serve a static export (dir: $EXPORT_DIR, else out/) at http://127.0.0.1:PORT/.
+An export built with BASE_PATH is served under that path: the export says
+which (its pages name their own script under it), so BASE_PATH need not be
+set again here.
+
+Options:
+  --port <n>     the port (default: $PORT, else 3000)
+  --base <path>  serve under this path instead of the export's own
+  --check-port   only check that the port is free (npm start does, before
+                 building), then exit
+  -h, --help     show this help
+`;
+
+/** The base path an export was built with: its doc pages load their script from <base>/_site/; null when no page says. */
+export function exportBasePath(dir) {
+  try {
+    const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const m = /<script src="([^"]*)\/_site\/site-[0-9a-f]+\.js"/.exec(html);
+    return m ? normaliseBasePath(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `port` can be listened on: false when another process holds it. */
+export function portIsFree(port, host = '127.0.0.1') {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err) => (err.code === 'EADDRINUSE' ? resolve(false) : reject(err)));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+function portInUse(port) {
+  const other = port < 65535 ? port + 1 : port - 1;
+  return (
+    `serve: port ${port} is in use (another server is running there). Pick another with PORT, ` +
+    `e.g. PORT=${other} npm start, or node scripts/serve.mjs --port ${other}`
+  );
+}
+
+async function main(argv) {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        base: { type: 'string' },
+        'check-port': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    console.error(`serve: ${err.message}\nSee 'node scripts/serve.mjs --help'.`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const portText = values.port ?? process.env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    console.error(`serve: the port must be a number from 0 to 65535, not '${portText}'`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    console.error(`serve: unexpected argument '${positionals[1]}'\nSee 'node scripts/serve.mjs --help'.`);
+    return 2;
+  }
+  if (!(await portIsFree(port))) {
+    console.error(portInUse(port));
+    return 1;
+  }
+  if (values['check-port']) return 0;
+  const dir = positionals[0] ?? process.env.EXPORT_DIR ?? 'out';
   if (!existsSync(dir)) {
     console.error(`serve: ${dir} does not exist; run \`npm run build\` first`);
-    process.exit(1);
+    return 1;
   }
+  const own = exportBasePath(dir);
+  const asked = normaliseBasePath(process.env.BASE_PATH);
+  if (own !== null && values.base === undefined && asked && asked !== own) {
+    console.error(`serve: ${dir} was built with BASE_PATH=${own || '(none)'}, not ${asked}: serving it as built`);
+  }
+  const base = values.base ?? own ?? asked;
   const { url } = await serve(dir, { port, base });
   console.log(`Serving ${dir} at ${url}`);
+  return null;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const status = await main(process.argv.slice(2)).catch((err) => {
+    // listening can still fail (the port taken in the meantime): say so, without a stack
+    console.error(err?.code === 'EADDRINUSE' ? portInUse(err.port) : `serve: ${err?.message ?? err}`);
+    return 1;
+  });
+  if (status !== null) process.exit(status);
 }

@@ -54,10 +54,17 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
   const maxPaths = options.maxPaths ?? 3;
   const out: string[] = [];
   const title = `${escapeForTerminal(options.oldLabel)} → ${escapeForTerminal(options.newLabel)}`;
-  const summary =
-    `${changes.length} wire change${changes.length === 1 ? '' : 's'}` +
-    (changes.length ? ` (${verdictCounts(changes)})` : '') +
-    (options.incompatibleOnly ? '' : `, ${docs.length} definition${docs.length === 1 ? '' : 's'} with doc changes`);
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  // with --incompatible-only, what is left out is counted, never passed off as absent
+  const hidden = diff.changes.filter((c) => c.verdict !== 'incompatible');
+  const hiddenCounts = VERDICTS.map((v) => [v, hidden.filter((c) => c.verdict === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${VERDICT_LABELS[v]}`)
+    .join(', ');
+  const summary = options.incompatibleOnly
+    ? plural(changes.length, 'incompatible change') + (hidden.length ? ` (${hiddenCounts} not shown)` : '')
+    : `${plural(changes.length, 'wire change')}${changes.length ? ` (${verdictCounts(changes)})` : ''}, ` +
+      `${plural(docs.length, 'definition')} with doc changes`;
   out.push(md ? `**QAPI schema ${title}**: ${summary}.` : `${title}: ${summary}`);
   for (const v of VERDICTS) {
     const group = changes.filter((c) => c.verdict === v);

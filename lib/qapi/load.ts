@@ -14,7 +14,7 @@ import { toModel } from './to-model';
 export type { SchemaHost } from './parser';
 
 export function loadSchema(rootFile: string, host: SchemaHost, options?: Partial<QapiOptions>): QAPISchema {
-  const rules = resolveOptions(options);
+  const rules = resolveOptions(options, rootFile);
   const { exprs, docs } = parseSchema(rootFile, host, rules);
   try {
     return new QAPISchema(rootFile, checkExprs(exprs, rules), docs, rules);

@@ -1,11 +1,15 @@
-// The Node-only loader: a SchemaHost over node:fs. Nothing else in lib/qapi
-// touches the file system, so the core also runs in the browser. Every read
-// is capped, so a root or an include naming /dev/zero or a huge file ends in
-// a schema error naming the cap instead of unbounded memory.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+// The Node-only loader: a SchemaHost over node:fs, what a root on the command
+// line or in the site's settings stands for (a file, or a QEMU source tree's
+// folder), and the release a tree is read as (its VERSION file). Nothing else
+// in lib/qapi touches the file system, so the core also runs in the browser.
+// Every read is capped, so a root or an include naming /dev/zero or a huge
+// file ends in a schema error naming the cap instead of unbounded memory.
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { SchemaModel } from './model';
 import type { QapiOptions } from './options';
-import { optionsForTree } from './options';
+import { looksLikeIntrospection } from './introspect/index';
+import { releaseOf, type ReleaseChoice } from './release-of';
 import { loadModel, loadSchema } from './load';
 import { joinIncludePath, type SchemaHost } from './parser';
 import { NOT_A_REGULAR_FILE } from './parser-directives';
@@ -67,21 +71,82 @@ function diskHost(rootFile: string): SchemaHost {
   };
 }
 
-/** Load a tree from disk; options default to those of the QEMU version named in the path. */
+/**
+ * The root file a schema argument stands for: a file as it is; a folder, its
+ * qapi/qapi-schema.json (a QEMU source tree) or its qapi-schema.json (a qapi/,
+ * qga/ or storage-daemon/qapi/ folder); a folder with neither is returned
+ * as it is, and reading it says so.
+ */
+export function rootFileOf(arg: string): string {
+  if (!statSync(arg, { throwIfNoEntry: false })?.isDirectory()) return arg;
+  for (const candidate of ['qapi/qapi-schema.json', 'qapi-schema.json']) {
+    const file = path.join(arg, candidate);
+    if (existsSync(file)) return file;
+  }
+  return arg;
+}
+
+/**
+ * The text of the VERSION file of the QEMU source tree a root file belongs
+ * to: beside it, or one or two folders up (qapi/qapi-schema.json,
+ * storage-daemon/qapi/qapi-schema.json); null when there is none.
+ */
+export function versionFileOf(rootFile: string): string | null {
+  let dir = path.dirname(path.resolve(rootFile));
+  for (let up = 0; up < 3; up++, dir = path.dirname(dir)) {
+    try {
+      return readFileCapped(path.join(dir, 'VERSION'), 256, 'a VERSION file').trim();
+    } catch {
+      // none here (or unreadable): look further up
+    }
+  }
+  return null;
+}
+
+/** Does the file hold a query-qmp-schema reply rather than a tree's root? A look at its first 4 KiB; false when unreadable (loading it says why). */
+export function isIntrospectionFile(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(4096);
+    return looksLikeIntrospection(buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0)));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The release a root on disk is read as (release-of.ts): a version given,
+ * else its VERSION file, else a version in the names of the root's last three
+ * folders (.../qemu/10.0.13/storage-daemon/qapi/qapi-schema.json, however the
+ * path was typed; folders further up name other things).
+ */
+export function releaseOfRoot(rootFile: string, option?: string): ReleaseChoice {
+  if (option) return releaseOf({ option });
+  const near = path.resolve(rootFile).split(path.sep).slice(-4).join('/');
+  return releaseOf({ versionFile: versionFileOf(rootFile), path: near });
+}
+
+/** The release's rules unless options are given: releaseOfRoot, its note left to the caller. */
+const rulesFor = (rootFile: string, options?: Partial<QapiOptions>) => options ?? releaseOfRoot(rootFile).rules;
+
+/** Load a tree from disk; options default to those of its release (releaseOfRoot). */
 export function loadSchemaFromDisk(rootFile: string, options?: Partial<QapiOptions>): QAPISchema {
-  return loadSchema(rootFile, diskHost(rootFile), options ?? optionsForTree(rootFile));
+  return loadSchema(rootFile, diskHost(rootFile), rulesFor(rootFile, options));
 }
 
 export function loadModelFromDisk(rootFile: string, options?: Partial<QapiOptions>): SchemaModel {
-  return loadModel(rootFile, diskHost(rootFile), options ?? optionsForTree(rootFile));
+  return loadModel(rootFile, diskHost(rootFile), rulesFor(rootFile, options));
 }
 
 /** A schema root from disk: a tree's root file or a query-qmp-schema reply / dump, told apart by content. */
 export function loadSchemaRootFromDisk(rootFile: string, options?: Partial<QapiOptions>): SchemaRoot {
-  return loadSchemaRoot(rootFile, diskHost(rootFile), options ?? optionsForTree(rootFile));
+  return loadSchemaRoot(rootFile, diskHost(rootFile), rulesFor(rootFile, options));
 }
 
 /** The model of a schema root from disk (tree or introspection): for `validate`, `diff` and the site. */
 export function loadRootModelFromDisk(rootFile: string, options?: Partial<QapiOptions>): SchemaModel {
-  return loadRootModel(rootFile, diskHost(rootFile), options ?? optionsForTree(rootFile));
+  return loadRootModel(rootFile, diskHost(rootFile), rulesFor(rootFile, options));
 }

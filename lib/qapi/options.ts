@@ -1,9 +1,9 @@
 // Parser options: a release's rules (releases.ts, where every difference
-// between QEMU versions lives) chosen from a QEMU version or a tree's path.
-// Receives a root schema path or a QEMU version string; guarantees options
-// that make that version's tree load the way that version's own generator
-// loads it. The two doc-line lint rules may be overridden on their own.
-import { RELEASES, releaseFor, type ReleaseRules } from './releases';
+// between QEMU versions lives; release-of.ts chooses the row). Guarantees
+// options that make a tree load the way its release's own generator loads
+// it; a test may override single rules (the two doc-line lint rules).
+import { RELEASES, type ReleaseRules } from './releases';
+import { releaseOf } from './release-of';
 
 export type QapiOptions = ReleaseRules;
 
@@ -13,23 +13,21 @@ export const DEFAULT_OPTIONS: Readonly<QapiOptions> = RELEASES['10.2'];
 /** QEMU 10.0: no doc-line lint, and its own '=' heading checks. */
 export const LEGACY_OPTIONS: Readonly<QapiOptions> = RELEASES['10.0'];
 
-export function resolveOptions(options?: Partial<QapiOptions>): QapiOptions {
-  if (!options) return DEFAULT_OPTIONS;
-  const base = options.release ? RELEASES[options.release] : DEFAULT_OPTIONS;
-  return { ...base, ...options };
-}
-
-/** Extract "major.minor" from a version string or a path such as ".../qemu/10.0.13/qapi/x.json". */
-export function findVersion(text: string): [number, number] | null {
-  const m = /(?:^|[^0-9.])(\d{1,3})\.(\d{1,3})(?:\.\d+)?(?:[^0-9.]|$)/.exec(text);
-  return m ? [Number(m[1]), Number(m[2])] : null;
+/**
+ * The rules a load runs with: `options` over their release's row, or, for
+ * what they leave open, the row releaseOf chooses from the root's path (the
+ * one choice every caller makes; those that talk to a user say its note).
+ */
+export function resolveOptions(options: Partial<QapiOptions> | undefined, rootFile: string): QapiOptions {
+  const base = options?.release ? RELEASES[options.release] : releaseOf(rootFile).rules;
+  return options ? { ...base, ...options } : base;
 }
 
 /**
- * Options for a tree, chosen from a QEMU version ('10.0.13') or a root file path
- * that contains one. Unknown versions get QEMU 10.2's (strictest) behaviour.
+ * The rules alone, for a version ('10.0.13') or a path that holds one: for
+ * tests and tools that report nothing. What a user runs goes through
+ * releaseOf (or node.ts's releaseOfRoot) and says its note.
  */
 export function optionsForTree(rootFileOrVersion: string): QapiOptions {
-  const version = findVersion(rootFileOrVersion);
-  return { ...RELEASES[version ? releaseFor(version[0], version[1]) : '10.2'] };
+  return { ...releaseOf(rootFileOrVersion).rules };
 }

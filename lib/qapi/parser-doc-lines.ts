@@ -1,15 +1,17 @@
 // Doc comment blocks as QEMU ≤ 8.x read them (rules.docReader 'lines'): port
 // of get_doc() and the line-by-line state machine of that era's QAPIDoc
 // (scripts/qapi/parser.py of 5.2 and 7.2; spec: their qapi-code-gen
-// "Documentation comments"). Receives the parser on a '##' token; leaves it on
-// the first token after the block. Guarantees the sections that era built
+// "Documentation comments"). Receives a cursor on a '##' line and the
+// release's rules; returns the docs and the cursor on the closing '##'
+// (doc-cursor.ts). Guarantees the sections that era built
 // (the body, '@name:' descriptions, 'Features:', then sections started by a
 // tag such as 'Returns:', 'Note:', 'Example:' or by an unindented paragraph),
 // a free-form block split at each '= heading' after text, and that era's
 // error messages and columns.
 import { QAPIDoc } from './doc';
-import type { QAPISchemaParser } from './parser';
+import { DocNotClosed, readBlock, type DocBlock, type DocCursor } from './doc-cursor';
 import { isPyBlank, isPySpace, leadingSpace, pyRstrip, PY_SPACE_CLASS } from './pytext';
+import type { ReleaseRules } from './releases';
 import type { QAPISourceInfo } from './source';
 
 // Python's \s and \S (str patterns), which differ from JavaScript's
@@ -36,8 +38,11 @@ class LineDocReader {
   /** the block's first line: every doc split off the block starts there, as in QEMU */
   private blockInfo: QAPISourceInfo;
 
-  constructor(private readonly p: QAPISchemaParser) {
-    this.blockInfo = p.info;
+  constructor(
+    private readonly c: DocCursor,
+    private readonly rules: ReleaseRules,
+  ) {
+    this.blockInfo = c.info;
     this.doc = this.newDoc();
   }
 
@@ -48,27 +53,25 @@ class LineDocReader {
     this.currentName = null;
     this.currentIsBody = true;
     this.bodyText = '';
-    return new QAPIDoc(this.blockInfo, null, this.p.options);
+    return new QAPIDoc(this.blockInfo, null, this.rules);
   }
 
   read(): QAPIDoc[] {
-    const p = this.p;
-    if (p.val !== '##') throw p.parseError("junk after '##' at start of documentation comment");
-    this.blockInfo = p.info;
+    const c = this.c;
+    if (c.text !== '##') throw c.error("junk after '##' at start of documentation comment");
+    this.blockInfo = c.info;
     const docs: QAPIDoc[] = [];
     this.doc = this.newDoc();
-    p.accept(false);
-    while (p.tok === '#') {
-      const val = p.val as string;
+    while (c.next()) {
+      const val = c.text;
       if (val.startsWith('##')) {
-        if (val !== '##') throw p.parseError("junk after '##' at end of documentation comment");
+        if (val !== '##') throw c.error("junk after '##' at end of documentation comment");
         this.endComment();
         docs.push(this.doc);
-        p.accept();
         return docs;
       }
       if (val.startsWith('# =')) {
-        if (this.doc.symbol) throw p.parseError("unexpected '=' markup in definition documentation");
+        if (this.doc.symbol) throw c.error("unexpected '=' markup in definition documentation");
         if (this.bodyText !== '') {
           this.endComment();
           docs.push(this.doc);
@@ -76,9 +79,8 @@ class LineDocReader {
         }
       }
       this.append(val);
-      p.accept(false);
     }
-    throw p.parseError("documentation comment must end with '##'");
+    throw new DocNotClosed();
   }
 
   /** the body's text so far (QEMU's body.text before strip) */
@@ -90,7 +92,7 @@ class LineDocReader {
       this.appendFreeform(line);
       return;
     }
-    if (line[0] !== ' ') throw this.p.parseError('missing space after #');
+    if (line[0] !== ' ') throw this.c.error('missing space after #');
     line = line.slice(1);
     if (this.mode === 'body') this.appendBodyLine(line);
     else if (this.mode === 'args') this.appendArgsLine(line, false);
@@ -99,19 +101,19 @@ class LineDocReader {
   }
 
   private isSectionTag(name: string): boolean {
-    return name.endsWith(':') && this.p.options.docSectionTags.includes(name.slice(0, -1));
+    return name.endsWith(':') && this.rules.docSectionTags.includes(name.slice(0, -1));
   }
 
   private appendBodyLine(line: string): void {
-    const p = this.p;
+    const c = this.c;
     const name = line.split(' ', 1)[0];
     if (!this.doc.symbol && this.bodyText === '' && line.startsWith('@')) {
-      if (!line.endsWith(':')) throw p.parseError("line should end with ':'");
+      if (!line.endsWith(':')) throw c.error("line should end with ':'");
       const symbol = line.slice(1, -1);
       if (!symbol) {
-        throw p.parseError(p.options.emptySymbolMessage);
+        throw c.error(this.rules.emptySymbolMessage);
       }
-      this.doc = new QAPIDoc(this.blockInfo, symbol, p.options);
+      this.doc = new QAPIDoc(this.blockInfo, symbol, this.rules);
     } else if (this.doc.symbol) {
       if (name.startsWith('@') && name.endsWith(':')) {
         this.mode = 'args';
@@ -158,7 +160,7 @@ class LineDocReader {
     const name = line.split(' ', 1)[0];
     if (name.startsWith('@') && name.endsWith(':')) {
       const first = this.doc.sections[0];
-      throw this.p.parseError(`'${name}' can't follow '${first?.tag ?? 'None'}' section`);
+      throw this.c.error(`'${name}' can't follow '${first?.tag ?? 'None'}' section`);
     }
     if (this.isSectionTag(name)) {
       let indent = TAG_HEAD_RE.exec(line)![0].length;
@@ -171,30 +173,30 @@ class LineDocReader {
   }
 
   private startSymbolSection(name: string, indent: number, features: boolean): void {
-    const p = this.p;
-    if (!name) throw p.parseError('invalid parameter name');
+    const c = this.c;
+    if (!name) throw c.error('invalid parameter name');
     const dict = features ? this.doc.features : this.doc.args;
-    if (dict.has(name)) throw p.parseError(`'${name}' parameter name duplicated`);
+    if (dict.has(name)) throw c.error(`'${name}' parameter name duplicated`);
     this.switchSection(name);
-    if (features) this.doc.newFeature(p.info, name);
-    else this.doc.newArgument(p.info, name);
+    if (features) this.doc.newFeature(c.info, name);
+    else this.doc.newArgument(c.info, name);
     this.indent = indent;
   }
 
   private startSection(tag: string | null, indent: number): void {
-    const p = this.p;
+    const c = this.c;
     if ((tag === 'Returns' || tag === 'Since') && this.doc.hasLegacySection(tag)) {
-      throw p.parseError(`duplicated '${tag}' section`);
+      throw c.error(`duplicated '${tag}' section`);
     }
     this.switchSection(tag);
-    this.doc.newLegacySection(p.info, tag);
+    this.doc.newLegacySection(c.info, tag);
     this.indent = indent;
   }
 
   /** QEMU's _switch_section / _end_section: the section being left must have text. */
   private switchSection(nextName: string | null): void {
     if (!this.currentIsBody && isPyBlank(this.text)) {
-      throw this.p.parseError(`empty doc section '${this.currentName ?? 'None'}'`);
+      throw this.c.error(`empty doc section '${this.currentName ?? 'None'}'`);
     }
     this.currentIsBody = false;
     this.currentName = nextName;
@@ -203,29 +205,28 @@ class LineDocReader {
 
   private endComment(): void {
     if (!this.currentIsBody && isPyBlank(this.text)) {
-      throw this.p.parseError(`empty doc section '${this.currentName ?? 'None'}'`);
+      throw this.c.error(`empty doc section '${this.currentName ?? 'None'}'`);
     }
-    this.doc.end();
   }
 
   private appendFreeform(line: string): void {
-    const p = this.p;
+    const c = this.c;
     const m = FREEFORM_AT_RE.exec(line);
-    if (m) throw p.parseError(`'${m[1]}' not allowed in free-form documentation`);
+    if (m) throw c.error(`'${m[1]}' not allowed in free-form documentation`);
     if (line) {
       if (leadingSpace(line) < this.indent) {
-        throw p.parseError(`unexpected de-indent (expected at least ${this.indent} spaces)`);
+        throw c.error(`unexpected de-indent (expected at least ${this.indent} spaces)`);
       }
       line = line.slice(this.indent);
     }
     const text = pyRstrip(line);
     this.text += text + '\n';
     if (this.currentIsBody) this.bodyText += text + '\n';
-    this.doc.appendLine(text, p.line);
+    this.doc.appendLine(text, c.line);
   }
 }
 
-/** Read the doc block at the parser's current '##' token: one doc, or several when '=' headings split it. */
-export function readLineDocs(parser: QAPISchemaParser): QAPIDoc[] {
-  return new LineDocReader(parser).read();
+/** Read the doc block whose opening '##' the cursor is on: one doc, or several when '=' headings split it. */
+export function readLineDocs(cursor: DocCursor, rules: ReleaseRules): DocBlock {
+  return readBlock(cursor, () => new LineDocReader(cursor, rules).read());
 }

@@ -5,14 +5,17 @@
 // same accepted inputs, expression order (includes spliced in pre-order), error
 // messages, lines and columns as QEMU, and that any input ends in a result or
 // a QapiError: never another exception, never a hang.
-// The doc-comment grammar lives in parser-doc.ts (QEMU keeps it in the same
-// class); the lexer and the expression grammar are here.
+// The doc-comment grammar lives in parser-doc.ts and parser-doc-lines.ts
+// (QEMU keeps it in the same class): they read a block through a DocCursor
+// the parser hands them and takes back (doc-cursor.ts); the lexer and the
+// expression grammar are here, and only they move the lexer.
 import { QapiError, UnreadableRootError } from './error';
 import { QAPISourceInfo } from './source';
 import type { QAPIDoc } from './doc';
 import { resolveOptions, type QapiOptions } from './options';
 import { isPySpace, PY_SPACE_CLASS } from './pytext';
 import { normalizePath } from './paths';
+import { DocCursor, qemuColumn } from './doc-cursor';
 import { readDoc } from './parser-doc';
 import { readLineDocs } from './parser-doc-lines';
 import { applyPragma, NOT_A_REGULAR_FILE, SchemaReadError, strerrorOf } from './parser-directives';
@@ -82,14 +85,14 @@ export class QAPISchemaParser {
   // Lexer state, as in QEMU: tok is the token type ('{', "'", 't', 'f', '#',
   // ... or null at EOF), pos its start, cursor the scan position, linePos the
   // start of the current line (columns count from there).
-  src = '';
-  tok: string | null = null;
-  val: string | boolean | null = null;
-  pos = 0;
-  cursor = 0;
-  linePos = 0;
+  private src = '';
+  private tok: string | null = null;
+  private val: string | boolean | null = null;
+  private pos = 0;
+  private cursor = 0;
+  private linePos = 0;
   /** current line number; `info` materialises a QAPISourceInfo for it on demand */
-  line = 1;
+  private line = 1;
   private lineInfo: QAPISourceInfo;
   private depth = 0;
   /** the file's first token was read (an included file failing before that is not schema text) */
@@ -102,7 +105,7 @@ export class QAPISchemaParser {
     private readonly tree: TreeSoFar = { included: new Set(), chars: 0, strings: 0 },
     inclInfo: QAPISourceInfo | null = null,
   ) {
-    this.options = resolveOptions(options);
+    this.options = resolveOptions(options, fname);
     this.tree.included.add(normalizePath(fname));
     this.lineInfo = new QAPISourceInfo(fname, inclInfo);
     try {
@@ -120,13 +123,8 @@ export class QAPISchemaParser {
    * newline; creating it only when asked gives the same objects (one per line,
    * shared by everything on that line) without a copy per line.
    */
-  get info(): QAPISourceInfo {
-    if (this.lineInfo.line !== this.line) {
-      const info = this.lineInfo.clone();
-      info.line = this.line;
-      this.lineInfo = info;
-    }
-    return this.lineInfo;
+  private get info(): QAPISourceInfo {
+    return (this.lineInfo = this.lineInfo.atLine(this.line));
   }
 
   private parse(): void {
@@ -149,18 +147,13 @@ export class QAPISchemaParser {
       const info = this.info;
       if (this.tok === '#') {
         rejectExprDoc(curDoc);
-        if (this.options.docReader === 'lines') {
-          const docs = readLineDocs(this);
-          for (const d of docs) this.docs.push(d);
-          curDoc = docs[docs.length - 1];
-        } else {
-          curDoc = readDoc(this);
-          this.docs.push(curDoc);
-        }
+        const docs = this.readDocBlock();
+        for (const d of docs) this.docs.push(d);
+        curDoc = docs[docs.length - 1]!;
         continue;
       }
       if (this.options.legacyGrammar && this.tok !== '{') throw this.parseError("expected '{'");
-      const exprCol = this.column(this.pos);
+      const exprCol = qemuColumn(this.src, this.linePos, this.pos);
       const expr = this.getExpr();
       if (!(expr instanceof Map)) {
         throw new QapiError(info, 'top-level expression must be an object');
@@ -224,26 +217,36 @@ export class QAPISchemaParser {
     }
   }
 
-  /** QEMU's QAPIParseError: located at the current token, with QEMU's column formula. */
-  parseError(msg: string): QapiError {
-    return new QapiError(this.info, msg, this.column(this.pos));
+  /**
+   * The doc block at the current '##' token, read by the release's reader
+   * through a cursor of its own; the lexer goes on from where that cursor
+   * stops. As QEMU's get_doc, the token after the block is read before the
+   * docs' last checks (end()), and a block that is not closed is an error at
+   * the token that came instead.
+   */
+  private readDocBlock(): QAPIDoc[] {
+    const start = new DocCursor(this.src, this.info, this.pos, this.cursor, this.line, this.linePos);
+    const read = this.options.docReader === 'lines' ? readLineDocs : readDoc;
+    const { docs, cursor, closed } = read(start, this.options);
+    this.cursor = cursor.end;
+    this.line = cursor.line;
+    this.linePos = cursor.linePos;
+    if (!closed) {
+      this.accept(false);
+      throw this.parseError("documentation comment must end with '##'");
+    }
+    this.accept();
+    for (const d of docs) d.end();
+    return docs;
   }
 
-  /** The 1-based column of `pos` on the current line, tabs and surrogate pairs counted as QEMU counts them. */
-  private column(pos: number): number {
-    let col = 1;
-    const src = this.src;
-    for (let i = this.linePos; i < pos; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 9) col = ((col + 7) % 8) + 1;
-      else if (c >= 0xdc00 && c <= 0xdfff && i > this.linePos && isHighSurrogate(src.charCodeAt(i - 1))) continue;
-      else col += 1;
-    }
-    return col;
+  /** QEMU's QAPIParseError: located at the current token, with QEMU's column formula. */
+  private parseError(msg: string): QapiError {
+    return new QapiError(this.info, msg, qemuColumn(this.src, this.linePos, this.pos));
   }
 
   /** Read the next token; with skipComment false, '#' comments are tokens too (doc blocks). */
-  accept(skipComment = true): void {
+  private accept(skipComment = true): void {
     const src = this.src;
     // QEMU sets tok for every character it scans; only the token finally
     // returned is observable, so tok is set once, on return
@@ -433,10 +436,6 @@ const TREE_CAP = `${MAX_TREE_CHARS / MiB} MiB, the cap on a whole schema tree`;
 function isNotSchemaText(err: unknown, fname: string, lexedFirst: boolean, yielded: number): boolean {
   if (!(err instanceof QapiError) || err.col === null || err.file !== fname || yielded > 0) return false;
   return !lexedFirst || err.msg.startsWith("stray '");
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
 }
 
 function rejectExprDoc(doc: QAPIDoc | null): void {

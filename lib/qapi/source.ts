@@ -51,6 +51,14 @@ export class QAPISourceInfo {
     return info;
   }
 
+  /** This location when it is on `line`, else a copy of it there: one object per line, as the parser makes them. */
+  atLine(line: number): QAPISourceInfo {
+    if (this.line === line) return this;
+    const info = this.clone();
+    info.line = line;
+    return info;
+  }
+
   clone(): QAPISourceInfo {
     // the parser clones once per line: a plain constructor call keeps every
     // info on one hidden class and is far cheaper than Object.assign when cold

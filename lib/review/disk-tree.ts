@@ -8,14 +8,18 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readFileCapped, MAX_INCLUDE_BYTES } from '../qapi/node';
-import { optionsForTree } from '../qapi/options';
-import { findQemuVersion } from '../qapi/version';
+import { readFileCapped, releaseOfRoot, MAX_INCLUDE_BYTES } from '../qapi/node';
+import { releaseOf } from '../qapi/release-of';
 import { SCHEMA_ROOTS, unsafePath } from './patch';
 import type { ReviewTree } from './types';
 
-/** A tree from a path: its top folder, or its root schema file. A string says why it is not one. */
-export function diskTree(arg: string, cwd: string, label?: string): ReviewTree | string {
+/**
+ * A tree from a path: its top folder, or its root schema file. A string says
+ * why it is not one. The release it is read as: its VERSION file, else its
+ * path, else a version in its configured label; `note` hears why when those
+ * are not a verified release's own rules.
+ */
+export function diskTree(arg: string, cwd: string, label?: string, note?: (text: string) => void): ReviewTree | string {
   const p = path.resolve(cwd, arg);
   if (!existsSync(p)) return `no such file or directory: ${arg}`;
   let top: string;
@@ -31,12 +35,14 @@ export function diskTree(arg: string, cwd: string, label?: string): ReviewTree |
     roots = [path.relative(top, p).split(path.sep).join('/')];
   }
   if (!roots.length) return `${arg} holds no QAPI schema root (${SCHEMA_ROOTS.join(', ')})`;
-  const version = versionOf(top, label ?? arg);
-  const name = label ?? (path.basename(top) || arg);
+  // the release: its VERSION file, else its path, else a version in its label
+  const found = releaseOfRoot(path.join(top, roots[0]!));
+  const release = found.version === null && label ? releaseOf({ option: label }) : found;
+  if (release.note) note?.(release.note);
   return {
-    label: name,
-    version,
-    rules: optionsForTree(version ?? top),
+    label: label ?? (path.basename(top) || arg),
+    version: release.version,
+    rules: { ...release.rules },
     roots,
     read: (file) => {
       if (unsafePath(file)) return null;
@@ -57,21 +63,6 @@ export function diskTree(arg: string, cwd: string, label?: string): ReviewTree |
     },
     ...gitHistory(top),
   };
-}
-
-/** A QEMU checkout's VERSION file ('10.2.50' for a development tree), else a version in its label or path. */
-function versionOf(top: string, label: string): string | null {
-  try {
-    const v = readFileSync(path.join(top, 'VERSION'), 'utf8').trim();
-    if (findQemuVersion(v)) return v;
-  } catch {
-    // no VERSION file: a release's qapi/ folder
-  }
-  for (const text of [label, top]) {
-    const v = findQemuVersion(path.basename(text)) ?? findQemuVersion(text);
-    if (v) return `${v.major}.${v.minor}.${v.micro}`;
-  }
-  return null;
 }
 
 function gitHistory(top: string): Pick<ReviewTree, 'gitBlob' | 'historyNote'> {

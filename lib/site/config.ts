@@ -64,7 +64,7 @@ export function labelProblem(label: string): string | null {
   return null;
 }
 
-export function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
+export function uniqueLabels<V extends VersionConfig>(versions: V[]): V[] {
   const labels = uniqueNames(versions.map((v) => v.label));
   return versions.map((v, i) => (labels[i] === v.label ? v : { ...v, label: labels[i]! }));
 }

@@ -4,16 +4,21 @@
 // file / content/); guarantees each tree is parsed and checked once per build
 // process and shared by every page of that process. A broken schema fails the
 // build with QEMU's own error text.
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadRootModelFromDisk } from '../qapi/node';
-import { optionsForTree } from '../qapi/options';
+import { isIntrospectionFile, loadRootModelFromDisk, releaseOfRoot, rootFileOf } from '../qapi/node';
 import { cachedDiffs, cachedModel } from './model-cache';
-import { labelProblem, resolveReviewSample, resolveVersions, uniqueLabels, type VersionConfig } from './config';
+import {
+  labelForPath,
+  labelProblem,
+  resolveReviewSample,
+  resolveVersions,
+  uniqueLabels,
+  type VersionConfig,
+} from './config';
 import { buildSiteSchema, hasPage, type BorrowedFrom, type SiteSchema } from './site-schema';
 import { MAX_SEGMENT, nameSegment, versionPrefix } from './href';
 import { escapeForTerminal } from '../qapi/escape';
-import { looksLikeIntrospection } from '../qapi/introspect/index';
 import type { SchemaModel } from '../qapi/model';
 import { borrowDocs } from './borrow-docs';
 import { introspectionLabel, sameRelease } from './introspection-label';
@@ -41,38 +46,25 @@ export function getVersions(): SiteVersion[] {
   const configPath = path.join(root, CONFIG_FILE);
   const configText = existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
   const resolved = uniqueLabels(
-    resolveVersions(process.env, configText).map((v) => labelFromContent(v, path.resolve(root, v.schema))),
+    resolveVersions(process.env, configText).map((v) => {
+      // a folder stands for its tree's root, as on the command line
+      const rootFile = rootFileOf(path.resolve(root, v.schema));
+      return { ...labelFromContent(v, rootFile), rootFile };
+    }),
   );
   for (const v of resolved) {
     const problem = labelProblem(v.label);
     if (problem)
       throw new Error(`version label '${v.label}' (${v.schema}): ${problem}; give the version another label`);
   }
-  versions = resolved.map((v) => ({
-    ...v,
-    rootFile: path.resolve(root, v.schema),
-    prefix: versionPrefix(v.label, v.isDefault),
-  }));
+  versions = resolved.map((v) => ({ ...v, prefix: versionPrefix(v.label, v.isDefault) }));
   return versions;
 }
 
-/** The first bytes of a file ('' when unreadable: loading it later reports why). */
-function headOf(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buf = Buffer.alloc(4096);
-    return buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** A dump given without a label is named after the QEMU in it ('10.0.0-x86_64'), not its folder. */
+/** A label not given is made from the root file (a folder's tree: '10.2.2'); a dump is named after the QEMU in it ('10.0.0-x86_64'). */
 function labelFromContent(v: VersionConfig, rootFile: string): VersionConfig {
-  if (!v.labelFromPath || !looksLikeIntrospection(headOf(rootFile))) return v;
+  if (!v.labelFromPath) return v;
+  if (!isIntrospectionFile(rootFile)) return { ...v, label: labelForPath(rootFile) };
   const origin = modelOf(rootFile).origin;
   const label = origin?.kind === 'introspection' ? introspectionLabel(origin) : null;
   return label ? { ...v, label } : v;
@@ -83,7 +75,7 @@ const models = new Map<string, SchemaModel>();
 function modelOf(rootFile: string): SchemaModel {
   let model = models.get(rootFile);
   if (!model) {
-    const options = optionsForTree(rootFile);
+    const options = releaseOfRoot(rootFile).rules;
     model = cachedModel(projectRoot(), rootFile, options, () => loadRootModelFromDisk(rootFile, options));
     models.set(rootFile, model);
   }
@@ -112,6 +104,11 @@ function borrowedDocs(model: SchemaModel): { model: SchemaModel; docsFrom?: Borr
 
 export function defaultVersion(): SiteVersion {
   return getVersions().find((v) => v.isDefault)!;
+}
+
+/** A version's model, loaded once per build (a schema error throws QEMU's QapiError) and cached for the build's workers. */
+export function loadVersionModel(version: SiteVersion): SchemaModel {
+  return modelOf(version.rootFile);
 }
 
 /** Versions served under /v/<label>/ (all but the default). */
@@ -171,7 +168,7 @@ export function getSiteHistory(): SiteHistory | null {
   const sites = all.map((v) => getSchema(v.label)!);
   const defaultLabel = defaultVersion().label;
   const trees = all.map((v, i) => ({ rootFile: v.rootFile, model: sites[i].model }));
-  const key = ['site-diffs', defaultLabel, all.map((v) => [v.label, v.rootFile, optionsForTree(v.rootFile)])];
+  const key = ['site-diffs', defaultLabel, all.map((v) => [v.label, v.rootFile, releaseOfRoot(v.rootFile).rules])];
   const diffs = cachedDiffs(projectRoot(), trees, key, () => computeSiteDiffs(sites, defaultLabel));
   siteHistory = assembleSiteHistory(sites, defaultLabel, diffs);
   return siteHistory;

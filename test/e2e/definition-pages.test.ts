@@ -1,43 +1,30 @@
 // Browser tests of the definition pages' big-union and reply features, on the
 // exported site (build-once.ts: the 10.2.2+vfio-migration-prepare tree as
-// default): blockdev-add's first paint, its branch jump menu and anchors, the
+// default): blockdev-add's weight (its paint time is bench:site's), its branch jump menu and anchors, the
 // lazy expanders that fetch a type's fragment, and a command's reply members.
 // Set E2E_REUSE=1 to reuse an existing out-e2e/ while iterating.
 import { expect, it } from 'vitest';
-import { E2E_REAL_TREE } from './build-once';
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { E2E_OUT, E2E_REAL_TREE, ROOT } from './build-once';
 import { describeInChromium } from './browser';
 
 const errors: string[] = [];
 const pages = { errors, viewport: { width: 1280, height: 900 } };
 
 /** The page's first contentful paint (ms from navigation start); it may be reported after 'load'. */
-const firstContentfulPaint = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          const fcp = list.getEntriesByName('first-contentful-paint')[0];
-          if (fcp) resolve(fcp.startTime);
-        }).observe({ type: 'paint', buffered: true });
-        setTimeout(() => resolve(Infinity), 10_000);
-      }),
-  );
-
 // blockdev-add, query-status and their kin: QEMU's real tree
 describeInChromium('definition pages in Chromium', { when: E2E_REAL_TREE, pages }, (site) => {
-  it('paints blockdev-add within 1 s', async () => {
-    (await site.open('/events/STOP/')).close(); // the browser's own start-up is not the page's
-    const paints: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const page = await site.open('/commands/blockdev-add/');
-      paints.push(await firstContentfulPaint(page));
-      await page.close();
-    }
-    paints.sort((a, b) => a - b);
-    console.info(`[e2e] blockdev-add first contentful paint: ${paints.map((p) => p.toFixed(0)).join(', ')} ms`);
-    // the median of 5 loads: the machine running the tests is shared, single loads vary by ±300 ms
-    expect(paints[2], `first contentful paint (ms), 5 loads: ${paints.join(', ')}`).toBeLessThanOrEqual(1000);
+  it("blockdev-add arrives light: its HTML small, nested rows inlined within the page's budget, the rest lazy", async () => {
+    // what keeps its first paint near 0.4 s (timed by `npm run bench:site`, not here)
+    const html = readFileSync(path.join(ROOT, E2E_OUT, 'commands', 'blockdev-add', 'index.html'));
+    const page = await site.open('/commands/blockdev-add/');
+    expect(gzipSync(html).length).toBeLessThan(40 * 1024);
+    // 47 branches and their members: some hundreds of rows at load, not the thousands its types nest
+    expect(await page.locator('tr').count()).toBeLessThan(600);
+    expect(await page.locator('details[data-expand]').count()).toBeGreaterThan(20);
+    await page.close();
   });
 
   it("jumps to a branch from the union's index, and from a discriminator value", async () => {

@@ -1,69 +1,95 @@
 // Shared helpers of the /validate browser tests (the site itself comes from
-// browser.ts's startSite): fresh Chromium contexts that record errors, long
-// main-thread tasks, layout shifts and the size of what the worker posts to
-// the page from the first script on, real-looking
-// pastes, share links made as the page makes them (deflate-raw, base64url),
-// and waiting for the verdict of an input.
+// browser.ts's startSite): fresh Chromium contexts that record errors, layout
+// shifts and how the page's work is cut (recordWork) from the first script
+// on, real-looking pastes, share links made as the page makes them
+// (deflate-raw, base64url), and waiting for the verdict of an input.
 import { deflateRawSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { recordErrors } from './browser';
+import { PERFORMANCE_RECORDER } from '../../scripts/chromium';
 
-/** Records every long task (> 50 ms) and layout shift of the page from its first script on. */
-function recordPerformance() {
-  const w = window as unknown as { __longTasks: number[]; __shifts: { value: number; at: number }[] };
-  w.__longTasks = [];
-  w.__shifts = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; startTime: number }[])
-      if (!e.hadRecentInput) w.__shifts.push({ value: e.value, at: e.startTime });
-  }).observe({ type: 'layout-shift', buffered: true });
-}
+export { layoutShift } from '../../scripts/chromium';
 
-/** What reached the page from its worker, message by message: its type and size (rows, longest text). */
-export interface WorkerMessageSize {
+/** One message the worker posted to the page, by its size. */
+export interface WorkPost {
   type: string;
-  /** messages a result slice holds, or messages an "accepted by" part covers */
+  id: number;
+  /** results a result slice carries, or messages an "accepted by" part covers */
   rows: number;
   /** characters of the longest reason line an "accepted by" part brings */
   longestReason: number;
 }
 
-/** Records the size of every message any worker of the page posts to it (the page's own handler runs as before). */
-function recordWorkerMessages() {
-  const w = window as unknown as { __workerMessages: WorkerMessageSize[] };
-  w.__workerMessages = [];
-  const Native = window.Worker;
-  window.Worker = class extends Native {
+export interface Work {
+  posts: WorkPost[];
+  maxRowsAdded: number;
+  maxRows: number;
+  maxParsed: number;
+}
+
+/**
+ * What the page does with its work, recorded from its first script on, so a
+ * test can check how the work is cut without reading a clock: each message
+ * the worker posts (its type, how many results it carries or, for a part of
+ * "accepted by", how many messages it covers and its longest reason line),
+ * the most result rows one DOM update added and the most that
+ * existed at once, and the longest text the main thread handed to JSON.parse.
+ */
+function recordWork() {
+  const w = window as unknown as { __work: Work };
+  w.__work = { posts: [], maxRowsAdded: 0, maxRows: 0, maxParsed: 0 };
+  const Base = window.Worker;
+  window.Worker = class extends Base {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
-      this.addEventListener('message', (ev: MessageEvent) => {
-        const d = ev.data as {
-          type: string;
+      this.addEventListener('message', (e: MessageEvent) => {
+        const d = (e.data ?? {}) as {
+          type?: string;
+          id?: number;
           messages?: unknown[];
-          result?: { messages: unknown[] };
+          result?: { messages?: unknown[] };
           part?: { rejected: Int32Array[]; reasons: string[] };
         };
-        w.__workerMessages.push({
-          type: d.type,
-          rows: d.part?.rejected[0]?.length ?? d.messages?.length ?? d.result?.messages.length ?? 0,
+        w.__work.posts.push({
+          type: String(d.type),
+          id: d.id ?? -1,
+          rows: d.part?.rejected[0]?.length ?? (d.messages ?? d.result?.messages ?? []).length,
           longestReason: Math.max(0, ...(d.part?.reasons ?? []).map((r) => r.length)),
         });
       });
     }
   };
+  const parse = JSON.parse;
+  JSON.parse = (text: string, reviver?: (this: unknown, key: string, value: unknown) => unknown) => {
+    w.__work.maxParsed = Math.max(w.__work.maxParsed, String(text).length);
+    return parse(text, reviver);
+  };
+  new MutationObserver((records) => {
+    let added = 0;
+    for (const r of records)
+      for (const n of r.addedNodes)
+        if (n instanceof Element) added += Number(n.matches('.vr-message')) + n.querySelectorAll('.vr-message').length;
+    w.__work.maxRowsAdded = Math.max(w.__work.maxRowsAdded, added);
+    if (added) w.__work.maxRows = Math.max(w.__work.maxRows, document.querySelectorAll('.vr-message').length);
+  }).observe(document, { childList: true, subtree: true });
 }
 
-/** The worker messages recorded since the last call (recordWorkerMessages), and resets the record. */
-export async function takeWorkerMessages(page: Page): Promise<WorkerMessageSize[]> {
+/** What recordWork saw since the last call; resets the record. */
+export async function takeWork(page: Page): Promise<Work> {
   return page.evaluate(() => {
-    const w = window as unknown as { __workerMessages: WorkerMessageSize[] };
-    const all = w.__workerMessages;
-    w.__workerMessages = [];
-    return all;
+    const w = window as unknown as { __work: Work };
+    const work = w.__work;
+    w.__work = { posts: [], maxRowsAdded: 0, maxRows: 0, maxParsed: 0 };
+    return work;
   });
+}
+
+/** The messages of the last result (its slices and its end) the worker posted, by how many results each carried. */
+export function resultSlices(work: Work): number[] {
+  const last = work.posts.filter((p) => p.type === 'result').at(-1);
+  return work.posts
+    .filter((p) => p.id === last?.id && (p.type === 'result-part' || p.type === 'result'))
+    .map((p) => p.rows);
 }
 
 export async function freshContext(
@@ -77,8 +103,8 @@ export async function freshContext(
     viewport,
     permissions: ['clipboard-read', 'clipboard-write'],
   });
-  await context.addInitScript(recordPerformance);
-  await context.addInitScript(recordWorkerMessages);
+  await context.addInitScript(PERFORMANCE_RECORDER);
+  await context.addInitScript(recordWork);
   const page = await context.newPage();
   recordErrors(page, errors);
   return { context, page, errors };
@@ -120,22 +146,6 @@ export async function verdictFor(page: Page, length: number, timeout = 30_000): 
 }
 
 export const textOf = (page: Page) => page.locator('textarea.ve-textarea').inputValue();
-
-/** The longest main-thread task recorded since the last call (0 when none over 50 ms), and resets the record. */
-export async function takeLongestTask(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    const max = Math.max(0, ...w.__longTasks);
-    w.__longTasks = [];
-    return max;
-  });
-}
-
-/** Cumulative layout shift so far (sum of shifts without recent input; the page is short-lived, one session window). */
-export const layoutShift = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as { __shifts: { value: number }[] }).__shifts.reduce((s, e) => s + e.value, 0),
-  );
 
 /** A /validate share link fragment for `text`, as "Copy link" makes it. */
 export function shareFragment(text: string): string {

@@ -1,13 +1,34 @@
 // Browser tests of /validate in Debian's Chromium: the verdicts a
 // person sees after pasting real QMP, the position of an error and the
 // allowed values, transcripts, the share link in a fresh browser, the entry
-// points from the docs, persistence, hostile input and responsiveness under a
-// large paste. Built with the shared e2e build (build-once.ts).
+// points from the docs, persistence, hostile input, and large pastes whose
+// results arrive in slices and render a window of rows (counted, not timed:
+// the timings are `npm run bench:validator`'s). Built with the shared e2e
+// build (build-once.ts).
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { E2E_REAL_TREE } from './build-once';
 import { describeInChromium, pasteAndWait } from './browser';
-import { freshContext, freshValidator, paste, pasteForVerdict, textOf, verdictFor } from './validator-browser';
+import {
+  freshContext,
+  freshValidator,
+  paste,
+  pasteForVerdict,
+  resultSlices,
+  takeWork,
+  textOf,
+  verdictFor,
+  type Work,
+} from './validator-browser';
+
+/** Each slice of a result carries at most this many (worker-core.ts RESULT_SLICE), and the list renders a window of rows. */
+function expectCutWork(work: Work, messages: number): void {
+  const slices = resultSlices(work);
+  expect(slices.reduce((a, b) => a + b, 0)).toBe(messages);
+  expect(Math.max(...slices)).toBeLessThanOrEqual(1000);
+  expect(work.maxRows).toBeLessThanOrEqual(100);
+  expect(work.maxParsed).toBeLessThan(100_000);
+}
 
 const VALID_EVENT = `{"timestamp": {"seconds": 1713771323, "microseconds": 212268},
  "event": "VFIO_MIGRATION_PREPARE",
@@ -216,57 +237,49 @@ describeInChromium('/validate in Chromium', (site) => {
     await context.close();
   });
 
-  it('a 10 MB paste keeps the page responsive and shows every verdict', async () => {
+  it('a 10 MB paste shows every verdict, in slices, and an issue deep down is one click away', async () => {
     const { context, page } = await freshOnValidator();
     const line = VALID_EVENT.replace(/\n\s*/g, ' ');
     const bad = line.replace('"stop"', '"nope"');
     const count = Math.ceil(10_000_000 / (line.length + 1));
-    const stats = await pasteLog(page, line, bad, count, 1000);
-    console.log(
-      `[validator e2e] 10 MB paste (${count} events): all verdicts after ${Math.round(stats.ms)} ms; longest main-thread stall ${Math.round(stats.maxGap)} ms`,
-    );
-    expect(stats.summary).toContain(`${count.toLocaleString('en')} messages`);
-    expect(stats.summary).toContain(`${Math.floor(count / 1000).toLocaleString('en')} invalid`);
-    expect(stats.maxGap).toBeLessThan(1000);
+    await takeWork(page);
+    const { summary } = await pasteLog(page, line, bad, count, 1000);
+    expect(summary).toContain(`${count.toLocaleString('en')} messages`);
+    expect(summary).toContain(`${Math.floor(count / 1000).toLocaleString('en')} invalid`);
+    expectCutWork(await takeWork(page), count);
     // shown in the fast read-only view, and still interactive: an issue deep down is one click away
     expect(await page.locator('.ve-viewer').count()).toBe(1);
     await page.getByLabel('only messages with issues').check();
-    const issue = page.locator('.vr-message').nth(4).locator('.vr-issue .vr-pos');
+    // the third invalid message (#3000): the rows with their "accepted by" lines fill a 720-pixel view by the fifth
+    const issue = page.locator('.vr-message').nth(2).locator('.vr-issue .vr-pos');
     const where = (await issue.textContent())!;
-    const t0 = Date.now();
     await issue.click();
-    await page.locator(`.ve-ln-error[data-line="${where.split(':')[0]}"]`).waitFor({ timeout: 2000 });
-    expect(Date.now() - t0).toBeLessThan(2000);
+    await page.locator(`.ve-ln-error[data-line="${where.split(':')[0]}"]`).waitFor();
     expect(await page.locator('.ve-highlight').count()).toBe(1);
     // typing a paste into the view replaces the text, keeping the big one restorable
     expect(await pasteForVerdict(page, VALID_EVENT)).toBe('valid');
     expect(await page.locator('textarea.ve-textarea').count()).toBe(1);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 
-  it('a 50 MB paste: every verdict, the page never stalls for long', async () => {
+  it('a 50 MB paste: every verdict, in slices, a window of rows', async () => {
     const { context, page } = await freshOnValidator();
     const line = VALID_EVENT.replace(/\n\s*/g, ' ');
     const count = Math.ceil(50_000_000 / (line.length + 1));
-    const stats = await pasteLog(page, line, line.replace('"stop"', '"bad"'), count, 5000);
-    console.log(
-      `[validator e2e] 50 MB paste (${count} events): all verdicts after ${Math.round(stats.ms)} ms; longest main-thread stall ${Math.round(stats.maxGap)} ms`,
-    );
-    expect(stats.summary).toContain(`${count.toLocaleString('en')} messages`);
-    expect(stats.summary).toContain(`${Math.floor(count / 5000)} invalid`);
-    expect(stats.maxGap).toBeLessThan(2000);
+    await takeWork(page);
+    const { summary } = await pasteLog(page, line, line.replace('"stop"', '"bad"'), count, 5000);
+    expect(summary).toContain(`${count.toLocaleString('en')} messages`);
+    expect(summary).toContain(`${Math.floor(count / 5000)} invalid`);
+    expectCutWork(await takeWork(page), count);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('logs no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
 
-/**
- * Pastes a log of `count` lines (every `every`-th one `bad`) and waits until every verdict is
- * shown: how long that took, and the longest gap between timer ticks (how long the page froze).
- */
+/** Pastes a log of `count` lines (every `every`-th one `bad`) and waits until every verdict is shown. */
 async function pasteLog(page: Page, line: string, bad: string, count: number, every: number) {
   await page.evaluate(
     ({ line, bad, count, every }) => {

@@ -1,6 +1,6 @@
 // Vitest global setup: one line, once per run, saying which suites on QEMU's
 // real data are skipped because neither QEMU_SRC nor ../shared has the data.
-import { hasShared, HOW_TO_GET, QEMU_SRC, QEMU_SRC_RELEASE } from './shared';
+import { hasShared, QEMU_SRC, QEMU_SRC_RELEASE, skipLine } from './shared';
 
 export default function announceData(): void {
   // each test project runs the global setup; the line is said once per run
@@ -15,8 +15,11 @@ export default function announceData(): void {
     );
   } else {
     console.log(
-      `[qemu data] skipped: the suites on QEMU's real data, and the browser tests that need QEMU's tree (they run on ` +
-        `content/ instead): no ../shared/, no QEMU_SRC; to run them, ${HOW_TO_GET}.`,
+      skipLine(
+        "the suites on QEMU's real data, and the browser tests that need QEMU's tree (they run on content/ instead)",
+        [],
+        true,
+      ),
     );
   }
 }

@@ -317,10 +317,9 @@ describe('bad replies: a positioned error, never a crash', () => {
   });
 
   it('broken values nested many times over are read once (linear time)', () => {
+    // 1,000,501 lines: reading again from every line would take hours, far past the test's timeout
     const text = ('[\n' + '[],\n'.repeat(2000)).repeat(500);
-    const started = performance.now();
     expect(errorOf(text)).toMatch(/^reply\.json:1000501:1: unexpected end of input/);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('no schema reply at all, with or without broken JSON', () => {

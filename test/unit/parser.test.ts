@@ -471,7 +471,7 @@ describe('real trees', () => {
     });
 
   it.skipIf(!hasQemu('10.0.13'))("rejects 10.0.13 under 10.2's rules, as QEMU 10.2 does", () => {
-    expect(errorText(() => parseSchema(tree('10.0.13'), diskHost))).toMatch(
+    expect(errorText(() => parseSchema(tree('10.0.13'), diskHost, DEFAULT_OPTIONS))).toMatch(
       /crypto\.json:47:1: documentation line longer than 70 characters$/,
     );
   });

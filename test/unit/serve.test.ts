@@ -1,6 +1,8 @@
 // scripts/serve.mjs over raw HTTP: it survives any request target and any
 // file error, answers only GET and HEAD, never redirects to a protocol-relative
-// URL, and sends nosniff, no-referrer and each page's own CSP as headers.
+// URL, and sends nosniff, no-referrer and each page's own CSP as headers. As a
+// command: --help, a busy port said plainly, an export's own base path.
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import net from 'node:net';
@@ -154,4 +156,58 @@ describe('scripts/serve.mjs under a base path', () => {
       }
     },
   );
+});
+
+describe('scripts/serve.mjs as a command', () => {
+  const script = path.join(process.cwd(), 'scripts', 'serve.mjs');
+  /** Runs the script to its end; a server, once it says it serves, is stopped. */
+  function start(
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number | null; out: string; err: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [script, ...args], {
+        env: { ...process.env, PORT: '', BASE_PATH: '', ...env },
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += String(d);
+        if (/^Serving .*\n/.test(out)) child.kill();
+      });
+      child.stderr.on('data', (d: Buffer) => (err += String(d)));
+      child.on('close', (code) => resolve({ code, out, err }));
+    });
+  }
+
+  it('--help prints its usage (it is not a folder to serve)', async () => {
+    const r = await start(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Usage: node scripts\/serve\.mjs \[options\] \[dir\]/);
+    expect(r.out).toContain('--check-port');
+  });
+
+  it('a port in use: says how to pick another with PORT, exit 1, no stack (npm start checks it before building)', async () => {
+    for (const args of [['--check-port'], [dir]]) {
+      const r = await start(args, { PORT: String(port) });
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(
+        `serve: port ${port} is in use (another server is running there). Pick another with PORT, ` +
+          `e.g. PORT=${port + 1} npm start, or node scripts/serve.mjs --port ${port + 1}\n`,
+      );
+    }
+  });
+
+  it('serves an export built with BASE_PATH under that path, read from the export itself', async () => {
+    const based = mkdtempSync(path.join(tmpdir(), 'serve-based-'));
+    writeFileSync(
+      path.join(based, 'index.html'),
+      PAGE.replace('</head>', '<script src="/docs/_site/site-0123456789ab.js" defer></script></head>'),
+    );
+    const r = await start([based, '--port', '0']);
+    expect(r.out).toMatch(/^Serving .* at http:\/\/127\.0\.0\.1:\d+\/docs\/\n/);
+    const other = await start([based, '--port', '0'], { BASE_PATH: '/elsewhere' });
+    expect(other.err).toContain('was built with BASE_PATH=/docs, not /elsewhere: serving it as built');
+    expect(other.out).toMatch(/\/docs\/\n/);
+  });
 });

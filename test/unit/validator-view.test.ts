@@ -85,7 +85,7 @@ describe('row layout and columns', () => {
 });
 
 describe('placeMarks', () => {
-  it("draws only the underlines in view for '{}' 100,000 times on one line, quickly", () => {
+  it("draws only the underlines in view for '{}' 100,000 times on one line, looking at a few of them", () => {
     const text = '{}'.repeat(100_000);
     const messages = Array.from({ length: 100_000 }, (_, k) => ({
       issues: [issue({ severity: 'error', code: 'not-an-object', col: 2 * k + 1, endCol: 2 * k + 3 })],
@@ -95,9 +95,16 @@ describe('placeMarks', () => {
     const starts = lineStartsOf(text);
     const columns = new ColumnCache(text, starts);
     const view = { top: 0, height: 400, left: 50_000 * 8, width: 800, charWidth: 8 };
-    const t0 = performance.now();
-    const placed = placeMarks(set, columns, unwrappedLayout(1), view);
-    expect(performance.now() - t0).toBeLessThan(20);
+    // the marks that placing reads: its cost follows what is in view, not the 100,000
+    let read = 0;
+    const marks = new Proxy(set.marks, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) read++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const placed = placeMarks({ ...set, marks }, columns, unwrappedLayout(1), view);
+    expect(read).toBeLessThan(500);
     expect(placed.length).toBeGreaterThan(40);
     expect(placed.length).toBeLessThan(60);
     for (const p of placed) {

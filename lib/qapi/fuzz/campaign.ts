@@ -79,6 +79,8 @@ export class Campaign {
   constructor(
     readonly corpus: Corpus,
     readonly seed: number,
+    /** a mutant slower than this (and than 3× its unmutated tree) is a hang; Infinity leaves hangs to a timeout */
+    readonly hangMs = HANG_MS,
   ) {
     this.targets = [...corpus.files.keys()].sort();
     const pragma = `${corpus.dir}/pragma.json`;
@@ -138,7 +140,7 @@ export class Campaign {
     let ms = performance.now() - started;
     // On a shared machine a slow run may just be a busy CPU: a hang must be
     // slow every time, so retry and keep the fastest.
-    for (let retry = 0; retry < 2 && ms > HANG_MS; retry++) {
+    for (let retry = 0; retry < 2 && ms > this.hangMs; retry++) {
       started = performance.now();
       this.load(root, files);
       ms = Math.min(ms, performance.now() - started);
@@ -149,12 +151,12 @@ export class Campaign {
       result.verdict = 'rejected';
       result.detail = String(err);
     }
-    if (problem === null && ms > HANG_MS) {
+    if (problem === null && ms > this.hangMs) {
       // Slow only because the machine is busy? The unmutated tree, timed now,
       // tells: a mutant-made hang is far slower than the tree it came from.
       const clean = this.timeUnmutated(root, file);
       if (ms > 3 * clean)
-        problem = `took ${Math.round(ms)} ms (hang limit ${HANG_MS} ms; unmutated: ${Math.round(clean)} ms)`;
+        problem = `took ${Math.round(ms)} ms (hang limit ${this.hangMs} ms; unmutated: ${Math.round(clean)} ms)`;
     }
     if (problem !== null) {
       result.verdict = 'crash';
