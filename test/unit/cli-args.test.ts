@@ -68,7 +68,7 @@ describe('usage errors: what was wrong, then where the help is', () => {
   });
 
   it.each([
-    [[], 'missing the command (check, validate, lint-examples, diff, review)'],
+    [[], 'missing the command (check, validate, lint-examples, diff, review, watch)'],
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['--frobnicate'], "unknown option '--frobnicate'"],
     [['help', 'frobnicate'], "unknown command 'frobnicate'"],
