@@ -4,6 +4,7 @@
 // that make that version's tree load the way that version's own generator
 // loads it. The two doc-line lint rules may be overridden on their own.
 import { RELEASES, releaseFor, type ReleaseRules } from './releases';
+import { findQemuVersion } from './version';
 
 export type QapiOptions = ReleaseRules;
 
@@ -19,10 +20,10 @@ export function resolveOptions(options?: Partial<QapiOptions>): QapiOptions {
   return { ...base, ...options };
 }
 
-/** Extract "major.minor" from a version string or a path such as ".../qemu/10.0.13/qapi/x.json". */
+/** "major.minor" of a version string or a path such as ".../qemu/10.0.13/qapi/x.json" (version.ts findQemuVersion). */
 export function findVersion(text: string): [number, number] | null {
-  const m = /(?:^|[^0-9.])(\d{1,3})\.(\d{1,3})(?:\.\d+)?(?:[^0-9.]|$)/.exec(text);
-  return m ? [Number(m[1]), Number(m[2])] : null;
+  const v = findQemuVersion(text);
+  return v ? [v.major, v.minor] : null;
 }
 
 /**

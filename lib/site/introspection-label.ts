@@ -4,7 +4,7 @@
 // each saying only what the dump said (version and target may be absent);
 // and the label of any root, tree or introspection, for the site and the CLI.
 import type { SchemaModel, SchemaOrigin } from '../qapi/model';
-import { findVersion } from '../qapi/options';
+import { findQemuVersion } from '../qapi/version';
 import { labelForPath, slugLabel } from './config';
 
 type Introspection = Extract<SchemaOrigin, { kind: 'introspection' }>;
@@ -28,7 +28,7 @@ export function rootLabel(rootFile: string, model: SchemaModel): string {
 
 /** Is a tree of QEMU `treeVersion` ('10.0.13', or a path holding it) the same release (major.minor) as the introspected QEMU? */
 export function sameRelease(origin: Introspection, treeVersion: string): boolean {
-  const own = origin.qemuVersion ? findVersion(origin.qemuVersion) : null;
-  const tree = findVersion(treeVersion);
-  return !!own && !!tree && own[0] === tree[0] && own[1] === tree[1];
+  const own = origin.qemuVersion ? findQemuVersion(origin.qemuVersion) : null;
+  const tree = findQemuVersion(treeVersion);
+  return !!own && !!tree && own.major === tree.major && own.minor === tree.minor;
 }

@@ -7,7 +7,7 @@
 // reuses its history step). Pure: the caller memoises and caches the diffs
 // (lib/site/source.ts).
 import { buildHistory, diffSchemas, type SchemaDiff, type SchemaHistory } from '../diff';
-import { releaseOrder } from '../validate/accepted';
+import { releaseOrder } from '../qapi/version';
 import type { SiteSchema } from './site-schema';
 
 export interface ChangesPair {

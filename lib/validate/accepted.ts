@@ -9,7 +9,10 @@
 // that accepted the message and the one that no longer does.
 // An unknown event or command says where it exists. Pure.
 import type { SchemaModel } from '../qapi/model';
+import { compareQemuVersions, findQemuVersion, releaseOrder } from '../qapi/version';
 import type { Issue, MessageResult } from './types';
+
+export { releaseOrder };
 
 /** What one release says of one message: null = accepted; else its first error. */
 export type Rejection = (Pick<Issue, 'code' | 'path' | 'message'> & { def?: string }) | null;
@@ -37,31 +40,6 @@ export function alignVerdicts(
     const m = byStart.get(r.start);
     return m ? rejectionOf(m) : undefined;
   });
-}
-
-/** '10.2.2+seed' -> [10, 2, 2]; null for a label without a version number. */
-function versionKey(label: string): number[] | null {
-  const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(label);
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : null;
-}
-
-const compareKeys = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
-
-/**
- * Indices of release `labels` oldest first: by version number, a label with
- * a suffix ('10.2.2+patch') after the plain one; labels without a version
- * number last, in their given order.
- */
-export function releaseOrder(labels: readonly string[]): number[] {
-  const keys = labels.map(versionKey);
-  return labels
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const ka = keys[a];
-      const kb = keys[b];
-      if (!ka || !kb) return ka ? -1 : kb ? 1 : a - b;
-      return compareKeys(ka, kb) || labels[a]!.length - labels[b]!.length || a - b;
-    });
 }
 
 const sameError = (a: Rejection | undefined, b: Rejection | undefined) =>
@@ -94,10 +72,10 @@ export interface Acceptance {
 
 /** A documented "since" that falls after the release `after` and no later than `upTo`, else undefined. */
 function docSinceBetween(doc: string | undefined, after: string, upTo: string): string | undefined {
-  const d = doc ? versionKey(doc) : null;
-  const a = versionKey(after);
-  const u = versionKey(upTo);
-  return d && a && u && compareKeys(d, a) > 0 && compareKeys(d, u) <= 0 ? doc : undefined;
+  const d = doc ? findQemuVersion(doc) : null;
+  const a = findQemuVersion(after);
+  const u = findQemuVersion(upTo);
+  return d && a && u && compareQemuVersions(d, a) > 0 && compareQemuVersions(d, u) <= 0 ? doc : undefined;
 }
 
 /** releaseOrder of `labels` and each release's place in it, once per labels array (asked once per message). */
