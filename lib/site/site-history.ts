@@ -2,7 +2,7 @@
 // releases in version order, the per-definition history across all of them
 // (lib/diff buildHistory, from the wire diffs, never from `Since:` text) and
 // the pairs that get a Changes page: each release to the next, and each
-// release to the default one. Receives every tree of the site and the
+// release and the default one (older release first). Receives every tree of the site and the
 // default's label; guarantees each pair is diffed once (an adjacent pair
 // reuses its history step). Pure: the caller memoises and caches the diffs
 // (lib/site/source.ts).
@@ -16,7 +16,7 @@ export interface ChangesPair {
   old: SiteSchema;
   new: SiteSchema;
   diff: SchemaDiff;
-  /** a pair of neighbouring releases (else: a release to the default) */
+  /** a pair of neighbouring releases (else: a release and the default) */
   adjacent: boolean;
 }
 
@@ -44,15 +44,20 @@ export interface SiteDiffs {
   toDefault: Record<string, SchemaDiff>;
 }
 
-/** The pairs of releases that get a Changes page: [old, new, adjacent]. */
+/**
+ * The pairs of releases that get a Changes page, older first in each:
+ * [old, new, adjacent]. Each release and the default are paired too, the
+ * default on the newer or older side as the release is older or newer.
+ */
 function pairsOf(releases: SiteSchema[], defaultLabel: string): [SiteSchema, SiteSchema, boolean][] {
   const pairs: [SiteSchema, SiteSchema, boolean][] = [];
   for (let i = 0; i + 1 < releases.length; i++) pairs.push([releases[i], releases[i + 1], true]);
-  const def = releases.find((s) => s.label === defaultLabel);
-  if (!def) return pairs;
-  const at = releases.indexOf(def);
+  const at = releases.findIndex((s) => s.label === defaultLabel);
+  if (at < 0) return pairs;
+  const def = releases[at]!;
   releases.forEach((s, i) => {
-    if (s !== def && i !== at - 1) pairs.push([s, def, false]);
+    if (i < at - 1) pairs.push([s, def, false]);
+    else if (i > at + 1) pairs.push([def, s, false]);
   });
   return pairs;
 }
