@@ -21,6 +21,7 @@ import { expansionOf, newBudget, type ExpandBudget } from './expansion-of';
 import { LazyExpander } from './LazyExpander';
 import { branchId } from './member-anchors';
 import { BranchIndex, GroupHeading } from './MemberGroups';
+import { BuildMarkBadge, buildMarkOf } from './BuildMark';
 import type { DocContext } from './Rst';
 import { Description, DocTable } from './TableParts';
 import { TypeRef } from './TypeRef';
@@ -98,6 +99,7 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
   const anchor = memberAnchor(group, m, ns);
   const since = memberSince(m.description?.text);
   const isTag = m.name === discriminator;
+  const mark = buildMarkOf(x.ctx, m.definedIn, 'member', m.name);
   return (
     <tr id={top ? anchor : undefined} className={m.optional ? 'optional' : 'required'}>
       <td className="member-name">
@@ -109,12 +111,13 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
         </span>
         {isTag && <span className="req is-discriminator">discriminator</span>}
         {since && <span className="req member-since">since {since}</span>}
+        <BuildMarkBadge site={x.ctx.site} mark={mark} />
       </td>
       <td className="member-type">
         <TypeRef site={x.ctx.site} name={m.type} />
       </td>
       <td className="member-desc">
-        <Description text={m.description} ctx={x.ctx} />
+        <Description text={m.description} ctx={x.ctx} mark={mark} />
         <RowBadges features={m.features} cond={m.if} />
         <Nested typeName={m.type} {...x} inline={isTag && top} valueHref={isTag && top ? branchHref : undefined} />
       </td>

@@ -7,12 +7,13 @@
 // (base members are on the wire as if declared locally) and "Union types"
 // (the branch's members sit beside the base's), i.e. what QEMU's manual only
 // shows as "The members of X".
-import type { Branch, Entity, IfCond, Member, SchemaIndex } from '../qapi/model';
+import type { Entity, IfCond, Member, SchemaIndex } from '../qapi/model';
 
 export type Origin =
   | { kind: 'own' }
   | { kind: 'base'; from: string }
-  | { kind: 'branch'; from: string; when: { tag: string; value: string }[]; if?: IfCond };
+  /** from: the branch's type; union: the union whose branch it is (the innermost, for nested unions) */
+  | { kind: 'branch'; from: string; union: string; when: { tag: string; value: string }[]; if?: IfCond };
 
 export interface MemberGroup {
   origin: Origin;
@@ -69,32 +70,31 @@ function computeMemberLayout(obj: Entity, index: SchemaIndex): MemberLayout {
   const shape: MemberLayout = { groups: ownGroups(obj, index, '') };
   if (obj.meta === 'union') {
     shape.discriminator = obj.discriminator;
-    addBranches(shape.groups, obj.discriminator, obj.branches, [], index, new Set([obj.name]));
+    addBranches(shape.groups, obj, [], index, new Set([obj.name]));
   }
   return shape;
 }
 
 function addBranches(
   groups: MemberGroup[],
-  tag: string,
-  branches: Branch[],
+  union: Entity & { meta: 'union' },
   outer: { tag: string; value: string }[],
   index: SchemaIndex,
   seen: Set<string>,
 ): void {
-  for (const b of branches) {
+  for (const b of union.branches) {
     if (b.type === 'q_empty') continue;
     const t = index.get(b.type);
     if (!t || seen.has(b.type)) continue;
-    const when = [...outer, { tag, value: b.value }];
+    const when = [...outer, { tag: union.discriminator, value: b.value }];
     const prefix = when.map((w) => w.value).join('.') + '.';
     const members = t.meta === 'struct' || t.meta === 'union' ? t.members : [];
     groups.push({
-      origin: { kind: 'branch', from: b.type, when, ...(b.if ? { if: b.if } : {}) },
+      origin: { kind: 'branch', from: b.type, union: union.name, when, ...(b.if ? { if: b.if } : {}) },
       anchorPrefix: prefix,
       members,
     });
-    if (t.meta === 'union') addBranches(groups, t.discriminator, t.branches, when, index, new Set([...seen, t.name]));
+    if (t.meta === 'union') addBranches(groups, t, when, index, new Set([...seen, t.name]));
   }
 }
 

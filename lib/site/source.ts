@@ -14,8 +14,8 @@ import { buildSiteSchema, type BorrowedFrom, type SiteSchema } from './site-sche
 import { versionPrefix } from './href';
 import { looksLikeIntrospection } from '../qapi/introspect/index';
 import type { SchemaModel } from '../qapi/model';
-import { borrowDocs } from './borrow-docs';
-import { introspectionLabel, sameRelease } from './introspection-label';
+import { borrowDocs, docsTreeFor } from './borrow-docs';
+import { introspectionLabel } from './introspection-label';
 import { assembleSiteHistory, computeSiteDiffs, type SiteHistory } from './site-history';
 
 export const CONFIG_FILE = 'qapi-explorer.config.json';
@@ -85,23 +85,18 @@ function modelOf(rootFile: string): SchemaModel {
 }
 
 /**
- * An introspection's doc text, from the first source tree of the site that is
- * the same release (major.minor: a 10.0.0 dump borrows from 10.0.13).
+ * An introspection's doc text, from the site's source tree of the same
+ * release, else of the nearest older one (borrow-docs.ts docsTreeFor).
  */
 function borrowedDocs(model: SchemaModel): { model: SchemaModel; docsFrom?: BorrowedFrom } {
   const origin = model.origin;
   if (origin?.kind !== 'introspection') return { model };
-  for (const v of getVersions()) {
-    if (!sameRelease(origin, v.label) && !sameRelease(origin, v.rootFile)) continue;
-    const tree = modelOf(v.rootFile);
-    if (tree.origin?.kind === 'introspection') continue;
-    const borrowed = borrowDocs(model, tree);
-    return {
-      model: borrowed.model,
-      docsFrom: { label: v.label, prefix: v.prefix, definitions: borrowed.definitions, typeNames: borrowed.typeNames },
-    };
-  }
-  return { model };
+  const trees = getVersions().filter((v) => modelOf(v.rootFile).origin?.kind !== 'introspection');
+  const chosen = docsTreeFor(origin.qemuVersion, trees);
+  if (!chosen) return { model };
+  const v = trees[chosen.index]!;
+  const { model: described, ...borrowed } = borrowDocs(model, modelOf(v.rootFile));
+  return { model: described, docsFrom: { ...borrowed, label: v.label, prefix: v.prefix, older: chosen.older } };
 }
 
 export function defaultVersion(): SiteVersion {
