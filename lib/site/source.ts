@@ -14,6 +14,7 @@ import { buildSiteSchema, type BorrowedFrom, type SiteSchema } from './site-sche
 import { versionPrefix } from './href';
 import { looksLikeIntrospection } from '../qapi/introspect/index';
 import type { SchemaModel } from '../qapi/model';
+import { findQemuVersion, releaseOrder } from '../qapi/version';
 import { borrowDocs, docsTreeFor } from './borrow-docs';
 import { introspectionLabel } from './introspection-label';
 import { assembleSiteHistory, computeSiteDiffs, type SiteHistory } from './site-history';
@@ -101,6 +102,19 @@ function borrowedDocs(model: SchemaModel): { model: SchemaModel; docsFrom?: Borr
 
 export function defaultVersion(): SiteVersion {
   return getVersions().find((v) => v.isDefault)!;
+}
+
+/**
+ * The versions as the switcher and the validator's select list them: newest
+ * release first (11.1.3, 10.2.2+seed, 10.2.2, 10.0.13 …), labels without a
+ * version number after them in their configured order.
+ */
+export function versionsNewestFirst(): SiteVersion[] {
+  const all = getVersions();
+  const order = releaseOrder(all.map((v) => v.label));
+  const numbered = order.filter((i) => findQemuVersion(all[i]!.label)).reverse();
+  const others = order.filter((i) => !findQemuVersion(all[i]!.label));
+  return [...numbered, ...others].map((i) => all[i]!);
 }
 
 /** Versions served under /v/<label>/ (all but the default). */

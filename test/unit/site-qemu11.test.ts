@@ -4,6 +4,7 @@
 // unchanged, and say plainly what is new or changed and has none.
 import { beforeAll, expect, it, vi } from 'vitest';
 import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
+import { Topbar } from '@/components/docs-html/frame/Frame';
 import { borrowDocs } from '@/lib/site/borrow-docs';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { loadRootModelFromDisk } from '@/lib/qapi/node';
@@ -46,8 +47,11 @@ describeWithShared('QEMU 11.1.3 beside the 10.2.2 tree', () => {
     return () => vi.unstubAllEnvs();
   });
 
-  it('is named after the QEMU in the dump, and borrows from the nearest older tree', () => {
+  it('is named after the QEMU in the dump, listed first in the switcher, and borrows from the nearest older tree', () => {
     expect(source.getVersions().map((v) => v.label)).toEqual(['10.2.2', '11.1.3']);
+    const switcher = Topbar({ site: build, page: { kind: 'home' } }).value;
+    expect([...switcher.matchAll(/data-version="([^"]+)"/g)].map((m) => m[1])).toEqual(['11.1.3', '10.2.2']);
+    expect(switcher).toContain('10.2.2<span class="muted"> (default)</span>');
     expect(build.docsFrom?.label).toBe('10.2.2');
     expect(build.docsFrom?.older).toBe(true);
   });

@@ -16,7 +16,7 @@ import {
   validatorVersionPath,
   withBase,
 } from '@/lib/site/href';
-import { getSchema, getVersions } from '@/lib/site/source';
+import { getSchema, getVersions, versionsNewestFirst } from '@/lib/site/source';
 import { absentPath } from '@/lib/site/absent';
 import { definitionHref, moduleHref, pathInSite, type PageRef } from '@/lib/site/site-links';
 import { SearchBox } from './SearchBox';
@@ -43,7 +43,7 @@ function switcherTarget(
 }
 
 function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
-  const versions = getVersions();
+  const versions = versionsNewestFirst();
   if (versions.length < 2)
     return (
       <span className="version-label" title="Schema version">
