@@ -12,7 +12,8 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function bundle(entry, outDir, name, define = {}) {
+/** One entry bundled (minified, hashed name) into outDir/_site/; returns its site path. */
+export async function bundle(entry, outDir, name, define = {}) {
   const result = await build({
     entryPoints: [path.join(ROOT, entry)],
     bundle: true,

@@ -1,12 +1,13 @@
 // Everything interactive on the docs pages, as plain DOM code: the theme
 // toggle, copy buttons, the sidebar's scroll position, the search dialog
 // (search-dialog.ts), the lazy member expanders (expand.ts) and the version
-// switcher (version-switcher.ts).
+// switcher (version-switcher.ts), the filters of Changes pages (changes-filter.ts).
 // The pages are static HTML rendered at build time; this script only attaches
 // behaviour to markup the server already rendered (components/site/Shell.tsx,
 // components/docs-html/frame/), so it runs the same with Next's runtime (via
 // Enhancer.tsx) or, after scripts/postexport.mjs, as the page's only script
 // (public site.js bundle).
+import { initChangesFilters } from './changes-filter';
 import { initExpanders } from './expand';
 import { initSearch } from './search-dialog';
 import { initVersionSwitcher } from './version-switcher';
@@ -64,5 +65,6 @@ export function enhance(): void {
   initSearch();
   initExpanders();
   initVersionSwitcher();
+  initChangesFilters();
   revealSidebarEntry();
 }

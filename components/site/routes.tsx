@@ -23,7 +23,7 @@ import {
 import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { compactModel } from '@/lib/site/validator-model';
-import { findPair } from '@/lib/site/site-history';
+import { changesModel, findPair } from '@/lib/site/site-history';
 import { getDefaultSchema, getSiteHistory } from '@/lib/site/source';
 import { ExpansionFragment, expandableTypes } from '@/components/docs-html/Expansion';
 import {
@@ -177,6 +177,13 @@ export const searchIndexRoute = (scope: RouteScope) =>
 
 /** The validator page's model of a tree (lib/site/validator-model.ts: docs stripped). */
 export const validatorModelRoute = (scope: RouteScope) => jsonRoute(scope, (site) => compactModel(site.model), null);
+
+/**
+ * A version's model as the Changes pages' pair picker diffs it in the browser
+ * (lib/site/site-history.ts changesModel); null on a site of one version.
+ */
+export const changesModelRoute = (scope: RouteScope) =>
+  jsonRoute(scope, (site) => (getSiteHistory() ? changesModel(site.model) : null), null);
 
 /** Per-type HTML fragments fetched by the lazy expanders of doc pages (components/docs-html/Expansion.tsx). */
 export const expansionRoute = (scope: RouteScope) => ({

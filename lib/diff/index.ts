@@ -11,4 +11,5 @@ export {
   type ResolvedStep,
 } from './history';
 export { formatDiff, describe, type DiffFormat, type FormatOptions } from './format';
+export { examplesText, otherText } from './docs';
 export * from './types';

@@ -8,6 +8,7 @@
 // (lib/site/source.ts).
 import { buildHistory, diffSchemas, type SchemaDiff, type SchemaHistory } from '../diff';
 import { releaseOrder } from '../qapi/version';
+import type { SchemaModel } from '../qapi/model';
 import type { SiteSchema } from './site-schema';
 
 export interface ChangesPair {
@@ -89,4 +90,13 @@ export function buildSiteHistory(sites: SiteSchema[], defaultLabel: string): Sit
 
 export function findPair(h: SiteHistory, slug: string): ChangesPair | null {
   return h.pairs.find((p) => p.slug === slug) ?? null;
+}
+
+/**
+ * A model as the browser diffs it for a pair of releases without a static
+ * page: everything the diff and the Changes page read (entities, modules,
+ * docs), without the definitions' source positions.
+ */
+export function changesModel(model: SchemaModel): SchemaModel {
+  return { ...model, entities: model.entities.map((e) => (e.loc ? { ...e, loc: null } : e)) };
 }

@@ -2,15 +2,23 @@
 // 7.2.0, 10.0.13, 10.2.2 (the default) and the seed patch, as the site builds
 // them (lib/site/site-history.ts, components/docs-html/ChangesPage.tsx, History.tsx).
 import { gzipSync } from 'node:zlib';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import type { Entity } from '../../lib/qapi/model';
 import { loadRootModelFromDisk } from '../../lib/qapi/node';
 import { optionsForTree } from '../../lib/qapi/options';
 import { buildSiteSchema, type SiteSchema } from '../../lib/site/site-schema';
-import { buildSiteHistory, findPair, sitesInReleaseOrder, type SiteHistory } from '../../lib/site/site-history';
+import {
+  buildSiteHistory,
+  changesModel,
+  findPair,
+  sitesInReleaseOrder,
+  type SiteHistory,
+} from '../../lib/site/site-history';
 import { ChangesPage } from '../../components/docs-html/ChangesPage';
 import { ChangesIndexPage } from '../../components/docs-html/ChangesIndexPage';
 import { History } from '../../components/docs-html/History';
+import { keeps } from '../../components/site/changes-filter';
+import { computePair } from '../../components/site/changes-client';
 import { describeWithShared, sharedPath } from '../support/shared';
 
 const SEED = '10.2.2+vfio-migration-prepare';
@@ -64,7 +72,7 @@ describeWithShared('Changes pages and History on real trees', () => {
     const incompatible = byId(html, 'incompatible');
     expect(incompatible).toBeLessThan(byId(html, 'compatible'));
     const line = html.slice(
-      html.indexOf('<li class="change change-incompatible">', html.indexOf('id="incompatible-ChardevSocket"')),
+      html.indexOf('<li class="change change-incompatible"', html.indexOf('id="incompatible-ChardevSocket"')),
     );
     const item = line.slice(0, line.indexOf('</li>'));
     expect(item).toContain('member <code>reconnect</code> removed from <code>ChardevSocket</code>');
@@ -109,8 +117,87 @@ describeWithShared('Changes pages and History on real trees', () => {
     expect(findPair(h, `${SEED}..10.2.2`)).toBeNull();
   });
 
+  it('a pair page opens with a summary by what changed, the picker of any two releases and the filters', () => {
+    const pair = findPair(h, '7.2.0..10.2.2')!;
+    const html = ChangesPage({ pair, pairs: h.pairs, releases: h.releases.map((r) => r.label) }).value;
+    const summary = /<p class="changes-summary">([\s\S]*?)<\/p>/.exec(html)![1]!.replace(/<[^>]+>/g, '');
+    const removed = pair.diff.changes.filter((c) => c.kind === 'command-removed').length;
+    expect(summary).toMatch(new RegExp(`^removed: ${removed} commands, \\d+ events, \\d+ members`));
+    // every change is counted once
+    const counted = [...summary.matchAll(/(\d+) /g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(counted).toBe(pair.diff.changes.length);
+    expect(html).toContain('<form class="pair-picker" action="/changes/" method="get"');
+    expect(html).toContain('<option value="7.2.0" selected>7.2.0</option>');
+    expect(html).toContain('<form class="changes-filters"');
+    // each change carries what the filters select on
+    const items = [...html.matchAll(/<li class="change [^"]*" ([^>]*)>/g)].map((m) => m[1]!);
+    expect(items.length).toBe(pair.diff.changes.length);
+    for (const attrs of items)
+      expect(attrs).toMatch(
+        /^data-verdict="(incompatible|tolerate|compatible)" data-action="(added|removed|changed)" data-def="(command|event|type)" data-dir="(send|receive|both)"$/,
+      );
+    expect(items.filter((a) => a.includes('data-verdict="incompatible"')).length).toBe(
+      pair.diff.changes.filter((c) => c.verdict === 'incompatible').length,
+    );
+  });
+
+  it('the filters keep what they select; a doc-only change only without a wire filter', () => {
+    const all = { incompatible: false, action: '', defs: new Set(['command', 'event', 'type']), dir: '' };
+    const removedCommand = { verdict: 'incompatible', action: 'removed', def: 'command', dir: 'send' };
+    const addedValue = { verdict: 'tolerate', action: 'added', def: 'type', dir: 'both' };
+    const doc = { action: 'doc', def: 'event' };
+    expect([removedCommand, addedValue, doc].map((x) => keeps(x, all))).toEqual([true, true, true]);
+    expect([removedCommand, addedValue, doc].map((x) => keeps(x, { ...all, incompatible: true }))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([removedCommand, addedValue, doc].map((x) => keeps(x, { ...all, dir: 'receive' }))).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    expect([removedCommand, addedValue, doc].map((x) => keeps(x, { ...all, defs: new Set(['event']) }))).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(keeps(addedValue, { ...all, action: 'added' })).toBe(true);
+    expect(keeps(removedCommand, { ...all, action: 'added' })).toBe(false);
+  });
+
+  it('doc-only changes show the words before and after, the changed ones marked', () => {
+    const html = ChangesPage({ pair: findPair(h, '10.0.13..10.2.2')!, pairs: h.pairs }).value;
+    const item =
+      /<li class="doc-change" data-action="doc" data-def="type"><code>ShutdownCause<\/code>[\s\S]*?<\/li>/.exec(
+        html,
+      )![0];
+    expect(item).toContain(
+      '<dt>intro</dt><dd>An enumeration of reasons for a <del>Shutdown.</del> <ins>shutdown.</ins></dd>',
+    );
+    expect(item).toContain('Reaction to the QMP command <del>&#x27;quit&#x27;</del> <ins>`quit`</ins>');
+  });
+
+  it('a pair without a static page, computed as the browser does, reads exactly as a static page', async () => {
+    const releases = h.releases.map((r) => ({ label: r.label, prefix: r.prefix, model: `/m/${r.label}.json` }));
+    const data = { releases, pages: {} };
+    const served = new Map(h.releases.map((r) => [`/m/${r.label}.json`, JSON.stringify(changesModel(r.model))]));
+    vi.stubGlobal(
+      'fetch',
+      async (url: string) => new Response(served.get(url) ?? null, { status: served.has(url) ? 200 : 404 }),
+    );
+    try {
+      const html = await computePair(data, '7.2.0', '10.2.2');
+      const pair = findPair(h, '7.2.0..10.2.2')!;
+      expect(html).toBe(ChangesPage({ pair, pairs: [], releases: releases.map((r) => r.label) }).value);
+      await expect(computePair(data, '7.2.0', '11.0.0')).rejects.toThrow('this site has no release 11.0.0');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('the index links every pair', () => {
-    const html = ChangesIndexPage({ history: h }).value;
+    const html = ChangesIndexPage({ history: h, defaultLabel: '10.2.2' }).value;
     for (const p of h.pairs) expect(html).toContain(`href="/changes/${p.slug}/"`);
   });
 
