@@ -37,7 +37,7 @@ import {
   ModuleView,
   ProtocolView,
 } from './views';
-import { isAbsent } from '@/lib/site/absent';
+import { absentDefinitions, isAbsent } from '@/lib/site/absent';
 
 type Props = { params: Promise<RouteParams> };
 
@@ -170,7 +170,16 @@ export const searchIndexRoute = (scope: RouteScope) =>
     scope,
     (site) => {
       const history = getSiteHistory()?.history;
-      return packSearchDocs(buildSearchDocs(site, history), history?.labels);
+      // an introspection names no types: that it lacks them by name says nothing
+      const introspected = site.model.origin?.kind === 'introspection';
+      const elsewhere = absentDefinitions(site)
+        .filter((a) => !introspected || a.section !== 'types')
+        .map((a) => ({
+          name: a.name,
+          meta: a.meta,
+          labels: a.presentIn.map((p) => p.label),
+        }));
+      return packSearchDocs(buildSearchDocs(site, history, elsewhere), history?.labels, site.label);
     },
     packSearchDocs([]),
   );

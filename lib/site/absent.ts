@@ -87,6 +87,11 @@ function absences(site: SiteSchema): Absences {
   return found;
 }
 
+/** Every definition this tree lacks and another tree has, by name. */
+export function absentDefinitions(site: SiteSchema): AbsentDefinition[] {
+  return [...absences(site).definitions.values()];
+}
+
 /** Names of a section's absent pages in this tree. */
 export function absentNames(site: SiteSchema, section: Section): string[] {
   return [...absences(site).definitions.values()].filter((a) => a.section === section).map((a) => a.name);
