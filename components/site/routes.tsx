@@ -170,15 +170,11 @@ export const searchIndexRoute = (scope: RouteScope) =>
     scope,
     (site) => {
       const history = getSiteHistory()?.history;
-      // an introspection names no types: that it lacks them by name says nothing
-      const introspected = site.model.origin?.kind === 'introspection';
-      const elsewhere = absentDefinitions(site)
-        .filter((a) => !introspected || a.section !== 'types')
-        .map((a) => ({
-          name: a.name,
-          meta: a.meta,
-          labels: a.presentIn.map((p) => p.label),
-        }));
+      const elsewhere = absentDefinitions(site).map((a) => ({
+        name: a.name,
+        meta: a.meta,
+        labels: a.presentIn.map((p) => p.label),
+      }));
       return packSearchDocs(buildSearchDocs(site, history, elsewhere), history?.labels, site.label);
     },
     packSearchDocs([]),

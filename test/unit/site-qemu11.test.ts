@@ -5,6 +5,7 @@
 import { beforeAll, expect, it, vi } from 'vitest';
 import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
 import { Topbar } from '@/components/docs-html/frame/Frame';
+import { absentNames } from '@/lib/site/absent';
 import { borrowDocs } from '@/lib/site/borrow-docs';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { loadRootModelFromDisk } from '@/lib/qapi/node';
@@ -94,6 +95,17 @@ describeWithShared('QEMU 11.1.3 beside the 10.2.2 tree', () => {
     const creds = row(page(build, 'query-migrate-parameters'), 'r-tls-creds');
     expect(creds).toContain('changed since 10.2.2');
     expect(creds).toContain('No documentation is available for it in this build.');
+  });
+
+  it('absent pages: for the commands 10.2.2 has and 11.1.3 lacks, none for types (the build has them, unnamed)', () => {
+    expect(absentNames(build, 'commands').sort()).toEqual(['get-win32-socket', 'query-migrationthreads']);
+    expect(absentNames(build, 'types')).toEqual([]);
+    const tree = source.getSchema('10.2.2')!;
+    const page = { kind: 'definition' as const, name: 'BlockdevOptions', section: 'types' as const };
+    const switcher = Topbar({ site: tree, page }).value;
+    expect(switcher).toMatch(
+      /data-version="11\.1\.3"[^>]*>11\.1\.3<span class="muted"> — its types have no names<\/span>/,
+    );
   });
 
   it('a command the tree does not have is new, and says it has no documentation', () => {

@@ -42,6 +42,8 @@ function switcherTarget(
   return { href: absent ?? homePath(other.prefix), same: false };
 }
 
+const isIntrospection = (site: SiteSchema) => site.model.origin?.kind === 'introspection';
+
 function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
   const versions = versionsNewestFirst();
   if (versions.length < 2)
@@ -70,7 +72,13 @@ function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
               >
                 {v.label}
                 {v.isDefault && <span className="muted"> (default)</span>}
-                {!same && <span className="muted"> — not in this version</span>}
+                {!same && (
+                  <span className="muted">
+                    {page.kind === 'definition' && page.section === 'types' && isIntrospection(other)
+                      ? ' — its types have no names'
+                      : ' — not in this version'}
+                  </span>
+                )}
               </a>
             </li>
           );
