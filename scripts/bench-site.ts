@@ -2,17 +2,20 @@
 // the numbers the site issue budgets: build time (target <= 60 s on a 2-core
 // machine), page count, the gzipped weight of an event page with everything
 // it loads (HTML + CSS + JS; target <= 150 KB) and the search index size.
-// Then builds the site of five releases (10.2.2+seed as default, 10.2.2,
-// 10.0.13, 7.2.0, 5.2.0: FIVE_RELEASES below) and prints its build time
-// (target <= 180 s), pages, ms per page, export size and event page weight.
-//   npx tsx scripts/bench-site.ts [--no-build] [--no-five | --five-only] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
+// Then builds the site of six releases (10.2.2+seed as default, 11.1.3 from
+// its build, 10.2.2, 10.0.13, 7.2.0, 5.2.0: SIX_RELEASES of qemu-data.ts) and
+// prints its build time (target <= 180 s), pages, ms per page, export size,
+// event page weight, the default's search index, and a crawl of every page
+// (links that lead nowhere, masked type numbers shown: target 0).
+//   npx tsx scripts/bench-site.ts [--no-build] [--no-six | --six-only] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { hasQemu, HOW_TO_GET, qemuTree } from './qemu-data';
+import { crawlSite } from './crawl-site';
+import { hasSixReleases, HOW_TO_GET, qemuTree, SIX_RELEASES } from './qemu-data';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = 'out-bench';
@@ -43,15 +46,6 @@ function childCpuSeconds(): number | null {
     return null;
   }
 }
-
-/** The site of five releases: every release the project reads, the seeded 10.2.2 tree as default. */
-export const FIVE_RELEASES = [
-  `10.2.2+seed=${qemuTree('10.2.2+vfio-migration-prepare')}`,
-  `10.2.2=${qemuTree('10.2.2')}`,
-  `10.0.13=${qemuTree('10.0.13')}`,
-  `7.2.0=${qemuTree('7.2.0')}`,
-  `5.2.0=${qemuTree('5.2.0')}`,
-].join(',');
 
 /** next build + postexport into `outDir`; wall and CPU seconds (CPU from /proc, Linux only). */
 interface Built {
@@ -130,7 +124,7 @@ const load = () =>
     .join(' ')}`;
 
 // ---- one tree ----
-if (!args.includes('--five-only')) {
+if (!args.includes('--six-only')) {
   let buildSeconds: number | null = null;
   let buildCpu: number | null = null;
   if (!args.includes('--no-build')) {
@@ -183,21 +177,23 @@ if (!args.includes('--five-only')) {
   await printValidatorBudgets();
 }
 
-// ---- the site of five releases ----
-const FIVE_OUT = 'out-bench-five';
-if (!args.includes('--no-five')) {
-  if (!hasQemu('10.2.2+vfio-migration-prepare', '10.2.2', '10.0.13', '7.2.0', '5.2.0')) {
-    console.log(`${'five releases'.padEnd(34)} not measured: ${HOW_TO_GET}`);
+// ---- the site of six releases ----
+const SIX_OUT = 'out-bench-six';
+if (!args.includes('--no-six')) {
+  if (!hasSixReleases()) {
+    console.log(`${'six releases'.padEnd(34)} not measured: ${HOW_TO_GET}`);
   } else {
     const loadBefore = load();
-    const built = buildSite({ QAPI_VERSIONS: FIVE_RELEASES, QAPI_SCHEMA: '' }, FIVE_OUT);
-    const five = path.join(ROOT, FIVE_OUT);
-    const pages = countPages(five);
-    const w = pageWeight(five, path.join('events', EVENT));
-    const rows5: [string, string][] = [
+    const built = buildSite({ QAPI_VERSIONS: SIX_RELEASES, QAPI_SCHEMA: '' }, SIX_OUT);
+    const six = path.join(ROOT, SIX_OUT);
+    const pages = countPages(six);
+    const w = pageWeight(six, path.join('events', EVENT));
+    const index = readFileSync(path.join(six, 'search-index.json'));
+    const crawl = crawlSite(six);
+    const rows6: [string, string][] = [
       [
-        'five releases',
-        FIVE_RELEASES.split(',')
+        'six releases',
+        SIX_RELEASES.split(',')
           .map((v) => v.split('=')[0])
           .join(', '),
       ],
@@ -208,10 +204,24 @@ if (!args.includes('--no-five')) {
           ` (next build + postexport; removing the previous export took ${built.cleanSeconds.toFixed(1)} s before)`,
       ],
       ['pages', `${pages}, ${((built.seconds * 1000) / pages).toFixed(1)} ms per page`],
-      ['export size', `${(dirSize(five) / 1024 / 1024).toFixed(1)} MB`],
+      ['export size', `${(dirSize(six) / 1024 / 1024).toFixed(1)} MB`],
       [`event page /events/${EVENT}/`, `${kb(w.html + w.css + w.js)} gzipped (HTML ${kb(w.html)}; target <= 150 KB)`],
+      ['search index (default)', `${kb(index.length)} raw, ${kb(gzipSync(index).length)} gzipped (target <= 150 KB)`],
+      [
+        'crawl of every page',
+        `${crawl.pages} pages, ${crawl.links} links: ${crawl.broken.length} lead nowhere, ` +
+          `${crawl.masked.length} masked type numbers shown (target 0)${[...crawl.broken, ...crawl.masked]
+            .slice(0, 3)
+            .map((x) => `\n${' '.repeat(35)}${x}`)
+            .join('')}`,
+      ],
     ];
     console.log(built.post);
-    for (const [k, v] of rows5) console.log(`${k.padEnd(34)} ${v}`);
+    for (const [k, v] of rows6) console.log(`${k.padEnd(34)} ${v}`);
+    const missed = [
+      built.seconds > 180 && `build ${built.seconds.toFixed(0)} s > 180 s`,
+      crawl.broken.length + crawl.masked.length > 0 && 'crawl found faults',
+    ].filter(Boolean);
+    console.log(missed.length ? `bench:site: missed: ${missed.join('; ')}` : 'bench:site: six releases within targets');
   }
 }

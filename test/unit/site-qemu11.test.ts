@@ -10,10 +10,8 @@ import { borrowDocs } from '@/lib/site/borrow-docs';
 import { buildSiteSchema, type SiteSchema } from '@/lib/site/site-schema';
 import { loadRootModelFromDisk } from '@/lib/qapi/node';
 import { optionsForTree } from '@/lib/qapi/options';
-import { describeWithShared, qemuTree, sharedPath } from '../support/shared';
+import { describeWithShared, QEMU_11_BUILD, qemuTree } from '../support/shared';
 import type * as SiteSource from '../../lib/site/source';
-
-export const QEMU_11 = sharedPath('qemu-builds', 'qemu-11.1.3-x86_64.qmp');
 
 function page(site: SiteSchema, name: string): string {
   const entity = site.index.get(name);
@@ -41,7 +39,7 @@ describeWithShared('QEMU 11.1.3 beside the 10.2.2 tree', () => {
 
   beforeAll(async () => {
     vi.stubEnv('QAPI_MODEL_CACHE', '0');
-    vi.stubEnv('QAPI_VERSIONS', `10.2.2=${sharedPath('qemu', '10.2.2', 'qapi', 'qapi-schema.json')},${QEMU_11}`);
+    vi.stubEnv('QAPI_VERSIONS', `10.2.2=${qemuTree('10.2.2')},${QEMU_11_BUILD}`);
     vi.resetModules();
     source = await import('../../lib/site/source');
     build = source.getSchema('11.1.3')!;
