@@ -14,7 +14,14 @@
 // 'changed' (the pages say so, and that no documentation is available for
 // it), and what the tree has there and the build lacks is counted as gone.
 // Nothing is borrowed where names differ: no guessing.
-import { alternativeKind, buildIndex, type Entity, type SchemaIndex, type SchemaModel } from '../qapi/model';
+import {
+  alternativeKind,
+  buildIndex,
+  type DocText,
+  type Entity,
+  type SchemaIndex,
+  type SchemaModel,
+} from '../qapi/model';
 import { compareQemuVersions, findQemuVersion, type QemuVersion } from '../qapi/version';
 
 /** An item of a type: its member, enum value, union branch or alternative. */
@@ -76,122 +83,147 @@ function placeShape(index: SchemaIndex, name: string): string {
 
 type ObjectType = Entity & { meta: 'struct' | 'union' };
 
+/** What pairing one type of the build with one type of the tree finds at that place, and where to go on. */
+interface Step {
+  /** items new or changed against the tree: [type, kind, name, mark] */
+  marks: [string, ItemKind, string, BuildMark][];
+  /** items the tree has there and the build lacks */
+  gone: number;
+  /** the pairs of types below (a member's type and the tree member's type …); a tree type '' is all new */
+  next: [string, string][];
+}
+
+const NO_STEP: Step = { marks: [], gone: 0, next: [] };
+
 class Borrower {
   /** introspected type -> the tree type it was paired with first (what its type links name) */
   readonly paired = new Map<string, string>();
   readonly marks = new Map<string, BuildMark>();
   readonly differences = new Map<string, Differences>();
-  /** the command or event being walked, and the pairs of types already walked from it */
-  private root = '';
-  private walked = new Set<string>();
-  private counts: Differences = { marked: 0, gone: 0 };
+  /** each pair of types compared once (descriptions borrowed then), walked again from every root */
+  private readonly steps = new Map<string, Step>();
+  /** the build's entities that got doc text, copied on first write (the build's model is shared) */
+  readonly copies = new Map<string, Entity>();
 
   constructor(
     readonly own: SchemaIndex,
     readonly tree: SchemaIndex,
   ) {}
 
-  /** Walks from a command or event: what it reaches is counted and marked for it. */
-  startRoot(name: string): void {
-    this.root = name;
-    this.walked = new Set();
-    this.differences.set(name, (this.counts = { marked: 0, gone: 0 }));
+  /**
+   * Walks from a command or event's pairs of types: what it reaches is
+   * marked for it (and for any page) and counted.
+   */
+  walkRoot(root: string, pairs: [string | undefined, string | undefined][], gone = 0): void {
+    const counts: Differences = { marked: 0, gone };
+    this.differences.set(root, counts);
+    const walked = new Set<string>();
+    const todo = pairs.filter((p): p is [string, string] => p[0] !== undefined && p[1] !== undefined);
+    for (let pair = todo.pop(); pair; pair = todo.pop()) {
+      const key = `${pair[0]}\u0000${pair[1]}`;
+      if (walked.has(key)) continue;
+      walked.add(key);
+      let step = this.steps.get(key);
+      if (!step) this.steps.set(key, (step = this.step(pair[0], pair[1])));
+      for (const [type, kind, name, mark] of step.marks) {
+        const at = markKey(root, type, kind, name);
+        if (!this.marks.has(at)) counts.marked++;
+        this.marks.set(at, mark);
+        this.marks.set(markKey('', type, kind, name), mark);
+      }
+      counts.gone += step.gone;
+      todo.push(...step.next);
+    }
   }
 
-  mark(type: string, kind: ItemKind, name: string, mark: BuildMark): void {
-    const key = markKey(this.root, type, kind, name);
-    if (!this.marks.has(key)) this.counts.marked++;
-    this.marks.set(key, mark);
-    this.marks.set(markKey('', type, kind, name), mark);
+  /** The copy of a build's entity that receives its doc text: members, values and alternatives copied too. */
+  writable<T extends Entity>(e: T): T {
+    let copy = this.copies.get(e.name) as T | undefined;
+    if (copy) return copy;
+    copy = { ...e };
+    if (copy.meta === 'struct' || copy.meta === 'union') copy.members = copy.members.map((m) => ({ ...m }));
+    else if (copy.meta === 'enum') copy.values = copy.values.map((v) => ({ ...v }));
+    else if (copy.meta === 'alternate') copy.alternatives = copy.alternatives.map((a) => ({ ...a }));
+    this.copies.set(e.name, copy);
+    return copy;
   }
 
-  countGone(n: number): void {
-    this.counts.gone += n;
+  /** Sets item `i` of a build's type's description, unless an earlier place gave it one. */
+  private describe(o: Entity, list: 'members' | 'values' | 'alternatives', i: number, text: DocText | undefined): void {
+    if (!text) return;
+    const item = (this.writable(o) as unknown as Record<typeof list, { description?: DocText }[]>)[list][i]!;
+    item.description ??= text;
   }
 
-  /** Every member of a type the tree has nothing at the place of (a new branch's, a new argument type's). */
-  markAllNew(ownName: string | undefined): void {
-    const o = ownName === undefined ? undefined : this.own.get(ownName);
-    if (!o || (o.meta !== 'struct' && o.meta !== 'union') || this.walked.has(`${o.name}\u0000`)) return;
-    this.walked.add(`${o.name}\u0000`);
-    for (const m of o.members) this.mark(m.definedIn, 'member', m.name, 'new');
-  }
-
-  pair(ownName: string | undefined, treeName: string | undefined): void {
-    if (!ownName || !treeName) return;
-    const key = `${ownName}\u0000${treeName}`;
-    if (this.walked.has(key)) return;
+  /** Pairs a type of the build with the tree's type at the same place (tree '': none, every member is new). */
+  private step(ownName: string, treeName: string): Step {
     const o = this.own.get(ownName);
+    if (!o || o.meta === 'builtin') return NO_STEP;
+    if (treeName === '') {
+      const members = o.meta === 'struct' || o.meta === 'union' ? o.members : [];
+      return { marks: members.map((m) => [m.definedIn, 'member', m.name, 'new']), gone: 0, next: [] };
+    }
     const t = this.tree.get(treeName);
-    if (!o || !t || o.meta === 'builtin') return;
-    this.walked.add(key);
+    if (!t) return NO_STEP;
     if (!this.paired.has(ownName)) this.paired.set(ownName, treeName);
+    const step: Step = { marks: [], gone: 0, next: [] };
     if ((o.meta === 'struct' || o.meta === 'union') && (t.meta === 'struct' || t.meta === 'union')) {
-      this.pairObjects(o, t);
+      this.pairObjects(o, t, step);
     } else if (o.meta === 'enum' && t.meta === 'enum') {
       const treeValues = new Map(t.values.map((v) => [v.name, v]));
-      for (const v of o.values) {
+      o.values.forEach((v, i) => {
         const tv = treeValues.get(v.name);
-        if (!tv) this.mark(o.name, 'value', v.name, 'new');
-        else if (tv.description && !v.description) v.description = tv.description;
-      }
-      this.countGone(t.values.filter((v) => !o.values.some((x) => x.name === v.name)).length);
+        if (!tv) step.marks.push([o.name, 'value', v.name, 'new']);
+        else this.describe(o, 'values', i, tv.description);
+      });
+      const own = new Set(o.values.map((v) => v.name));
+      step.gone = t.values.filter((v) => !own.has(v.name)).length;
     } else if (o.meta === 'array' && t.meta === 'array') {
-      this.pair(o.elementType, t.elementType);
+      step.next.push([o.elementType, t.elementType]);
     } else if (o.meta === 'alternate' && t.meta === 'alternate') {
-      for (const a of o.alternatives) {
+      o.alternatives.forEach((a, i) => {
         const kind = alternativeKind(this.own.get(a.type));
         const ta = t.alternatives.find((x) => alternativeKind(this.tree.get(x.type)) === kind);
-        if (!ta) {
-          this.mark(o.name, 'alternative', a.name, 'new');
-          continue;
-        }
-        if (ta.description && !a.description) a.description = ta.description;
-        this.pair(a.type, ta.type);
-      }
+        if (!ta) return void step.marks.push([o.name, 'alternative', a.name, 'new']);
+        this.describe(o, 'alternatives', i, ta.description);
+        step.next.push([a.type, ta.type]);
+      });
     }
+    return step;
   }
 
-  private pairObjects(o: ObjectType, t: ObjectType): void {
+  private pairObjects(o: ObjectType, t: ObjectType, step: Step): void {
     const treeMembers = new Map(t.members.map((m) => [m.name, m]));
     // a tree union's branch members sit beside its base's on the wire, as the introspection's do
-    for (const m of o.members) {
+    o.members.forEach((m, i) => {
       const tm = treeMembers.get(m.name);
-      if (!tm) {
-        this.mark(m.definedIn, 'member', m.name, 'new');
-        continue;
-      }
-      if (tm.optional !== m.optional || placeShape(this.own, m.type) !== placeShape(this.tree, tm.type)) {
-        this.mark(m.definedIn, 'member', m.name, 'changed');
-        continue;
-      }
-      if (tm.description && !m.description) m.description = tm.description;
-      this.pair(m.type, tm.type);
-    }
-    this.countGone(t.members.filter((tm) => !o.members.some((m) => m.name === tm.name)).length);
+      if (!tm) return void step.marks.push([m.definedIn, 'member', m.name, 'new']);
+      if (tm.optional !== m.optional || placeShape(this.own, m.type) !== placeShape(this.tree, tm.type))
+        return void step.marks.push([m.definedIn, 'member', m.name, 'changed']);
+      this.describe(o, 'members', i, tm.description);
+      step.next.push([m.type, tm.type]);
+    });
+    const own = new Set(o.members.map((m) => m.name));
+    step.gone += t.members.filter((tm) => !own.has(tm.name)).length;
     if (o.meta !== 'union') return;
     const treeBranches = new Map(t.meta === 'union' ? t.branches.map((b) => [b.value, b.type]) : []);
     for (const b of o.branches) {
       const tb = treeBranches.get(b.value);
-      if (tb === undefined) {
-        this.mark(o.name, 'branch', b.value, 'new');
-        this.markAllNew(b.type);
-      } else this.pair(b.type, tb);
+      if (tb === undefined) step.marks.push([o.name, 'branch', b.value, 'new']);
+      step.next.push([b.type, tb ?? '']);
     }
-    if (t.meta === 'union')
-      this.countGone(t.branches.filter((b) => !o.branches.some((x) => x.value === b.value)).length);
+    const values = new Set(o.branches.map((b) => b.value));
+    if (t.meta === 'union') step.gone += t.branches.filter((b) => !values.has(b.value)).length;
   }
 }
 
 export function borrowDocs(introspected: SchemaModel, tree: SchemaModel): BorrowedDocs {
-  // the introspection's model is shared (memoised per build): describe a copy
-  const model = structuredClone(introspected);
-  const own = buildIndex(model);
+  const own = buildIndex(introspected);
   const treeIndex = buildIndex(tree);
   const borrower = new Borrower(own, treeIndex);
   const definitions = new Set<string>();
   const missing = new Set<string>();
-  for (const e of model.entities) {
+  for (const e of introspected.entities) {
     if (e.meta !== 'command' && e.meta !== 'event') continue;
     const t = treeIndex.get(e.name);
     if (t?.meta !== e.meta) {
@@ -199,21 +231,21 @@ export function borrowDocs(introspected: SchemaModel, tree: SchemaModel): Borrow
       continue;
     }
     if (t.doc) {
-      e.doc = t.doc;
+      borrower.writable(e).doc = t.doc;
       definitions.add(e.name);
     }
-    borrower.startRoot(e.name);
-    // data where the tree has none (all of it is new), or none where the tree has some
-    if (e.argType && !t.argType) borrower.markAllNew(e.argType);
-    if (!e.argType && t.argType) borrower.countGone(1);
-    borrower.pair(e.argType, t.argType);
-    if (e.meta === 'command' && t.meta === 'command') borrower.pair(e.returns, t.returns);
+    // data where the tree has none is all new; none where the tree has some is gone
+    const pairs: [string | undefined, string | undefined][] = [[e.argType, t.argType ?? '']];
+    if (e.meta === 'command' && t.meta === 'command') pairs.push([e.returns, t.returns]);
+    borrower.walkRoot(e.name, pairs, Number(!e.argType && !!t.argType));
   }
   const typeNames = new Map<string, string>();
   for (const [own, name] of borrower.paired) {
     const t = treeIndex.get(name);
     if (t && !t.implicit && t.meta !== 'builtin' && t.meta !== 'array') typeNames.set(own, name);
   }
+  // the introspection's model is shared (memoised per build): the entities that got doc text are copies
+  const model = { ...introspected, entities: introspected.entities.map((e) => borrower.copies.get(e.name) ?? e) };
   return { model, definitions, missing, typeNames, marks: borrower.marks, differences: borrower.differences };
 }
 
