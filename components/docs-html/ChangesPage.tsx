@@ -7,7 +7,7 @@
 // after, on their own, with the words that changed; the quoted rules last.
 // At the top: a summary by what changed, the picker of any two releases and
 // the filters (components/site/changes-filter.ts). The same markup serves the
-// static pages and the pairs computed in the browser (changes-entry.ts).
+// static pages and the pairs computed in the browser (components/site/changes-client.ts).
 import { splitPath, VERDICT_HEADINGS, VERDICTS, type Change, type DocChange, type Verdict } from '@/lib/diff';
 import { changeSides, moduleOfChange, sidePath } from '@/lib/site/change-links';
 import { changesPath, homePath, withBase } from '@/lib/site/href';

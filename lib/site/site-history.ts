@@ -10,6 +10,7 @@ import { buildHistory, diffSchemas, type SchemaDiff, type SchemaHistory } from '
 import { releaseOrder } from '../qapi/version';
 import type { SchemaModel } from '../qapi/model';
 import type { SiteSchema } from './site-schema';
+import { compactEntity } from './validator-model';
 
 export interface ChangesPair {
   /** URL segment of its Changes page: '10.0.13..10.2.2' */
@@ -95,8 +96,11 @@ export function findPair(h: SiteHistory, slug: string): ChangesPair | null {
 /**
  * A model as the browser diffs it for a pair of releases without a static
  * page: everything the diff and the Changes page read (entities, modules,
- * docs), without the definitions' source positions.
+ * docs), without the definitions' source positions; an introspection without
+ * the doc text it borrowed (a diff with a build compares no docs).
  */
 export function changesModel(model: SchemaModel): SchemaModel {
+  if (model.origin?.kind === 'introspection')
+    return { ...model, entities: model.entities.map((e) => ({ ...compactEntity(e), module: e.module })) };
   return { ...model, entities: model.entities.map((e) => (e.loc ? { ...e, loc: null } : e)) };
 }

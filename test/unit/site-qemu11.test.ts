@@ -3,7 +3,11 @@
 // borrow doc text from the nearest older tree, 10.2.2, where the wire is
 // unchanged, and say plainly what is new or changed and has none.
 import { beforeAll, expect, it, vi } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { ChangesPage } from '@/components/docs-html/ChangesPage';
 import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
+import { computePair } from '@/components/site/changes-client';
+import { changesModel } from '@/lib/site/site-history';
 import { Topbar } from '@/components/docs-html/frame/Frame';
 import { absentNames } from '@/lib/site/absent';
 import { borrowDocs } from '@/lib/site/borrow-docs';
@@ -104,6 +108,25 @@ describeWithShared('QEMU 11.1.3 beside the 10.2.2 tree', () => {
     expect(switcher).toMatch(
       /data-version="11\.1\.3"[^>]*>11\.1\.3<span class="muted"> — its types have no names<\/span>/,
     );
+  });
+
+  it('tree -> build computed in the browser reads as its static page; the build ships without borrowed docs', async () => {
+    const history = source.getSiteHistory()!;
+    const pair = history.pairs.find((p) => p.slug === '10.2.2..11.1.3')!;
+    const releases = history.releases.map((r) => ({ label: r.label, prefix: r.prefix, model: `/m/${r.label}` }));
+    const served = new Map(history.releases.map((r) => [`/m/${r.label}`, JSON.stringify(changesModel(r.model))]));
+    expect(gzipSync(served.get('/m/11.1.3')!).length).toBeLessThan(60_000);
+    vi.stubGlobal(
+      'fetch',
+      async (url: string) => new Response(served.get(url) ?? null, { status: served.has(url) ? 200 : 404 }),
+    );
+    try {
+      const html = await computePair({ releases, pages: {} }, '10.2.2', '11.1.3');
+      expect(html).toBe(ChangesPage({ pair, pairs: [], releases: ['10.2.2', '11.1.3'] }).value);
+      expect(html).toContain('command <code>query-migrationthreads</code> removed');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a command the tree does not have is new, and says it has no documentation', () => {
