@@ -3,8 +3,10 @@
 // tree (lib/site/borrow-docs.ts): the mark of a member, enum value, branch or
 // alternative the tree does not have at that place ("new since 10.2.2") or has
 // with another shape ("changed since 10.2.2"), and the plain statement that
-// no documentation is available for it in this build.
-import { markKey, type BuildMark, type ItemKind } from '@/lib/site/borrow-docs';
+// no documentation is available for it in this build; an expander holding
+// one opens at once.
+import type { Entity } from '@/lib/qapi/model';
+import { markedTypeKey, markKey, type BuildMark, type ItemKind } from '@/lib/site/borrow-docs';
 import type { BorrowedFrom, SiteSchema } from '@/lib/site/site-schema';
 import type { DocContext } from './Rst';
 
@@ -14,11 +16,22 @@ import type { DocContext } from './Rst';
  * could not be borrowed there.
  */
 export function buildMarkOf(ctx: DocContext, type: string, kind: ItemKind, name: string): BuildMark | undefined {
-  const marks = ctx.site.docsFrom?.marks;
-  if (!marks) return undefined;
+  return ctx.site.docsFrom?.marks.get(markKey(rootOf(ctx), type, kind, name));
+}
+
+/** The command or event a page shows things through ('' on a type's fragment). */
+function rootOf(ctx: DocContext): string {
   const e = ctx.entity;
-  const root = e && (e.meta === 'command' || e.meta === 'event') ? e.name : '';
-  return marks.get(markKey(root, type, kind, name));
+  return e && (e.meta === 'command' || e.meta === 'event') ? e.name : '';
+}
+
+/** Whether the expansion of a type holds a mark (its own items, or its union branches' members): it opens at once. */
+export function holdsBuildMark(ctx: DocContext, type: Entity): boolean {
+  const marked = ctx.site.docsFrom?.markedTypes;
+  if (!marked) return false;
+  const root = rootOf(ctx);
+  const types = [type.name, ...(type.meta === 'union' ? type.branches.map((b) => b.type) : [])];
+  return types.some((t) => marked.has(markedTypeKey(root, t)));
 }
 
 /** 'new since 10.2.2' (an older tree) or 'not in 10.0.13' (the same release's tree). */

@@ -21,7 +21,7 @@ import { expansionOf, newBudget, type ExpandBudget } from './expansion-of';
 import { LazyExpander } from './LazyExpander';
 import { branchId } from './member-anchors';
 import { BranchIndex, GroupHeading } from './MemberGroups';
-import { BuildMarkBadge, buildMarkOf } from './BuildMark';
+import { BuildMarkBadge, buildMarkOf, holdsBuildMark } from './BuildMark';
 import type { DocContext } from './Rst';
 import { Description, DocTable } from './TableParts';
 import { TypeRef } from './TypeRef';
@@ -73,10 +73,12 @@ function Nested({
   if (!found) return null;
   const { type: t, label } = found;
   const canInline = !x.ancestors.includes(t.name) && x.depth < x.budget.maxDepth && x.budget.rows > 0;
+  // what a build has new or changed is shown, not folded away
+  const marked = !x.ancestors.includes(t.name) && holdsBuildMark(x.ctx, t);
   // masked types (introspection) have fragments but no pages, and may be recursive: lazy when over budget
-  if (inline || canInline || (!hasPage(t) && !isMaskedType(x.ctx.site, t.name))) {
+  if (inline || canInline || marked || (!hasPage(t) && !isMaskedType(x.ctx.site, t.name))) {
     return (
-      <details className="nested">
+      <details className="nested" open={marked}>
         <summary>Show {label}</summary>
         <ExpansionBody type={t} {...x} valueHref={valueHref} />
       </details>

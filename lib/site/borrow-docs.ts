@@ -40,6 +40,8 @@ export interface BorrowedDocs {
   typeNames: Map<string, string>;
   /** what is new or changed against the tree, per command or event reached through (markKey) */
   marks: Map<string, BuildMark>;
+  /** the types of the build holding a mark, per command or event reached through (markedTypeKey) */
+  markedTypes: Set<string>;
   /** per command and event both have: how many items reachable from it are new, changed or gone */
   differences: Map<string, Differences>;
 }
@@ -57,7 +59,10 @@ export interface Differences {
  * migrate-set-parameters takes; 10.2.2 had two): marks are per place.
  */
 export const markKey = (root: string, type: string, kind: ItemKind, name: string): string =>
-  `${root}\u0000${type}\u0000${kind}:${name}`;
+  `${markedTypeKey(root, type)}\u0000${kind}:${name}`;
+
+/** The key of a type of the build that holds a mark where it is reached through `root` ('' for any). */
+export const markedTypeKey = (root: string, type: string): string => `${root}\u0000${type}`;
 
 /**
  * The shape of a type at a place on the wire, as far as a description still
@@ -99,6 +104,7 @@ class Borrower {
   /** introspected type -> the tree type it was paired with first (what its type links name) */
   readonly paired = new Map<string, string>();
   readonly marks = new Map<string, BuildMark>();
+  readonly markedTypes = new Set<string>();
   readonly differences = new Map<string, Differences>();
   /** each pair of types compared once (descriptions borrowed then), walked again from every root */
   private readonly steps = new Map<string, Step>();
@@ -130,6 +136,7 @@ class Borrower {
         if (!this.marks.has(at)) counts.marked++;
         this.marks.set(at, mark);
         this.marks.set(markKey('', type, kind, name), mark);
+        this.markedTypes.add(markedTypeKey(root, type)).add(markedTypeKey('', type));
       }
       counts.gone += step.gone;
       todo.push(...step.next);
@@ -246,7 +253,8 @@ export function borrowDocs(introspected: SchemaModel, tree: SchemaModel): Borrow
   }
   // the introspection's model is shared (memoised per build): the entities that got doc text are copies
   const model = { ...introspected, entities: introspected.entities.map((e) => borrower.copies.get(e.name) ?? e) };
-  return { model, definitions, missing, typeNames, marks: borrower.marks, differences: borrower.differences };
+  const { marks, markedTypes, differences } = borrower;
+  return { model, definitions, missing, typeNames, marks, markedTypes, differences };
 }
 
 /** A source tree of the site, by its label and root file (either may hold its version). */

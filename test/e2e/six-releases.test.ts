@@ -42,7 +42,7 @@ describe.skipIf(!hasSixReleases())('the site of six releases', () => {
       'Documentation from 10.2.2 (VFIO_MIGRATION in 10.2.2) for what is unchanged on the wire',
     );
     expect(html).toContain('href="/v/10.2.2/events/VFIO_MIGRATION/"');
-    expect(html).toContain('Show 8 values');
+    expect(html).toContain('<details class="nested" open><summary>Show 8 values</summary>');
     expect(html).toMatch(
       /&quot;pre-copy-p2p-prepare&quot;<\/code><span class="req build-mark build-new">new since 10\.2\.2<\/span>/,
     );
