@@ -2,7 +2,7 @@
 // The index of Changes pages: each release to the next, and each release and
 // the default, with how many changes of each verdict; and the picker of any two
 // releases, whose pair the page's script computes in the browser when no
-// static page has it (components/site/changes-entry.ts).
+// static page has it (components/site/changes-client.ts).
 import { VERDICTS, type Verdict } from '@/lib/diff';
 import { changesModelPath, changesPath, withBase } from '@/lib/site/href';
 import { PairPicker } from './PairPicker';
@@ -47,7 +47,7 @@ function PairTable({ pairs }: { pairs: ChangesPair[] }) {
   );
 }
 
-/** What the pair picker's script needs (components/site/changes-entry.ts): each release's model, the static pages. */
+/** What the pair picker's script needs (components/site/changes-client.ts): each release's model, the static pages. */
 export interface PickerData {
   /** oldest first; prefix: where the release's pages are (no base path), model: its changes model (base path) */
   releases: { label: string; prefix: string; model: string }[];

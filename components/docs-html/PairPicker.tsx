@@ -1,7 +1,7 @@
 /** @jsxImportSource @/lib/site/html */
 // "Compare any two releases": a from/to form over every release of the site,
 // oldest first. It asks /changes/?from=A&to=B, which the pair picker's script
-// (components/site/changes-entry.ts) answers: with the static page of that
+// (components/site/changes-client.ts) answers: with the static page of that
 // pair where there is one, else with the pair computed in the browser.
 import { changesPath, withBase } from '@/lib/site/href';
 

@@ -3,7 +3,7 @@
 // documentation-only change data-action="doc" and data-def. Changing a filter
 // hides the changes it leaves out, then every group, module and section left
 // without a visible change, and says how many are shown. Listens on the
-// document, so a pair computed in the browser (changes-entry.ts) is filtered
+// document, so a pair computed in the browser (changes-client.ts) is filtered
 // the same way.
 
 const ITEMS = 'li.change, li.doc-change';
