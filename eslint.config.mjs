@@ -3,6 +3,7 @@
 //   lib/qapi      imports nothing else of ours
 //   lib/validate  only lib/qapi
 //   lib/diff      only lib/qapi
+//   lib/review    lib/qapi, lib/validate and lib/diff
 //   lib/site      lib/qapi, lib/validate and lib/diff, never components/ or app/
 //   nothing under lib/ imports React, Next.js or node:*, except the files
 //   whose job is disk access or Next's page metadata, listed in LIB_EDGE.
@@ -96,6 +97,7 @@ export default tseslint.config(
   ...layer('qapi', [], 'lib/qapi imports nothing else of ours.'),
   ...layer('validate', ['qapi'], 'lib/validate imports only lib/qapi.'),
   ...layer('diff', ['qapi'], 'lib/diff imports only lib/qapi.'),
+  ...layer('review', ['qapi', 'validate', 'diff'], 'lib/review imports only lib/qapi, lib/validate and lib/diff.'),
   ...layer(
     'site',
     ['qapi', 'validate', 'diff'],

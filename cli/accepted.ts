@@ -8,7 +8,14 @@ import type { SchemaModel } from '../lib/qapi/model';
 import { uniqueNames } from '../lib/site/config';
 import { rootLabel } from '../lib/site/introspection-label';
 import { createValidator } from '../lib/validate/index';
-import { acceptanceOf, rejectionOf, sinceTexts, type Acceptance, type Rejection } from '../lib/validate/accepted';
+import {
+  acceptanceOf,
+  groupedReasons,
+  rejectionOf,
+  sinceTexts,
+  type Acceptance,
+  type Rejection,
+} from '../lib/validate/accepted';
 import type { MessageResult, ValidationSession, ValidatorOptions } from '../lib/validate/types';
 import { escapeForTerminal } from '../lib/validate/format';
 
@@ -61,12 +68,15 @@ export function acceptedRecord(lines: Acceptance[]): Record<string, boolean> {
   return Object.fromEntries(lines.map((a) => [a.label, a.accepted]));
 }
 
-/** The text format's lines: "  accepted by: 10.2.2; not by: 10.0.13" then one reason per release that rejects. */
+/**
+ * The text format's lines: "  accepted by: 10.2.2; not by: 10.0.13" then one line per reason, naming the releases
+ * that reject the message for it.
+ */
 export function acceptedText(lines: Acceptance[]): string {
   const yes = lines.filter((a) => a.accepted).map((a) => a.label);
   const no = lines.filter((a) => !a.accepted);
   let out = `  accepted by: ${yes.length ? yes.join(', ') : 'none'}`;
   if (no.length) out += `; not by: ${no.map((a) => a.label).join(', ')}`;
-  for (const a of no) out += `\n    ${a.label}: ${escapeForTerminal(a.reason ?? '')}`;
+  for (const [labels, reason] of groupedReasons(no)) out += `\n    ${labels.join(', ')}: ${escapeForTerminal(reason)}`;
   return out;
 }

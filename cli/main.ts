@@ -45,6 +45,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "compare two schemas on the wire and judge each change by QEMU's rules",
     load: () => import('./diff'),
   },
+  review: {
+    summary: "review a QAPI patch mail: base, applies, QEMU's verdict, changes, reviewer rules",
+    load: () => import('./review'),
+  },
 };
 
 export const USAGE = `Usage: qapi-explorer <command> [options]

@@ -24,6 +24,7 @@ import { bundleChanges } from './postexport-changes.mjs';
 import { moveStagedExport } from './export-dir.mjs';
 import { withCspMeta } from './postexport-csp.mjs';
 import { normaliseBasePath } from '../lib/site/base-path.mjs';
+import { PLACEHOLDER } from '../lib/site/placeholder.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MARKER = 'data-static-doc="true"';
@@ -57,6 +58,31 @@ export function stripRuntime(html, scriptSrc) {
     .replace(/<script(?![^>]*\bid="theme-script")(?:\s[^>]*)?>[\s\S]*?<\/script>/g, '');
   out = out.replace('</head>', `<script src="${scriptSrc}" defer></script></head>`);
   return out;
+}
+
+/**
+ * The export's folders of placeholder pages (lib/site/placeholder.mjs): below
+ * each dynamic route's first `[param]` folder of app/ ('changes/_none', 'v/_none',
+ * the default tree's 'events/_none' for a schema without events …), so that a
+ * new route needs no list kept here.
+ */
+export function placeholderDirs(appDir = path.join(ROOT, 'app')) {
+  const dirs = [];
+  const walk = (dir, rel) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      if (/^\[.+\]$/.test(entry.name)) dirs.push(path.join(rel, PLACEHOLDER));
+      // a route group '(name)' is no segment of the URL
+      else walk(path.join(dir, entry.name), /^\(.+\)$/.test(entry.name) ? rel : path.join(rel, entry.name));
+    }
+  };
+  walk(appDir, '');
+  return dirs;
+}
+
+/** Removes the placeholder pages of every dynamic route from the export. */
+export function removePlaceholders(outDir, appDir) {
+  for (const dir of placeholderDirs(appDir)) rmSync(path.join(outDir, dir), { recursive: true, force: true });
 }
 
 function* htmlFiles(dir) {
@@ -96,11 +122,7 @@ export async function postExport(outDir) {
   if (await bundleValidator(outDir, basePath())) withCsp.delete(path.join(outDir, 'validate', 'index.html'));
   // the Changes index gets the pair picker's script (scripts/postexport-changes.mjs): an external script, its CSP holds
   await bundleChanges(outDir, basePath());
-  // Placeholder params that let /v/[version] routes build with a single tree (lib/site/routes.ts).
-  // (and the default tree's, e.g. /events/_none/ for the Guest Agent's schema, which has no events)
-  for (const dir of ['v', 'events', 'commands', 'types', 'modules']) {
-    rmSync(path.join(outDir, dir, '_none'), { recursive: true, force: true });
-  }
+  removePlaceholders(outDir);
   // last, once every page has its final scripts: each page's CSP (scripts/postexport-csp.mjs)
   for (const file of htmlFiles(outDir))
     if (!withCsp.has(file)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));

@@ -3,46 +3,26 @@
 // names in <code>), its verdict, direction and the QEMU rule it applied, and
 // links to where it is on each side of the pair. Shared by the Changes pages
 // and the History sections.
-import { describe, RULES, type Change, type Verdict } from '@/lib/diff';
+import { describe, RULES, VERDICT_LABELS, type Change, type Verdict } from '@/lib/diff';
 import { withBase } from '@/lib/site/href';
 import type { ChangeSides } from '@/lib/site/change-links';
-import { isMaskedType, shapeLabel } from '@/lib/site/masked-types';
-import type { SiteSchema } from '@/lib/site/site-schema';
 
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
+/** A verdict on a change's badge. */
 export const VERDICT_LABEL: Record<Verdict, string> = {
-  incompatible: 'incompatible',
+  ...VERDICT_LABELS,
   tolerate: 'compatible, clients must tolerate',
-  compatible: 'compatible',
 };
 
-/**
- * A name as a change shows it: in <code>, or, for a type whose name an
- * introspected schema masks ('58', '[58]'), its shape ('object {…}') from the
- * first of `sites` that masks it.
- */
-export function ChangeName({ name, sites = [] }: { name: string; sites?: SiteSchema[] }) {
-  const m = /^(\[*)(\d+)(\]*)$/.exec(name);
-  const site = m ? sites.find((s) => isMaskedType(s, m[2]!)) : undefined;
-  if (!m || !site) return <code>{name}</code>;
-  return (
-    <span className="shape">
-      {m[1]}
-      {shapeLabel(site.index, m[2]!)}
-      {m[3]}
-    </span>
-  );
-}
-
-/** describe() with each name it quotes in <code> (`sites`: the pair's trees, new first, for masked names). */
-export function ChangeDescription({ change, sites }: { change: Change; sites?: SiteSchema[] }) {
+/** describe() with each name it quotes in <code> (lib/diff never names a type QEMU masked: it says where it is). */
+export function ChangeDescription({ change }: { change: Change }) {
   const text = describe(change, (s) => `${OPEN}${s}${CLOSE}`);
   return text.split(OPEN).map((part, i) => {
     if (i === 0) return part;
     const [name = '', rest = ''] = part.split(CLOSE);
-    return [<ChangeName name={name} sites={sites} />, rest];
+    return [<code>{name}</code>, rest];
   });
 }
 

@@ -1,6 +1,6 @@
 /** @jsxImportSource @/lib/site/html */
 // The filters of a Changes page, as a plain form: incompatible only, added /
-// removed / changed, commands / events / types, direction.
+// removed / changed / left out by the build's conditions, commands / events / types, direction.
 // components/site/changes-filter.ts hides what they leave out (each change
 // carries data-verdict, data-action, data-def and data-dir) and counts what
 // is shown; without the script the form does nothing and everything shows.
@@ -17,6 +17,7 @@ export function ChangesFilters({ total }: { total: number }) {
           <option value="added">added</option>
           <option value="removed">removed</option>
           <option value="changed">changed</option>
+          <option value="left out">left out by a condition</option>
         </select>
       </label>
       <fieldset>

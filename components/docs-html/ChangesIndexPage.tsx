@@ -3,18 +3,16 @@
 // the default, with how many changes of each verdict; and the picker of any two
 // releases, whose pair the page's script computes in the browser when no
 // static page has it (components/site/changes-client.ts).
-import { VERDICTS, type Verdict } from '@/lib/diff';
+import { VERDICT_LABELS, VERDICTS } from '@/lib/diff';
 import { changesModelPath, changesPath, withBase } from '@/lib/site/href';
 import { PairPicker } from './PairPicker';
 import type { ChangesPair, SiteHistory } from '@/lib/site/site-history';
 
 /** Column heads, short for a table */
-const COLUMN_TITLES: Record<Verdict, string> = {
-  incompatible: 'Incompatible',
-  tolerate: 'To tolerate',
-  compatible: 'Compatible',
-};
-const COLUMNS = VERDICTS.map((verdict) => ({ verdict, title: COLUMN_TITLES[verdict] }));
+const COLUMNS = VERDICTS.map((verdict) => {
+  const label = VERDICT_LABELS[verdict];
+  return { verdict, title: label[0]!.toUpperCase() + label.slice(1) };
+});
 
 function PairTable({ pairs }: { pairs: ChangesPair[] }) {
   return (

@@ -14,7 +14,7 @@ import { changesPath, homePath, withBase } from '@/lib/site/href';
 import type { ChangesPair } from '@/lib/site/site-history';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { changeSummary, facetsOf } from '@/lib/site/changes-summary';
-import { ChangeDescription, ChangeName, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
+import { ChangeDescription, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
 import { ChangesFilters } from './ChangesFilters';
 import { DocDiff } from './DocDiff';
 import { PairPicker } from './PairPicker';
@@ -94,11 +94,11 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
   return (
     <div className="change-def" id={`${verdict}-${group.def}`}>
       <h4>
-        <span className={`kind kind-${kind}`}>{kind}</span> <ChangeName name={group.def} sites={[pair.new, pair.old]} />
+        <span className={`kind kind-${kind}`}>{kind}</span> <code>{group.def}</code>
         {group.oldDef !== group.def && (
           <span className="muted">
             {' ('}
-            <ChangeName name={group.oldDef} sites={[pair.old, pair.new]} /> before)
+            <code>{group.oldDef}</code> before)
           </span>
         )}{' '}
         <SideLinks
@@ -116,8 +116,7 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
             data-def={defFacet(kind)}
             data-dir={c.dir}
           >
-            <ChangeDescription change={c} sites={[pair.new, pair.old]} /> <VerdictBadge change={c} />{' '}
-            <RuleRef change={c} />{' '}
+            <ChangeDescription change={c} /> <VerdictBadge change={c} /> <RuleRef change={c} />{' '}
             <SideLinks sides={changeSides(c, pair.old, pair.new)} oldLabel={pair.old.label} newLabel={pair.new.label} />
             <ChangePaths change={c} pair={pair} />
           </li>
@@ -133,7 +132,7 @@ function Affected({ pair }: { pair: ChangesPair }) {
   for (const c of pair.diff.changes) {
     for (const root of new Set(c.paths.map((p) => splitPath(p)[0]))) {
       let n = counts.get(root);
-      if (!n) counts.set(root, (n = { incompatible: 0, tolerate: 0, compatible: 0 }));
+      if (!n) counts.set(root, (n = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>));
       n[c.verdict]++;
     }
   }
@@ -184,7 +183,7 @@ function DocChanges({ docs, pair }: { docs: DocChange[]; pair: ChangesPair }) {
       <ul className="doc-changes">
         {docs.map((d) => (
           <li className="doc-change" data-action="doc" data-def={defFacet(d.meta)}>
-            <ChangeName name={d.def} sites={[pair.new, pair.old]} />: {d.parts.join(', ')}{' '}
+            <code>{d.def}</code>: {d.parts.join(', ')}{' '}
             <SideLinks
               sides={{ old: sidePath(pair.old, d.def), new: sidePath(pair.new, d.def) }}
               oldLabel={pair.old.label}

@@ -16,6 +16,10 @@ import { ChangeDescription, RuleRef, SideLinks, VerdictBadge } from './ChangeTex
 const SHOWN = 8;
 
 function summary(step: ResolvedStep): string {
+  if (step.status === 'left-out') {
+    const c = step.changes.find((x) => x.kind === 'left-out');
+    return `left out of the build by its condition ${c?.condition ?? ''}`.trimEnd();
+  }
   if (step.status !== 'changed') return step.status;
   const n = step.changes.length;
   const wire = n ? `${n} wire change${n === 1 ? '' : 's'}` : '';
@@ -42,8 +46,7 @@ function Step({ step, history }: { step: ResolvedStep; history: SiteHistory }) {
         <ul className="changes-list">
           {shown.map((c) => (
             <li className={`change change-${c.verdict}`}>
-              <ChangeDescription change={c} sites={[to, from]} /> <VerdictBadge change={c} />{' '}
-              <RuleRef change={c} page={withBase(page)} />{' '}
+              <ChangeDescription change={c} /> <VerdictBadge change={c} /> <RuleRef change={c} page={withBase(page)} />{' '}
               <SideLinks sides={changeSides(c, from, to)} oldLabel={from.label} newLabel={to.label} />
             </li>
           ))}

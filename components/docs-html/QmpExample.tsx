@@ -7,6 +7,7 @@
 // (lib/site/example-lint.ts); a directive the model does not know (text from
 // outside the model) is shown as written, unchecked.
 // Annotated examples are prose with `::` literal blocks, each highlighted as QMP.
+import { literalBlocks } from '@/lib/qapi/example-messages';
 import type { QmpExample as ModelExample } from '@/lib/qapi/model';
 import type { QmpExampleNode } from '@/lib/site/rst/ast';
 import { parseRst } from '@/lib/site/rst/blocks';
@@ -26,13 +27,9 @@ function bodyText(example: ModelExample): string {
     .trimEnd();
 }
 
+/** What "Open in validator" carries: the messages as the example lint reads them (an annotated one's literal blocks). */
 function transcriptOf(example: ModelExample): string {
-  // an old-style section's prose lines are read past by the validator, as by the example lint
-  if (!example.annotated || example.fromSection) return bodyText(example);
-  return parseRst(bodyText(example))
-    .filter((b) => b.t === 'literal')
-    .map((b) => (b as { text: string }).text)
-    .join('\n\n');
+  return literalBlocks(example).join('\n\n');
 }
 
 // A line of an old-style example section that starts prose rather than a message (as lib/qapi/doc-model.ts reads it).

@@ -1,6 +1,7 @@
-// The notices above the editor: the share link (or why there is none), and
-// the banner after a text was replaced, with "Restore it" (the user's own
-// latest text) and the short list of earlier texts kept in this browser.
+// The notices above the editor: the share link (or why there is none), the
+// banner after a text was replaced, with "Restore it" (the user's own latest
+// text), and the list of earlier texts kept in this browser, which is there
+// on every visit, a reload included, whenever it holds any.
 import { MAX_FRAGMENT } from '@/lib/site/validator-share';
 import type { EarlierText, TextOrigin } from './drafts';
 import type { ShareState } from './useShareLink';
@@ -52,6 +53,40 @@ export function ShareNotice({ share, onDownload }: { share: ShareState; onDownlo
   return null;
 }
 
+/** The texts kept in this browser, each with a button that brings it back. */
+function HistoryList({ earlier, onRestore }: { earlier: EarlierText[]; onRestore(entry: EarlierText): void }) {
+  return (
+    <details className="vt-history">
+      <summary>Earlier texts ({earlier.length})</summary>
+      <ul>
+        {earlier.map((e) => (
+          <li key={e.id}>
+            <button
+              type="button"
+              onClick={() => onRestore(e)}
+              aria-label={`Restore ${e.origin === 'own' ? 'your text' : `the ${ORIGIN[e.origin]}`} from ${new Date(e.at).toLocaleTimeString()}`}
+            >
+              Restore
+            </button>{' '}
+            {ORIGIN[e.origin]}, {e.length.toLocaleString('en')} characters, {new Date(e.at).toLocaleTimeString()}:{' '}
+            <code>{e.preview.slice(0, 60)}</code>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The way back to earlier texts when no banner offers it: after a reload, on any visit. */
+export function EarlierTexts({ earlier, onRestore }: { earlier: EarlierText[]; onRestore(entry: EarlierText): void }) {
+  if (!earlier.length) return null;
+  return (
+    <div className="vt-earlier">
+      <HistoryList earlier={earlier} onRestore={onRestore} />
+    </div>
+  );
+}
+
 interface BannerProps {
   banner: NonNullable<Banner>;
   earlier: EarlierText[];
@@ -71,26 +106,7 @@ export function DraftBanner({ banner, earlier, onRestore, onDismiss }: BannerPro
           <button type="button" onClick={() => onRestore(own)}>
             Restore it
           </button>
-          {earlier.length > 1 && (
-            <details className="vt-history">
-              <summary>Earlier texts ({earlier.length})</summary>
-              <ul>
-                {earlier.map((e) => (
-                  <li key={e.id}>
-                    <button
-                      type="button"
-                      onClick={() => onRestore(e)}
-                      aria-label={`Restore the ${ORIGIN[e.origin]} from ${new Date(e.at).toLocaleTimeString()}`}
-                    >
-                      Restore
-                    </button>{' '}
-                    {ORIGIN[e.origin]}, {e.length.toLocaleString('en')} characters,{' '}
-                    {new Date(e.at).toLocaleTimeString()}: <code>{e.preview.slice(0, 60)}</code>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
+          {earlier.length > 1 && <HistoryList earlier={earlier} onRestore={onRestore} />}
         </>
       )}
       <button type="button" className="vt-dismiss" aria-label="Dismiss" onClick={onDismiss}>

@@ -2,22 +2,22 @@
 // The /validate page's island: wires the toolbar, the notices, the editor and
 // the results together. State lives in hooks: the text and its history
 // (useDraft), the options in the query string (usePageOptions), the checking
-// in a worker (useValidation), the share link (useShareLink), the user's own
-// QEMU schemas (useOwnSchemas), which join the site's releases in the select
-// and in "accepted by".
+// in a worker (ValidatorClient, one store, read through useValidation), the
+// share link (useShareLink), the user's own QEMU schemas (useOwnSchemas),
+// which join the site's releases in the select and in "accepted by".
 import { useCallback, useMemo, useRef } from 'react';
 import { Editor, type EditorHandle } from './Editor.client';
 import type { Spot } from './reveal-spot';
-import { DraftBanner, ShareNotice } from './Notices';
+import { DraftBanner, EarlierTexts, ShareNotice } from './Notices';
 import { ResultsPanel } from './ResultsPanel.client';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
-import type { TextOrigin } from './drafts';
+import type { EarlierText, TextOrigin } from './drafts';
 import { useDraft } from './useDraft';
 import { usePageOptions } from './usePageOptions';
 import { downloadText, useShareLink } from './useShareLink';
-import { useValidation } from './useValidation';
-import { useOwnSchemas, type ReadOwn } from './useOwnSchemas';
+import { useValidation, useValidatorClient } from './useValidation';
+import { ownTitle, useOwnSchemas } from './useOwnSchemas';
 import type { ReleaseRef } from './protocol';
 import type { VersionInfo } from './version-info';
 
@@ -25,42 +25,37 @@ export type { VersionInfo } from './version-info';
 
 export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
   const editor = useRef<EditorHandle>(null);
-  const readOwn = useRef<ReadOwn>(async () => ({ type: 'failed', message: 'not ready' }));
-  const own = useOwnSchemas(
-    useCallback<ReadOwn>((...args) => readOwn.current(...args), []),
-    site,
-  );
+  const client = useValidatorClient();
+  const own = useOwnSchemas(client.requestIntrospection, site);
   const { versions } = own;
   const releases = useMemo<ReleaseRef[]>(
     () => versions.map((v) => ({ label: v.title ?? v.label, modelUrl: v.modelUrl })),
     [versions],
   );
-  const immediate = useRef(true);
   const setLinkVersion = useRef<(v: string | undefined) => void>(() => undefined);
   const draft = useDraft(useCallback((v: string | undefined) => setLinkVersion.current(v), []));
   const { options, setOptions, version, ...opts } = usePageOptions(versions, draft.ready && own.loaded);
   setLinkVersion.current = opts.setLinkVersion;
-  const checked = useValidation(draft.ready ? draft.text : '', options, version.modelUrl, immediate, releases);
-  readOwn.current = checked.requestIntrospection;
+  const checked = useValidation(client, draft.ready ? draft.text : '', options, version.modelUrl, releases);
   const ownChosen = own.own.find((o) => o.label === options.version);
   const { share, copyLink, reset: resetShare } = useShareLink();
   const { replaceText: replaceDraft, editText, latest } = draft;
 
   const replaceText = useCallback(
     async (next: string, origin: TextOrigin, message: string) => {
-      immediate.current = true;
+      client.checkAtOnce();
       resetShare();
       await replaceDraft(next, origin, message);
     },
-    [replaceDraft, resetShare],
+    [client, replaceDraft, resetShare],
   );
   const onText = useCallback(
     (next: string, pasted: boolean) => {
-      if (pasted) immediate.current = true;
+      if (pasted) client.checkAtOnce();
       editText(next);
       resetShare();
     },
-    [editText, resetShare],
+    [client, editText, resetShare],
   );
   const openFile = useCallback(
     async (file: File) => {
@@ -72,6 +67,10 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
     },
     [replaceText, draft],
   );
+  const restore = (entry: EarlierText) => {
+    client.checkAtOnce();
+    void draft.restore(entry);
+  };
   const download = () => downloadText(latest.current.text, 'qmp-messages.txt');
   const select = useCallback((at: Spot) => editor.current?.select(at.line, at.col, at.endLine, at.endCol), []);
   const ctx = useMemo(
@@ -89,7 +88,7 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
         sharing={share.state === 'working'}
         onOptions={setOptions}
         onExample={async (name) => {
-          const sample = await checked.requestSample(name);
+          const sample = await client.requestSample(version.modelUrl, name);
           if (sample) await replaceText(sample, 'sample', `Inserted a minimal ${name} event.`);
         }}
         onFile={openFile}
@@ -109,6 +108,22 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
         onDownload={download}
       />
       <ShareNotice share={share} onDownload={download} />
+      {own.own
+        .flatMap((o) => checked.refused.filter((r) => r.modelUrl === `own:${o.key}`).map((r) => ({ o, r })))
+        .map(({ o, r }) => (
+          <p key={o.key} className="vt-banner vt-banner-error" role="alert">
+            Your QEMU&apos;s schema &ldquo;{ownTitle(o)}&rdquo; cannot be used: {r.message}.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                if (o.label === options.version) setOptions({ ...options, version: '' });
+                own.remove(o.key);
+              }}
+            >
+              Forget it
+            </button>
+          </p>
+        ))}
       {own.note && (
         <p className={`vt-banner vt-banner-${own.note.kind}`} role={own.note.kind === 'error' ? 'alert' : 'status'}>
           {own.note.message}{' '}
@@ -117,16 +132,15 @@ export function ValidatorApp({ versions: site }: { versions: VersionInfo[] }) {
           </button>
         </p>
       )}
-      {draft.banner && (
+      {draft.banner ? (
         <DraftBanner
           banner={draft.banner}
           earlier={draft.earlier}
-          onRestore={(entry) => {
-            immediate.current = true;
-            void draft.restore(entry);
-          }}
+          onRestore={restore}
           onDismiss={() => draft.setBanner(null)}
         />
+      ) : (
+        <EarlierTexts earlier={draft.earlier} onRestore={restore} />
       )}
       {draft.storageNote && (
         <p className="vt-banner vt-banner-error" role="alert">

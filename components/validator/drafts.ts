@@ -3,7 +3,8 @@
 // tab does not), so two open tabs never overwrite each other; a new tab
 // starts from the most recently saved draft. Whatever replaces a text (a
 // shared link, an example, a file, another tab's draft falling out of the
-// index) first lands in a short history the user can restore from.
+// index) first lands in a history the user can restore from: the last 50 of
+// the user's own texts, whatever they open, and the last 8 of other origins.
 // Browser-only, no React.
 import { loadStored, readRecord, removeStored, saveStored, writeRecord } from './storage';
 
@@ -25,7 +26,10 @@ interface DraftEntry {
   origin: TextOrigin;
 }
 
-const MAX_HISTORY = 8;
+/** Texts of other origins kept (an example, a shared link, a file: each can be had again). */
+const MAX_OPENED = 8;
+/** The user's own texts kept: what they open never pushes one out, only more of their own beyond this many. */
+const MAX_OWN = 50;
 const MAX_DRAFTS = 6;
 const TAB_KEY = 'qapi-explorer:validator:tab';
 
@@ -56,8 +60,13 @@ export async function pushHistory(text: string, origin: TextOrigin): Promise<boo
   }
   const entry: EarlierText = { id: newId(), origin, at: Date.now(), length: text.length, preview };
   if (!(await saveStored(`history:${entry.id}`, text))) return false;
-  const kept = [entry, ...entries];
-  for (const old of kept.splice(MAX_HISTORY)) removeStored(`history:${old.id}`);
+  const kept: EarlierText[] = [];
+  let own = 0;
+  let opened = 0;
+  for (const e of [entry, ...entries]) {
+    if (e.origin === 'own' ? ++own <= MAX_OWN : ++opened <= MAX_OPENED) kept.push(e);
+    else removeStored(`history:${e.id}`);
+  }
   return writeRecord('history', kept);
 }
 

@@ -5,7 +5,10 @@
 import { idbStore } from './idb';
 
 const PREFIX = 'qapi-explorer:validator:';
+/** The localStorage marker of a text kept in IndexedDB: this, then its number of parts. */
 const IN_IDB = '\u0000idb';
+/** A text that itself starts with NUL is kept behind this, so no typed text reads as the marker. */
+const ESCAPED = '\u0000txt';
 /** localStorage holds about 5 M UTF-16 code units per origin; stay well below. */
 const LOCAL_LIMIT = 1_000_000;
 /** Texts in IndexedDB are stored in parts of this many code units, each put in its own short task. */
@@ -14,7 +17,7 @@ const idb = idbStore('qapi-explorer-validator');
 
 /** How many IndexedDB parts the localStorage marker `v` says the text has (0: not in IndexedDB). */
 function partsOf(v: string | null): number {
-  if (v === null || !v.startsWith(IN_IDB)) return 0;
+  if (v === null || !v.startsWith(IN_IDB) || !/^\d*$/.test(v.slice(IN_IDB.length))) return 0;
   return Number(v.slice(IN_IDB.length)) || 1;
 }
 
@@ -30,7 +33,7 @@ export async function saveStored(name: string, text: string): Promise<boolean> {
   try {
     const had = partsOf(localStorage.getItem(key));
     if (text.length <= LOCAL_LIMIT) {
-      localStorage.setItem(key, text);
+      localStorage.setItem(key, text.startsWith('\u0000') ? ESCAPED + text : text);
       void deleteParts(key, had);
       return true;
     }
@@ -53,7 +56,7 @@ export async function loadStored(name: string): Promise<string | null> {
   try {
     const v = localStorage.getItem(key);
     const parts = partsOf(v);
-    if (!parts) return v;
+    if (!parts) return v?.startsWith(ESCAPED) ? v.slice(ESCAPED.length) : v;
     const out: string[] = [];
     for (let i = 0; i < parts; i++) {
       const part = await idb<unknown>('readonly', (s) => s.get(partKey(key, i)));

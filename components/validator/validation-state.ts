@@ -1,4 +1,4 @@
-// What the validator page knows of its checks (useValidation keeps it): the
+// What the validator page knows of its checks (ValidatorClient keeps it): the
 // result on screen with its underlines, progress, the model's names and
 // "accepted by"; when a check of new input starts; and how an answer to an
 // own-schema request reads. Plain data and pure functions, no React.
@@ -22,6 +22,8 @@ export interface ValidationState {
   /** the check `result` came from, and which releases accept its messages (null until known) */
   resultId: number;
   accepted: AcceptedBy | null;
+  /** models the worker refused (past its budget, no longer stored…), and why */
+  refused: { modelUrl: string; message: string }[];
 }
 
 export const INITIAL_VALIDATION: ValidationState = {
@@ -36,6 +38,7 @@ export const INITIAL_VALIDATION: ValidationState = {
   events: [],
   resultId: 0,
   accepted: null,
+  refused: [],
 };
 
 /** A running check of more input than this is cut short when newer input arrives. */

@@ -3,8 +3,10 @@
 // model and one that keeps an own schema's text; guarantees each model is
 // fetched and indexed once, one Validator per (model, options), large inputs
 // fed to a session in line-aligned chunks with progress after each, "accepted
-// by" after each result (dropped when a newer check arrives), and every
-// failure answered as a 'failed' message, never a throw. No DOM, no React.
+// by" after each result (dropped when a newer check arrives), a model past
+// the budget (or that cannot be had) refused and the page told which, and
+// every failure answered as a 'failed' message, never a throw. No DOM, no
+// React.
 import type { SchemaModel } from '@/lib/qapi/model';
 import { QapiError } from '@/lib/qapi/error';
 import { createValidator, type MessageResult, type Validator } from '@/lib/validate/index';
@@ -13,6 +15,7 @@ import { pageKinds } from '@/lib/site/validator-model';
 import { sampleEventText } from '@/lib/site/validator-sample';
 import type { CheckOptions, FromWorker, ReleaseRef, ToWorker } from './protocol';
 import { computeAccepted } from './worker-accepted';
+import { overBudget } from '@/lib/validate/budget';
 
 /** Inputs above this size are fed in chunks, with progress between them. */
 export const CHUNK = 1 << 20;
@@ -38,14 +41,20 @@ export class WorkerCore {
     },
   ) {}
 
+  /** A model, fetched once; one past the budget, or that cannot be had, is refused and the page told so. */
   private model(url: string): Promise<SchemaModel> {
     let p = this.models.get(url);
     if (!p) {
       p = this.fetchModel(url).then((model) => {
         if (!model || !Array.isArray(model.entities)) throw new Error(`${url} is not a schema model`);
+        const over = overBudget(model);
+        if (over) throw new Error(over);
         return model;
       });
-      p.catch(() => this.models.delete(url));
+      p.catch((err: unknown) => {
+        this.models.delete(url);
+        this.post({ type: 'refused', modelUrl: url, message: err instanceof Error ? err.message : String(err) });
+      });
       this.models.set(url, p);
     }
     return p;
@@ -110,8 +119,7 @@ export class WorkerCore {
       current: () => this.latest === req.id,
     };
     try {
-      const accepted = await computeAccepted(req, messages, deps);
-      if (accepted && deps.current()) this.post({ type: 'accepted', id: req.id, accepted });
+      await computeAccepted(req, messages, deps, (part) => this.post({ type: 'accepted', id: req.id, part }));
     } catch {
       // "accepted by" is extra: the verdicts already shown stand
     }
@@ -119,6 +127,8 @@ export class WorkerCore {
 
   private async introspect(req: Extract<ToWorker, { type: 'introspect' }>): Promise<void> {
     const model = await this.readOwn(req.text, req.fileName);
+    const over = overBudget(model);
+    if (over) throw new Error(over);
     await this.storeOwn(req.key, req.text);
     this.models.set(`own:${req.key}`, Promise.resolve(model));
     const { qemuVersion, target } = model.origin?.kind === 'introspection' ? model.origin : {};

@@ -5,14 +5,16 @@
 // without recursing, so the caller can memoise pairs and stop at cycles.
 // Names only identify a pair: two types with the same members compare equal
 // whatever they are called, and member order is never looked at.
-import type { Alternative, Branch, Feature, IfCond, Member } from '../qapi/model';
-import { condText, sameScalar, specialFeature, typeLabel, valueRange, type ShapeTable } from './shape';
+import type { Alternative, Branch, EnumValue, Feature, IfCond, Member } from '../qapi/model';
+import { condText, sameScalar, specialFeature, typeLabel, valueRange, type ShapeTable, type WireShape } from './shape';
 import type { Change } from './types';
 
 /** A change before its direction, verdict and paths are known. */
 export interface LocalChange extends Omit<Change, 'verdict' | 'dir' | 'rule' | 'paths'> {
   /** what to append to the pair's path: '.member', '[type=socket]' */
   at?: string;
+  /** for a thing added or removed: its own `if:` condition (condText), when it has one */
+  cond?: string;
 }
 
 export interface Edge {
@@ -51,7 +53,7 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
   if (os.kind === 'enum' && ns.kind === 'enum') {
     for (const [name, v] of ns.values) {
       const old = os.values.get(name);
-      if (!old) out.local.push({ kind: 'value-added', ...where, item: name });
+      if (!old) out.local.push({ kind: 'value-added', ...where, item: name, ...cond(v.if) });
       else {
         compareFeatures(out.local, old.features, v.features, where, name, undefined);
         compareIf(out.local, old.if, v.if, where, name, undefined);
@@ -59,7 +61,7 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
     }
     for (const [name, v] of os.values) {
       if (!ns.values.has(name)) {
-        out.local.push({ kind: 'value-removed', ...where, item: name, ...was(v.features) });
+        out.local.push({ kind: 'value-removed', ...where, item: name, ...was(v.features), ...cond(v.if) });
       }
     }
   } else if (os.kind === 'array' && ns.kind === 'array') {
@@ -69,9 +71,12 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
       out.local.push({ kind: 'type-changed', ...where, from: typeLabel(ot, o), to: typeLabel(nt, n) });
       return out;
     }
-    compareMembers(out, ot, nt, where, os.members, ns.members, ns.discriminator ?? os.discriminator);
-    const tag = ns.discriminator ?? os.discriminator ?? '';
-    compareKeyed(out, ot, nt, where, 'branch', (v) => `[${tag}=${v}]`, os.branches, ns.branches);
+    if (!os.discriminator !== !ns.discriminator) {
+      compareStructUnion(out, ot, nt, where, o, n);
+      return out;
+    }
+    compareMembers(out, ot, nt, where, os.members, ns.members, ns.discriminator);
+    if (ns.discriminator) compareUnions(out, ot, nt, where, os, ns, ns.discriminator);
   } else if (os.kind === 'alternate' && ns.kind === 'alternate') {
     compareKeyed(out, ot, nt, where, 'alternative', (kind) => `<${kind}>`, os.alternatives, ns.alternatives);
   }
@@ -79,6 +84,75 @@ export function comparePair(ot: ShapeTable, nt: ShapeTable, o: string, n: string
 }
 
 type Where = { def: string; oldDef?: string };
+type ObjectShape = Extract<WireShape, { kind: 'object' }>;
+
+/**
+ * Two unions with the same tag: their branches by tag value, and the tag
+ * values' own features (a deprecated branch is a deprecated value of the tag's
+ * enum, which the branches alone would not show).
+ */
+function compareUnions(
+  out: PairResult,
+  ot: ShapeTable,
+  nt: ShapeTable,
+  where: Where,
+  os: ObjectShape,
+  ns: ObjectShape,
+  tag: string,
+): void {
+  const seg = (v: string) => `[${tag}=${v}]`;
+  const oldTag = os.members.get(tag)?.type ?? '';
+  const newTag = ns.members.get(tag)?.type ?? '';
+  const oldValues = tagValues(ot, oldTag);
+  const newValues = tagValues(nt, newTag);
+  const removedWas = (v: string) => was(oldValues.get(v)?.features ?? []);
+  compareKeyed(out, ot, nt, where, 'branch', seg, os.branches, ns.branches, removedWas);
+  const tagWhere = whereOf(ot, oldTag, nt, newTag);
+  for (const v of ns.branches.keys()) {
+    const before = oldValues.get(v);
+    const after = newValues.get(v);
+    if (before && after && os.branches.has(v)) {
+      compareFeatures(out.local, before.features, after.features, tagWhere, v, seg(v));
+    }
+  }
+}
+
+function tagValues(table: ShapeTable, name: string): Map<string, EnumValue> {
+  const s = table.shape(name);
+  return s.kind === 'enum' ? s.values : new Map();
+}
+
+/**
+ * A struct against a union (or back): what the wire sees is the union's base
+ * plus one branch, so the struct is compared with each branch. Its members
+ * that no branch holds are compared with the base (the tag among them, as the
+ * member it was: 'str' then the tag's enum); those a branch holds are compared
+ * under that branch, so a member moved into one branch is removed only from
+ * the others, and a member new to one branch is added there. Tag values were
+ * accepted before (as a string, or another enum's values): no branch is new.
+ */
+function compareStructUnion(out: PairResult, ot: ShapeTable, nt: ShapeTable, where: Where, o: string, n: string): void {
+  const os = ot.shape(o) as ObjectShape;
+  const ns = nt.shape(n) as ObjectShape;
+  const unionIsNew = ns.discriminator !== undefined;
+  const [union, unionTable, struct] = unionIsNew ? [ns, nt, os] : [os, ot, ns];
+  const inBranches = new Set<string>();
+  for (const b of union.branches.values()) {
+    const branch = unionTable.shape(b.type);
+    if (branch.kind !== 'object') continue;
+    for (const name of branch.members.keys()) if (!union.members.has(name)) inBranches.add(name);
+  }
+  const moved = [...struct.members.keys()].filter((m) => inBranches.has(m));
+  const rest = new Map([...struct.members].filter(([m]) => !inBranches.has(m)));
+  if (unionIsNew) compareMembers(out, ot, nt, where, rest, union.members, undefined);
+  else compareMembers(out, ot, nt, where, union.members, rest, undefined);
+  for (const [value, b] of union.branches) {
+    const seg = `[${union.discriminator}=${value}]`;
+    out.edges.push(
+      unionIsNew ? { seg, o: ot.subset(o, moved), n: b.type } : { seg, o: b.type, n: nt.subset(n, moved) },
+    );
+  }
+}
 
 interface Retype {
   changes: {
@@ -142,7 +216,7 @@ function retype(ot: ShapeTable, nt: ShapeTable, o: string, n: string, seg = ''):
 function whereOf(ot: ShapeTable, o: string, nt: ShapeTable, n: string): Where {
   const def = nt.owner(n);
   const oldDef = ot.owner(o);
-  if (o === '' || n === '' || oldDef === def) return { def };
+  if (o === '' || n === '' || !oldDef || oldDef === def) return { def };
   if (nt.masksNames) return { def: oldDef };
   if (ot.masksNames) return { def };
   return { def, oldDef };
@@ -162,7 +236,7 @@ function compareMembers(
     const at = `.${name}`;
     if (!old) {
       const def = nt.masksNames ? container.def : nt.owner(m.definedIn);
-      out.local.push({ kind: 'member-added', def, item: name, optional: m.optional, at });
+      out.local.push({ kind: 'member-added', def, item: name, optional: m.optional, at, ...cond(m.if) });
       continue;
     }
     const where = whereOf(ot, old.definedIn, nt, m.definedIn);
@@ -186,7 +260,8 @@ function compareMembers(
     if (!nm.has(name)) {
       const at = `.${name}`;
       const def = ot.masksNames ? container.def : ot.owner(old.definedIn);
-      out.local.push({ kind: 'member-removed', def, item: name, optional: old.optional, at, ...was(old.features) });
+      const removed = { item: name, optional: old.optional, at, ...was(old.features), ...cond(old.if) };
+      out.local.push({ kind: 'member-removed', def, ...removed });
     }
   }
 }
@@ -204,12 +279,13 @@ function compareKeyed(
   seg: (key: string) => string,
   om: Map<string, Branch | Alternative>,
   nm: Map<string, Branch | Alternative>,
+  removedWas: (key: string) => { was?: 'deprecated' | 'unstable' } = () => ({}),
 ): void {
   // a branch's changes name their place in the path; an alternative's kind names itself
   const at = (key: string) => (what === 'branch' ? { at: seg(key) } : {});
   for (const [key, n] of nm) {
     const old = om.get(key);
-    if (!old) out.local.push({ kind: `${what}-added`, ...where, item: key, ...at(key) });
+    if (!old) out.local.push({ kind: `${what}-added`, ...where, item: key, ...at(key), ...cond(n.if) });
     else {
       compareIf(out.local, old.if, n.if, where, key, seg(key));
       // a kept branch or alternative whose type changed kind is one change, filed under this type
@@ -221,8 +297,10 @@ function compareKeyed(
       }
     }
   }
-  for (const key of om.keys()) {
-    if (!nm.has(key)) out.local.push({ kind: `${what}-removed`, ...where, item: key, ...at(key) });
+  for (const [key, old] of om) {
+    if (!nm.has(key)) {
+      out.local.push({ kind: `${what}-removed`, ...where, item: key, ...at(key), ...removedWas(key), ...cond(old.if) });
+    }
   }
 }
 
@@ -263,4 +341,10 @@ export function compareIf(
 function was(features: Feature[]): { was?: 'deprecated' | 'unstable' } {
   const w = specialFeature(features);
   return w ? { was: w } : {};
+}
+
+/** The condition of a thing added or removed, kept to tell a build's configuration from a change. */
+export function cond(c: IfCond | undefined): { cond?: string } {
+  const text = condText(c);
+  return text ? { cond: text } : {};
 }

@@ -5,12 +5,16 @@
 // matter), each pair of types compared once however many places use it, and
 // cycles (recursive types) visited once. A change carries the union of the
 // directions of every place that reaches it, its verdict under QEMU's rules,
-// and one shortest path from each command or event part that reaches it.
+// and one shortest path from each command or event part that reaches it. A
+// type a running QEMU's schema leaves unnamed is never named by its masked
+// number: its changes say where clients meet it. A tree against a build: what
+// the build left out by the tree's conditions is said so, not 'removed'.
 import type { Command, Event, SchemaModel } from '../qapi/model';
-import { compareFeatures, compareIf, comparePair, type LocalChange, type PairResult } from './compare';
+import { compareFeatures, compareIf, comparePair, cond, type LocalChange, type PairResult } from './compare';
 import { compareDocs } from './docs';
+import { splitPath } from './path';
 import { ShapeTable, specialFeature } from './shape';
-import type { Change, Direction, SchemaDiff } from './types';
+import type { Change, Direction, LeftOut, SchemaDiff } from './types';
 import { rule, verdictRank } from './verdict';
 
 interface Root {
@@ -23,29 +27,33 @@ interface Root {
 
 const key = (o: string, n: string) => `${o}\u0000${n}`;
 
+/** A change found, with where clients meet it, before its verdict. */
+interface Found {
+  c: LocalChange;
+  dir: Direction;
+  paths: string[];
+  /** the paths of the type holding it (paths less the change's own step) */
+  places: string[];
+}
+
 export function diffSchemas(oldModel: SchemaModel, newModel: SchemaModel): SchemaDiff {
   const ot = new ShapeTable(oldModel);
   const nt = new ShapeTable(newModel);
-  const changes: Change[] = [];
+  const found: Found[] = [];
   const roots: Root[] = [];
-
-  const place = (c: LocalChange, dir: Direction, paths: string[]): Change => {
-    const feature = c.kind === 'feature-added' ? c.to : c.kind === 'feature-removed' ? c.from : undefined;
-    const { at: _at, ...rest } = c;
-    return { ...rest, ...rule({ ...c, feature }, dir), dir, paths };
-  };
+  const top = (c: LocalChange, dir: Direction, name: string) => found.push({ c, dir, paths: [name], places: [name] });
 
   for (const [name, ne] of definitions(newModel)) {
     const oe = ot.entity(name);
     const dir = ne.meta === 'command' ? 'send' : 'receive';
     if (!oe || oe.meta !== ne.meta) {
-      changes.push(place({ kind: `${ne.meta}-added`, def: name }, dir, [name]));
+      top({ kind: `${ne.meta}-added`, def: name, ...cond(ne.if) }, dir, name);
       continue;
     }
-    const top: LocalChange[] = [];
-    compareFeatures(top, oe.features, ne.features, { def: name }, undefined, undefined);
-    compareIf(top, oe.if, ne.if, { def: name }, undefined, undefined);
-    for (const c of top) changes.push(place(c, dir, [name]));
+    const local: LocalChange[] = [];
+    compareFeatures(local, oe.features, ne.features, { def: name }, undefined, undefined);
+    compareIf(local, oe.if, ne.if, { def: name }, undefined, undefined);
+    for (const c of local) top(c, dir, name);
     if (ne.meta === 'command') {
       const oc = oe as Command;
       roots.push({ path: `${name}.arguments`, dir: 'send', o: oc.argType ?? '', n: ne.argType ?? '' });
@@ -58,27 +66,58 @@ export function diffSchemas(oldModel: SchemaModel, newModel: SchemaModel): Schem
     const ne = nt.entity(name);
     if (ne && ne.meta === oe.meta) continue;
     const w = specialFeature(oe.features);
-    const c: LocalChange = { kind: `${oe.meta}-removed`, def: name, ...(w ? { was: w } : {}) };
-    changes.push(place(c, oe.meta === 'command' ? 'send' : 'receive', [name]));
+    const c: LocalChange = { kind: `${oe.meta}-removed`, def: name, ...(w ? { was: w } : {}), ...cond(oe.if) };
+    top(c, oe.meta === 'command' ? 'send' : 'receive', name);
   }
+  found.push(...wireChanges(ot, nt, roots));
 
-  changes.push(...wireChanges(ot, nt, roots, place));
+  const changes = placeAll(found, ot, nt);
   changes.sort(byVerdictThenPlace);
   // a running QEMU's schema has its conditions resolved and no doc text: neither can be compared
   if (ot.masksNames || nt.masksNames) return { changes: changes.filter((c) => c.kind !== 'if-changed'), docs: [] };
   return { changes, docs: compareDocs(ot, nt, changes) };
 }
 
+/**
+ * Each change with its verdict. A tree against a build (a running QEMU's
+ * schema): what only the tree has, under a condition the build does not
+ * meet, is left out by the build's configuration, not added or removed. A
+ * condition is met when the build has something else under it (the tree's
+ * condition, now resolved, shows as an 'if-changed' of a thing both have).
+ */
+function placeAll(found: Found[], ot: ShapeTable, nt: ShapeTable): Change[] {
+  const treeSide = ot.masksNames === nt.masksNames ? null : ot.masksNames ? 'new' : 'old';
+  const met = new Set<string>();
+  for (const { c } of found) if (c.kind === 'if-changed') met.add((treeSide === 'old' ? c.from : c.to) ?? '');
+  // what the tree has and the build lacks: removed (tree → build) or added (build → tree); features aside
+  const onlyInTree = (kind: string) =>
+    !kind.startsWith('feature-') && kind.endsWith(treeSide === 'old' ? '-removed' : '-added');
+  return found.map(({ c, dir, paths, places }) => {
+    const { at: _at, cond: condition, ...rest } = c;
+    let change: LocalChange = rest;
+    if (treeSide && condition && !met.has(condition) && onlyInTree(c.kind)) {
+      const what = c.kind.slice(0, c.kind.indexOf('-')) as LeftOut;
+      const { was: _was, ...kept } = rest;
+      change = { ...kept, kind: 'left-out', what, condition };
+    }
+    if (ot.isMasked(change.def) || nt.isMasked(change.def)) {
+      const within = [...places].sort()[0]!;
+      const { oldDef: _old, ...named } = change;
+      change = { ...named, def: splitPath(within)[0], within };
+    } else if (change.oldDef !== undefined && (ot.isMasked(change.oldDef) || nt.isMasked(change.oldDef))) {
+      const { oldDef: _old, ...named } = change;
+      change = named;
+    }
+    const feature = c.kind === 'feature-added' ? c.to : c.kind === 'feature-removed' ? c.from : undefined;
+    return { ...change, ...rule({ ...change, feature }, dir), dir, paths };
+  });
+}
+
 function* definitions(model: SchemaModel): Generator<[string, Command | Event]> {
   for (const e of model.entities) if (e.meta === 'command' || e.meta === 'event') yield [e.name, e];
 }
 
-function wireChanges(
-  ot: ShapeTable,
-  nt: ShapeTable,
-  roots: Root[],
-  place: (c: LocalChange, dir: Direction, paths: string[]) => Change,
-): Change[] {
+function wireChanges(ot: ShapeTable, nt: ShapeTable, roots: Root[]): Found[] {
   // 1. every pair reachable from a root, compared once
   const pairs = new Map<string, PairResult>();
   const stack = roots.map((r) => [r.o, r.n]);
@@ -132,22 +171,26 @@ function wireChanges(
     }
   }
   // 4. one change however many pairs hold it (a base's member is also in every derived type)
-  const merged = new Map<string, { c: LocalChange; dirs: Set<'send' | 'receive'>; paths: Set<string> }>();
+  type Merged = { c: LocalChange; dirs: Set<'send' | 'receive'>; paths: Set<string>; places: Set<string> };
+  const merged = new Map<string, Merged>();
   for (const [k, r] of pairs) {
     for (const c of r.local) {
       const id = [c.kind, c.def, c.oldDef, c.item, c.from, c.to, c.optional].join('\u0000');
       let m = merged.get(id);
-      if (!m) merged.set(id, (m = { c, dirs: new Set(), paths: new Set() }));
+      if (!m) merged.set(id, (m = { c, dirs: new Set(), paths: new Set(), places: new Set() }));
       for (const d of dirs.get(k)!) m.dirs.add(d);
-      for (const p of paths.get(k)!) m.paths.add(c.at ? p + c.at : p);
+      for (const p of paths.get(k)!) {
+        m.paths.add(c.at ? p + c.at : p);
+        m.places.add(p);
+      }
     }
   }
-  const out: Change[] = [];
-  for (const { c, dirs: d, paths: p } of merged.values()) {
-    const dir: Direction = d.size === 2 ? 'both' : d.has('send') ? 'send' : 'receive';
-    out.push(place(c, dir, [...p].sort()));
-  }
-  return out;
+  return [...merged.values()].map(({ c, dirs: d, paths: p, places }) => ({
+    c,
+    dir: d.size === 2 ? 'both' : d.has('send') ? 'send' : 'receive',
+    paths: [...p].sort(),
+    places: [...places],
+  }));
 }
 
 function byVerdictThenPlace(a: Change, b: Change): number {

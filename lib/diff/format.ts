@@ -2,7 +2,17 @@
 // JSON for tools. Receives the diff, the two releases' labels and options;
 // guarantees incompatible changes first, each with its direction and every
 // path clients meet it by, and each rule applied quoted once at the end.
-import { RULES, VERDICT_HEADINGS, VERDICTS, type Change, type RuleId, type SchemaDiff, type Verdict } from './types';
+import { placeText } from './path';
+import {
+  RULES,
+  VERDICT_HEADINGS,
+  VERDICT_LABELS,
+  VERDICTS,
+  type Change,
+  type RuleId,
+  type SchemaDiff,
+  type Verdict,
+} from './types';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
 
@@ -12,6 +22,16 @@ export interface FormatOptions {
   incompatibleOnly?: boolean;
   /** paths shown per change in text and Markdown before "and N more" */
   maxPaths?: number;
+}
+
+const CLASSIC = new Set<Verdict>(['incompatible', 'tolerate', 'compatible']);
+
+/** '1 incompatible, 0 to tolerate, 3 compatible': QEMU's three verdicts always, ours and the build's when there are any. */
+export function verdictCounts(changes: readonly Change[]): string {
+  const count = (v: Verdict) => changes.filter((c) => c.verdict === v).length;
+  return VERDICTS.filter((v) => count(v) > 0 || CLASSIC.has(v))
+    .map((v) => `${count(v)} ${VERDICT_LABELS[v]}`)
+    .join(', ');
 }
 
 export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: FormatOptions): string {
@@ -29,10 +49,9 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
   const maxPaths = options.maxPaths ?? 3;
   const out: string[] = [];
   const title = `${options.oldLabel} → ${options.newLabel}`;
-  const counts = VERDICTS.map((v) => `${count(v)} ${v === 'tolerate' ? 'to tolerate' : v}`).join(', ');
   const summary =
     `${changes.length} wire change${changes.length === 1 ? '' : 's'}` +
-    (changes.length ? ` (${counts})` : '') +
+    (changes.length ? ` (${verdictCounts(changes)})` : '') +
     (options.incompatibleOnly ? '' : `, ${docs.length} definition${docs.length === 1 ? '' : 's'} with doc changes`);
   out.push(md ? `**QAPI schema ${title}**: ${summary}.` : `${title}: ${summary}`);
   for (const v of VERDICTS) {
@@ -61,10 +80,13 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
 
 /** One line saying what changed, in QAPI's words. */
 export function describe(c: Change, code: (s: string) => string = (s) => s): string {
-  const def = code(c.def) + (c.oldDef ? ` (${code(c.oldDef)} before)` : '');
+  // a type with no name to show is said by where clients meet it, without a noun before it
+  const def = c.within ? placeText(c.within, code) : code(c.def) + (c.oldDef ? ` (${code(c.oldDef)} before)` : '');
+  const named = (noun: string) => (c.within ? def : `${noun} ${def}`);
   const item = c.item !== undefined ? code(c.item) : '';
   const of = c.item !== undefined ? `${item} of ${def}` : def;
   const was = c.was ? `, was ${c.was}` : '';
+  const member = `${c.optional ? 'optional' : 'mandatory'} member ${item}`;
   switch (c.kind) {
     case 'command-added':
     case 'event-added':
@@ -73,37 +95,47 @@ export function describe(c: Change, code: (s: string) => string = (s) => s): str
     case 'event-removed':
       return `${c.kind.split('-')[0]} ${def} removed${was}`;
     case 'member-added':
-      return `${c.optional ? 'optional' : 'mandatory'} member ${item} added to ${def}`;
+      return `${member} added to ${def}`;
     case 'member-removed':
-      return `${c.optional ? 'optional' : 'mandatory'} member ${item} removed from ${def}${was}`;
+      return `${member} removed from ${def}${was}`;
     case 'made-optional':
       return `member ${of} made optional`;
     case 'made-mandatory':
       return `member ${of} made mandatory${was}`;
     case 'type-changed':
-      return (
-        `type ${c.item !== undefined ? `of ${of} ` : ''}changed from ${code(c.from ?? '')} to ${code(c.to ?? '')}` +
-        (c.range ? ` (${c.range})` : '')
-      );
-    case 'became-alternate':
-      return `${code(c.from ?? '')} became alternate ${code(c.to ?? '')}`;
+    case 'became-alternate': {
+      const to = (c.kind === 'became-alternate' ? 'alternate ' : '') + code(c.to ?? '');
+      const range = c.range ? ` (${c.range})` : '';
+      return `type ${c.item !== undefined ? `of ${of} ` : ''}changed from ${code(c.from ?? '')} to ${to}${range}`;
+    }
     case 'value-added':
-      return `value ${item} added to enum ${def}`;
+      return `value ${item} added to ${named('enum')}`;
     case 'value-removed':
-      return `value ${item} removed from enum ${def}${was}`;
+      return `value ${item} removed from ${named('enum')}${was}`;
     case 'branch-added':
-      return `branch ${item} added to union ${def}`;
+      return `branch ${item} added to ${named('union')}`;
     case 'branch-removed':
-      return `branch ${item} removed from union ${def}`;
+      return `branch ${item} removed from ${named('union')}${was}`;
     case 'alternative-added':
-      return `${item} alternative added to alternate ${def}`;
+      return `${item} alternative added to ${named('alternate')}`;
     case 'alternative-removed':
-      return `${item} alternative removed from alternate ${def}`;
+      return `${item} alternative removed from ${named('alternate')}`;
     case 'feature-added':
       return `feature ${code(c.to ?? '')} added to ${of}`;
     case 'feature-removed':
       return `feature ${code(c.from ?? '')} removed from ${of}`;
     case 'if-changed':
       return `condition of ${of} changed from ${c.from ? code(c.from) : 'none'} to ${c.to ? code(c.to) : 'none'}`;
+    case 'left-out': {
+      const what = {
+        command: `command ${def}`,
+        event: `event ${def}`,
+        member: `${member} of ${def}`,
+        value: `value ${item} of ${named('enum')}`,
+        branch: `branch ${item} of ${named('union')}`,
+        alternative: `${item} alternative of ${named('alternate')}`,
+      }[c.what ?? 'member'];
+      return `${what} left out of the build by its condition ${code(c.condition ?? '')}`;
+    }
   }
 }

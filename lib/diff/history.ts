@@ -7,6 +7,7 @@
 // Indices keep the JSON small: the changes themselves are stored once, in steps.
 import type { SchemaModel } from '../qapi/model';
 import { diffSchemas } from './diff';
+import { splitPath } from './path';
 import type { Change, SchemaDiff } from './types';
 
 export interface Release {
@@ -81,16 +82,11 @@ function concerned(c: Change): Set<string> {
   return names;
 }
 
-/** A change's path at the command or event it is met through: 'chardev-add.arguments.backend[type=socket]' -> ['chardev-add', '.arguments.backend[type=socket]']. */
-export function splitPath(p: string): [string, string] {
-  const m = /^(.+?)(\.(?:arguments|returns|data)(?=$|[.[<]).*)$/.exec(p);
-  return m ? [m[1]!, m[2]!] : [p, ''];
-}
-
 export interface ResolvedStep {
   from: string;
   to: string;
-  status: 'added' | 'removed' | 'changed';
+  /** 'left-out': a build that lacks what its tree has only under a condition the build does not meet */
+  status: 'added' | 'removed' | 'changed' | 'left-out';
   changes: Change[];
   docs: string[];
 }
@@ -108,11 +104,13 @@ export function historyOf(history: SchemaHistory, name: string): ResolvedStep[] 
     const e = byStep.get(i);
     if (!before && !after) continue;
     if (before && after && !e) continue;
+    const changes = (e?.changes ?? []).map((k) => history.steps[i].changes[k]);
+    const leftOut = changes.some((c) => c.kind === 'left-out' && c.def === name && c.item === undefined);
     out.push({
       from: history.labels[i],
       to: history.labels[i + 1],
-      status: !before ? 'added' : !after ? 'removed' : 'changed',
-      changes: (e?.changes ?? []).map((k) => history.steps[i].changes[k]),
+      status: before && after ? 'changed' : leftOut ? 'left-out' : before ? 'removed' : 'added',
+      changes,
       docs: e?.docs ?? [],
     });
   }

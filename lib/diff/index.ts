@@ -3,13 +3,13 @@ export { diffSchemas } from './diff';
 export {
   buildHistory,
   historyOf,
-  splitPath,
   type Release,
   type SchemaHistory,
   type DefHistory,
   type HistoryEntry,
   type ResolvedStep,
 } from './history';
-export { formatDiff, describe, type DiffFormat, type FormatOptions } from './format';
+export { splitPath, placeText } from './path';
+export { formatDiff, describe, verdictCounts, type DiffFormat, type FormatOptions } from './format';
 export { examplesText, otherText } from './docs';
 export * from './types';

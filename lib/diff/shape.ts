@@ -20,6 +20,7 @@ import {
   type StructType,
   type UnionType,
 } from '../qapi/model';
+import { isMaskedType, shapeLabel } from '../qapi/shape-label';
 
 export type WireShape =
   | { kind: 'scalar'; name: string }
@@ -45,8 +46,12 @@ interface IntrospectionMarks {
   origin?: { kind?: string };
 }
 
+/** Joins an object's name to the members a subset keeps: 'SevInfo\u0001handle,policy'. */
+const SUBSET = '\u0001';
+
 export class ShapeTable {
-  private readonly entities = new Map<string, Entity>();
+  /** every entity by name */
+  readonly index = new Map<string, Entity>();
   private readonly shapes = new Map<string, WireShape>();
   /**
    * A query-qmp-schema reply masks type names ('123'), has its conditions
@@ -55,12 +60,33 @@ export class ShapeTable {
   readonly masksNames: boolean;
 
   constructor(readonly model: SchemaModel) {
-    for (const e of model.entities) this.entities.set(e.name, e);
+    for (const e of model.entities) this.index.set(e.name, e);
     this.masksNames = (model as SchemaModel & IntrospectionMarks).origin?.kind === 'introspection';
   }
 
+  /** The named entity (none for a subset: its own features and condition are the whole object's). */
   entity(name: string): Entity | undefined {
-    return this.entities.get(name);
+    return this.index.get(name);
+  }
+
+  /** A type whose name QEMU masked ('123'): never shown, said by its shape or its place instead. */
+  isMasked(name: string): boolean {
+    return this.masksNames && isMaskedType(this, name);
+  }
+
+  /**
+   * The object `name` with only the members `keep`, as a type name of its own:
+   * the side of a struct that is compared with each branch of a union.
+   */
+  subset(name: string, keep: string[]): string {
+    const sub = `${name}${SUBSET}${keep.join(',')}`;
+    if (!this.shapes.has(sub)) {
+      const whole = this.shape(name);
+      if (whole.kind !== 'object') throw new Error(`subset of ${name}: not an object`);
+      const members = new Map([...whole.members].filter(([m]) => keep.includes(m)));
+      this.shapes.set(sub, { kind: 'object', def: whole.def, members, branches: new Map() });
+    }
+    return sub;
   }
 
   shape(name: string): WireShape {
@@ -74,7 +100,7 @@ export class ShapeTable {
 
   /** The JSON kind that selects a value of this type in an alternate. */
   jsonKind(name: string): string {
-    return alternativeKind(this.entities.get(name));
+    return alternativeKind(this.index.get(name));
   }
 
   /**
@@ -83,15 +109,16 @@ export class ShapeTable {
    * implicit base, otherwise the type itself.
    */
   owner(name: string): string {
-    const e = this.entities.get(name);
-    if (!e?.implicit) return name;
-    const m = /^q_obj_(.+)-(?:arg|base|wrapper)$/.exec(name);
-    return m && this.entities.has(m[1]) ? m[1] : name;
+    const whole = name.split(SUBSET)[0]!;
+    const e = this.index.get(whole);
+    if (!e?.implicit) return whole;
+    const m = /^q_obj_(.+)-(?:arg|base|wrapper)$/.exec(whole);
+    return m && this.index.has(m[1]) ? m[1] : whole;
   }
 
   private build(name: string): WireShape {
     if (name === '') return { kind: 'object', members: new Map(), branches: new Map() };
-    const e = this.entities.get(name);
+    const e = this.index.get(name);
     if (!e) return { kind: 'missing', name };
     switch (e.meta) {
       case 'builtin':
@@ -160,12 +187,12 @@ export function specialFeature(features: Feature[]): 'deprecated' | 'unstable' |
   return undefined;
 }
 
-/** How a type reads in a change's from/to: its name, '[Elem]' for arrays, '{}' for the empty object. */
+/** How a type reads in a change's from/to: its name, '[Elem]' for arrays, '{}' for the empty object, a masked one by its shape. */
 export function typeLabel(table: ShapeTable, name: string): string {
   if (name === '') return '{}';
   const e = table.entity(name);
   if (e?.meta === 'array') return `[${typeLabel(table, e.elementType)}]`;
-  return name;
+  return table.isMasked(name) ? shapeLabel(table.index, name) : name;
 }
 
 /** Integer builtins as [min, max] (as numbers: only their order matters). */

@@ -6,17 +6,35 @@
 /** send: command arguments; receive: command returns and event data; both: a type used in both. */
 export type Direction = 'send' | 'receive' | 'both';
 
-/** 'tolerate' = compatible, but clients must tolerate what they did not see before. */
-export type Verdict = 'incompatible' | 'tolerate' | 'compatible';
+/**
+ * 'tolerate': compatible, but clients must tolerate what they did not see before.
+ * 'our-call': something QEMU sends was removed; QEMU's rules call that compatible
+ * only for "unreachable" stuff, that can't be sent anymore, which no schema
+ * shows: the verdict is ours.
+ * 'configuration': not a change of QEMU at all: a build against a tree, the
+ * build left out what the tree has only under an `if:` condition.
+ */
+export type Verdict = 'incompatible' | 'tolerate' | 'our-call' | 'compatible' | 'configuration';
 
 /** The verdicts worst first: the order every list of changes is shown in. */
-export const VERDICTS: readonly Verdict[] = ['incompatible', 'tolerate', 'compatible'];
+export const VERDICTS: readonly Verdict[] = ['incompatible', 'tolerate', 'our-call', 'compatible', 'configuration'];
 
 /** A verdict as the heading of its changes. */
 export const VERDICT_HEADINGS: Record<Verdict, string> = {
   incompatible: 'Incompatible',
   tolerate: 'Compatible, but clients must tolerate',
+  'our-call': "Compatible if it was unreachable (our call: the schema can't show that)",
   compatible: 'Compatible',
+  configuration: "Left out of the build by the tree's conditions",
+};
+
+/** A verdict in a few words: a change's badge, a count, a table column. */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  incompatible: 'incompatible',
+  tolerate: 'to tolerate',
+  'our-call': 'compatible by our call',
+  compatible: 'compatible',
+  configuration: 'left out by a condition',
 };
 
 export type ChangeKind =
@@ -38,7 +56,11 @@ export type ChangeKind =
   | 'alternative-removed'
   | 'feature-added'
   | 'feature-removed'
-  | 'if-changed';
+  | 'if-changed'
+  | 'left-out';
+
+/** What a 'left-out' change left out. */
+export type LeftOut = 'command' | 'event' | 'member' | 'value' | 'branch' | 'alternative';
 
 export interface Change {
   kind: ChangeKind;
@@ -46,8 +68,14 @@ export interface Change {
   dir: Direction;
   /** key of RULES: the sentence of qapi-code-gen.rst the verdict applies */
   rule: RuleId;
-  /** the definition holding the change: a command, an event or a named type (its new name; the old one if gone) */
+  /**
+   * the definition holding the change: a command, an event or a named type (its
+   * new name; the old one if gone); for a type a running QEMU's schema leaves
+   * unnamed, the command or event of `within`
+   */
   def: string;
+  /** for a change in an unnamed type: where clients first meet that type ('query-block.arguments') */
+  within?: string;
   /** the definition's name in the old schema, when it differs (a renamed type) */
   oldDef?: string;
   /** the member, enum value, branch value, alternative kind or feature that changed */
@@ -61,6 +89,9 @@ export interface Change {
   range?: 'wider' | 'narrower';
   /** the removed or changed thing carried this special feature in the old schema */
   was?: 'deprecated' | 'unstable';
+  /** for 'left-out': what it is, and the tree's condition that the build does not meet */
+  what?: LeftOut;
+  condition?: string;
   /** where clients meet it, one shortest path per command/event part:
    *  'chardev-add.arguments.backend[type=socket].data.reconnect' */
   paths: string[];
@@ -93,7 +124,7 @@ export type RuleId =
   | 'feature'
   | 'conditional';
 
-/** Quoted from QEMU's docs/devel/qapi-code-gen.rst; the last three sentences are ours and say so. */
+/** Quoted from QEMU's docs/devel/qapi-code-gen.rst; sentences in parentheses are ours. */
 export const RULES: Record<RuleId, string> = {
   'send-optin':
     'Adding opt-in functionality to the send direction is backwards compatible: adding commands, optional ' +
@@ -108,7 +139,9 @@ export const RULES: Record<RuleId, string> = {
   'receive-unreachable':
     'Removing "unreachable" stuff like events that can\'t be triggered anymore, optional return or event data ' +
     "members that can't be sent anymore, and return or event data member (enumeration) values that can't be sent " +
-    'anymore makes no difference to clients, except for introspection.',
+    'anymore makes no difference to clients, except for introspection.  The latter can conceivably confuse ' +
+    "clients, so tread carefully. (Whether it can still be sent is not in the schema. That it can't is our " +
+    "assumption, so the verdict is ours, not QEMU's.)",
   'receive-remove': 'Incompatible changes include removing return and event data members.',
   'receive-tolerate':
     'Adding functionality to the receive direction is generally backwards compatible […] Clients are expected to ' +

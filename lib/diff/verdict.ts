@@ -4,7 +4,7 @@
 // "Compatibility considerations") that decides it. A type used in both
 // directions gets the worse of the two verdicts, as "Any change to types used
 // in both contexts need to consider both" asks.
-import type { ChangeKind, Direction, RuleId, Verdict } from './types';
+import { VERDICTS, type ChangeKind, type Direction, type RuleId, type Verdict } from './types';
 
 interface Ruling {
   verdict: Verdict;
@@ -22,6 +22,8 @@ export interface RuleInput {
 const ok = (rule: RuleId): Ruling => ({ verdict: 'compatible', rule });
 const bad = (rule: RuleId): Ruling => ({ verdict: 'incompatible', rule });
 const tolerate = (rule: RuleId): Ruling => ({ verdict: 'tolerate', rule });
+/** QEMU allows removing what can't be sent anymore; whether it still can, no schema says. */
+const ourCall = (rule: RuleId): Ruling => ({ verdict: 'our-call', rule });
 
 /** A ruling, or one that depends on the change (an optional member, a type's range of values). */
 type Rule = Ruling | ((change: RuleInput) => Ruling);
@@ -41,14 +43,14 @@ const RULES: Record<ChangeKind, Row> = {
   'command-added': both(ok('send-optin')),
   'command-removed': both(bad('send-incompatible')),
   'event-added': both(ok('receive-add')),
-  'event-removed': both(ok('receive-unreachable')),
+  'event-removed': both(ourCall('receive-unreachable')),
   'member-added': {
     send: (c) => (c.optional ? ok('send-optin') : bad('send-incompatible')),
     receive: ok('receive-add'),
   },
   'member-removed': {
     send: bad('send-incompatible'),
-    receive: (c) => (c.optional ? ok('receive-unreachable') : bad('receive-remove')),
+    receive: (c) => (c.optional ? ourCall('receive-unreachable') : bad('receive-remove')),
   },
   // a member that may now be missing is, for a client that read it, a removed member
   'made-optional': { send: ok('send-optin'), receive: bad('receive-remove') },
@@ -60,17 +62,18 @@ const RULES: Record<ChangeKind, Row> = {
   // a client meets values of a kind it was never sent
   'became-alternate': { send: ok('send-optin'), receive: bad('type-change') },
   'value-added': { send: ok('send-optin'), receive: tolerate('receive-tolerate') },
-  'value-removed': { send: bad('send-incompatible'), receive: ok('receive-unreachable') },
+  'value-removed': { send: bad('send-incompatible'), receive: ourCall('receive-unreachable') },
   'branch-added': { send: ok('send-optin'), receive: tolerate('receive-tolerate') },
-  'branch-removed': { send: bad('send-incompatible'), receive: ok('receive-unreachable') },
+  'branch-removed': { send: bad('send-incompatible'), receive: ourCall('receive-unreachable') },
   'alternative-added': { send: ok('send-optin'), receive: tolerate('receive-tolerate') },
-  'alternative-removed': { send: bad('send-incompatible'), receive: ok('receive-unreachable') },
+  'alternative-removed': { send: bad('send-incompatible'), receive: ourCall('receive-unreachable') },
   'feature-added': both(ok('feature')),
   'feature-removed': both(ok('feature')),
   'if-changed': both(tolerate('conditional')),
+  'left-out': both({ verdict: 'configuration', rule: 'conditional' }),
 };
 
-const RANK: Record<Verdict, number> = { incompatible: 0, tolerate: 1, compatible: 2 };
+const RANK = Object.fromEntries(VERDICTS.map((v, i) => [v, i])) as Record<Verdict, number>;
 
 function ruling(r: Rule, change: RuleInput): Ruling {
   return typeof r === 'function' ? r(change) : r;

@@ -104,6 +104,8 @@ export function findExamples(section: QAPIDocSection): QmpExample[] {
 /** A line of an old-style example that is prose, not part of a message: at the base indent, no JSON, no marker. */
 const PROSE_RE = /^(?!->|<-|\.\.\.)[^\s{}[\]"]/;
 const ENUMERATOR_RE = /^\d+\.\s+/;
+/** A line that starts a message in an old-style example: a '->' / '<-' marker, or a bare JSON object. */
+const MESSAGE_START_RE = /^\s*(?:->|<-|\{)/;
 
 /**
  * The body of an old-style 'Example:' section as examples, its lines dedented
@@ -131,8 +133,9 @@ function sectionExamples(section: QAPIDocSection): QmpExample[] {
     const paragraphStart = i === 0 || body[i - 1].text === '';
     if (paragraphStart && PROSE_RE.test(l.text) && !MESSAGE_LINE_RE.test(l.text)) {
       // a prose paragraph: a case's title, unless no message follows it
-      let end = i;
-      while (end < body.length && body[end].text !== '' && PROSE_RE.test(body[end].text)) end++;
+      // its lines run to the paragraph's end, whatever they hold ('[0, 10), [10, 50):'), until a message starts
+      let end = i + 1;
+      while (end < body.length && body[end].text !== '' && !MESSAGE_START_RE.test(body[end].text)) end++;
       const followedByMessages = body.slice(end).some((b) => MESSAGE_LINE_RE.test(b.text));
       if (followedByMessages) {
         if (hasMessages) {

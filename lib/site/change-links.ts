@@ -5,7 +5,7 @@
 // that page has one, or null when the tree has no page for it (added or
 // removed definitions). Also splits a change's path into its command or event
 // and the rest, so the page can link the command or event.
-import type { Change } from '../diff';
+import { splitPath, type Change } from '../diff';
 import type { Entity } from '../qapi/model';
 import { definitionPath } from './href';
 import { hasPage, type SiteModule, type SiteSchema } from './site-schema';
@@ -54,7 +54,10 @@ export function sidePath(site: SiteSchema, name: string, item?: string): string 
 }
 
 export function changeSides(c: Change, oldSite: SiteSchema, newSite: SiteSchema): ChangeSides {
-  const item = ITEM_KINDS.has(c.kind) ? c.item : undefined;
+  const itemKind = ITEM_KINDS.has(c.kind) || (c.kind === 'left-out' && c.what !== 'branch');
+  // in a type with no name, the item is a row of the definition's page only at its top
+  const atTop = c.within === undefined || splitPath(c.within)[1].split(/[.[<]/).length === 2;
+  const item = itemKind && atTop ? c.item : undefined;
   return { old: sidePath(oldSite, c.oldDef ?? c.def, item), new: sidePath(newSite, c.def, item) };
 }
 

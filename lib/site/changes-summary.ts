@@ -5,8 +5,8 @@
 // Pure; runs in the browser too (the /changes/ pair picker).
 import type { Change } from '../diff';
 
-/** What happened, as the filters offer it. */
-export type ChangeAction = 'added' | 'removed' | 'changed';
+/** What happened, as the filters offer it ('left out': by the build's configuration, never 'removed'). */
+export type ChangeAction = 'added' | 'removed' | 'changed' | 'left out';
 
 /** What changed, as the summary counts it: [singular, plural]. */
 const THINGS: Record<string, [string, string]> = {
@@ -25,17 +25,20 @@ const THINGS: Record<string, [string, string]> = {
 };
 
 /** A change's action and thing: 'value-removed' -> removed value; unknown kinds are changed 'other'. */
-export function facetsOf(c: Pick<Change, 'kind'>): { action: ChangeAction; thing: string } {
+export function facetsOf(c: Pick<Change, 'kind' | 'what'>): { action: ChangeAction; thing: string } {
+  if (c.kind === 'left-out') return { action: 'left out', thing: c.what && THINGS[c.what] ? c.what : 'other' };
   const m = /^(.*)-(added|removed)$/.exec(c.kind);
   if (m && THINGS[m[1]!]) return { action: m[2] as ChangeAction, thing: m[1]! };
   return { action: 'changed', thing: THINGS[c.kind] ? c.kind : 'other' };
 }
 
-const ACTIONS: ChangeAction[] = ['removed', 'added', 'changed'];
+const ACTIONS: ChangeAction[] = ['removed', 'left out', 'added', 'changed'];
 const ORDER = Object.keys(THINGS);
 
 /** Per action (removed first: what breaks clients), 'N things' in a fixed order of things. */
-export function changeSummary(changes: readonly Pick<Change, 'kind'>[]): { action: ChangeAction; counts: string[] }[] {
+export function changeSummary(
+  changes: readonly Pick<Change, 'kind' | 'what'>[],
+): { action: ChangeAction; counts: string[] }[] {
   const counts = new Map<string, number>();
   for (const c of changes) {
     const { action, thing } = facetsOf(c);

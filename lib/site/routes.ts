@@ -6,6 +6,7 @@
 // /v/[version] routes when only one tree is built) gets a single placeholder
 // that renders the 404 page.
 import type { Entity } from '../qapi/model';
+import { PLACEHOLDER } from './placeholder.mjs';
 import { sectionOf, type Section } from './href';
 import { extraVersions, getSchema } from './source';
 import { hasPage, type SiteModule, type SiteSchema } from './site-schema';
@@ -18,7 +19,7 @@ import {
   type AbsentModule,
 } from './absent';
 
-export const PLACEHOLDER = '_none';
+export { PLACEHOLDER };
 
 /** Default: the tree served at the site root. Versioned: the others, under /v/[version]. */
 export type RouteScope = 'default' | 'versioned';

@@ -1,10 +1,14 @@
 // Words for issue texts: receives model names and wire values; returns short
 // QAPI-flavoured descriptions ("int8 (integer -128..127)", "enum RunState",
-// "the data of event STOP", "string \"foo\""). Pure functions, no state.
+// "the data of event STOP", "string \"foo\""); a type whose name QEMU masked
+// in its introspection is said by its shape or by where it is used, never by
+// its number. Pure functions, no state.
 import type { Entity, EnumType, IfCond, SchemaIndex } from '../qapi/model';
 import { ANY_QAPI_INTEGER, declaredRange } from './ranges';
 import { IntegralFloat } from './wire';
 import { quote } from './quote';
+import { isMasked, placeOf } from './places';
+import type { SelectedBranch } from './walk';
 
 export function describeIf(cond: IfCond): string {
   if (typeof cond === 'string') return cond;
@@ -33,20 +37,42 @@ export function describeType(index: SchemaIndex, name: string): string {
   if (BUILTIN_WORDS[name]) return `${name} (${BUILTIN_WORDS[name]})`;
   const e = index.get(name);
   if (!e) return name;
+  const masked = isMasked(e);
   switch (e.meta) {
     case 'array':
       return `array of ${describeType(index, e.elementType)}`;
     case 'enum':
-      return `enum ${name}`;
+      return masked ? 'an enum value' : `enum ${name}`;
     case 'struct':
       return e.implicit ? 'an object' : `struct ${name}`;
     case 'union':
       return e.implicit ? 'an object' : `union ${name}`;
     case 'alternate':
-      return `alternate ${name}`;
+      return masked ? e.alternatives.map((a) => describeType(index, a.type)).join(' or ') : `alternate ${name}`;
     default:
       return name;
   }
+}
+
+/** A union by its name ('union BlockdevOptions'); one whose name QEMU masked, by where it is used. */
+export function unionWords(index: SchemaIndex, name: string): string {
+  if (!isMasked(index.get(name))) return `union ${name}`;
+  return placeOf(index, name) ?? 'a union of this schema';
+}
+
+/** Branches shown in a text before "… and N more": a chain of unions may select hundreds. */
+const BRANCHES_SHOWN = 3;
+
+/** "branch 'qcow2' of union BlockdevOptions, selected by driver: 'qcow2'; …", for the branches a value selected. */
+export function describeBranches(index: SchemaIndex, branches: readonly SelectedBranch[]): string {
+  const words = branches
+    .slice(0, BRANCHES_SHOWN)
+    .map(
+      (b) =>
+        `branch '${quote(b.value)}' of ${unionWords(index, b.union)}, selected by ${b.discriminator}: '${quote(b.value)}'`,
+    );
+  const more = branches.length - words.length;
+  return words.join('; ') + (more > 0 ? `; … and ${more} more branches` : '');
 }
 
 /** Who owns members of an object type, in user terms: implicit argument types name their command or event. */
@@ -60,6 +86,7 @@ export function describeOwner(index: SchemaIndex, typeName: string): string {
   const base = /^q_obj_(.+)-base$/.exec(typeName);
   if (base) return `the base of union ${base[1]}`;
   const e = index.get(typeName);
+  if (isMasked(e)) return placeOf(index, typeName) ?? 'an object of this schema';
   if (e?.meta === 'union') return `union ${typeName}`;
   if (e?.meta === 'struct') return `struct ${typeName}`;
   return typeName;
@@ -86,8 +113,13 @@ export function listEnumValues(e: EnumType, max = 24): string {
     for (const f of v.features) if (f.special) notes.push(f.name);
     return notes.length ? `'${v.name}' (${notes.join(', ')})` : `'${v.name}'`;
   });
-  const more = e.values.length - max;
-  return words.join(', ') + (more > 0 ? `, … and ${more} more` : '');
+  return listNames(words, max, e.values.length);
+}
+
+/** "a, b, c, … and 12 more": a schema's own names, at most `max` of them (a hostile one may have thousands). */
+export function listNames(names: readonly string[], max = 40, total = names.length): string {
+  const more = total - Math.min(max, names.length);
+  return names.slice(0, max).join(', ') + (more > 0 ? `, … and ${more} more` : '');
 }
 
 export function entityWord(e: Entity): string {

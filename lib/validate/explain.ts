@@ -6,8 +6,18 @@
 // definition, and a "did you mean". Positions are added later (locate.ts).
 import type * as z from 'zod';
 import type { Member, SchemaIndex } from '../qapi/model';
-import { alternativeFor, concreteEntity, objectMembers, selectedBranch } from './walk';
-import { describeIf, describeOwner, describeType, describeValue, listEnumValues } from './describe';
+import { alternativeFor, concreteEntity, objectMembers, unionWithDiscriminator, type SelectedBranch } from './walk';
+import {
+  describeBranches,
+  describeIf,
+  describeOwner,
+  describeType,
+  describeValue,
+  listEnumValues,
+  listNames,
+  unionWords,
+} from './describe';
+import { isMasked } from './places';
 import { declaredTypeRange, typeRange, WRAPPING_UNSIGNED, type Direction } from './ranges';
 import { didYouMean } from './suggest';
 import type { IssueCode, Severity } from './types';
@@ -24,7 +34,7 @@ export interface RawIssue {
   anchor: 'value' | 'key' | 'parent';
   message: string;
   text: string;
-  /** for a missing member: the definition declaring it */
+  /** for a missing member: the definition declaring it; for an unknown one: the object's type */
   def?: string;
 }
 
@@ -40,7 +50,7 @@ interface Resolved {
   member: Member | null;
   /** the object type holding the member */
   owner: string | null;
-  branches: string[];
+  branches: SelectedBranch[];
   value: unknown;
   parent: unknown;
 }
@@ -52,7 +62,7 @@ export function resolvePath(index: SchemaIndex, rootType: string, root: unknown,
   let parent: unknown = undefined;
   let member: Member | null = null;
   let owner: string | null = null;
-  let branches: string[] = [];
+  let branches: SelectedBranch[] = [];
   for (const seg of path) {
     if (type === null) break;
     const e = concreteEntity(index, type, value);
@@ -80,10 +90,12 @@ export function resolvePath(index: SchemaIndex, rootType: string, root: unknown,
 
 function memberWhere(index: SchemaIndex, r: Resolved): string {
   if (!r.member || !r.owner) return '';
+  const { definedIn } = r.member;
   let s = `member '${r.member.name}' of ${describeOwner(index, r.owner)}`;
-  if (r.member.definedIn !== r.owner && !r.member.definedIn.startsWith('q_obj_'))
-    s += ` (declared in ${r.member.definedIn})`;
-  if (r.branches.length) s += ` (${r.branches.join('; ')})`;
+  // a masked branch type is said by the branch note
+  if (definedIn !== r.owner && !definedIn.startsWith('q_obj_') && !isMasked(index.get(definedIn)))
+    s += ` (declared in ${definedIn})`;
+  if (r.branches.length) s += ` (${describeBranches(index, r.branches)})`;
   return s;
 }
 
@@ -132,7 +144,7 @@ export function explainValue(
     return {
       code: 'enum-value',
       message: 'not an enum value',
-      text: `'${quote(value)}' is not a value of enum ${type}${didYouMean(
+      text: `'${quote(value)}' is not ${isMasked(e) ? 'an allowed value' : `a value of enum ${type}`}${didYouMean(
         value,
         e.values.map((v) => v.name),
       )}; allowed: ${listEnumValues(e)}`,
@@ -148,6 +160,35 @@ export function explainValue(
   return { code: 'wrong-type', message: 'wrong JSON type', text: `expected ${expected}, got ${describeValue(value)}` };
 }
 
+/** One zod issue with what explaining it needs: the path resolved through the model and the value. */
+interface IssueCase {
+  opts: ExplainOptions;
+  rootType: string;
+  root: unknown;
+  zi: z.core.$ZodIssue;
+  /** the path in the payload, and in the message */
+  path: PathSeg[];
+  full: PathSeg[];
+  prefix: PathSeg[];
+  r: Resolved;
+}
+
+type Explain = (c: IssueCase) => RawIssue[];
+
+/**
+ * The zod issue codes that need words of their own, as zod keys its own messages by code; any other code is a
+ * value that is not of its type (valueIssue). An entry may hand a case it does not cover to valueIssue.
+ */
+const EXPLAIN: { [code in z.core.$ZodIssue['code']]?: Explain } = {
+  unrecognized_keys: unknownMembers,
+  invalid_union: (c) =>
+    'discriminator' in c.zi && c.zi.discriminator !== undefined
+      ? discriminatorIssue(c, String(c.zi.discriminator))
+      : valueIssue(c),
+  custom: (c) =>
+    (c.zi as z.core.$ZodIssueCustom).params?.qapi === 'no-alternative' ? noAlternative(c) : valueIssue(c),
+};
+
 /** Maps the zod issues of a value checked against `rootType` to RawIssues, with paths prefixed by `prefix`. */
 export function explainZodIssues(
   opts: ExplainOptions,
@@ -156,131 +197,131 @@ export function explainZodIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix: PathSeg[],
 ): RawIssue[] {
-  const { index } = opts;
   const out: RawIssue[] = [];
   const seen = new Set<string>();
-  const push = (issue: RawIssue): void => {
-    const k = issue.code + '\u0000' + issue.path.join('\u0000') + '\u0000' + issue.anchor;
-    if (seen.has(k)) return;
-    seen.add(k);
-    out.push(issue);
-  };
   for (const zi of issues) {
     const path = zi.path as PathSeg[];
-    const r = resolvePath(index, rootType, root, path);
-    const full = [...prefix, ...path];
-    if (zi.code === 'unrecognized_keys') {
-      const om = objectMembers(index, r.type ?? '', r.value);
-      const names = om?.members.map((m) => m.name) ?? [];
-      // conditional members may or may not exist in the build that sent the message
-      const listed =
-        om?.members.map((m) => (m.if !== undefined ? `${m.name} (only if ${describeIf(m.if)})` : m.name)) ?? [];
-      const where = r.type ? describeOwner(index, r.type) : 'this object';
-      for (const key of zi.keys) {
-        const downstream = key.startsWith('__');
-        const severity: Severity = downstream || opts.lenient ? 'warning' : 'error';
-        const branchNote = om?.branches.length ? ` (${om.branches.join('; ')})` : '';
-        push({
-          severity,
-          code: downstream ? 'downstream-member' : 'unknown-member',
-          path: [...full, key],
-          anchor: 'key',
-          message: downstream ? 'downstream member' : 'unknown member',
-          text: downstream
-            ? `'${quote(key)}' is a downstream extension, not a member of ${where}${branchNote}`
-            : `'${quote(key)}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${listed.join(', ') || 'none'}`,
-        });
-      }
-      continue;
+    const r = resolvePath(opts.index, rootType, root, path);
+    const c: IssueCase = { opts, rootType, root, zi, path, full: [...prefix, ...path], prefix, r };
+    for (const issue of (EXPLAIN[zi.code] ?? valueIssue)(c)) {
+      const k = issue.code + '\u0000' + issue.path.join('\u0000') + '\u0000' + issue.anchor;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(issue);
     }
-    // the path runs through something that is not an object: report the wrong kind where it starts
-    if (r.value === undefined && path.length > 0 && !isWireObject(r.parent) && !Array.isArray(r.parent)) {
-      const up = path.slice(0, -1);
-      const ru = resolvePath(index, rootType, root, up);
-      if (ru.type)
-        push({
-          severity: 'error',
-          path: [...prefix, ...up],
-          anchor: 'value',
-          ...withWhere(explainValue(opts, ru.type, ru.value), memberWhere(index, ru)),
-        });
-      continue;
-    }
-    if (zi.code === 'invalid_union' && 'discriminator' in zi && zi.discriminator !== undefined) {
-      const up = path.slice(0, -1);
-      const ru = resolvePath(index, rootType, root, up);
-      const unionName = unionAt(index, ru.type, ru.value, String(zi.discriminator));
-      const union = unionName ? index.get(unionName) : undefined;
-      const tagType = union?.meta === 'union' ? index.get(union.tagType) : undefined;
-      const disc = String(zi.discriminator);
-      if (r.value === undefined) {
-        const member = union?.meta === 'union' ? union.members.find((m) => m.name === disc) : undefined;
-        push(
-          missingMember(
-            full,
-            `missing discriminator '${disc}'${member ? ` (${describeType(index, member.type)})` : ''} of union ${unionName ?? '?'}: it selects the branch`,
-          ),
-        );
-      } else {
-        const allowed = tagType?.meta === 'enum' ? listEnumValues(tagType) : '';
-        const candidates = tagType?.meta === 'enum' ? tagType.values.map((v) => v.name) : [];
-        push({
-          severity: 'error',
-          code: 'bad-discriminator',
-          path: full,
-          anchor: 'value',
-          message: 'bad discriminator',
-          text: `${describeValue(r.value)} does not select a branch of union ${unionName ?? '?'}: discriminator '${disc}' must be a value of enum ${tagType?.name ?? '?'}${typeof r.value === 'string' ? didYouMean(r.value, candidates) : ''}; allowed: ${allowed}`,
-        });
-      }
-      continue;
-    }
-    if (zi.code === 'custom' && (zi.params as { qapi?: string } | undefined)?.qapi === 'no-alternative') {
-      const alt = r.type ? index.get(r.type) : undefined;
-      const kinds =
-        alt?.meta === 'alternate'
-          ? alt.alternatives.map((a) => `${a.name} (${describeType(index, a.type)})`).join(', ')
-          : '';
-      push({
-        severity: 'error',
-        code: 'no-alternative',
-        path: full,
-        anchor: 'value',
-        message: 'no alternative',
-        text: withWhere(
-          {
-            text: `${describeValue(r.value)} matches no alternative of ${r.type}: the JSON kind selects one of ${kinds}`,
-          },
-          memberWhere(index, r),
-        ).text,
-      });
-      continue;
-    }
-    if (r.value === undefined && r.member) {
-      push({
-        ...missingMember(
-          full,
-          `missing required ${memberWhere(index, r)}, of type ${describeType(index, r.member.type)}`,
-        ),
-        def: r.member.definedIn,
-      });
-      continue;
-    }
-    if (!r.type) {
-      push({
+  }
+  return out;
+}
+
+/** Members the object's type does not have (a `__` one is a downstream extension: a warning). */
+function unknownMembers({ opts, zi, full, r }: IssueCase): RawIssue[] {
+  const { index } = opts;
+  const om = objectMembers(index, r.type ?? '', r.value);
+  const names = om?.members.map((m) => m.name) ?? [];
+  // conditional members may or may not exist in the build that sent the message
+  const listed =
+    om?.members.map((m) => (m.if !== undefined ? `${m.name} (only if ${describeIf(m.if)})` : m.name)) ?? [];
+  const where = r.type ? describeOwner(index, r.type) : 'this object';
+  // where a newer release may have the member: what "accepted by" looks its "(since X)" up under
+  const def = r.type ? concreteEntity(index, r.type, r.value)?.name : undefined;
+  const branchNote = om?.branches.length ? ` (${describeBranches(index, om.branches)})` : '';
+  return (zi as z.core.$ZodIssueUnrecognizedKeys).keys.map((key) => {
+    const downstream = key.startsWith('__');
+    return {
+      severity: downstream || opts.lenient ? 'warning' : 'error',
+      code: downstream ? 'downstream-member' : 'unknown-member',
+      path: [...full, key],
+      anchor: 'key',
+      message: downstream ? 'downstream member' : 'unknown member',
+      text: downstream
+        ? `'${quote(key)}' is a downstream extension, not a member of ${where}${branchNote}`
+        : `'${quote(key)}' is not a member of ${where}${branchNote}${didYouMean(key, names)}; members: ${listNames(listed) || 'none'}`,
+      ...(def && !downstream ? { def } : {}),
+    };
+  });
+}
+
+/** A union's discriminator that is missing, or holds no value that selects a branch. */
+function discriminatorIssue({ opts, rootType, root, path, full, r }: IssueCase, disc: string): RawIssue[] {
+  const { index } = opts;
+  const up = resolvePath(index, rootType, root, path.slice(0, -1));
+  const union = unionWithDiscriminator(index, up.type, up.value, disc);
+  const unionText = union ? unionWords(index, union.name) : 'this union';
+  const tagType = union ? index.get(union.tagType) : undefined;
+  if (r.value === undefined) {
+    const member = union?.members.find((m) => m.name === disc);
+    const type = member ? ` (${describeType(index, member.type)})` : '';
+    return [missingMember(full, `missing discriminator '${disc}'${type} of ${unionText}: it selects the branch`)];
+  }
+  const allowed = tagType?.meta === 'enum' ? listEnumValues(tagType) : '';
+  const candidates = tagType?.meta === 'enum' ? tagType.values.map((v) => v.name) : [];
+  const enumText = tagType && !isMasked(tagType) ? `a value of enum ${tagType.name}` : 'one of its values';
+  const near = typeof r.value === 'string' ? didYouMean(r.value, candidates) : '';
+  return [
+    {
+      severity: 'error',
+      code: 'bad-discriminator',
+      path: full,
+      anchor: 'value',
+      message: 'bad discriminator',
+      text: `${describeValue(r.value)} does not select a branch of ${unionText}: discriminator '${disc}' must be ${enumText}${near}; allowed: ${allowed}`,
+    },
+  ];
+}
+
+/** A value whose JSON kind no alternative of its alternate takes. */
+function noAlternative({ opts, full, r }: IssueCase): RawIssue[] {
+  const { index } = opts;
+  const alt = r.type ? index.get(r.type) : undefined;
+  const kinds =
+    alt?.meta === 'alternate'
+      ? alt.alternatives
+          .map((a) => (isMasked(alt) ? describeType(index, a.type) : `${a.name} (${describeType(index, a.type)})`))
+          .join(', ')
+      : '';
+  // a masked alternate is said by the member it is the type of (withWhere)
+  const of = alt && !isMasked(alt) ? ` of ${alt.name}` : '';
+  const text = `${describeValue(r.value)} matches no alternative${of}: the JSON kind selects one of ${kinds}`;
+  return [
+    {
+      severity: 'error',
+      code: 'no-alternative',
+      path: full,
+      anchor: 'value',
+      message: 'no alternative',
+      text: withWhere({ text }, memberWhere(index, r)).text,
+    },
+  ];
+}
+
+/** A value that is not of its type: missing, of the wrong kind (reported where the kind goes wrong), out of range. */
+function valueIssue({ opts, zi, rootType, root, path, full, prefix, r }: IssueCase): RawIssue[] {
+  const { index } = opts;
+  // the path runs through something that is not an object: report the wrong kind where it starts
+  if (r.value === undefined && path.length > 0 && !isWireObject(r.parent) && !Array.isArray(r.parent)) {
+    const up = path.slice(0, -1);
+    const ru = resolvePath(index, rootType, root, up);
+    if (!ru.type) return [];
+    const ex = withWhere(explainValue(opts, ru.type, ru.value), memberWhere(index, ru));
+    return [{ severity: 'error', path: [...prefix, ...up], anchor: 'value', ...ex }];
+  }
+  if (r.value === undefined && r.member) {
+    const text = `missing required ${memberWhere(index, r)}, of type ${describeType(index, r.member.type)}`;
+    return [{ ...missingMember(full, text), def: r.member.definedIn }];
+  }
+  if (!r.type)
+    return [
+      {
         severity: 'error',
         code: 'wrong-type',
         path: full,
         anchor: 'value',
         message: 'invalid value',
         text: zi.message,
-      });
-      continue;
-    }
-    const ex = explainValue(opts, r.type, r.value);
-    push({ severity: 'error', path: full, anchor: 'value', ...withWhere(ex, memberWhere(index, r)) });
-  }
-  return out;
+      },
+    ];
+  const ex = explainValue(opts, r.type, r.value);
+  return [{ severity: 'error', path: full, anchor: 'value', ...withWhere(ex, memberWhere(index, r)) }];
 }
 
 /** A required member absent: pointed at the object that lacks it. */
@@ -290,20 +331,4 @@ function missingMember(path: PathSeg[], text: string): RawIssue {
 
 function withWhere<T extends { text: string }>(ex: T, where: string): T {
   return where ? { ...ex, text: `${ex.text} (${where})` } : ex;
-}
-
-/** The union whose discriminator is `disc` for an object of type `type` (it may be a union nested in a branch). */
-function unionAt(index: SchemaIndex, type: string | null, value: unknown, disc: string): string | null {
-  let name = type;
-  for (let guard = 0; name && guard < 16; guard++) {
-    const e = index.get(name);
-    if (e?.meta === 'alternate') {
-      name = alternativeFor(index, e, value);
-      continue;
-    }
-    if (e?.meta !== 'union') return null;
-    if (e.discriminator === disc) return e.name;
-    name = selectedBranch(e, value)?.type ?? null;
-  }
-  return null;
 }

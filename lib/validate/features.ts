@@ -3,9 +3,10 @@
 // deprecated or unstable member and enum value it uses (qapi-code-gen
 // "Features"; QEMU's -compat policy). Types that cannot reach a special
 // feature are skipped without walking the value.
-import type { Feature, SchemaIndex } from '../qapi/model';
+import type { Entity, Feature, SchemaIndex } from '../qapi/model';
 import { alternativeFor, childTypes, objectMembers } from './walk';
 import { describeOwner } from './describe';
+import { isMasked, placeOf } from './places';
 import type { PathSeg, RawIssue } from './explain';
 import type { Direction } from './ranges';
 import { isWireObject, own } from './wire';
@@ -18,24 +19,43 @@ export interface FeatureOptions {
 
 const reachCache = new WeakMap<SchemaIndex, Map<string, boolean>>();
 
-/** Can a value of this type contain a deprecated or unstable member or enum value? */
+const special = (fs: Feature[]): boolean => fs.some((f) => f.special);
+
+/** Whether a type itself (not what it contains) has a deprecated or unstable member or enum value. */
+function ownSpecial(e: Entity | undefined): boolean {
+  if (e?.meta === 'enum') return e.values.some((v) => special(v.features));
+  return (e?.meta === 'struct' || e?.meta === 'union') && e.members.some((m) => special(m.features));
+}
+
+/**
+ * Can a value of this type contain a deprecated or unstable member or enum value? Depth first with a stack of
+ * its own (a chain of types is as deep as the schema makes it); a type met again on its own path counts as no.
+ */
 export function reachesSpecial(index: SchemaIndex, name: string): boolean {
   let memo = reachCache.get(index);
   if (!memo) reachCache.set(index, (memo = new Map()));
   const known = memo.get(name);
   if (known !== undefined) return known;
-  memo.set(name, false); // cycles: assume no until shown otherwise
-  const e = index.get(name);
-  let result = false;
-  const special = (fs: Feature[]): boolean => fs.some((f) => f.special);
-  if (e?.meta === 'enum') result = e.values.some((v) => special(v.features));
-  else if (e) {
-    result =
-      ((e.meta === 'struct' || e.meta === 'union') && e.members.some((m) => special(m.features))) ||
-      childTypes(e).some((t) => reachesSpecial(index, t));
+  const visit = (n: string) => {
+    const e = index.get(n);
+    memo.set(n, false);
+    return { name: n, children: e && e.meta !== 'enum' ? childTypes(e) : [], at: 0, result: ownSpecial(e) };
+  };
+  const stack = [visit(name)];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.result || top.at === top.children.length) {
+      memo.set(top.name, top.result);
+      stack.pop();
+      if (top.result && stack.length) stack[stack.length - 1]!.result = true;
+      continue;
+    }
+    const child = top.children[top.at++]!;
+    const k = memo.get(child);
+    if (k === undefined) stack.push(visit(child));
+    else if (k) top.result = true;
   }
-  memo.set(name, result);
-  return result;
+  return memo.get(name)!;
 }
 
 export function specialFeatureIssue(
@@ -89,7 +109,8 @@ function walk(
   if (!e) return;
   if (e.meta === 'enum') {
     const v = typeof value === 'string' ? e.values.find((x) => x.name === value) : undefined;
-    if (v) out.push(...specialFeatureIssue(opts, v.features, `value '${v.name}' of enum ${e.name}`, path, 'value'));
+    const of = isMasked(e) ? (placeOf(index, e.name) ?? 'its enum') : `enum ${e.name}`;
+    if (v) out.push(...specialFeatureIssue(opts, v.features, `value '${v.name}' of ${of}`, path, 'value'));
   } else if (e.meta === 'array') {
     if (Array.isArray(value)) value.forEach((item, i) => walk(opts, e.elementType, item, [...path, i], out, depth + 1));
   } else if (e.meta === 'alternate') {

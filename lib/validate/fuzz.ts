@@ -105,3 +105,51 @@ export function hostilePaste(rng: Rng, names: { events: string[]; commands: stri
   }
   return { text: lines.join(rng() < 0.5 ? '\n' : '\r\n') + (rng() < 0.5 ? '\n' : ''), invalidLines };
 }
+
+/**
+ * A query-qmp-schema reply whose command `nest` takes unions nested `levels` deep, `width` unions per level, each
+ * union's branches being the next level's unions (so every union below the first is shared by `width` others):
+ * the shape that made a compile that re-expands shared branches take width^levels steps. `width` 1 is a chain.
+ */
+export function nestedUnionsDump(levels: number, width: number): string {
+  const values = Array.from({ length: width }, (_, i) => `v${i}`);
+  const infos: object[] = [
+    { name: 'str', 'meta-type': 'builtin', 'json-type': 'string' },
+    { name: 'tag', 'meta-type': 'enum', values },
+    { name: 'empty', 'meta-type': 'object', members: [] },
+    { name: 'leaf', 'meta-type': 'object', members: [{ name: 'x', type: 'str', default: null }] },
+    { name: 'nest', 'meta-type': 'command', 'arg-type': 'u0_0', 'ret-type': 'empty' },
+  ];
+  for (let k = 0; k < levels; k++)
+    for (let j = 0; j < width; j++)
+      infos.push({
+        name: `u${k}_${j}`,
+        'meta-type': 'object',
+        members: [
+          { name: `t${k}`, type: 'tag' },
+          { name: `m${k}_${j}`, type: 'str', default: null },
+        ],
+        tag: `t${k}`,
+        variants: values.map((v, i) => ({ case: v, type: k + 1 < levels ? `u${k + 1}_${i}` : 'leaf' })),
+      });
+  return JSON.stringify({ return: infos });
+}
+
+/** A valid `nest` command for nestedUnionsDump(levels, width): every tag takes its first value. */
+export function nestedUnionsCommand(levels: number): string {
+  const args: Record<string, string> = { x: 'leaf' };
+  for (let k = 0; k < levels; k++) args[`t${k}`] = 'v0';
+  return JSON.stringify({ execute: 'nest', arguments: args });
+}
+
+/** A query-qmp-schema reply whose one enum has `values` values: past the validator's budget when over 200,000. */
+export function manyValuesDump(values: number): string {
+  return JSON.stringify({
+    return: [
+      { name: 'str', 'meta-type': 'builtin', 'json-type': 'string' },
+      { name: 'e', 'meta-type': 'enum', values: Array.from({ length: values }, (_, i) => `v${i}`) },
+      { name: 'a', 'meta-type': 'object', members: [{ name: 'x', type: 'e' }] },
+      { name: 'HUGE', 'meta-type': 'event', 'arg-type': 'a' },
+    ],
+  });
+}

@@ -1,10 +1,12 @@
 // Example lint: receives a SchemaModel; checks every
-// `.. qmp-example::` of its doc comments as a transcript (commands against
+// `.. qmp-example::` of its doc comments (an annotated one's literal blocks
+// only, lib/qapi/example-messages.ts) as a transcript (commands against
 // their arguments, replies against the returns of the command they answer in
 // the same example, events against their data) and returns per example a
 // verdict (valid / invalid / not checkable because elided) with positions
 // mapped back to schema source lines, plus a summary. QEMU's own examples are
 // not all right; this is how we find out which.
+import { messageLines } from '../qapi/example-messages';
 import type { Doc, QmpExample, SchemaModel } from '../qapi/model';
 import { createValidator } from './index';
 import type { Issue, MessageResult, Note, ValidatorOptions } from './types';
@@ -48,6 +50,13 @@ function docsOf(model: SchemaModel): Doc[] {
   return docs.sort((a, b) => (a.loc.file === b.loc.file ? a.loc.line - b.loc.line : 0));
 }
 
+/** What the validator reads of an example: its messages, prose blanked (an annotated example's prose is no QMP). */
+function messageText(example: QmpExample): string {
+  return messageLines(example)
+    .map((l) => l.text)
+    .join('\n');
+}
+
 /** Maps a line of the example text (1-based) to its schema source line. */
 function sourceLine(example: QmpExample, line: number): number {
   return example.lines[line - 1]?.line ?? example.line;
@@ -80,7 +89,7 @@ export function exampleMessages(model: SchemaModel): {
   const out = [];
   for (const doc of docsOf(model)) {
     for (const example of doc.examples) {
-      const text = example.lines.map((l) => l.text).join('\n');
+      const text = messageText(example);
       for (const m of validator.validateText(text).messages) {
         out.push({
           symbol: doc.symbol ?? null,
@@ -101,7 +110,7 @@ export function lintExamples(model: SchemaModel, options: ValidatorOptions = {})
   const examples: ExampleVerdict[] = [];
   for (const doc of docsOf(model)) {
     for (const example of doc.examples) {
-      const text = example.lines.map((l) => l.text).join('\n');
+      const text = messageText(example);
       const result = validator.validateText(text);
       const messages = result.messages.map((m) => relocate(example, m));
       const notes = result.notes.map((n) => ({

@@ -27,8 +27,11 @@ export function checkCommand(ctx: MessageContext, value: Record<string, WireValu
     return { kind: 'command', name: null, issues: out };
   }
   const cmd = ctx.index.get(name);
+  const id = 'id' in value ? canonicalId(value.id!) : undefined;
   if (cmd?.meta !== 'command') {
     out.push(unknownName('command', nameKey, name, ctx.commandNames));
+    // its reply is judged too: QEMU answers a command it lacks only with CommandNotFound
+    ctx.pending.push({ command: null, name, id });
     return { kind: 'command', name, issues: out };
   }
   if (oob && !cmd.allowOob)
@@ -66,6 +69,6 @@ export function checkCommand(ctx: MessageContext, value: Record<string, WireValu
       );
     }
   }
-  ctx.pending.push({ command: cmd, id: 'id' in value ? canonicalId(value.id!) : undefined });
+  ctx.pending.push({ command: cmd, id });
   return { kind: 'command', name, issues: out };
 }

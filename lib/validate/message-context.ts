@@ -10,11 +10,11 @@ import type { RawIssue } from './explain';
 import type { Precheck, PrecheckCompiler } from './precheck';
 import type { MessageKind } from './types';
 
-export interface PendingCommand {
-  command: Command;
+/** A command waiting for its reply; `command` null for a name the schema lacks (QEMU answers it CommandNotFound). */
+export type PendingCommand = {
   /** canonical text of the id, if the command had one */
   id: string | undefined;
-}
+} & ({ command: Command } | { command: null; name: string });
 
 export interface MessageContext {
   index: SchemaIndex;

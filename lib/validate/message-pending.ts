@@ -1,8 +1,7 @@
 // The conversation: commands sent and not yet answered (MessageContext.pending).
 // A command joins it with its id; a reply takes the command with its id, else
 // the latest one waiting (qmp-spec "Commands Responses").
-import type { Command } from '../qapi/model';
-import type { MessageContext } from './message-context';
+import type { MessageContext, PendingCommand } from './message-context';
 import type { WireValue } from './wire';
 
 export function canonicalId(id: WireValue): string {
@@ -15,7 +14,7 @@ export function skipElidedReply(ctx: MessageContext, text: string): void {
 }
 
 /** The command a reply answers: the one with its id, else the latest one still waiting. */
-export function answeredCommand(ctx: MessageContext, value: Record<string, WireValue>): Command | null {
+export function answeredCommand(ctx: MessageContext, value: Record<string, WireValue>): PendingCommand | null {
   const { pending } = ctx;
   let at = -1;
   if ('id' in value) {
@@ -24,5 +23,5 @@ export function answeredCommand(ctx: MessageContext, value: Record<string, WireV
   }
   if (at < 0) at = pending.length - 1;
   if (at < 0) return null;
-  return pending.splice(at, 1)[0]!.command;
+  return pending.splice(at, 1)[0]!;
 }

@@ -1,7 +1,10 @@
 // A reply (qmp-spec "Commands Responses"): receives a `return` or `error`
 // message object; returns its verdict, the return value checked against the
 // returns of the command it answers (message-pending.ts), an error's class
-// against QapiErrorClass.
+// against QapiErrorClass. A command the schema lacks is answered only with
+// CommandNotFound (qmp-spec "Error classes"): a release without the command
+// cannot send any other reply to it.
+import type { RawIssue } from './explain';
 import type { MessageContext, MessageVerdict } from './message-context';
 import { envelopeKeys, rawIssue, wrongJsonType } from './message-envelope';
 import { payload } from './message-payload';
@@ -9,9 +12,26 @@ import { answeredCommand } from './message-pending';
 import { quote } from './quote';
 import { isWireObject, type WireValue } from './wire';
 
+/** The reply to a command this schema does not have: QEMU only ever answers that with CommandNotFound. */
+function lacksCommand(name: string, path: string[], got: string): RawIssue {
+  return rawIssue(
+    'error',
+    'unknown-command',
+    path,
+    'key',
+    'reply to an unknown command',
+    `a reply to '${quote(name)}', which is not a command of this schema: QEMU answers a command it lacks with an error of class CommandNotFound, not ${got}`,
+  );
+}
+
 export function checkReturn(ctx: MessageContext, value: Record<string, WireValue>): MessageVerdict {
   const out = envelopeKeys(value, ['return', 'id'], 'a reply', ctx.lenient ? 'warning' : 'error');
-  const cmd = answeredCommand(ctx, value);
+  const answered = answeredCommand(ctx, value);
+  if (answered && !answered.command) {
+    out.push(lacksCommand(answered.name, ['return'], 'a return value'));
+    return { kind: 'return', name: answered.name, issues: out };
+  }
+  const cmd = answered?.command;
   if (!cmd) {
     out.push(
       rawIssue(
@@ -56,7 +76,7 @@ export function checkReturn(ctx: MessageContext, value: Record<string, WireValue
 
 export function checkError(ctx: MessageContext, value: Record<string, WireValue>): MessageVerdict {
   const out = envelopeKeys(value, ['error', 'id'], 'an error reply', ctx.lenient ? 'warning' : 'error');
-  const cmd = answeredCommand(ctx, value);
+  const answered = answeredCommand(ctx, value);
   const err = value.error;
   if (!isWireObject(err)) {
     out.push(wrongJsonType(['error'], `'error' must be an object {"class": …, "desc": …}`));
@@ -97,6 +117,9 @@ export function checkError(ctx: MessageContext, value: Record<string, WireValue>
         ),
       );
     }
+    if (answered && !answered.command && typeof err.class === 'string' && err.class !== 'CommandNotFound')
+      out.push(lacksCommand(answered.name, ['error', 'class'], `'${quote(err.class)}'`));
   }
-  return { kind: 'error', name: cmd?.name ?? null, issues: out };
+  const name = answered ? (answered.command ? answered.command.name : answered.name) : null;
+  return { kind: 'error', name, issues: out };
 }

@@ -7,7 +7,8 @@
 // predicate may be conservative but never more permissive than zod; a
 // differential test (validate-precheck.test.ts) holds it to that.
 import type { Entity, Member, SchemaIndex } from '../qapi/model';
-import { alternativesByKind, unionBranches } from './walk';
+import { alternativesByKind } from './walk';
+import { MAX_COMPILE_DEPTH } from './compile';
 import { typeRange, type Direction } from './ranges';
 import { IntegralFloat, isInherited, isWireObject, jsonKind, own } from './wire';
 
@@ -19,8 +20,8 @@ interface Layout {
   required: boolean[];
   /** members named like Object.prototype properties: read as own properties only */
   inherited: boolean[];
-  /** a flat union: the discriminator's value picks the layout of the rest of the object */
-  dispatch: { discriminator: string; branches: Map<string, Layout> } | null;
+  /** a flat union: the discriminator's value picks the type whose layout has the rest of the object */
+  dispatch: { discriminator: string; branches: Map<string, string>; layout(type: string): Layout | null } | null;
 }
 
 const never: Precheck = () => false;
@@ -28,6 +29,11 @@ const never: Precheck = () => false;
 export class PrecheckCompiler {
   private readonly cache = new Map<string, Precheck>();
   private readonly looseCache = new Map<string, Precheck>();
+  private readonly layouts = new Map<string, Layout>();
+  /** types being compiled, one inside another */
+  private depth = 0;
+  /** members laid out so far: each object type's once, whatever shares it */
+  membersLaidOut = 0;
 
   constructor(
     readonly index: SchemaIndex,
@@ -40,10 +46,17 @@ export class PrecheckCompiler {
     if (!this.enabled) return never;
     const cached = this.cache.get(name);
     if (cached) return cached;
+    // a chain of types deeper than the stack should go: compiled when a value gets there
+    if (this.depth > MAX_COMPILE_DEPTH) return (v) => this.check(name)(v);
     let compiled: Precheck | null = null;
     // recursion: the type's own predicate is looked up through this indirection until it exists
     this.cache.set(name, (v) => compiled!(v));
-    compiled = this.compile(this.index.get(name));
+    this.depth++;
+    try {
+      compiled = this.compile(this.index.get(name));
+    } finally {
+      this.depth--;
+    }
     this.cache.set(name, compiled);
     return compiled;
   }
@@ -124,6 +137,7 @@ export class PrecheckCompiler {
   }
 
   private layout(members: Member[]): Layout {
+    this.membersLaidOut += members.length;
     return {
       members,
       checks: members.map((m) => (m.features.some((f) => f.special) ? never : this.check(m.type))),
@@ -133,13 +147,25 @@ export class PrecheckCompiler {
     };
   }
 
+  /** A struct's or union's layout, once per type: a branch shared by many unions is laid out once. */
   private objectLayout(e: Entity): Layout {
-    if (e.meta === 'struct') return this.layout(e.members);
-    if (e.meta !== 'union') return this.layout([]);
-    const layout = this.layout(e.members);
-    const branches = new Map<string, Layout>();
-    for (const b of unionBranches(this.index, e)) branches.set(b.value, this.objectLayout(b.entity ?? e));
-    layout.dispatch = { discriminator: e.discriminator, branches };
+    let layout = this.layouts.get(e.name);
+    if (layout) return layout;
+    if (e.meta === 'struct') layout = this.layout(e.members);
+    else if (e.meta !== 'union') layout = this.layout([]);
+    else {
+      layout = this.layout(e.members);
+      // branches are laid out when a value selects them, so a chain of unions is no deeper on the stack
+      layout.dispatch = {
+        discriminator: e.discriminator,
+        branches: new Map(e.branches.map((b) => [b.value, b.type])),
+        layout: (type) => {
+          const t = this.index.get(type);
+          return t?.meta === 'struct' || t?.meta === 'union' ? this.objectLayout(t) : null;
+        },
+      };
+    }
+    this.layouts.set(e.name, layout);
     return layout;
   }
 }
@@ -147,23 +173,27 @@ export class PrecheckCompiler {
 /** Members of the value matched by the layout (each one present and valid), or -1 on any failure. */
 function matchLayout(layout: Layout, v: Record<string, unknown>): number {
   let matched = 0;
-  const { members, checks, required } = layout;
-  for (let i = 0; i < members.length; i++) {
-    const name = members[i]!.name;
-    const x = layout.inherited[i] ? own(v, name) : v[name];
-    if (x === undefined) {
-      if (required[i]) return -1;
-      continue;
+  let keys = -1;
+  // a union's branch continues the same object: one level of the chain per turn, never deeper on the stack
+  for (let at: Layout | null = layout, turns = 0; at; turns++) {
+    const { members, checks, required } = at;
+    for (let i = 0; i < members.length; i++) {
+      const name = members[i]!.name;
+      const x = at.inherited[i] ? own(v, name) : v[name];
+      if (x === undefined) {
+        if (required[i]) return -1;
+        continue;
+      }
+      if (!checks[i]!(x)) return -1;
+      matched++;
     }
-    if (!checks[i]!(x)) return -1;
-    matched++;
-  }
-  if (layout.dispatch) {
-    const branch = layout.dispatch.branches.get(own(v, layout.dispatch.discriminator) as string);
-    if (!branch) return -1;
-    const more = matchLayout(branch, v);
-    if (more < 0) return -1;
-    matched += more;
+    if (!at.dispatch) break;
+    const type = at.dispatch.branches.get(own(v, at.dispatch.discriminator) as string);
+    // each union of a chain has its own discriminator among the keys: a longer chain loops (a hostile schema)
+    if (type === undefined) return -1;
+    if (turns > 64 && turns > (keys < 0 ? (keys = countKeys(v)) : keys)) return -1;
+    at = at.dispatch.layout(type);
+    if (!at) return -1;
   }
   return matched;
 }

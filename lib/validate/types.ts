@@ -56,7 +56,7 @@ export interface Issue {
   message: string;
   /** the full explanation in QAPI terms */
   text: string;
-  /** for a missing member: the definition declaring it (what "accepted by" looks its `since` up in) */
+  /** for a missing member the definition declaring it, for an unknown one the object's type ("accepted by" looks its `since` up there) */
   def?: string;
 }
 

@@ -45,11 +45,6 @@ export function selectedBranch(u: UnionType, value: unknown): UnionType['branche
   return u.branches.find((b) => b.value === tag);
 }
 
-/** Each branch of a union with the entity of its type (undefined for an unknown type). */
-export function unionBranches(index: SchemaIndex, u: UnionType): { value: string; entity: Entity | undefined }[] {
-  return u.branches.map((b) => ({ value: b.value, entity: index.get(b.type) }));
-}
-
 /** The types a value of this entity may contain directly: members, branches, elements, alternatives. */
 export function childTypes(e: Entity): string[] {
   switch (e.meta) {
@@ -66,26 +61,64 @@ export function childTypes(e: Entity): string[] {
   }
 }
 
+/** A union's branch that a value's discriminator selected. */
+export interface SelectedBranch {
+  union: string;
+  discriminator: string;
+  value: string;
+}
+
 export interface ObjectMembers {
   members: Member[];
   /** how union branches were selected, for the texts */
-  branches: string[];
+  branches: SelectedBranch[];
 }
 
-/** All members an object value of this type may have: base members plus the branch its discriminator selects, recursively. */
+/**
+ * All members an object value of this type may have: base members plus the branch its discriminator selects,
+ * and so on down a chain of unions (walked in a loop: a chain is as long as the schema makes it).
+ */
 export function objectMembers(index: SchemaIndex, typeName: string, value: unknown): ObjectMembers | null {
   const e = concreteEntity(index, typeName, value);
   if (!e) return null;
   if (e.meta === 'struct') return { members: e.members, branches: [] };
   if (e.meta !== 'union') return null;
-  const branch = selectedBranch(e, value);
   const out: ObjectMembers = { members: [...e.members], branches: [] };
-  if (!branch) return out;
-  out.branches.push(`branch '${branch.value}' of union ${e.name}, selected by ${e.discriminator}: '${branch.value}'`);
-  const inner = objectMembers(index, branch.type, value);
-  if (inner) {
-    out.members.push(...inner.members);
-    out.branches.push(...inner.branches);
+  const seen = new Set([e.name]);
+  for (let u: UnionType | null = e; u;) {
+    const branch = selectedBranch(u, value);
+    if (!branch) break;
+    out.branches.push({ union: u.name, discriminator: u.discriminator, value: branch.value });
+    const next = concreteEntity(index, branch.type, value);
+    u = null;
+    if (next?.meta === 'struct') out.members.push(...next.members);
+    else if (next?.meta === 'union' && !seen.has(next.name)) {
+      seen.add(next.name);
+      out.members.push(...next.members);
+      u = next;
+    }
   }
   return out;
+}
+
+/** The union whose discriminator is `disc` for an object of type `type`: it may be a union down a chain of branches. */
+export function unionWithDiscriminator(
+  index: SchemaIndex,
+  type: string | null,
+  value: unknown,
+  disc: string,
+): UnionType | null {
+  const seen = new Set<string>();
+  for (let name = type; name !== null && !seen.has(name);) {
+    seen.add(name);
+    const e = index.get(name);
+    if (e?.meta === 'alternate') {
+      name = alternativeFor(index, e, value);
+      continue;
+    }
+    if (e?.meta !== 'union') return null;
+    if (e.discriminator === disc) return e;
+    name = selectedBranch(e, value)?.type ?? null;
+  }
+  return null;
 }

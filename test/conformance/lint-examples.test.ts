@@ -3,7 +3,9 @@
 // report format.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFromDisk } from '../../lib/qapi/node';
+import { literalBlocks } from '../../lib/qapi/example-messages';
 import { formatLintReport, lintExamples, type LintReport } from '../../lib/validate/lint-examples';
+import { parseRst } from '../../lib/site/rst/blocks';
 import { run } from '../../cli/lint-examples';
 import { describeWithQemu, hasQemu, qemuTree } from '../support/shared';
 import { recordIO } from '../support/cli-io';
@@ -79,6 +81,17 @@ describeWithQemu('10.2.2', 'lint of QEMU 10.2.2 examples', () => {
     expect(find('balloon').status).toBe('valid');
   });
 
+  it("an annotated example's messages are its literal blocks: '[0, 10), [10, 50)::' is prose", () => {
+    const e = report.examples.filter((x) => x.symbol === 'block-latency-histogram-set');
+    expect(e.map((x) => [x.line, x.status])).toEqual([
+      [551, 'valid'],
+      [562, 'valid'],
+      [573, 'valid'],
+      [589, 'valid'],
+    ]);
+    expect(e[0]!.messages.map((m) => m.kind)).toEqual(['command', 'return']);
+  });
+
   it('the text report ends with the summary line', () => {
     const text = formatLintReport(report);
     const s = report.summary;
@@ -104,4 +117,36 @@ describe('qapi-explorer lint-examples', () => {
     expect(await run(['/nonexistent/qapi-schema.json'], c.io)).toBe(2);
     expect(c.err.join('')).not.toBe('');
   });
+});
+
+describeWithQemu(['7.2.0', '5.2.0'], "old-style 'Example:' sections: a prose paragraph is prose to its end", () => {
+  it.each(['7.2.0', '5.2.0'])(
+    "%s: block-latency-histogram-set's first case is valid, titled by its whole paragraph",
+    (r) => {
+      const e = lintExamples(loadModelFromDisk(qemuTree(r))).examples.filter(
+        (x) => x.symbol === 'block-latency-histogram-set',
+      );
+      expect(e.map((x) => x.status)).toEqual(['valid', 'valid', 'valid', 'valid']);
+      expect(e[0]!.title).toBe(
+        'set new histograms for all io types with intervals [0, 10), [10, 50), [50, 100), [100, +inf):',
+      );
+    },
+  );
+});
+
+describeWithQemu(['10.2.2', '10.0.13'], 'the messages the lint reads are what the page shows as QMP', () => {
+  it.each(['10.2.2', '10.0.13'])(
+    "%s: every annotated example's literal blocks, as the page's rST reader finds them",
+    (r) => {
+      const model = loadModelFromDisk(qemuTree(r));
+      const docs = [...model.entities.map((e) => e.doc), ...model.modules.flatMap((m) => m.freeformDocs)];
+      const annotated = docs.flatMap((d) => d?.examples ?? []).filter((x) => x.annotated && !x.fromSection);
+      expect(annotated).toHaveLength(13);
+      for (const example of annotated) {
+        const rst = parseRst(example.lines.map((l) => l.text).join('\n'));
+        const shown = rst.flatMap((b) => (b.t === 'literal' ? [b.text] : []));
+        expect(literalBlocks(example), `${r} line ${example.line}`).toEqual(shown);
+      }
+    },
+  );
 });

@@ -1,6 +1,7 @@
 // Shared helpers of the /validate browser tests (the site itself comes from
 // browser.ts's startSite): fresh Chromium contexts that record errors, long
-// main-thread tasks and layout shifts from the first script on, real-looking
+// main-thread tasks, layout shifts and the size of what the worker posts to
+// the page from the first script on, real-looking
 // pastes, share links made as the page makes them (deflate-raw, base64url),
 // and waiting for the verdict of an input.
 import { deflateRawSync } from 'node:zlib';
@@ -21,6 +22,50 @@ function recordPerformance() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
+/** What reached the page from its worker, message by message: its type and size (rows, longest text). */
+export interface WorkerMessageSize {
+  type: string;
+  /** messages a result slice holds, or messages an "accepted by" part covers */
+  rows: number;
+  /** characters of the longest reason line an "accepted by" part brings */
+  longestReason: number;
+}
+
+/** Records the size of every message any worker of the page posts to it (the page's own handler runs as before). */
+function recordWorkerMessages() {
+  const w = window as unknown as { __workerMessages: WorkerMessageSize[] };
+  w.__workerMessages = [];
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', (ev: MessageEvent) => {
+        const d = ev.data as {
+          type: string;
+          messages?: unknown[];
+          result?: { messages: unknown[] };
+          part?: { rejected: Int32Array[]; reasons: string[] };
+        };
+        w.__workerMessages.push({
+          type: d.type,
+          rows: d.part?.rejected[0]?.length ?? d.messages?.length ?? d.result?.messages.length ?? 0,
+          longestReason: Math.max(0, ...(d.part?.reasons ?? []).map((r) => r.length)),
+        });
+      });
+    }
+  };
+}
+
+/** The worker messages recorded since the last call (recordWorkerMessages), and resets the record. */
+export async function takeWorkerMessages(page: Page): Promise<WorkerMessageSize[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __workerMessages: WorkerMessageSize[] };
+    const all = w.__workerMessages;
+    w.__workerMessages = [];
+    return all;
+  });
+}
+
 export async function freshContext(
   browser: Browser,
   viewport = { width: 1280, height: 900 },
@@ -33,6 +78,7 @@ export async function freshContext(
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   await context.addInitScript(recordPerformance);
+  await context.addInitScript(recordWorkerMessages);
   const page = await context.newPage();
   recordErrors(page, errors);
   return { context, page, errors };

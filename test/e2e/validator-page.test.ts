@@ -3,7 +3,8 @@
 // identical issues and the switch that hides deprecation warnings, issue
 // cards that move the editor (mouse and keyboard), the wrap toggle, long
 // main-thread tasks while results render, hostile share links and pastes,
-// and the user's text surviving shared links, other tabs and hashchange.
+// and the user's text surviving shared links (nine of them too), other tabs,
+// hashchange and reloads, whatever it holds.
 import { expect, it } from 'vitest';
 import { E2E_REAL_TREE } from './build-once';
 import type { Page } from 'playwright-core';
@@ -302,6 +303,42 @@ describeInChromium('/validate page in Chromium', (site) => {
     const third = await context.newPage();
     await openValidator(third, site.base);
     expect(await textOf(third)).toBe('{"event": "TAB_TWO"}');
+    await context.close();
+  });
+
+  it('nine share links opened, then a reload: the own text is still there, reached from "Earlier texts"', async () => {
+    const { context, page } = await freshValidator(site);
+    const mine = '{"event": "TYPED_BEFORE_NINE_LINKS"}';
+    await page.locator('textarea.ve-textarea').fill(mine);
+    await verdictFor(page, mine.length);
+    for (let i = 0; i < 9; i++) {
+      await page.evaluate((hash) => (location.hash = hash), shareFragment(EVENT(10 + i)));
+      await verdictFor(page, EVENT(10 + i).length);
+    }
+    await page.waitForTimeout(600);
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('.validator:not([data-state="loading"])').waitFor();
+    expect(await textOf(page)).toBe(EVENT(18));
+    // no banner after a reload: the history has its own way in
+    expect(await page.locator('.vt-banner').count()).toBe(0);
+    await page.locator('.vt-earlier summary').click();
+    await page
+      .locator('.vt-earlier li', { hasText: 'TYPED_BEFORE_NINE_LINKS' })
+      .getByRole('button', { name: /^Restore your text/ })
+      .click();
+    await verdictFor(page, mine.length);
+    expect(await textOf(page)).toBe(mine);
+    await context.close();
+  });
+
+  it('a text typed as "\\u0000idb" is the text after a reload', async () => {
+    const { context, page } = await freshValidator(site);
+    await page.locator('textarea.ve-textarea').fill('\u0000idb');
+    await verdictFor(page, 4);
+    await page.waitForTimeout(600);
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('.validator:not([data-state="loading"])').waitFor();
+    expect(await textOf(page)).toBe('\u0000idb');
     await context.close();
   });
 

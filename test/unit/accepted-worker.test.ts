@@ -12,6 +12,8 @@ import { compactModel } from '../../lib/site/validator-model';
 import { readIntrospection } from '../../lib/qapi/introspect/index';
 import { WorkerCore } from '../../components/validator/worker-core';
 import type { FromWorker, ToWorker } from '../../components/validator/protocol';
+import { mergeAccepted } from '../../components/validator/validator-client';
+import { ACCEPTED_SLICE } from '../../components/validator/worker-accepted';
 import { describeWithQemu, hasShared, qemuTree, sharedPath } from '../support/shared';
 
 const SEED = '10.2.2+vfio-migration-prepare';
@@ -76,13 +78,33 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
     expect(fetched).toEqual([releases[0]!.modelUrl]); // the others only after the result
     const msg = (await until('accepted')) as Extract<FromWorker, { type: 'accepted' }>;
     expect(msg.id).toBe(1);
-    expect(msg.accepted.labels).toEqual(LABELS);
-    const { reasons, rejected } = msg.accepted;
+    expect(msg.part).toMatchObject({ labels: LABELS, from: 0, total: 2, done: true });
+    const { reasons, rejected } = mergeAccepted(null, msg.part);
+    const vfio = `no event \`VFIO_MIGRATION_PREPARE\`, added in 11.0 (in ${SEED})`;
     expect(rejected.map((r) => [...r].map((id) => (id < 0 ? null : reasons[id])))).toEqual([
-      [`not in 10.2.2; in ${SEED}, since 11.0`, null],
-      [`not in 10.0.13; in ${SEED}, since 11.0`, null],
+      [vfio, null],
+      [vfio, null],
       [null, null],
     ]);
+  });
+
+  it('posts "accepted by" in parts of a bounded number of messages, which the page merges', async () => {
+    posted = [];
+    const n = 2 * ACCEPTED_SLICE + 500;
+    await core.handle(validate(7, EVENT.repeat(n / 2)));
+    for (let i = 0; i < 400 && !posted.some((m) => m.type === 'accepted' && m.part.done); i++) await settle();
+    const parts = posted.flatMap((m) => (m.type === 'accepted' ? [m.part] : []));
+    expect(parts.map((p) => [p.from, p.rejected[0]!.length])).toEqual([
+      [0, ACCEPTED_SLICE],
+      [ACCEPTED_SLICE, ACCEPTED_SLICE],
+      [2 * ACCEPTED_SLICE, 500],
+    ]);
+    // each distinct line travels once
+    expect(parts.map((p) => p.reasons.length)).toEqual([1, 0, 0]);
+    let merged = null as ReturnType<typeof mergeAccepted> | null;
+    for (const p of parts) merged = mergeAccepted(merged, p);
+    expect(merged!.filled).toBe(n);
+    expect([...merged!.rejected[1]!].filter((id) => id >= 0).length).toBe(n / 2);
   });
 
   it('a newer check drops the older one\'s "accepted by"', async () => {
@@ -93,7 +115,7 @@ describeWithQemu(['10.0.13', '10.2.2', SEED], 'the worker: accepted by, own sche
     await until('accepted');
     // id 2's work, had it gone on, would post within this time (600 KB, two releases)
     await new Promise((r) => setTimeout(r, 3000));
-    expect(posted.filter((m) => m.type === 'accepted').map((m) => m.id)).toEqual([3]);
+    expect([...new Set(posted.filter((m) => m.type === 'accepted').map((m) => m.id))]).toEqual([3]);
   });
 
   it.runIf(hasShared)('reads a libvirt dump in the worker, names it after its QEMU, validates against it', async () => {

@@ -57,12 +57,7 @@ describe('the built CLI', () => {
   });
 
   it('lists the project sources both bundles are built from, and nothing outside the project', () => {
-    for (const f of [
-      'cli/main.ts',
-      'cli/check.ts',
-      'lib/qapi/parser.ts',
-      'lib/qapi/schema/schema.ts',
-    ]) {
+    for (const f of ['cli/main.ts', 'cli/check.ts', 'lib/qapi/parser.ts', 'lib/qapi/schema/schema.ts']) {
       expect(manifest.inputs).toContain(f);
     }
     expect(manifest.inputs.some((f) => f.startsWith('lib/validate/'))).toBe(true);

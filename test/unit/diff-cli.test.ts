@@ -1,7 +1,7 @@
 // `qapi-explorer diff` as a user runs it (a fresh node process on the built
 // bundle): its three formats, --incompatible-only, and exit statuses 0 / 1 / 2.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,7 +90,7 @@ describeWithShared('qapi-explorer diff on real trees', () => {
     const json = cli(['--format=json', qemu('10.2.2'), qemu('10.2.2+vfio-migration-prepare')]);
     expect(json.status).toBe(0);
     const data = JSON.parse(json.stdout);
-    expect(data.summary).toEqual({ incompatible: 0, tolerate: 0, compatible: 1 });
+    expect(data.summary).toEqual({ incompatible: 0, tolerate: 0, 'our-call': 0, compatible: 1, configuration: 0 });
     expect(data.changes).toHaveLength(1);
     expect(data.changes[0]).toMatchObject({ kind: 'event-added', def: 'VFIO_MIGRATION_PREPARE', dir: 'receive' });
     expect(Object.keys(data.rules)).toEqual(['receive-add']);
@@ -115,5 +115,55 @@ describeWithShared('qapi-explorer diff on real trees', () => {
         '  at `chardev-add.arguments.backend[type=socket].data.reconnect`, ' +
         '`chardev-change.arguments.backend[type=socket].data.reconnect`\n',
     );
+  });
+});
+
+describeWithShared('qapi-explorer diff of a tree and a build', () => {
+  const build = sharedPath('qemu-builds', 'qemu-11.1.3-x86_64.qmp');
+  /** Every masked type name of the build ('123'), as the dump has them. */
+  const maskedNames = () => {
+    const line = readFileSync(build, 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"meta-type"'))!;
+    const infos = (JSON.parse(line) as { return: { name: string; 'meta-type': string }[] }).return;
+    return new Set(infos.filter((i) => /^\d+$/.test(i.name)).map((i) => i.name));
+  };
+
+  it('10.2.2 -> 11.1.3: query-migrationthreads removed, get-win32-socket left out by its condition, no masked number', () => {
+    const text = cli([qemu('10.2.2'), build]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(
+      /^10\.2\.2 → 11\.1\.3: 94 wire changes \(17 incompatible, .*14 left out by a condition\)/,
+    );
+    expect(text.stdout).toContain(
+      '  command query-migrationthreads removed, was deprecated  (send) [send-incompatible]\n',
+    );
+    expect(text.stdout).toContain(
+      "Left out of the build by the tree's conditions (14):\n\n" +
+        '  branch coreaudio of union Audiodev left out of the build by its condition CONFIG_AUDIO_COREAUDIO',
+    );
+    expect(text.stdout).toContain(
+      '  command get-win32-socket left out of the build by its condition CONFIG_WIN32  (send) [conditional]\n',
+    );
+    expect(text.stdout).not.toMatch(/get-win32-socket removed/);
+    expect(text.stdout).toContain('optional member flat added to the arguments of query-block  (send) [send-optin]');
+    const masked = maskedNames();
+    expect(masked.size).toBe(820);
+    const json = cli(['--format=json', qemu('10.2.2'), build]);
+    const data = JSON.parse(json.stdout) as { changes: Record<string, unknown>[] };
+    const md = cli(['--format=markdown', qemu('10.2.2'), build]);
+    for (const out of [text.stdout, md.stdout]) {
+      // every number of the report is a count ('94 wire changes', '(17)', '… 6 more', 'and 2 more')
+      const words = out
+        .split('\n')
+        .slice(1)
+        .filter((l) => !/\(\d+\):?$/.test(l))
+        .join('\n')
+        .replace(/(?:…|and) \d+ more/g, '');
+      expect(words.match(/(?<![\w.=-])\d+(?![\w.-])/g)).toBeNull();
+    }
+    for (const c of data.changes) {
+      for (const value of Object.values(c).flat()) expect(masked.has(String(value)), JSON.stringify(c)).toBe(false);
+    }
   });
 });

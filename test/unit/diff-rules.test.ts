@@ -8,6 +8,7 @@ import { joinIncludePath } from '../../lib/qapi/parser';
 import type { SchemaModel } from '../../lib/qapi/model';
 import { condText } from '../../lib/diff/shape';
 import { describe as describeChange, diffSchemas, formatDiff, RULES, type Change } from '../../lib/diff';
+import { masked } from '../support/masked-model';
 
 function model(text: string): SchemaModel {
   const host = {
@@ -87,7 +88,7 @@ const mirrored: MirroredRow[] = [
     absent,
     E,
     'incompatible send command-removed cmd [send-incompatible] @ cmd',
-    'compatible receive event-removed EV [receive-unreachable] @ EV',
+    'our-call receive event-removed EV [receive-unreachable] @ EV',
   ],
   [
     'member made optional',
@@ -119,7 +120,7 @@ const mirrored: MirroredRow[] = [
     members("{ 'm': 'Mode' }", ENUM("['x']")),
     E,
     'incompatible send value-removed Mode.y [send-incompatible] @ cmd.arguments.m',
-    'compatible receive value-removed Mode.y [receive-unreachable] @ EV.data.m',
+    'our-call receive value-removed Mode.y [receive-unreachable] @ EV.data.m',
   ],
 ];
 
@@ -207,6 +208,39 @@ const rows: Row[] = [
     ENUM("['x']") + S("{ 'v': 'Mode' }"),
     'incompatible send type-changed cmd.v [type-change] @ cmd.arguments.v',
   ],
+  // a struct that became a union: its members against each branch, as the wire sees them
+  [
+    'arguments that became a union: the tag was a string, its values are no new branches',
+    S("{ 'kind': 'str' }"),
+    UNI("['x', 'y']", "{ 'x': 'Xopts' }", XOPTS),
+    'incompatible send type-changed Uni.kind [type-change] @ cmd.arguments.kind',
+    'incompatible send member-added Xopts.p [send-incompatible] @ cmd.arguments[kind=x].p',
+  ],
+  [
+    'a reply that became a union: a member moved into one branch is removed from the others only',
+    R("{ 'a': 'str', 'p': 'int' }"),
+    ENUM("['x', 'y']") +
+      XOPTS +
+      "{ 'union': 'Out', 'base': { 'a': 'str', 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
+      "{ 'command': 'cmd', 'returns': 'Out' }",
+    'incompatible receive member-removed Out.p [receive-remove] @ cmd.returns[kind=y].p',
+    'compatible receive member-added Out.kind [receive-add] @ cmd.returns.kind',
+  ],
+  [
+    'a union that became a struct: a branch member kept for every tag value is added to the others',
+    ENUM("['x', 'y']") +
+      XOPTS +
+      "{ 'union': 'Out', 'base': { 'kind': 'Mode' }, 'discriminator': 'kind', 'data': { 'x': 'Xopts' } }\n" +
+      "{ 'command': 'cmd', 'returns': 'Out' }",
+    ENUM("['x', 'y']") + R("{ 'kind': 'Mode', 'p': 'int' }"),
+    'compatible receive member-added Out.p [receive-add] @ cmd.returns[kind=y].p',
+  ],
+  [
+    "a union's tag value deprecated: its branch is",
+    UNI("['x', 'y']", "{ 'x': 'Xopts' }", XOPTS),
+    UNI("['x', { 'name': 'y', 'features': ['deprecated'] }]", "{ 'x': 'Xopts' }", XOPTS),
+    'compatible send feature-added Mode.y [feature-special] @ cmd.arguments[kind=y]',
+  ],
   // receive direction
   [
     'return member added',
@@ -230,7 +264,7 @@ const rows: Row[] = [
     'optional event data member removed',
     E("{ 'a': 'str', '*b': 'int' }"),
     E("{ 'a': 'str' }"),
-    'compatible receive member-removed EV.b [receive-unreachable] @ EV.data.b',
+    'our-call receive member-removed EV.b [receive-unreachable] @ EV.data.b',
   ],
   [
     'return member type narrowed (str -> enum)',
@@ -386,6 +420,49 @@ describe('diffSchemas: structure', () => {
   it('lists incompatible changes first', () => {
     const d = diffSchemas(model(S("{ 'a': 'str' }")), model(S("{ 'b': 'str', '*c': 'int' }")));
     expect(d.changes.map((c) => c.verdict)).toEqual(['incompatible', 'incompatible', 'compatible']);
+  });
+});
+
+describe("diffSchemas: a tree against a build (a running QEMU's query-qmp-schema)", () => {
+  const TREE = [
+    "{ 'command': 'win', 'if': 'CONFIG_WIN32' }",
+    "{ 'command': 'x-one', 'if': 'CONFIG_X' }",
+    "{ 'command': 'x-two', 'if': 'CONFIG_X' }",
+    "{ 'enum': 'Mode', 'data': [ 'a', { 'name': 'b', 'if': 'CONFIG_B' } ] }",
+    "{ 'command': 'cmd', 'data': { 'm': 'Mode' } }",
+  ];
+  // configured without CONFIG_WIN32 and CONFIG_B, with CONFIG_X; x-two is gone (not its condition: x-one is there)
+  const BUILD = ["{ 'command': 'x-one' }", "{ 'enum': 'Mode', 'data': [ 'a' ] }", TREE[4]];
+  const tree = () => model(TREE.join('\n'));
+  const build = () => masked(model(BUILD.join('\n')));
+
+  it("what the build lacks under a condition it does not meet is left out, not removed; a met one's absence is", () => {
+    expect(diffSchemas(tree(), build()).changes.map(line)).toEqual([
+      'incompatible send command-removed x-two [send-incompatible] @ x-two',
+      'configuration send left-out Mode.b [conditional] @ cmd.arguments.m',
+      'configuration send left-out win [conditional] @ win',
+    ]);
+    // and the other way round: not added either
+    expect(diffSchemas(build(), tree()).changes.map(line)).toEqual([
+      'compatible send command-added x-two [send-optin] @ x-two',
+      'configuration send left-out Mode.b [conditional] @ cmd.arguments.m',
+      'configuration send left-out win [conditional] @ win',
+    ]);
+    const win = diffSchemas(tree(), build()).changes.find((c) => c.def === 'win')!;
+    expect(describeChange(win)).toBe('command win left out of the build by its condition CONFIG_WIN32');
+  });
+
+  it('two builds: a change in a type with no name is said by where clients meet it', () => {
+    const s = (inner: string, mode: string) =>
+      `{ 'struct': 'Inner', 'data': ${inner} }\n{ 'command': 'cmd', 'data': { 'in': 'Inner', 'm': ${mode} } }`;
+    const d = diffSchemas(
+      masked(model(s("{ 'a': 'str' }", "'str'"))),
+      masked(model(ENUM("['x', 'y']") + s("{ 'a': 'str', '*b': 'int' }", "'Mode'"))),
+    );
+    expect(d.changes.map((c) => [c.def, c.within, describeChange(c)])).toEqual([
+      ['cmd', 'cmd.arguments', 'type of m of the arguments of cmd changed from str to enum of "x" | "y" (narrower)'],
+      ['cmd', 'cmd.arguments.in', 'optional member b added to member in of the arguments of cmd'],
+    ]);
   });
 });
 

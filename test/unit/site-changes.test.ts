@@ -134,7 +134,7 @@ describeWithShared('Changes pages and History on real trees', () => {
     expect(items.length).toBe(pair.diff.changes.length);
     for (const attrs of items)
       expect(attrs).toMatch(
-        /^data-verdict="(incompatible|tolerate|compatible)" data-action="(added|removed|changed)" data-def="(command|event|type)" data-dir="(send|receive|both)"$/,
+        /^data-verdict="(incompatible|tolerate|our-call|compatible|configuration)" data-action="(added|removed|changed)" data-def="(command|event|type)" data-dir="(send|receive|both)"$/,
       );
     expect(items.filter((a) => a.includes('data-verdict="incompatible"')).length).toBe(
       pair.diff.changes.filter((c) => c.verdict === 'incompatible').length,
@@ -227,5 +227,69 @@ describeWithShared('Changes pages and History on real trees', () => {
       largest = Math.max(largest, gzipSync(historyHtml(e)).length);
     }
     expect(largest).toBeLessThan(20_000);
+  });
+});
+
+describeWithShared('Changes and History between a tree and a build', () => {
+  let h: SiteHistory;
+  let html: string;
+  beforeAll(() => {
+    const build = loadRootModelFromDisk(sharedPath('qemu-builds', 'qemu-11.1.3-x86_64.qmp'));
+    const sites = [
+      site('10.2.2', true),
+      buildSiteSchema(build, { label: '11.1.3', prefix: '/v/11.1.3', rootDir: 'qapi' }),
+    ];
+    h = buildSiteHistory(sites, '10.2.2');
+    html = ChangesPage({ pair: findPair(h, '10.2.2..11.1.3')!, pairs: h.pairs }).value;
+  });
+  const section = (id: string) => {
+    const at = html.indexOf(`<h2 id="${id}">`);
+    expect(at).toBeGreaterThan(0);
+    return html.slice(at, html.indexOf('<section class="change-section"', at + 1));
+  };
+
+  it("what the build's configuration left out has its own section, never 'removed'", () => {
+    const leftOut = section('configuration');
+    expect(leftOut).toContain('Left out of the build by the tree&#x27;s conditions (14)');
+    expect(leftOut).toContain(
+      'command <code>get-win32-socket</code> left out of the build by its condition <code>CONFIG_WIN32</code>',
+    );
+    expect(leftOut).toContain('verdict-configuration');
+    expect(html).not.toMatch(/get-win32-socket<\/code> removed/);
+    expect(section('incompatible')).toContain('command <code>query-migrationthreads</code> removed');
+  });
+
+  it("the summary and the filters say 'left out', never 'removed', for what the build's conditions left out", () => {
+    const summary = /<p class="changes-summary">([\s\S]*?)<\/p>/.exec(html)![1]!.replace(/<[^>]+>/g, '');
+    const leftOut = /left out: ([^·]*)/.exec(summary)![1]!;
+    expect(leftOut.trim()).toBe('1 command, 3 values, 10 branches');
+    expect(html).toContain('<option value="left out">left out by a condition</option>');
+    const win32 = /<li class="change change-configuration" ([^>]*)>[^]*?get-win32-socket/.exec(html)![1]!;
+    expect(win32).toContain('data-action="left out"');
+  });
+
+  it('removals from replies are our call, under their own heading', () => {
+    const ours = section('our-call');
+    expect(ours).toContain('(3)');
+    expect(ours).toContain('value <code>microblazeel</code> removed from enum <code>SysEmuTarget</code>');
+    expect(ours).toContain('compatible by our call');
+  });
+
+  it('no masked type number: an unnamed type is said by its place', () => {
+    expect(html).toContain('optional member <code>flat</code> added to the arguments of <code>query-block</code>');
+    expect(html).not.toMatch(/<code>\[*\d+\]*<\/code>/);
+  });
+
+  it('History of get-win32-socket: left out of 11.1.3 by its condition', () => {
+    const e = h.releases[0].index.get('get-win32-socket')!;
+    const history = History({ entity: e, history: h })?.value ?? '';
+    expect(history).toMatch(/<strong>11\.1\.3<\/strong>.*left out of the build by its condition CONFIG_WIN32/s);
+    expect(history).not.toMatch(/\(from 10\.2\.2\)<\/span>:\s*removed/);
+  });
+
+  it('the index counts every verdict, in its columns', () => {
+    const index = ChangesIndexPage({ history: h, defaultLabel: '10.2.2' }).value;
+    expect(index).toContain('<th scope="col">Compatible by our call</th>');
+    expect(index).toContain('<th scope="col">Left out by a condition</th>');
   });
 });

@@ -1,8 +1,12 @@
 // scripts/postexport.mjs: doc pages lose Next's runtime and payload, keep the
-// pre-paint theme script and gain the one site script; other pages are untouched.
+// pre-paint theme script and gain the one site script; other pages are untouched;
+// no placeholder page of a dynamic route stays.
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM script without type declarations
-import { stripRuntime } from '../../scripts/postexport.mjs';
+import { placeholderDirs, removePlaceholders, stripRuntime } from '../../scripts/postexport.mjs';
 
 const page = (marker: boolean) =>
   '<!DOCTYPE html><html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/>' +
@@ -28,5 +32,33 @@ describe('stripRuntime', () => {
 
   it('leaves pages without the marker alone', () => {
     expect(stripRuntime(page(false), '/_site/x.js')).toBeNull();
+  });
+});
+
+describe('placeholder pages', () => {
+  it("every dynamic route's, found from app/: /changes/_none/ too", () => {
+    expect(placeholderDirs()).toEqual([
+      'changes/_none',
+      'commands/_none',
+      'events/_none',
+      'modules/_none',
+      'types/_none',
+      'v/_none',
+    ]);
+  });
+
+  it('are removed from the export, and nothing else', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'qapi-export-'));
+    const page = (...parts: string[]) => {
+      mkdirSync(path.join(out, ...parts), { recursive: true });
+      writeFileSync(path.join(out, ...parts, 'index.html'), '<!DOCTYPE html>');
+    };
+    page('changes', '_none');
+    page('v', '_none', 'events', '_none');
+    page('events', 'STOP');
+    removePlaceholders(out);
+    expect(existsSync(path.join(out, 'changes', '_none'))).toBe(false);
+    expect(existsSync(path.join(out, 'v', '_none'))).toBe(false);
+    expect(existsSync(path.join(out, 'events', 'STOP', 'index.html'))).toBe(true);
   });
 });

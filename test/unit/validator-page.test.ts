@@ -250,10 +250,13 @@ describeWithQemu('10.2.2+vfio-migration-prepare', 'the worker logic on hostile i
     expect(issues[0]!.text).toContain('stop-copy');
   });
 
-  it('answers a missing model with a failure message, not a throw', async () => {
+  it('answers a missing model with a failure message, not a throw, and tells the page which model', async () => {
     posted = [];
     await core.handle({ type: 'sample', id: 3, modelUrl: 'missing.json', name: 'X' });
-    expect(posted).toEqual([{ type: 'failed', id: 3, message: 'no model at missing.json' }]);
+    expect(posted).toEqual([
+      { type: 'refused', modelUrl: 'missing.json', message: 'no model at missing.json' },
+      { type: 'failed', id: 3, message: 'no model at missing.json' },
+    ]);
   });
 
   it('makes samples on request', async () => {

@@ -65,6 +65,8 @@ type Obj = Record<string, unknown>;
 class Reader {
   /** every type name used, with where: checked once all definitions are known */
   readonly refs: { name: string; path: JsonPath }[] = [];
+  /** unions whose branches are known not to lead back to any union on the way */
+  readonly loopFree = new Set<string>();
 
   constructor(readonly infos: unknown[]) {}
 
@@ -250,18 +252,26 @@ function checkEntity(reader: Reader, byName: Map<string, Entity>, e: Entity, i: 
       if (t?.meta !== 'struct' && t?.meta !== 'union')
         reader.fault([i, 'variants', k, 'type'], `variant '${b.value}' must be an object type`);
     });
-    // a union whose branches lead back to itself would make every reader of the model loop
-    const seen = new Set<string>();
-    const walk = (u: UnionType): void => {
-      if (seen.has(u.name)) reader.fault([i, 'variants'], `the variants of '${e.name}' contain '${u.name}' again`);
-      seen.add(u.name);
-      for (const b of u.branches) {
-        const t = byName.get(b.type);
-        if (t?.meta === 'union') walk(t);
+    // a union whose branches lead back to itself would make every reader of the model loop; depth first with a
+    // stack of its own, each union explored once (a branch shared by many unions, a chain of 2,000: linear)
+    if (reader.loopFree.has(e.name)) return;
+    const path = [{ u: e, at: 0 }];
+    const onPath = new Set([e.name]);
+    while (path.length) {
+      const top = path[path.length - 1]!;
+      const b = top.u.branches[top.at++];
+      if (!b) {
+        reader.loopFree.add(top.u.name);
+        onPath.delete(top.u.name);
+        path.pop();
+        continue;
       }
-      seen.delete(u.name);
-    };
-    walk(e);
+      const t = byName.get(b.type);
+      if (t?.meta !== 'union' || reader.loopFree.has(t.name)) continue;
+      if (onPath.has(t.name)) reader.fault([i, 'variants'], `the variants of '${e.name}' contain '${t.name}' again`);
+      onPath.add(t.name);
+      path.push({ u: t, at: 0 });
+    }
   } else if (e.meta === 'array') {
     // an array of arrays … of itself has no JSON value of finite depth, and readers of the model would loop
     const seen = new Set([e.name]);
