@@ -4,6 +4,7 @@
 //   lib/validate  only lib/qapi
 //   lib/diff      only lib/qapi
 //   lib/review    lib/qapi, lib/validate and lib/diff
+//   lib/qmp       nothing else of ours (the protocol, not the schema)
 //   lib/site      lib/qapi, lib/validate and lib/diff, never components/ or app/
 //   nothing under lib/ imports React, Next.js or node:*, except the files
 //   whose job is disk access or Next's page metadata, listed in LIB_EDGE.
@@ -98,6 +99,7 @@ export default tseslint.config(
   ...layer('validate', ['qapi'], 'lib/validate imports only lib/qapi.'),
   ...layer('diff', ['qapi'], 'lib/diff imports only lib/qapi.'),
   ...layer('review', ['qapi', 'validate', 'diff'], 'lib/review imports only lib/qapi, lib/validate and lib/diff.'),
+  ...layer('qmp', [], 'lib/qmp imports nothing else of ours.'),
   ...layer(
     'site',
     ['qapi', 'validate', 'diff'],

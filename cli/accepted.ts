@@ -4,7 +4,12 @@
 // (labelForPath for trees; the QEMU version and target of an introspection),
 // one session per extra release fed the same line-aligned text as the main
 // one, and per main message the acceptance of every release, in --schema order.
+import path from 'node:path';
+import type { CliIO } from './main';
+import { QapiError } from '../lib/qapi/error';
 import type { SchemaModel } from '../lib/qapi/model';
+import { loadRootModelFromDisk } from '../lib/qapi/node';
+import { optionsForTree } from '../lib/qapi/options';
 import { uniqueNames } from '../lib/site/config';
 import { rootLabel } from '../lib/site/introspection-label';
 import { createValidator } from '../lib/validate/index';
@@ -19,6 +24,33 @@ import {
 import type { MessageResult, ValidationSession, ValidatorOptions } from '../lib/validate/types';
 import { escapeForTerminal } from '../lib/validate/format';
 
+export interface SchemaRoot {
+  file: string;
+  model: SchemaModel;
+}
+
+/**
+ * The --schema roots, loaded; one that cannot be is said on stderr (a schema error in QEMU's words) and the
+ * answer is exit status 2.
+ */
+export function loadSchemaRoots(schemas: readonly string[], io: CliIO, command: string): SchemaRoot[] | number {
+  const roots: SchemaRoot[] = [];
+  for (const schema of schemas) {
+    const file = path.resolve(io.cwd, schema);
+    try {
+      roots.push({ file, model: loadRootModelFromDisk(file, optionsForTree(file)) });
+    } catch (err) {
+      const why =
+        err instanceof QapiError
+          ? String(err)
+          : `qapi-explorer ${command}: cannot load schema ${schema}: ${(err as Error).message}`;
+      io.stderr(`${why}\n`);
+      return 2;
+    }
+  }
+  return roots;
+}
+
 /** A validation session per extra release, fed what the main one is fed: who accepts each message. */
 export class ReleaseSessions {
   readonly labels: string[];
@@ -27,7 +59,7 @@ export class ReleaseSessions {
   private readonly pending: Map<number, Rejection>[];
   private readonly since: Record<string, string>;
 
-  constructor(roots: { file: string; model: SchemaModel }[], options: ValidatorOptions) {
+  constructor(roots: SchemaRoot[], options: ValidatorOptions) {
     this.labels = uniqueNames(roots.map((r) => rootLabel(r.file, r.model)));
     this.sessions = roots.slice(1).map((r) => createValidator(r.model, options).session());
     this.pending = this.sessions.map(() => new Map());

@@ -49,6 +49,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "review a QAPI patch mail: base, applies, QEMU's verdict, changes, reviewer rules",
     load: () => import('./review'),
   },
+  watch: {
+    summary: "check a running QEMU's events as they happen, against its own schema",
+    load: () => import('./watch'),
+  },
 };
 
 export const USAGE = `Usage: qapi-explorer <command> [options]

@@ -8,14 +8,10 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { isOption, misplacedArgument } from './args';
 import type { CliIO } from './main';
-import { QapiError } from '../lib/qapi/error';
-import { loadRootModelFromDisk } from '../lib/qapi/node';
-import { optionsForTree } from '../lib/qapi/options';
 import { createValidator } from '../lib/validate/index';
 import { escapeForTerminal, formatMessageResult, formatNote } from '../lib/validate/format';
 import type { MessageResult, Note, ValidatorOptions } from '../lib/validate/types';
-import type { SchemaModel } from '../lib/qapi/model';
-import { ReleaseSessions, acceptedRecord, acceptedText } from './accepted';
+import { ReleaseSessions, acceptedRecord, acceptedText, loadSchemaRoots } from './accepted';
 
 export const VALIDATE_USAGE = `Usage: qapi-explorer validate --schema <qapi-schema.json> [--schema <root>…] [options] <file|->
 
@@ -133,20 +129,8 @@ export async function run(
   if (typeof parsed === 'number') return parsed;
   const maxLine = limits.line ?? MAX_LINE;
   if (limits.message) parsed.options.maxMessage = limits.message;
-  const roots: { file: string; model: SchemaModel }[] = [];
-  for (const schema of parsed.schemas) {
-    const file = path.resolve(io.cwd, schema);
-    try {
-      roots.push({ file, model: loadRootModelFromDisk(file, optionsForTree(file)) });
-    } catch (err) {
-      if (err instanceof QapiError) {
-        io.stderr(`${String(err)}\n`);
-        return 2;
-      }
-      io.stderr(`qapi-explorer validate: cannot load schema ${schema}: ${(err as Error).message}\n`);
-      return 2;
-    }
-  }
+  const roots = loadSchemaRoots(parsed.schemas, io, 'validate');
+  if (typeof roots === 'number') return roots;
   const validator = createValidator(roots[0]!.model, parsed.options);
   const others = new ReleaseSessions(roots, parsed.options);
   const label = parsed.input === '-' ? '<stdin>' : parsed.input;

@@ -50,6 +50,14 @@ export function sharedPath(...parts: string[]): string {
 /** The root qapi-schema.json of a release's tree (qemuTree('10.2.2')). */
 export const qemuTree = (release: string): string => sharedPath('qemu', release, 'qapi', 'qapi-schema.json');
 
+/** Every release the project reads, newest first: the tree with the seed's patch, then QEMU's four. */
+export const FIVE_RELEASES = ['10.2.2+vfio-migration-prepare', '10.2.2', '10.0.13', '7.2.0', '5.2.0'];
+
+/** QAPI_VERSIONS of a site of the five releases, each labelled by its release (the patched tree by `seedLabel`), the first the default. */
+export function fiveReleaseVersions(seedLabel = FIVE_RELEASES[0]!): string {
+  return FIVE_RELEASES.map((r, i) => `${i === 0 ? seedLabel : r}=${qemuTree(r)}`).join(',');
+}
+
 /** What to set to get the data of a release. */
 export const HOW_TO_GET = 'set QEMU_SRC to a QEMU source checkout of that release, or put the data in ../shared/';
 

@@ -2,7 +2,8 @@
 // The index of Changes pages: each release to the next, and each release and
 // the default, with how many changes of each verdict; and the picker of any two
 // releases, whose pair the page's script computes in the browser when no
-// static page has it (components/site/changes-client.ts).
+// static page has it (components/site/changes-client.ts). Each table is in a
+// box of its own (table-wrap): at a phone's width it scrolls there, never the page.
 import { VERDICT_LABELS, VERDICTS } from '@/lib/diff';
 import { changesModelPath, changesPath, withBase } from '@/lib/site/href';
 import { PairPicker } from './PairPicker';
@@ -81,12 +82,16 @@ export function ChangesIndexPage({ history, defaultLabel }: { history: SiteHisto
       </header>
       <section aria-labelledby="adjacent">
         <h2 id="adjacent">From each release to the next</h2>
-        <PairTable pairs={adjacent} />
+        <div className="table-wrap">
+          <PairTable pairs={adjacent} />
+        </div>
       </section>
       {withDefault.length > 0 && (
         <section aria-labelledby="with-default">
           <h2 id="with-default">Between each release and {defaultLabel}, the default</h2>
-          <PairTable pairs={withDefault} />
+          <div className="table-wrap">
+            <PairTable pairs={withDefault} />
+          </div>
         </section>
       )}
     </article>

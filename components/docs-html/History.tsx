@@ -76,8 +76,10 @@ export function History({ entity, history = getSiteHistory() }: { entity: Entity
             {href ? (
               <a href={withBase(href)}>{s.label}</a>
             ) : (
+              // struck out for the eye; said in words for a screen reader, which does not announce <s>
               <span className="absent" title={`not in ${s.label}`}>
                 <s>{s.label}</s>
+                <span className="visually-hidden"> (not in this release)</span>
               </span>
             )}
           </>

@@ -116,7 +116,7 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
         <BuildMarkBadge site={x.ctx.site} mark={mark} />
       </td>
       <td className="member-type">
-        <TypeRef site={x.ctx.site} name={m.type} />
+        <TypeRef site={x.ctx.site} name={m.type} breakable />
       </td>
       <td className="member-desc">
         <Description text={m.description} ctx={x.ctx} mark={mark} />

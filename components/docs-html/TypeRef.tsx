@@ -6,13 +6,20 @@ import type { SiteSchema } from '@/lib/site/site-schema';
 import { typeHref } from '@/lib/site/site-links';
 import { definitionPath, withBase } from '@/lib/site/href';
 import { isMaskedType, shapeLabel } from '@/lib/site/masked-types';
+import type { Child } from '@/lib/site/html/jsx-runtime';
 
-export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
+/** A name with a line break allowed before each inner capital (Blockdev|Detect|Zeroes|Options). */
+function atWords(name: string): Child {
+  return name.split(/(?<=[a-z0-9])(?=[A-Z])/).map((word, i) => (i > 0 ? [<wbr />, word] : word));
+}
+
+/** breakable: the name may wrap at its words (a member table's narrow type column). */
+export function TypeRef({ site, name, breakable = false }: { site: SiteSchema; name: string; breakable?: boolean }) {
   const t = site.index.get(name);
   if (t?.meta === 'array') {
     return (
       <span className="type-ref array">
-        [<TypeRef site={site} name={t.elementType} />]
+        [<TypeRef site={site} name={t.elementType} breakable={breakable} />]
       </span>
     );
   }
@@ -38,10 +45,11 @@ export function TypeRef({ site, name }: { site: SiteSchema; name: string }) {
   const href = typeHref(site, name);
   const label = t?.meta === 'builtin' ? t.jsonType : name;
   const title = t?.meta === 'builtin' && t.jsonType !== name ? `QAPI built-in '${name}'` : undefined;
-  if (!href) return <code className="type-ref">{label}</code>;
+  const text = breakable ? atWords(label) : label;
+  if (!href) return <code className="type-ref">{text}</code>;
   return (
     <a className={`type-ref ${t?.meta ?? ''}`} href={withBase(href)} title={title}>
-      <code>{label}</code>
+      <code>{text}</code>
     </a>
   );
 }

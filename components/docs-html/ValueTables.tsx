@@ -100,7 +100,7 @@ export function Alternatives({
                 <BuildMarkBadge site={ctx.site} mark={mark} />
               </td>
               <td className="member-type">
-                <TypeRef site={ctx.site} name={a.type} />
+                <TypeRef site={ctx.site} name={a.type} breakable />
               </td>
               <td className="member-desc">
                 <Description text={a.description} ctx={ctx} mark={mark} />

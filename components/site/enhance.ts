@@ -1,7 +1,9 @@
 // Everything interactive on the docs pages, as plain DOM code: the theme
 // toggle, copy buttons, the sidebar's scroll position, the search dialog
-// (search-dialog.ts), the lazy member expanders (expand.ts) and the version
-// switcher (version-switcher.ts), the filters of Changes pages (changes-filter.ts).
+// (search-dialog.ts), the lazy member expanders (expand.ts), the version
+// switcher (version-switcher.ts), the filters of Changes pages (changes-filter.ts),
+// the 404 page's search (not-found.ts) and landing near an #anchor the page
+// lacks (missing-anchor.ts).
 // The pages are static HTML rendered at build time; this script only attaches
 // behaviour to markup the server already rendered (components/site/Shell.tsx,
 // components/docs-html/frame/), so it runs the same with Next's runtime (via
@@ -9,15 +11,25 @@
 // (public site.js bundle).
 import { initChangesFilters } from './changes-filter';
 import { initExpanders } from './expand';
+import { landOnMissingAnchor } from './missing-anchor';
+import { initNotFound } from './not-found';
 import { initSearch } from './search-dialog';
 import { initVersionSwitcher } from './version-switcher';
 
+/** The toggle's pressed state follows the theme (set before paint by lib/site/theme-script.ts). */
+function showTheme(): void {
+  const dark = document.documentElement.dataset.theme === 'dark';
+  for (const b of document.querySelectorAll('.theme-toggle')) b.setAttribute('aria-pressed', String(dark));
+}
+
 function initTheme(): void {
+  showTheme();
   document.addEventListener('click', (ev) => {
     if (!(ev.target as Element).closest?.('.theme-toggle')) return;
     const root = document.documentElement;
     const next = root.dataset.theme === 'dark' ? 'light' : 'dark';
     root.dataset.theme = next;
+    showTheme();
     try {
       localStorage.setItem('theme', next);
     } catch {
@@ -66,5 +78,7 @@ export function enhance(): void {
   initExpanders();
   initVersionSwitcher();
   initChangesFilters();
+  initNotFound();
+  landOnMissingAnchor();
   revealSidebarEntry();
 }

@@ -5,6 +5,9 @@
 // or focus outside, arrow keys / Home / End between the entries, and on the
 // validator page the version its schema select shows (the page is shared by
 // every version; the select is the validator island's, components/validator).
+// Following an entry remembers the row the reader was at, for the next page to
+// say what it lacks (missing-anchor.ts).
+import { rememberLeftAnchor } from './missing-anchor';
 
 function links(menu: HTMLElement): HTMLAnchorElement[] {
   return [...menu.querySelectorAll<HTMLAnchorElement>('ul a[data-version]')];
@@ -27,7 +30,9 @@ function showVersion(menu: HTMLElement, label: string): void {
   const current = entry.dataset.version!;
   const text = menu.querySelector('.version-current');
   if (text) text.textContent = current;
-  menu.querySelector('summary')?.setAttribute('aria-label', `Schema version ${current}, change version`);
+  const summary = menu.querySelector('summary');
+  summary?.setAttribute('aria-label', `Schema version ${current}, change version`);
+  summary?.setAttribute('title', current);
   for (const a of entries) {
     if (a === entry) a.setAttribute('aria-current', 'true');
     else a.removeAttribute('aria-current');
@@ -61,6 +66,9 @@ export function initVersionSwitcher(): void {
 
   keepAnchor(menu);
   window.addEventListener('hashchange', () => keepAnchor(menu));
+  menu.addEventListener('click', (ev) => {
+    if ((ev.target as Element).closest?.('a[data-keep-hash]')) rememberLeftAnchor();
+  });
   document.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape' && menu.open) {
       ev.preventDefault();

@@ -18,14 +18,33 @@ export function escapeForTerminal(s: string): string {
 /** "3:14: error [unknown-member] /data/foo: 'foo' is not a member of …" */
 export function formatIssue(issue: Issue, file?: string): string {
   const where = `${file ? escapeForTerminal(file) + ':' : ''}${issue.line}:${issue.col}`;
-  return `${where}: ${issue.severity} [${issue.code}]${issue.path ? ' ' + escapeForTerminal(issue.path) : ''}: ${escapeForTerminal(issue.text)}`;
+  return `${where}: ${issueAtPath(issue)}`;
+}
+
+/** "error [unknown-member] /data/foo: 'foo' is not a member of …" */
+function issueAtPath(issue: Issue): string {
+  return `${issue.severity} [${issue.code}]${issue.path ? ' ' + escapeForTerminal(issue.path) : ''}: ${escapeForTerminal(issue.text)}`;
+}
+
+/** "event BLOCK_JOB_COMPLETED: valid" */
+function verdictOf(m: MessageResult): string {
+  const what = m.kind === 'unknown' ? 'message' : m.name ? `${m.kind} ${escapeForTerminal(quote(m.name))}` : m.kind;
+  return `${what}: ${m.valid ? 'valid' : 'INVALID'}`;
 }
 
 /** "line 3: event BLOCK_JOB_COMPLETED: valid" followed by its issues, indented */
 export function formatMessageResult(m: MessageResult, file?: string): string {
-  const what = m.kind === 'unknown' ? 'message' : m.name ? `${m.kind} ${escapeForTerminal(quote(m.name))}` : m.kind;
-  const head = `${file ? escapeForTerminal(file) + ':' : ''}${m.line}:${m.col}: #${m.index + 1} ${what}: ${m.valid ? 'valid' : 'INVALID'}`;
+  const head = `${file ? escapeForTerminal(file) + ':' : ''}${m.line}:${m.col}: #${m.index + 1} ${verdictOf(m)}`;
   return [head, ...m.issues.map((i) => '  ' + formatIssue(i, file))].join('\n');
+}
+
+/**
+ * A message as `watch` sees it arrive: "<time> event STOP: valid", then its issues at their JSON path, and with
+ * `file` (the session's record) where the record holds each, as `validate` of that file would say.
+ */
+export function formatLiveMessage(m: MessageResult, time: string, file?: string): string {
+  const issues = m.issues.map((i) => '  ' + (file === undefined ? issueAtPath(i) : formatIssue(i, file)));
+  return [`${time} ${verdictOf(m)}`, ...issues].join('\n');
 }
 
 export function formatResult(r: ValidationResult, file?: string): string {

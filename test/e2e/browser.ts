@@ -76,6 +76,8 @@ export interface SuiteOptions {
   when?: boolean;
   /** How every page of the block opens (where its errors go, its viewport…). */
   pages?: OpenOptions;
+  /** Another site than the shared e2e build: its export folder and QAPI_VERSIONS (built once per run). */
+  site?: { out: string; versions: string };
 }
 
 /**
@@ -88,7 +90,7 @@ export function describeInChromium(
   name: string,
   ...args: [(site: SuiteSite) => void] | [SuiteOptions, (site: SuiteSite) => void]
 ): void {
-  const [{ when = true, pages = {} }, fn] = args.length === 1 ? [{}, args[0]] : args;
+  const [{ when = true, pages = {}, site: build }, fn] = args.length === 1 ? [{}, args[0]] : args;
   describe.skipIf(!haveChromium || !when)(name, () => {
     let started: Site | undefined;
     const site = (): Site => {
@@ -96,7 +98,7 @@ export function describeInChromium(
       return started;
     };
     beforeAll(async () => {
-      started = await startSite();
+      started = await startSite(build?.out, build?.versions);
     }, 1_200_000);
     afterAll(async () => started?.close());
     fn({

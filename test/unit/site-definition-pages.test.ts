@@ -117,7 +117,10 @@ describeWithShared('definition pages of 10.2.2', () => {
       let typed = 0;
       let lazy = 0;
       for (const [id, row] of all) {
-        const type = /<td class="member-type">[\s\S]*?<code>([^<]+)<\/code>/.exec(row)![1]!;
+        // the type column may break a name at its words (<wbr>)
+        const type = /<td class="member-type">[\s\S]*?<code>((?:[^<]|<wbr>)+)<\/code>/
+          .exec(row)![1]!
+          .replace(/<wbr>/g, '');
         const t = site.index.get(type);
         if (!t || !expansionOf(site, t.name)) continue;
         typed++;

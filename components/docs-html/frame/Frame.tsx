@@ -1,7 +1,8 @@
 /** @jsxImportSource @/lib/site/html */
 // The parts of every page's frame that are plain markup: the top bar (home,
-// sections, validator, search, version switcher, theme) and the module
-// sidebar, rendered to HTML strings (lib/site/html) and embedded by Shell.tsx.
+// sections, validator, search, version switcher, theme) and the sidebar (the
+// modules; the sections again, shown where the top bar has no room for them),
+// rendered to HTML strings (lib/site/html) and embedded by Shell.tsx.
 import type { Entity } from '@/lib/qapi/model';
 import type { SiteModule, SiteSchema } from '@/lib/site/site-schema';
 import type { Html } from '@/lib/site/html/jsx-runtime';
@@ -54,7 +55,7 @@ function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
     );
   return (
     <details className="version-switcher">
-      <summary aria-label={`Schema version ${site.label}, change version`} aria-haspopup="true">
+      <summary aria-label={`Schema version ${site.label}, change version`} aria-haspopup="true" title={site.label}>
         <span className="version-current">{site.label}</span>
       </summary>
       <ul aria-label="Schema versions">
@@ -85,6 +86,21 @@ function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
         })}
       </ul>
     </details>
+  );
+}
+
+/** The site's sections: in the top bar, and in the sidebar's menu where the top bar has no room for them. */
+function SectionLinks({ site }: { site: SiteSchema }) {
+  return (
+    <>
+      <a href={withBase(homePath(site.prefix, 'events'))}>Events</a>
+      <a href={withBase(indexPath(site.prefix, 'commands'))}>Commands</a>
+      <a href={withBase(indexPath(site.prefix, 'types'))}>Types</a>
+      <a href={withBase(indexPath(site.prefix))}>Index</a>
+      <a href={withBase(protocolPath(site.prefix))}>Protocol</a>
+      {getVersions().length > 1 && <a href={withBase(changesPath())}>Changes</a>}
+      <a href={withBase(validatorPath())}>Validate</a>
+    </>
   );
 }
 
@@ -165,6 +181,9 @@ export function Sidebar({
 }) {
   return (
     <>
+      <nav className="sidebar-sections" aria-label="Sections">
+        <SectionLinks site={site} />
+      </nav>
       <p className="sidebar-title">Modules</p>
       <ul className="module-list">
         {site.modules.map((m) =>
@@ -183,7 +202,12 @@ export function Topbar({ site, page }: { site: SiteSchema; page: PageRef }) {
   const home = withBase(homePath(site.prefix));
   return (
     <>
-      <button type="button" className="icon-button menu-button" popoverTarget="sidebar" aria-label="Browse modules">
+      <button
+        type="button"
+        className="icon-button menu-button"
+        popoverTarget="sidebar"
+        aria-label="Sections and modules"
+      >
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
@@ -195,13 +219,7 @@ export function Topbar({ site, page }: { site: SiteSchema; page: PageRef }) {
         <span className="brand-name">QAPI Explorer</span>
       </a>
       <nav className="topnav" aria-label="Sections">
-        <a href={withBase(homePath(site.prefix, 'events'))}>Events</a>
-        <a href={withBase(indexPath(site.prefix, 'commands'))}>Commands</a>
-        <a href={withBase(indexPath(site.prefix, 'types'))}>Types</a>
-        <a href={withBase(indexPath(site.prefix))}>Index</a>
-        <a href={withBase(protocolPath(site.prefix))}>Protocol</a>
-        {getVersions().length > 1 && <a href={withBase(changesPath())}>Changes</a>}
-        <a href={withBase(validatorPath())}>Validate</a>
+        <SectionLinks site={site} />
       </nav>
       <div className="topbar-tools">
         <SearchBox indexUrl={withBase(searchIndexPath(site.prefix))} base={basePath() + site.prefix} />

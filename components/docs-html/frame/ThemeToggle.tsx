@@ -1,10 +1,17 @@
 /** @jsxImportSource @/lib/site/html */
-// The light/dark switch (markup only). The initial theme is set before first
-// paint by lib/site/theme-script.ts; components/site/enhance.ts flips and
-// remembers it on click.
+// The light/dark switch (markup only), a toggle button: pressed is dark. The
+// initial theme is set before first paint by lib/site/theme-script.ts;
+// components/site/enhance.ts sets aria-pressed to match, flips and remembers
+// the theme on click.
 export function ThemeToggle() {
   return (
-    <button type="button" className="icon-button theme-toggle" aria-label="Toggle dark mode" title="Toggle dark mode">
+    <button
+      type="button"
+      className="icon-button theme-toggle"
+      aria-label="Dark mode"
+      aria-pressed="false"
+      title="Toggle dark mode"
+    >
       <svg className="icon-sun" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
         <circle cx="12" cy="12" r="4.5" fill="none" stroke="currentColor" strokeWidth="2" />
         <path
