@@ -8,6 +8,7 @@
 import { isOption, isQemuVersion, misplacedArgument } from './args';
 import type { CliIO } from './main';
 import { QapiError, UnreadableRootError } from '../lib/qapi/error';
+import { escapeForTerminal, escapeLines } from '../lib/qapi/escape';
 import type { SchemaModel } from '../lib/qapi/model';
 import { loadSchemaRootFromDisk } from '../lib/qapi/node';
 import { QAPISchemaDefinition, QAPISchemaInclude, type QAPISchema } from '../lib/qapi/schema/index';
@@ -120,11 +121,11 @@ export function summarize(schema: QAPISchema): CheckSummary {
   };
 }
 
-/** Word-wrap a list of names to ~72 columns, indented by two spaces. */
+/** Word-wrap a list of names to ~72 columns, indented by two spaces; a dump's names are any string: escaped. */
 function wrapNames(names: string[]): string {
   const lines: string[] = [];
   let line = '';
-  for (const name of names) {
+  for (const name of names.map(escapeForTerminal)) {
     if (line && line.length + name.length + 2 > 72) {
       lines.push(line);
       line = '';
@@ -139,7 +140,7 @@ export function formatSummary(s: CheckSummary): string {
   const defs = DEFINITION_KINDS.map((k) => `${s.definitions[k]} ${k}`).join(', ');
   const total = DEFINITION_KINDS.reduce((n, k) => n + s.definitions[k], 0);
   return [
-    `${s.root}: OK`,
+    `${escapeForTerminal(s.root)}: OK`,
     `modules: ${s.modules}`,
     `entities: ${s.entities} (${total} definitions, ${s.implicit} implicit, ${s.builtin} builtin, ${s.includes} includes)`,
     `definitions: ${defs}`,
@@ -187,13 +188,14 @@ export function summarizeIntrospection(model: SchemaModel): IntrospectionSummary
 }
 
 export function formatIntrospectionSummary(s: IntrospectionSummary): string {
+  // package and target are whatever strings the dump holds
   const qemu = s.qemuVersion
-    ? `QEMU ${s.qemuVersion}${s.qemuPackage ? ` (${s.qemuPackage})` : ''}`
+    ? `QEMU ${s.qemuVersion}${s.qemuPackage ? ` (${escapeForTerminal(s.qemuPackage)})` : ''}`
     : 'a QEMU of unknown version';
   const types = TYPE_KINDS.reduce((n, k) => n + s.types[k], 0);
   return [
-    `${s.root}: OK`,
-    `introspection: query-qmp-schema of ${qemu}${s.target ? `, target ${s.target}` : ''}`,
+    `${escapeForTerminal(s.root)}: OK`,
+    `introspection: query-qmp-schema of ${qemu}${s.target ? `, target ${escapeForTerminal(s.target)}` : ''}`,
     `entities: ${s.entities} (${s.commands} commands, ${s.events.length} events, ${types} types)`,
     `types: ${TYPE_KINDS.map((k) => `${s.types[k]} ${k}`).join(', ')}`,
     `note: introspection names every integer type 'int', so integer widths (int8 … uint64) are not checked`,
@@ -218,7 +220,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     schema = root.schema;
   } catch (err) {
     if (err instanceof QapiError) {
-      io.stderr(`${String(err)}\n`);
+      io.stderr(`${escapeLines(String(err))}\n`);
       // the root itself unreadable is an I/O error (status 2, as `validate --schema` gives), not a schema error
       return err instanceof UnreadableRootError ? 2 : 1;
     }

@@ -12,6 +12,7 @@ import { loadRootModelFromDisk } from '../lib/qapi/node';
 import { optionsForTree } from '../lib/qapi/options';
 import { diffSchemas } from '../lib/diff/diff';
 import { formatDiff, type DiffFormat } from '../lib/diff/format';
+import { escapeLines } from '../lib/qapi/escape';
 import { introspectionLabel } from '../lib/site/introspection-label';
 
 export const DIFF_USAGE = `Usage: qapi-explorer diff [options] <old> <new>
@@ -117,8 +118,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     try {
       models.push(loadSide(file, parsed.versions[i]));
     } catch (err) {
-      if (err instanceof QapiError) io.stderr(`${String(err)}\n`);
-      else io.stderr(`qapi-explorer diff: cannot load schema ${parsed.roots[i]}: ${(err as Error).message}\n`);
+      if (err instanceof QapiError) io.stderr(`${escapeLines(String(err))}\n`);
+      else
+        io.stderr(
+          escapeLines(`qapi-explorer diff: cannot load schema ${parsed.roots[i]}: ${(err as Error).message}`) + '\n',
+        );
       return 2;
     }
   }

@@ -5,6 +5,10 @@
 // not a hang).
 // Mutants run in a worker thread watched from here, so even a true infinite
 // loop is caught (the worker is replaced and the run goes on).
+// Then the hostile shapes of lib/qapi/fuzz/shapes.ts (union chains and
+// diamonds, chains of bases, nested arrays in a dump, deeply nested bullets
+// in a doc comment), each loaded and its doc text parsed as the site parses
+// it, in the same watched worker: each must load or fail with a located error.
 //
 //   npm run fuzz:parse -- [--seed N] [--count N] [--tree DIR] [--only I]
 //
@@ -14,8 +18,14 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { Campaign, type Corpus, type MutantResult } from '../lib/qapi/fuzz/campaign';
+import { Campaign, errorProblem, type Corpus, type MutantResult } from '../lib/qapi/fuzz/campaign';
+import { memoryHost } from '../lib/qapi/fuzz/memory-host';
+import { hostileShapes, type Shape } from '../lib/qapi/fuzz/shapes';
+import { loadModel } from '../lib/qapi/load';
+import type { SchemaModel } from '../lib/qapi/model';
 import { optionsForTree } from '../lib/qapi/options';
+import { loadRootModel } from '../lib/qapi/root';
+import { parseRst } from '../lib/site/rst/blocks';
 import { sharedPath } from './qemu-data';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,11 +53,50 @@ interface Job {
   seed: number;
   from: number;
   to: number;
+  /** run hostileShapes()[from, to) instead of mutants */
+  shapes?: true;
+}
+
+/** One hostile shape through the reader and the site's rST parser; reported like a mutant. */
+function runShape(shape: Shape, index: number): MutantResult {
+  const name = shape.kind === 'tree' ? 'shape.json' : 'shape.replies';
+  const files = new Map([[name, shape.text]]);
+  const result: MutantResult = {
+    index,
+    file: shape.name,
+    root: name,
+    applied: ['shape'],
+    verdict: 'loaded',
+    detail: '',
+    ms: 0,
+  };
+  const started = performance.now();
+  try {
+    // the trees of bullets are read as QEMU 10.0 reads them: 10.2 would refuse their long doc lines first
+    const model: SchemaModel =
+      shape.kind === 'dump'
+        ? loadRootModel(name, memoryHost(files))
+        : loadModel(name, memoryHost(files), optionsForTree(shape.name.includes('bullets') ? '10.0' : '10.2'));
+    for (const e of model.entities) for (const section of e.doc?.sections ?? []) parseRst(section.text);
+  } catch (err) {
+    const problem = errorProblem(err, files);
+    result.verdict = problem === null ? 'rejected' : 'crash';
+    result.detail = problem ?? String(err);
+  }
+  result.ms = performance.now() - started;
+  return result;
 }
 
 type WorkerMessage = { type: 'ready' } | { type: 'result'; result: MutantResult };
 
 function workerMain(job: Job): void {
+  if (job.shapes) {
+    const shapes = hostileShapes();
+    parentPort!.postMessage({ type: 'ready' } satisfies WorkerMessage);
+    for (let i = job.from; i < job.to; i++)
+      parentPort!.postMessage({ type: 'result', result: runShape(shapes[i]!, i) } satisfies WorkerMessage);
+    return;
+  }
   const campaign = new Campaign(readCorpus(job.tree), job.seed);
   parentPort!.postMessage({ type: 'ready' } satisfies WorkerMessage);
   for (let i = job.from; i < job.to; i++) {
@@ -175,7 +224,32 @@ async function main(): Promise<number> {
   console.log(`distinct error messages: ${messages.size}; most common:`);
   for (const [stem, n] of [...messages].sort((a, b) => b[1] - a[1]).slice(0, 8))
     console.log(`  ${String(n).padStart(5)}  ${stem}`);
+
+  const shapes: MutantResult[] = [];
+  await runInWorker({ tree: opts.tree, seed: opts.seed, from: 0, to: hostileShapes().length, shapes: true }, (r) =>
+    shapes.push(r),
+  );
+  console.log(`hostile shapes (lib/qapi/fuzz/shapes.ts): ${shapes.length}`);
+  for (const r of shapes) {
+    const outcome =
+      r.verdict === 'rejected'
+        ? `rejected: ${r.detail
+            .split('\n')
+            .pop()!
+            .replace(/^.*?: /, '')}`
+        : r.verdict;
+    console.log(`  ${r.file.padEnd(40)} ${`${Math.round(r.ms)} ms`.padStart(9)}  ${outcome.slice(0, 100)}`);
+    if (r.verdict === 'crash') {
+      verdicts.crash++;
+      crashes.push(r);
+    }
+  }
   for (const r of crashes.slice(0, 20)) {
+    if (r.applied[0] === 'shape') {
+      console.log(`\nCRASH hostile shape '${r.file}' (lib/qapi/fuzz/shapes.ts)`);
+      console.log(r.detail.split('\n').slice(0, 8).join('\n'));
+      continue;
+    }
     const saved = saveCrash(opts.seed, r);
     console.log(`\nCRASH mutant ${r.index} (${r.file} via ${r.root}, [${r.applied.join(', ')}])`);
     console.log(r.detail.split('\n').slice(0, 8).join('\n'));

@@ -1,6 +1,7 @@
 /** @jsxImportSource @/lib/site/html */
 // The built-in types on one page: what each looks like on the wire
 // (qapi-code-gen.rst "Built-in Types").
+import { inPage } from '@/lib/site/href';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { DocTable } from './TableParts';
 
@@ -40,7 +41,7 @@ export function BuiltinsPage({ site }: { site: SiteSchema }) {
           {builtins.map((b) => (
             <tr key={b.name} id={b.name}>
               <td className="member-name">
-                <a className="anchor-link" href={`#${b.name}`}>
+                <a className="anchor-link" href={inPage(b.name)}>
                   <code>{b.name}</code>
                 </a>
               </td>

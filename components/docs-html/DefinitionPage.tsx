@@ -8,7 +8,7 @@ import type { SiteSchema } from '@/lib/site/site-schema';
 import { definedAt, hasPage, moduleEntryId, pageKind } from '@/lib/site/site-schema';
 import { definitionHref, moduleHref } from '@/lib/site/site-links';
 import { deprecationReplacement, kindLabel, sinceOf } from '@/lib/site/format';
-import { withBase } from '@/lib/site/href';
+import { inPage, withBase } from '@/lib/site/href';
 import { dataType } from '@/lib/site/member-layout';
 import { FeatureBadges, IfBadge, SinceBadge } from './Badges';
 import { CodeLink } from './CodeLink';
@@ -32,7 +32,7 @@ function Replacement({ site, e }: { site: SiteSchema; e: Entity }) {
   if (name.startsWith('@')) {
     const data = dataType(e, site.index);
     const anchor = `m-${name.slice(1)}`;
-    if (data && memberAnchors(data, { site }).has(anchor)) href = `#${anchor}`;
+    if (data && memberAnchors(data, { site }).has(anchor)) href = inPage(anchor);
   } else {
     const target = site.index.get(name);
     if (target && hasPage(target)) href = withBase(definitionHref(site, target));
@@ -74,7 +74,7 @@ function Header({ site, e }: { site: SiteSchema; e: Entity }) {
         <p className="defined-at">
           Defined at{' '}
           <CodeLink
-            href={mod && withBase(moduleHref(site, mod)) + `#${moduleEntryId(e.name)}`}
+            href={mod && withBase(moduleHref(site, mod)) + inPage(moduleEntryId(e.name))}
             title={mod && `${e.name} in the list of ${mod.title}`}
           >
             {where}

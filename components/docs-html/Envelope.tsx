@@ -3,6 +3,7 @@
 // "Issuing Commands"), with the data part pointing at the members table. A
 // command's reply shows the members of its return type (of the element type
 // for arrays), each key linked to its row in the Returns table.
+import { inPage } from '@/lib/site/href';
 import type { Command, Event } from '@/lib/qapi/model';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { elementName } from '@/lib/site/site-schema';
@@ -72,7 +73,7 @@ function ReplyValue({ site, name }: { site: SiteSchema; name: string }) {
       {shown.map(({ g, m }, i) => (
         <>
           {'\n' + pad}
-          <a className="reply-key" href={`#${memberAnchor(g, m, 'r')}`}>
+          <a className="reply-key" href={inPage(memberAnchor(g, m, 'r'))}>
             <K>{m.name}</K>
           </a>
           <P>: </P>

@@ -1,6 +1,7 @@
 /** @jsxImportSource @/lib/site/html */
 // The headings of a member table's groups ("Inherited from X", "When tag is
 // v — members of Y") and, above a union's table, the index of its branches.
+import { inPage } from '@/lib/site/href';
 import type { AnchorNs, MemberGroup } from '@/lib/site/member-layout';
 import { isMaskedType } from '@/lib/site/masked-types';
 import { IfBadge } from './Badges';
@@ -38,7 +39,7 @@ export function GroupHeading({
               <span key={i}>
                 {i > 0 ? ', and ' : 'When '}
                 <code>{w.tag}</code> is{' '}
-                <CodeLink href={id && i === o.when.length - 1 ? `#${id}` : undefined} className="anchor-link">
+                <CodeLink href={id && i === o.when.length - 1 ? inPage(id) : undefined} className="anchor-link">
                   &quot;{w.value}&quot;
                 </CodeLink>
               </span>
@@ -49,6 +50,9 @@ export function GroupHeading({
                 {' '}
                 — members of <TypeNameLink site={site} name={o.from} />
               </span>
+            )}
+            {o.branchesNotShown !== undefined && (
+              <span className="group-from"> (its own {o.branchesNotShown} branches are not shown here)</span>
             )}
             <IfBadge cond={o.if} />
           </>
@@ -78,7 +82,7 @@ export function BranchIndex({
       <ul>
         {branches.map((g) => (
           <li key={g.anchorPrefix}>
-            <a href={`#${branchId(ns, g)}`}>
+            <a href={inPage(branchId(ns, g))}>
               <code>{g.anchorPrefix.replace(/\.$/, '').split('.').join(' › ')}</code>
             </a>
           </li>

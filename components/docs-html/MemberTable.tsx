@@ -9,6 +9,7 @@
 // otherwise as a lazy expander (LazyExpander.tsx), so no member silently
 // loses its expander, whatever the size of the union. Anchors are in
 // member-anchors.ts, group headings and the branch index in MemberGroups.tsx.
+import { inPage } from '@/lib/site/href';
 import type { Entity, Member, TypeEntity } from '@/lib/qapi/model';
 import { hasPage } from '@/lib/site/site-schema';
 import { memberAnchor, memberLayout, type AnchorNs, type MemberGroup } from '@/lib/site/member-layout';
@@ -105,7 +106,7 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
   return (
     <tr id={top ? anchor : undefined} className={m.optional ? 'optional' : 'required'}>
       <td className="member-name">
-        <CodeLink href={top ? `#${anchor}` : undefined} className="anchor-link">
+        <CodeLink href={top ? inPage(anchor) : undefined} className="anchor-link">
           {m.name}
         </CodeLink>
         <span className={`req ${m.optional ? 'is-optional' : 'is-required'}`}>
@@ -156,7 +157,7 @@ export function MemberTable({
         branchOf.set(g.origin.when[0]!.value, branchId(ns, g));
     }
   }
-  const branchHref = (v: string) => (branchOf.has(v) ? `#${branchOf.get(v)}` : undefined);
+  const branchHref = (v: string) => (branchOf.has(v) ? inPage(branchOf.get(v)!) : undefined);
   const x = { ctx, depth, budget, ancestors: [...ancestors, obj.name] };
   return (
     <>

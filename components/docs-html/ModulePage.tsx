@@ -8,7 +8,7 @@ import { moduleEntryId, type SiteModule, type SiteSchema } from '@/lib/site/site
 import type { FreeformPart, ModuleSection } from '@/lib/site/module-outline';
 import { definitionHref } from '@/lib/site/site-links';
 import { kindLabel, plainText, sinceOf } from '@/lib/site/format';
-import { withBase } from '@/lib/site/href';
+import { inPage, withBase } from '@/lib/site/href';
 import { InlineNodes, RstBlocks, type DocContext } from './Rst';
 
 // Within a section: events, then commands, then types, each in source order.
@@ -79,7 +79,7 @@ export function ModulePage({ site, module: m }: { site: SiteSchema; module: Site
           <ul className="module-toc">
             {titled.map((s) => (
               <li>
-                <a href={`#${s.heading!.id}`}>{s.heading!.title}</a>
+                <a href={inPage(s.heading!.id)}>{s.heading!.title}</a>
               </li>
             ))}
           </ul>

@@ -13,7 +13,7 @@ import type { QmpExampleNode } from '@/lib/site/rst/ast';
 import { parseRst } from '@/lib/site/rst/blocks';
 import { highlightCode } from '@/lib/site/highlight';
 import { exampleAt, type ExampleBadge, type PlacedExample } from '@/lib/site/example-lint';
-import { validatorPath, withBase } from '@/lib/site/href';
+import { inPage, validatorPath, withBase } from '@/lib/site/href';
 import type { Child } from '@/lib/site/html/jsx-runtime';
 import type { DocContext } from './Rst';
 import { RstBlocks } from './Rst';
@@ -99,7 +99,7 @@ export function ExampleFigure({ placed, source, ctx }: FigureProps) {
   return (
     <figure className="qmp-example" id={id} data-source={placed?.source}>
       <figcaption>
-        <a className="anchor" href={`#${id}`} aria-label="Link to this example">
+        <a className="anchor" href={inPage(id)} aria-label="Link to this example">
           #
         </a>
         <span className="example-title">{title ? `Example: ${title}` : 'Example'}</span>

@@ -10,7 +10,7 @@ import type { DocText, Entity } from '@/lib/qapi/model';
 import type { Block, Inline } from '@/lib/site/rst/ast';
 import { parseRst } from '@/lib/site/rst/blocks';
 
-import { withBase } from '@/lib/site/href';
+import { inPage, withBase } from '@/lib/site/href';
 import { xrefHref } from '@/lib/site/site-links';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { highlightCode } from '@/lib/site/highlight';
@@ -51,7 +51,7 @@ export function InlineNodes({ nodes, ctx }: { nodes: Inline[]; ctx: DocContext }
       case 'member': {
         const anchor = `m-${n.name}`;
         return (
-          <CodeLink key={i} href={ctx.memberAnchors?.has(anchor) ? `#${anchor}` : undefined} className="member-ref">
+          <CodeLink key={i} href={ctx.memberAnchors?.has(anchor) ? inPage(anchor) : undefined} className="member-ref">
             {n.name}
           </CodeLink>
         );

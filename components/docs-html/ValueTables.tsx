@@ -1,5 +1,6 @@
 /** @jsxImportSource @/lib/site/html */
 // Enum values and alternate alternatives: the two "pick one" shapes.
+import { inPage } from '@/lib/site/href';
 import type { AlternateType, EnumType } from '@/lib/qapi/model';
 import type { Child } from '@/lib/site/html/jsx-runtime';
 import { isMaskedType } from '@/lib/site/masked-types';
@@ -35,7 +36,7 @@ export function EnumValues({
                     &quot;{v.name}&quot;
                   </CodeLink>
                 ) : (
-                  <CodeLink href={`#v-${v.name}`} className="anchor-link">
+                  <CodeLink href={inPage(`v-${v.name}`)} className="anchor-link">
                     &quot;{v.name}&quot;
                   </CodeLink>
                 )}
@@ -92,7 +93,7 @@ export function Alternatives({
             <tr key={a.name} id={nested ? undefined : `m-${a.name}`}>
               <td className="member-name">
                 {isMaskedType(ctx.site, a.name) ? null : (
-                  <CodeLink href={nested ? undefined : `#m-${a.name}`} className="anchor-link">
+                  <CodeLink href={nested ? undefined : inPage(`m-${a.name}`)} className="anchor-link">
                     {a.name}
                   </CodeLink>
                 )}

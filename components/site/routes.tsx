@@ -7,7 +7,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import type { Section } from '@/lib/site/href';
+import { nameFromSegment, nameSegment, type Section } from '@/lib/site/href';
 import { definitionMetadata } from '@/lib/site/metadata';
 import {
   definitionNames,
@@ -192,11 +192,12 @@ export const changesModelRoute = (scope: RouteScope) =>
 
 /** Per-type HTML fragments fetched by the lazy expanders of doc pages (components/docs-html/Expansion.tsx). */
 export const expansionRoute = (scope: RouteScope) => ({
-  generateStaticParams: (): RouteParams[] => staticParams(scope, expandableTypes),
+  generateStaticParams: (): RouteParams[] => staticParams(scope, (site) => expandableTypes(site).map(nameSegment)),
   GET: async (_req: Request, props: Props) => {
     const params = await props.params;
     const site = treeForRoute(scope, params);
-    const html = site ? ExpansionFragment({ site, name: decodeURIComponent(params.name ?? '') }) : null;
+    const name = nameFromSegment(params.name ?? '');
+    const html = site && name !== null ? ExpansionFragment({ site, name }) : null;
     return new Response(html?.value ?? '', {
       status: html ? 200 : 404,
       headers: { 'content-type': 'text/html; charset=utf-8' },

@@ -38,10 +38,10 @@ function docParts(oe: Entity, ne: Entity): string[] {
   const differ = (a: string | undefined, b: string | undefined) => a !== b && flat(a) !== flat(b);
   if (differ(od.body.text, nd.body.text)) parts.push('intro');
   for (const name of union(Object.keys(od.args), Object.keys(nd.args))) {
-    if (differ(od.args[name]?.text, nd.args[name]?.text)) parts.push(`@${name}`);
+    if (differ(ownText(od.args, name), ownText(nd.args, name))) parts.push(`@${name}`);
   }
   for (const name of union(Object.keys(od.features), Object.keys(nd.features))) {
-    if (differ(od.features[name]?.text, nd.features[name]?.text)) parts.push(`feature:${name}`);
+    if (differ(ownText(od.features, name), ownText(nd.features, name))) parts.push(`feature:${name}`);
   }
   if (differ(od.returns?.text, nd.returns?.text)) parts.push('returns');
   if (differ(od.errors?.text, nd.errors?.text)) parts.push('errors');
@@ -54,6 +54,11 @@ function docParts(oe: Entity, ne: Entity): string[] {
 /** Text with every run of white space as one space: reflowing is not a change. */
 function flat(text: string | undefined): string | undefined {
   return text?.replace(/\s+/g, ' ').trim();
+}
+
+/** A member's or feature's description; own keys only ('constructor' is a member name like any other). */
+function ownText(texts: Doc['args'], name: string): string | undefined {
+  return Object.hasOwn(texts, name) ? texts[name]!.text : undefined;
 }
 
 function union(a: string[], b: string[]): string[] {

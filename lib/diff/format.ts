@@ -2,6 +2,10 @@
 // JSON for tools. Receives the diff, the two releases' labels and options;
 // guarantees incompatible changes first, each with its direction and every
 // path clients meet it by, and each rule applied quoted once at the end.
+// Every name is a dump's string as much as a tree's: in text its control and
+// bidirectional characters are escaped (as `validate` does), in Markdown it
+// also sits in a code span no backtick inside it can close.
+import { escapeForTerminal } from '../qapi/escape';
 import { placeText } from './path';
 import {
   RULES,
@@ -45,10 +49,11 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
     return `${JSON.stringify({ old: options.oldLabel, new: options.newLabel, summary, changes, docs, rules: used })}\n`;
   }
   const md = format === 'markdown';
-  const code = (s: string) => (md ? `\`${s}\`` : s);
+  const code = (s: string) => (md ? codeSpan(escapeForTerminal(s)) : escapeForTerminal(s));
+  const name = (s: string) => (md && /^(@|feature:)/.test(s) ? code(s) : escapeForTerminal(s));
   const maxPaths = options.maxPaths ?? 3;
   const out: string[] = [];
-  const title = `${options.oldLabel} → ${options.newLabel}`;
+  const title = `${escapeForTerminal(options.oldLabel)} → ${escapeForTerminal(options.newLabel)}`;
   const summary =
     `${changes.length} wire change${changes.length === 1 ? '' : 's'}` +
     (changes.length ? ` (${verdictCounts(changes)})` : '') +
@@ -68,7 +73,7 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
   }
   if (docs.length) {
     out.push('', md ? `### Documentation only (${docs.length})` : `Documentation only (${docs.length}):`, '');
-    for (const d of docs) out.push(`${md ? '- ' : '  '}${code(d.def)}: ${d.parts.join(', ')}`);
+    for (const d of docs) out.push(`${md ? '- ' : '  '}${code(d.def)}: ${d.parts.map(name).join(', ')}`);
   }
   if (rules.length) {
     out.push('', md ? 'Rules applied (docs/devel/qapi-code-gen.rst, "Compatibility considerations"):' : 'Rules:', '');
@@ -76,6 +81,19 @@ export function formatDiff(diff: SchemaDiff, format: DiffFormat, options: Format
     out.push(quoted.join(md ? '\n>\n' : '\n'));
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A Markdown code span holding `s` whatever it holds (CommonMark "Code spans"): fenced by more backticks than
+ * its longest run of them, and padded with a space where it starts or ends with a backtick or a space.
+ */
+export function codeSpan(s: string): string {
+  if (s === '') return '``';
+  let longest = 0;
+  for (const run of s.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(s) ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
 }
 
 /** One line saying what changed, in QAPI's words. */

@@ -36,15 +36,17 @@ export interface SchemaHistory {
   labels: string[];
   /** steps[i]: labels[i] -> labels[i + 1] */
   steps: SchemaDiff[];
+  /** by definition name: read with Object.hasOwn (a name may be 'constructor' or '__proto__') */
   defs: Record<string, DefHistory>;
 }
 
 export function buildHistory(releases: Release[]): SchemaHistory {
-  const defs: Record<string, DefHistory> = {};
+  const defs = new Map<string, DefHistory>();
   releases.forEach(({ model }, i) => {
     for (const e of model.entities) {
       if (e.implicit || e.meta === 'builtin') continue;
-      const d = (defs[e.name] ??= { meta: e.meta, in: [], at: [] });
+      let d = defs.get(e.name);
+      if (!d) defs.set(e.name, (d = { meta: e.meta, in: [], at: [] }));
       d.meta = e.meta;
       d.in.push(i);
     }
@@ -63,7 +65,7 @@ export function buildHistory(releases: Release[]): SchemaHistory {
     });
     const docs = new Map(diff.docs.map((d) => [d.def, d.parts]));
     for (const name of new Set([...byDef.keys(), ...docs.keys()])) {
-      const d = defs[name];
+      const d = defs.get(name);
       if (!d) continue;
       const entry: HistoryEntry = { step: i, changes: byDef.get(name) ?? [] };
       const parts = docs.get(name);
@@ -71,7 +73,8 @@ export function buildHistory(releases: Release[]): SchemaHistory {
       d.at.push(entry);
     }
   }
-  return { labels: releases.map((r) => r.label), steps, defs };
+  // plain data (cached as JSON), with every name an own property, '__proto__' included
+  return { labels: releases.map((r) => r.label), steps, defs: Object.fromEntries(defs) };
 }
 
 /** The definitions a change concerns: where it sits, and each command or event through which it is met. */

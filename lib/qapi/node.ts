@@ -2,12 +2,13 @@
 // touches the file system, so the core also runs in the browser. Every read
 // is capped, so a root or an include naming /dev/zero or a huge file ends in
 // a schema error naming the cap instead of unbounded memory.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { SchemaModel } from './model';
 import type { QapiOptions } from './options';
 import { optionsForTree } from './options';
 import { loadModel, loadSchema } from './load';
 import { joinIncludePath, type SchemaHost } from './parser';
+import { NOT_A_REGULAR_FILE } from './parser-directives';
 import { loadRootModel, loadSchemaRoot, type SchemaRoot } from './root';
 import type { QAPISchema } from './schema/index';
 
@@ -17,13 +18,18 @@ export const MAX_SCHEMA_FILE_BYTES = 32 * MiB;
 /** Each file a tree includes (QEMU's largest module is about 0.25 MiB). */
 export const MAX_INCLUDE_BYTES = 8 * MiB;
 
-/** Read at most `cap` bytes of a file as UTF-8; throws (with a Node error code, or naming the cap). */
-export function readFileCapped(path: string, cap: number, what: string): string {
+/**
+ * Read at most `cap` bytes of a file as UTF-8; throws (with a Node error code, or naming the cap).
+ * `regularOnly`: anything but a regular file is refused, and opening never waits (a FIFO without a writer
+ * would block the open forever, a device never end).
+ */
+export function readFileCapped(path: string, cap: number, what: string, regularOnly = false): string {
   const tooLarge = (): Error => new Error(`larger than ${cap / MiB} MiB, the cap on ${what}`);
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, regularOnly ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : 'r');
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (regularOnly && !stat.isFile()) throw new Error(NOT_A_REGULAR_FILE);
     if (stat.isFile() && stat.size > cap) throw tooLarge();
     // one spare byte shows a file that grew; devices and pipes report no size: the buffer grows up to the cap
     let buf = Buffer.allocUnsafe(Math.min(stat.isFile() ? stat.size + 1 : 64 * 1024, cap + 1));
@@ -46,9 +52,9 @@ export function readFileCapped(path: string, cap: number, what: string): string 
   }
 }
 
-/** Included files, each capped at MAX_INCLUDE_BYTES. */
+/** Included files: regular files only, each capped at MAX_INCLUDE_BYTES. */
 export const nodeHost: SchemaHost = {
-  readFile: (path) => readFileCapped(path, MAX_INCLUDE_BYTES, 'an included schema file'),
+  readFile: (path) => readFileCapped(path, MAX_INCLUDE_BYTES, 'an included schema file', true),
   resolve: joinIncludePath,
 };
 

@@ -31,9 +31,12 @@ const STRERROR: Record<string, string> = {
   EIO: 'Input/output error',
 };
 
+/** Why an include of a FIFO, a device or a socket is refused (a host's readFile says so). */
+export const NOT_A_REGULAR_FILE = 'not a regular file (a FIFO or a device may block or never end)';
+
 export function strerrorOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && STRERROR[code]) return STRERROR[code];
+  if (typeof code === 'string' && Object.hasOwn(STRERROR, code)) return STRERROR[code]!;
   if (err instanceof Error && err.message) return err.message;
   return String(err);
 }

@@ -15,7 +15,7 @@ import { isPySpace, PY_SPACE_CLASS } from './pytext';
 import { normalizePath } from './paths';
 import { readDoc } from './parser-doc';
 import { readLineDocs } from './parser-doc-lines';
-import { applyPragma, SchemaReadError, strerrorOf } from './parser-directives';
+import { applyPragma, NOT_A_REGULAR_FILE, SchemaReadError, strerrorOf } from './parser-directives';
 
 export { joinIncludePath } from './paths';
 export { SchemaReadError } from './parser-directives';
@@ -52,6 +52,23 @@ export interface SchemaHost {
 /** Deeper nesting than any real schema; QEMU itself dies with RecursionError well before. */
 const MAX_NESTING = 1000;
 
+const MiB = 1024 * 1024;
+/**
+ * The text of a whole tree, root and includes (each file has its own cap too, lib/qapi/node.ts): QEMU 10.2's
+ * is 0.75 MiB. Checking a tree costs some 15 times its text in memory with QEMU's docs, 50 times when it is
+ * all names: this cap and the one on strings keep a diff of two trees near 300 MB (two 29 MB trees took 2.7 GB).
+ */
+export const MAX_TREE_CHARS = 8 * MiB;
+/** The strings (names, keys, values) of a whole tree's expressions: QEMU 10.2's hold 11,018. */
+export const MAX_TREE_STRINGS = 200_000;
+
+/** What the files of one tree share: the files read, and what they hold so far. */
+interface TreeSoFar {
+  included: Set<string>;
+  chars: number;
+  strings: number;
+}
+
 /** Printable ASCII but "'" and '\\': what a string holds without further checks. */
 const STRING_RUN_RE = /[ -&(-[\]-~]*/y;
 
@@ -82,11 +99,11 @@ export class QAPISchemaParser {
     readonly fname: string,
     readonly host: SchemaHost,
     options?: Partial<QapiOptions>,
-    private readonly included: Set<string> = new Set(),
+    private readonly tree: TreeSoFar = { included: new Set(), chars: 0, strings: 0 },
     inclInfo: QAPISourceInfo | null = null,
   ) {
     this.options = resolveOptions(options);
-    this.included.add(normalizePath(fname));
+    this.tree.included.add(normalizePath(fname));
     this.lineInfo = new QAPISourceInfo(fname, inclInfo);
     try {
       this.parse();
@@ -120,6 +137,8 @@ export class QAPISchemaParser {
       throw new SchemaReadError(this.fname, strerrorOf(err));
     }
     if (typeof src !== 'string') throw new SchemaReadError(this.fname, 'Invalid argument');
+    this.tree.chars += src.length;
+    if (this.tree.chars > MAX_TREE_CHARS) throw new TreeTooLarge();
     if (src === '' || src.charCodeAt(src.length - 1) !== 10) src += '\n';
     this.src = src;
 
@@ -141,6 +160,7 @@ export class QAPISchemaParser {
         continue;
       }
       if (this.options.legacyGrammar && this.tok !== '{') throw this.parseError("expected '{'");
+      const exprCol = this.column(this.pos);
       const expr = this.getExpr();
       if (!(expr instanceof Map)) {
         throw new QapiError(info, 'top-level expression must be an object');
@@ -154,7 +174,7 @@ export class QAPISchemaParser {
         }
         const inclFname = this.host.resolve(this.fname, include);
         this.exprs.push({ expr: new Map([['include', inclFname]]), info, doc: null });
-        const sub = this.include(include, info, inclFname);
+        const sub = this.include(include, info, inclFname, exprCol);
         if (sub) {
           for (const e of sub.exprs) this.exprs.push(e);
           for (const d of sub.docs) this.docs.push(d);
@@ -178,19 +198,24 @@ export class QAPISchemaParser {
     rejectExprDoc(curDoc);
   }
 
-  private include(include: string, info: QAPISourceInfo, inclFname: string): QAPISchemaParser | null {
+  /** `col`: of the include directive, for a fault QEMU has no words for (QEMU's own say file:line only). */
+  private include(include: string, info: QAPISourceInfo, inclFname: string, col: number): QAPISchemaParser | null {
     const inclAbs = normalizePath(inclFname);
     for (let inf: QAPISourceInfo | null = info; inf; inf = inf.parent) {
       if (inclAbs === normalizePath(inf.fname)) {
         throw new QapiError(info, `inclusion loop for ${include}`);
       }
     }
-    if (this.included.has(inclAbs)) return null;
+    if (this.tree.included.has(inclAbs)) return null;
     try {
-      return new QAPISchemaParser(inclFname, this.host, this.options, this.included, info);
+      return new QAPISchemaParser(inclFname, this.host, this.options, this.tree, info);
     } catch (err) {
       if (err instanceof SchemaReadError) {
-        throw new QapiError(info, `can't read include file '${inclFname}': ${err.strerror}`);
+        const at = err.strerror === NOT_A_REGULAR_FILE ? col : null;
+        throw new QapiError(info, `can't read include file '${inclFname}': ${err.strerror}`, at);
+      }
+      if (err instanceof TreeTooLarge) {
+        throw new QapiError(info, `include file '${inclFname}' makes the tree larger than ${TREE_CAP}`);
       }
       if (err instanceof NotSchemaText) {
         throw new QapiError(info, `include file '${inclFname}' is not QAPI schema text (its content is not shown)`);
@@ -201,15 +226,20 @@ export class QAPISchemaParser {
 
   /** QEMU's QAPIParseError: located at the current token, with QEMU's column formula. */
   parseError(msg: string): QapiError {
+    return new QapiError(this.info, msg, this.column(this.pos));
+  }
+
+  /** The 1-based column of `pos` on the current line, tabs and surrogate pairs counted as QEMU counts them. */
+  private column(pos: number): number {
     let col = 1;
     const src = this.src;
-    for (let i = this.linePos; i < this.pos; i++) {
+    for (let i = this.linePos; i < pos; i++) {
       const c = src.charCodeAt(i);
       if (c === 9) col = ((col + 7) % 8) + 1;
       else if (c >= 0xdc00 && c <= 0xdfff && i > this.linePos && isHighSurrogate(src.charCodeAt(i - 1))) continue;
       else col += 1;
     }
-    return new QapiError(this.info, msg, col);
+    return col;
   }
 
   /** Read the next token; with skipComment false, '#' comments are tokens too (doc blocks). */
@@ -253,6 +283,8 @@ export class QAPISchemaParser {
           return;
         case 39: // "'"
           this.tok = "'";
+          if (++this.tree.strings > MAX_TREE_STRINGS)
+            throw new QapiError(this.info, `more than ${MAX_TREE_STRINGS} strings, the cap on a whole schema tree`);
           this.lexString();
           return;
       }
@@ -388,6 +420,11 @@ export class QAPISchemaParser {
 /** An included file that is not QAPI schema at all (it may be /proc/self/environ): say so at the include. */
 class NotSchemaText extends Error {}
 
+/** The file just read takes the tree past MAX_TREE_CHARS: said at the include, or of the root itself. */
+class TreeTooLarge extends Error {}
+
+const TREE_CAP = `${MAX_TREE_CHARS / MiB} MiB, the cap on a whole schema tree`;
+
 /**
  * Did an included file fail before yielding anything, on its very first token
  * or with a stray token (the one message that quotes a run of the file)?
@@ -421,6 +458,7 @@ export function parseSchema(rootFile: string, host: SchemaHost, options?: Partia
     if (err instanceof SchemaReadError) {
       throw new UnreadableRootError(rootFile, err.strerror);
     }
+    if (err instanceof TreeTooLarge) throw new QapiError(null, `schema file '${rootFile}' is larger than ${TREE_CAP}`);
     // a host or internal failure must still surface as a schema error
     throw new QapiError(null, `internal error while parsing '${rootFile}': ${String(err)}`);
   }

@@ -102,7 +102,7 @@ export function absentNames(site: SiteSchema, section: Section): string[] {
 }
 
 export function findAbsentDefinition(site: SiteSchema, section: Section, name: string): AbsentDefinition | null {
-  return absences(site).definitions.get(`${section}/${decodeURIComponent(name)}`) ?? null;
+  return absences(site).definitions.get(`${section}/${name}`) ?? null;
 }
 
 export function absentModuleSlugs(site: SiteSchema): string[] {

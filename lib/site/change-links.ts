@@ -7,7 +7,7 @@
 // and the rest, so the page can link the command or event.
 import { splitPath, type Change } from '../diff';
 import type { Entity } from '../qapi/model';
-import { definitionPath } from './href';
+import { definitionPath, inPage } from './href';
 import { hasPage, type SiteModule, type SiteSchema } from './site-schema';
 import { dataType, memberAnchor, memberLayout } from './member-layout';
 
@@ -50,7 +50,7 @@ export function sidePath(site: SiteSchema, name: string, item?: string): string 
   const e = site.index.get(name);
   if (!e || !hasPage(e)) return null;
   const anchor = item === undefined ? undefined : itemAnchor(site, e, item);
-  return definitionPath(site.prefix, e.meta, e.name) + (anchor ? `#${anchor}` : '');
+  return definitionPath(site.prefix, e.meta, e.name) + (anchor ? inPage(anchor) : '');
 }
 
 export function changeSides(c: Change, oldSite: SiteSchema, newSite: SiteSchema): ChangeSides {

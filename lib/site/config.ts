@@ -51,6 +51,17 @@ export function uniqueNames(labels: string[]): string[] {
   });
 }
 
+/**
+ * Why a label cannot name a version of the site, or null: '.' and '..' are no
+ * path segment of /v/<label>/ (Next's export fails on them, far from the
+ * cause), and '..' joins the two labels of a Changes page (/changes/<old>..<new>/).
+ */
+export function labelProblem(label: string): string | null {
+  if (label === '.' || label === '..') return `'${label}' is no URL path segment`;
+  if (label.includes('..')) return `'..' separates the labels of a Changes page ('5.2.0..10.2.2')`;
+  return null;
+}
+
 export function uniqueLabels(versions: VersionConfig[]): VersionConfig[] {
   const labels = uniqueNames(versions.map((v) => v.label));
   return versions.map((v, i) => (labels[i] === v.label ? v : { ...v, label: labels[i]! }));

@@ -4,6 +4,13 @@
 // a path without base path ("site path"); withBase() adds the configured
 // BASE_PATH. Browser-safe: type imports only, so the validator bundle can use
 // definitionPath for its links.
+//
+// A dump may name a definition anything ('a/b', 'P%41', '..', a NUL): a name
+// is a path segment and a file name of the export only as nameSegment()
+// spells it, the same for Next's params, the files it writes and every link,
+// so no layer (Next's own escaping and decoding of params, a static server's
+// decoding of the URL) can read it as something else. Fragments are
+// percent-encoded.
 import type { Entity } from '../qapi/model';
 import { normaliseBasePath } from './base-path.mjs';
 
@@ -21,7 +28,42 @@ export function versionPrefix(label: string, isDefault: boolean): string {
   return isDefault ? '' : `/v/${label}`;
 }
 
-const anchor = (id: string | undefined): string => (id ? `#${id}` : '');
+const anchor = (id: string | undefined): string => (id ? inPage(id) : '');
+
+/** A link to an element of the same page, by its id (ids hold member names, which may hold any character). */
+export function inPage(id: string): string {
+  return `#${encodeURIComponent(id)}`;
+}
+
+/** Characters a name keeps in its path segment: unreserved in URLs, in file names and in Next's params. */
+const SEGMENT_SAFE = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
+
+/**
+ * A definition's name as a path segment: QEMU's names as they are ('__org.qemu_x-y');
+ * any other character (and a leading '.') as '~' and its UTF-16 code unit in
+ * four hex digits ('a/b' -> 'a~002Fb', '..' -> '~002E.'). One-to-one, and read back by nameFromSegment.
+ */
+export function nameSegment(name: string): string {
+  if (SEGMENT_SAFE.test(name)) return name;
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    out +=
+      /[A-Za-z0-9_-]/.test(c) || (c === '.' && i > 0)
+        ? c
+        : `~${name.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return out;
+}
+
+/** The longest nameSegment() the site makes a page for: a file name (at most 255 bytes on Linux), with room to spare. */
+export const MAX_SEGMENT = 200;
+
+/** The name a path segment of nameSegment() stands for; null for a segment it never makes. */
+export function nameFromSegment(segment: string): string | null {
+  const name = segment.replace(/~([0-9A-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return nameSegment(name) === segment ? name : null;
+}
 
 export function homePath(prefix: string, id?: string): string {
   return `${prefix}/${anchor(id)}`;
@@ -80,7 +122,7 @@ export function sectionOf(meta: Entity['meta']): Section {
  */
 export function definitionPath(prefix: string, meta: Entity['meta'], name: string): string {
   if (meta === 'builtin') return builtinsPath(prefix, name);
-  return `${prefix}/${sectionOf(meta)}/${name}/`;
+  return `${prefix}/${sectionOf(meta)}/${nameSegment(name)}/`;
 }
 
 /**
@@ -89,7 +131,7 @@ export function definitionPath(prefix: string, meta: Entity['meta'], name: strin
  * member that the page did not inline (components/site/expand.ts).
  */
 export function expansionPath(prefix: string, name: string): string {
-  return `${prefix}/types/${name}/expand.html`;
+  return `${prefix}/types/${nameSegment(name)}/expand.html`;
 }
 
 /** A member's or enum value's anchor on its definition's page. */

@@ -7,7 +7,7 @@
 // that renders the 404 page.
 import type { Entity } from '../qapi/model';
 import { PLACEHOLDER } from './placeholder.mjs';
-import { sectionOf, type Section } from './href';
+import { nameFromSegment, nameSegment, sectionOf, type Section } from './href';
 import { extraVersions, getSchema } from './source';
 import { hasPage, type SiteModule, type SiteSchema } from './site-schema';
 import {
@@ -57,24 +57,30 @@ function extraTrees(): { site: SiteSchema; version: string }[] {
 }
 
 /**
- * Names of a section's pages ('builtins' is the builtins page's own path under
- * types/): the tree's definitions, then the absent pages for definitions only
- * other versions of the site have (lib/site/absent.ts).
+ * The [name] params of a section's pages, each a name as nameSegment() spells
+ * it ('builtins' is the builtins page's own path under types/): the tree's
+ * definitions, then the absent pages for definitions only other versions of
+ * the site have (lib/site/absent.ts).
  */
 export function definitionNames(section: Section): (site: SiteSchema) => string[] {
   return (site) =>
     [
       ...site.model.entities.filter((e) => hasPage(e) && sectionOf(e.meta) === section).map((e) => e.name),
       ...absentNames(site, section),
-    ].filter((name) => !(section === 'types' && name === 'builtins'));
+    ]
+      .filter((name) => !(section === 'types' && name === 'builtins'))
+      .map(nameSegment);
 }
 
 export function moduleNames(site: SiteSchema): string[] {
   return [...site.modules.map((m) => m.slug), ...absentModuleSlugs(site)];
 }
 
-export function findDefinition(site: SiteSchema, section: Section, name: string): Entity | AbsentDefinition | null {
-  const e = site.index.get(decodeURIComponent(name));
+/** The page behind a [name] param (a nameSegment()). */
+export function findDefinition(site: SiteSchema, section: Section, segment: string): Entity | AbsentDefinition | null {
+  const name = nameFromSegment(segment);
+  if (name === null) return null;
+  const e = site.index.get(name);
   if (e && hasPage(e)) return sectionOf(e.meta) === section ? e : null;
   return findAbsentDefinition(site, section, name);
 }

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { loadRootModelFromDisk } from '../qapi/node';
 import { optionsForTree } from '../qapi/options';
 import { cachedDiffs, cachedModel } from './model-cache';
-import { resolveVersions, uniqueLabels, type VersionConfig } from './config';
-import { buildSiteSchema, type BorrowedFrom, type SiteSchema } from './site-schema';
-import { versionPrefix } from './href';
+import { labelProblem, resolveVersions, uniqueLabels, type VersionConfig } from './config';
+import { buildSiteSchema, hasPage, type BorrowedFrom, type SiteSchema } from './site-schema';
+import { MAX_SEGMENT, nameSegment, versionPrefix } from './href';
+import { escapeForTerminal } from '../qapi/escape';
 import { looksLikeIntrospection } from '../qapi/introspect/index';
 import type { SchemaModel } from '../qapi/model';
 import { findQemuVersion, releaseOrder } from '../qapi/version';
@@ -43,6 +44,11 @@ export function getVersions(): SiteVersion[] {
   const resolved = uniqueLabels(
     resolveVersions(process.env, configText).map((v) => labelFromContent(v, path.resolve(root, v.schema))),
   );
+  for (const v of resolved) {
+    const problem = labelProblem(v.label);
+    if (problem)
+      throw new Error(`version label '${v.label}' (${v.schema}): ${problem}; give the version another label`);
+  }
   versions = resolved.map((v) => ({
     ...v,
     rootFile: path.resolve(root, v.schema),
@@ -128,6 +134,7 @@ export function getSchema(label?: string): SiteSchema | null {
   let site = schemas.get(version.label);
   if (!site) {
     const { model, docsFrom } = borrowedDocs(modelOf(version.rootFile));
+    refuseUnpageableNames(model, version);
     site = buildSiteSchema(model, {
       label: version.label,
       prefix: version.prefix,
@@ -137,6 +144,20 @@ export function getSchema(label?: string): SiteSchema | null {
     schemas.set(version.label, site);
   }
   return site;
+}
+
+/** A name whose page's file name the file system would refuse fails the build here, with its name, not in Next's export. */
+function refuseUnpageableNames(model: SchemaModel, version: SiteVersion): void {
+  for (const e of model.entities) {
+    if (!hasPage(e)) continue;
+    const length = nameSegment(e.name).length;
+    if (length <= MAX_SEGMENT) continue;
+    const name = escapeForTerminal(e.name.length > 60 ? `${e.name.slice(0, 60)}…` : e.name);
+    throw new Error(
+      `version '${version.label}' (${version.schema}): the ${e.meta} '${name}' (${e.name.length} characters) ` +
+        `is too long a name for a page of the site: its file name would be ${length} bytes, at most ${MAX_SEGMENT}`,
+    );
+  }
 }
 
 /** The default version's schema (it always exists, or the build fails loudly). */

@@ -4,12 +4,17 @@
 // whose data holds only the required, unconditional members, each with a
 // value of the right type (qapi-code-gen "Built-in Types", "Struct types",
 // "Union types", "Alternate types"), which lib/validate accepts in strict
-// mode with deprecated = error whenever the schema allows it. Pure.
+// mode with deprecated = error whenever the schema allows it, and which
+// holds at most MAX_SAMPLE_VALUES values: past them (a valid tree of structs
+// 8 wide and 7 deep needs two million) the rest of the required members are
+// left out, and the sample says it was cut. Pure.
 import { buildIndex, type Entity, type Member, type SchemaIndex, type SchemaModel } from '../qapi/model';
 
 /** 2026-01-01T00:00:00Z, a plausible capture time. */
 const SAMPLE_SECONDS = 1767225600;
 const MAX_DEPTH = 24;
+/** Values a sample holds at most (the largest of QEMU's own events needs 15; 256 stay a short link). */
+export const MAX_SAMPLE_VALUES = 256;
 
 const isDeprecated = (x: { features: { name: string }[] }): boolean => x.features.some((f) => f.name === 'deprecated');
 
@@ -18,12 +23,21 @@ function pick<T extends { features: { name: string }[]; if?: unknown }>(items: T
 }
 
 class SampleBuilder {
+  private left = MAX_SAMPLE_VALUES;
+  /** some required value was left out (or is null), past the budget or MAX_DEPTH */
+  cut = false;
+
   constructor(private readonly index: SchemaIndex) {}
 
+  /** A value of the type; undefined once the budget is spent (the member is left out). */
   value(typeName: string, depth: number): unknown {
+    if (this.left <= 0 || depth > MAX_DEPTH) {
+      this.cut = true;
+      return depth > MAX_DEPTH ? null : undefined;
+    }
+    this.left--;
     const e = this.index.get(typeName);
-    if (!e || depth > MAX_DEPTH) return null;
-    return this.entityValue(e, depth);
+    return e ? this.entityValue(e, depth) : null;
   }
 
   private entityValue(e: Entity, depth: number): unknown {
@@ -62,9 +76,12 @@ class SampleBuilder {
   }
 
   private members(members: Member[], depth: number, discriminator: string | undefined): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    // no prototype: a member may be named '__proto__'
+    const out: Record<string, unknown> = Object.create(null);
     for (const m of members) {
-      if (m.name === discriminator || (!m.optional && m.if === undefined)) out[m.name] = this.value(m.type, depth + 1);
+      if (m.name !== discriminator && (m.optional || m.if !== undefined)) continue;
+      const v = this.value(m.type, depth + 1);
+      if (v !== undefined) out[m.name] = v;
     }
     return out;
   }
@@ -102,21 +119,32 @@ function builtinValue(name: string): unknown {
   }
 }
 
-/** The message as an object: { event, data?, timestamp }, in the order QEMU sends the envelope's keys. */
-export function sampleEventMessage(model: SchemaModel | SchemaIndex, name: string): Record<string, unknown> | null {
+export interface EventSample {
+  /** { event, data?, timestamp }, in the order QEMU sends the envelope's keys */
+  message: Record<string, unknown>;
+  /** the message as the indented JSON text an editor shows */
+  text: string;
+  /** required values were left out: the message is not valid as it stands */
+  cut: boolean;
+}
+
+export function sampleEvent(model: SchemaModel | SchemaIndex, name: string): EventSample | null {
   const index = model instanceof Map ? model : buildIndex(model);
   const ev = index.get(name);
   if (!ev || ev.meta !== 'event') return null;
-  const msg: Record<string, unknown> = { event: ev.name };
-  if (ev.argType) msg.data = new SampleBuilder(index).value(ev.argType, 0);
-  msg.timestamp = { seconds: SAMPLE_SECONDS, microseconds: 0 };
-  return msg;
+  const message: Record<string, unknown> = { event: ev.name };
+  const builder = new SampleBuilder(index);
+  if (ev.argType) message.data = builder.value(ev.argType, 0);
+  message.timestamp = { seconds: SAMPLE_SECONDS, microseconds: 0 };
+  return { message, text: JSON.stringify(message, null, 2) + '\n', cut: builder.cut };
 }
 
-/** The same, as the indented JSON text an editor shows. */
+export function sampleEventMessage(model: SchemaModel | SchemaIndex, name: string): Record<string, unknown> | null {
+  return sampleEvent(model, name)?.message ?? null;
+}
+
 export function sampleEventText(model: SchemaModel | SchemaIndex, name: string): string | null {
-  const msg = sampleEventMessage(model, name);
-  return msg ? JSON.stringify(msg, null, 2) + '\n' : null;
+  return sampleEvent(model, name)?.text ?? null;
 }
 
 /** A minimal valid value of any type of the model (a reply to build on, in tests). */

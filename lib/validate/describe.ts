@@ -17,13 +17,13 @@ export function describeIf(cond: IfCond): string {
   return 'not ' + describeIf(cond.not);
 }
 
-const BUILTIN_WORDS: Record<string, string> = {
-  str: 'a JSON string',
-  bool: 'true or false',
-  null: 'null',
-  any: 'any JSON value',
-  number: 'a JSON number',
-};
+const BUILTIN_WORDS = new Map([
+  ['str', 'a JSON string'],
+  ['bool', 'true or false'],
+  ['null', 'null'],
+  ['any', 'any JSON value'],
+  ['number', 'a JSON number'],
+]);
 
 /** e.g. "int8 (integer -128..127)", "enum RunState", "array of str", "struct BlockInfo" */
 export function describeType(index: SchemaIndex, name: string): string {
@@ -34,7 +34,8 @@ export function describeType(index: SchemaIndex, name: string): string {
   }
   const range = declaredRange(name);
   if (range) return `${name} (integer ${range.lo}..${range.hi})`;
-  if (BUILTIN_WORDS[name]) return `${name} (${BUILTIN_WORDS[name]})`;
+  const words = BUILTIN_WORDS.get(name);
+  if (words) return `${name} (${words})`;
   const e = index.get(name);
   if (!e) return name;
   const masked = isMasked(e);

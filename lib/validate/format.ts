@@ -1,19 +1,11 @@
 // Issues and verdicts as text lines for terminals and logs. Receives result
 // data (types.ts); returns strings. The only place that decides wording of
 // the human-readable output; the data itself never depends on it.
+import { escapeForTerminal } from '../qapi/escape';
 import { quote } from './quote';
 import type { Issue, MessageResult, Note, ValidationResult } from './types';
 
-/**
- * Control characters (C0, DEL, C1: ESC sequences retitle or clear a terminal) and bidirectional controls (U+202E
- * reorders the rest of a line) from the input, written as \u escapes so a terminal shows them instead of obeying.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-export function escapeForTerminal(s: string): string {
-  return s.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { escapeForTerminal };
 
 /** "3:14: error [unknown-member] /data/foo: 'foo' is not a member of …" */
 export function formatIssue(issue: Issue, file?: string): string {

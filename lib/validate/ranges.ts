@@ -18,29 +18,32 @@ const TWO = 2n;
 const signed = (bits: bigint): IntRange => ({ lo: -(TWO ** (bits - 1n)), hi: TWO ** (bits - 1n) - 1n });
 const unsigned = (bits: bigint): IntRange => ({ lo: 0n, hi: TWO ** bits - 1n });
 
-const RANGES: Record<string, IntRange> = {
-  int: signed(64n),
-  int8: signed(8n),
-  int16: signed(16n),
-  int32: signed(32n),
-  int64: signed(64n),
-  uint8: unsigned(8n),
-  uint16: unsigned(16n),
-  uint32: unsigned(32n),
-  uint64: unsigned(64n),
-  size: unsigned(64n),
-};
+/** By type name: a Map, so a type named 'constructor' is no integer type. */
+const RANGES = new Map<string, IntRange>(
+  Object.entries({
+    int: signed(64n),
+    int8: signed(8n),
+    int16: signed(16n),
+    int32: signed(32n),
+    int64: signed(64n),
+    uint8: unsigned(8n),
+    uint16: unsigned(16n),
+    uint32: unsigned(32n),
+    uint64: unsigned(64n),
+    size: unsigned(64n),
+  }),
+);
 
 /** Types whose negative input values wrap instead of failing. */
 export const WRAPPING_UNSIGNED = new Set(['uint64', 'size']);
 
 export function isIntegerType(name: string): boolean {
-  return name in RANGES;
+  return RANGES.has(name);
 }
 
 /** The accepted range of an integer type in a direction; undefined for non-integer types. */
 export function intRange(name: string, direction: Direction): IntRange | undefined {
-  const r = RANGES[name];
+  const r = RANGES.get(name);
   if (!r) return undefined;
   if (direction === 'input' && WRAPPING_UNSIGNED.has(name)) return { lo: -(TWO ** 63n), hi: r.hi };
   return r;
@@ -48,7 +51,7 @@ export function intRange(name: string, direction: Direction): IntRange | undefin
 
 /** The range a type declares (its own width), whatever the direction. */
 export function declaredRange(name: string): IntRange | undefined {
-  return RANGES[name];
+  return RANGES.get(name);
 }
 
 /** Every value some QAPI integer type holds: all an introspected 'int' can be checked against. */

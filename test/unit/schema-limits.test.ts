@@ -2,13 +2,16 @@
 // or a huge file ends in an error naming the cap, without reading it all) and
 // includes of files that are not QAPI schema (their content is never echoed;
 // the error says where the include points).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSchemaRootFromDisk, MAX_INCLUDE_BYTES, MAX_SCHEMA_FILE_BYTES } from '../../lib/qapi/node';
+import { MAX_TREE_CHARS, MAX_TREE_STRINGS } from '../../lib/qapi/parser';
 import { run as check } from '../../cli/check';
 import { runCommand } from '../support/cli-io';
+import { ROOT } from '../support/shared';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qapi-limits-'));
 const file = (name: string, text: string): string => {
@@ -27,6 +30,7 @@ function errorOf(root: string): string {
 }
 
 const runCheck = (root: string) => runCommand(check, [root], { cwd: dir });
+const BIN = path.join(ROOT, 'bin', 'qapi-explorer.cjs');
 
 describe('capped reads', () => {
   it('the caps are what the messages say', () => {
@@ -42,13 +46,25 @@ describe('capped reads', () => {
     });
   });
 
-  it.runIf(existsSync('/dev/zero'))(
-    'a schema including /dev/zero ends with an error at the include, naming the cap',
+  it.runIf(existsSync('/dev/zero'))('a schema including /dev/zero: an error at the include, not a read', () => {
+    const root = file('zero.json', "# a schema\n{ 'include': '/dev/zero' }\n");
+    expect(errorOf(root)).toBe(
+      `${root}:2:1: can't read include file '/dev/zero': not a regular file (a FIFO or a device may block or never end)`,
+    );
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'a schema including a FIFO nobody writes: an error at file:line:col, no wait',
     () => {
-      const root = file('zero.json', "# a schema\n{ 'include': '/dev/zero' }\n");
-      expect(errorOf(root)).toBe(
-        `${root}:2: can't read include file '/dev/zero': larger than 8 MiB, the cap on an included schema file`,
+      const fifo = path.join(dir, 'fifo.json');
+      execFileSync('mkfifo', [fifo]);
+      const root = file('fifo-root.json', "{ 'event': 'A' }\n  { 'include': 'fifo.json' }\n");
+      // in a child: opening a FIFO blocks the whole thread, and a test that hangs would never report
+      const r = spawnSync(process.execPath, [BIN, 'check', root], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.stderr).toBe(
+        `${root}:2:3: can't read include file '${fifo}': not a regular file (a FIFO or a device may block or never end)\n`,
       );
+      expect(r.status).toBe(1);
     },
   );
 
@@ -111,5 +127,88 @@ describe('exit status of check', () => {
     const r = await runCheck(versionOnly);
     expect(r.stderr).toMatch(/query-qmp-schema/);
     expect(r.status).toBe(1);
+  });
+});
+
+describe('a whole tree: its text and its strings capped, and so the memory of a diff', () => {
+  /** A module of documented structs, QEMU-like (8 members, each described), of about `bytes` characters. */
+  function documented(prefix: string, bytes: number): string {
+    const out: string[] = [];
+    let size = 0;
+    for (let i = 0; size < bytes; i++) {
+      const name = `${prefix}Num${i}`;
+      const members = Array.from({ length: 8 }, (_, j) => j);
+      const text =
+        `##\n# @${name}:\n#\n# A generated struct, number ${i}.\n#\n` +
+        members
+          .map(
+            (j) =>
+              `# @member-${j}: the member number ${j} of this struct,\n#     described as QEMU describes its own\n#\n`,
+          )
+          .join('') +
+        `# Since: 10.2\n##\n{ 'struct': '${name}', 'data': { ${members.map((j) => `'member-${j}': 'int'`).join(', ')} } }\n\n`;
+      out.push(text);
+      size += text.length;
+    }
+    return out.join('');
+  }
+
+  /** A tree of modules of about these sizes, under `name/`. */
+  function tree(name: string, sizes: number[]): string {
+    const includes = sizes.map((bytes, k) => {
+      file(`${name}-mod${k}.json`, documented(`${name[0]!.toUpperCase()}${name.slice(1)}Mod${k}`, bytes));
+      return `{ 'include': '${name}-mod${k}.json' }\n`;
+    });
+    return file(`${name}.json`, includes.join(''));
+  }
+
+  const MiB = 1024 * 1024;
+
+  it('includes that take the tree past 8 MiB: an error at the include that does, naming the cap', () => {
+    const root = tree('over', [5 * MiB, 5 * MiB]);
+    expect(errorOf(root)).toBe(
+      `${root}:2: include file '${dir}/over-mod1.json' makes the tree larger than 8 MiB, the cap on a whole schema tree`,
+    );
+    expect(MAX_TREE_CHARS).toBe(8 * MiB);
+  });
+
+  it('a root alone past it, and a tree of more than 200,000 strings, end in an error naming the cap', () => {
+    const big = file('big-root.json', documented('BigRoot', 9 * MiB));
+    expect(errorOf(big)).toBe(`schema file '${big}' is larger than 8 MiB, the cap on a whole schema tree`);
+    const strings = file(
+      'strings.json',
+      Array.from({ length: 7000 }, (_, i) => `{ 'enum': 'Many${i}', 'data': [ ${"'v', ".repeat(29)}'w' ] }\n`).join(''),
+    );
+    // 33 strings a line: the 200,001st is on line 6061
+    expect(errorOf(strings)).toBe(
+      `${strings}:6061: more than ${MAX_TREE_STRINGS} strings, the cap on a whole schema tree`,
+    );
+  });
+
+  it('diff, in a child process: two 29 MB trees refused, two trees at the caps compared, peak RSS under 24 times the caps', () => {
+    // the child reports its own peak resident set (getrusage) as it exits
+    const preload = file(
+      'peak-rss.cjs',
+      "process.on('exit', () => process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n",
+    );
+    const peak = (a: string, b: string) => {
+      const r = spawnSync(process.execPath, ['--require', preload, BIN, 'diff', a, b], { encoding: 'utf8' });
+      const kb = Number(/peak-rss-kb (\d+)/.exec(r.stderr)?.[1]);
+      return { status: r.status, stderr: r.stderr, bytes: kb * 1024 };
+    };
+    const bound = 24 * 2 * MAX_TREE_CHARS;
+
+    const huge = tree('huge', [7.3 * MiB, 7.3 * MiB, 7.3 * MiB, 7.3 * MiB]);
+    const refused = peak(huge, huge);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('makes the tree larger than 8 MiB, the cap on a whole schema tree');
+    expect(refused.bytes).toBeLessThan(bound);
+
+    // QEMU's docs are the costliest text per byte: 8 MiB of them, under the cap on strings too
+    const atCaps = tree('caps', [4 * MiB, 3.9 * MiB]);
+    const compared = peak(atCaps, atCaps);
+    expect(compared.stderr).not.toContain('cap');
+    expect(compared.status).toBe(0);
+    expect(compared.bytes).toBeLessThan(bound);
   });
 });

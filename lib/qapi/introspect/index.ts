@@ -6,6 +6,7 @@
 // Pure: the caller reads the file.
 import type { QapiError } from '../error';
 import type { Module, SchemaModel } from '../model';
+import { escapeForTerminal } from '../escape';
 import { errorAt, findSchemaReply } from './find';
 import { locateJsonPath } from './json-scan';
 import { entitiesOf, IntrospectionFault, INTROSPECTION_MODULE } from './to-model';
@@ -28,7 +29,8 @@ export function readIntrospection(text: string, fname: string): SchemaModel {
   } catch (err) {
     if (!(err instanceof IntrospectionFault)) throw err;
     const info = found.infos[err.path[0] as number] as { name?: unknown } | undefined;
-    const which = typeof info?.name === 'string' ? ` ('${info.name.slice(0, 80)}')` : '';
+    const which =
+      typeof info?.name === 'string' ? ` ('${info.name.slice(0, 80)}${info.name.length > 80 ? '…' : ''}')` : '';
     throw faultError(text, fname, found.start, [...found.listPath, ...err.path], `${err.message}${which}`);
   }
   const builtin: Module = { name: './builtin', entities: [], freeformDocs: [], groups: [] };
@@ -44,5 +46,11 @@ export function readIntrospection(text: string, fname: string): SchemaModel {
 function faultError(text: string, fname: string, start: number, path: (string | number)[], message: string): QapiError {
   const offset = locateJsonPath(text, start, path);
   const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
-  return errorAt(fname, text, offset, `bad query-qmp-schema reply at ${where || 'its top'}: ${message}`);
+  // names of the reply are any string: a newline in one would forge a line of the report, ESC drive the terminal
+  return errorAt(
+    fname,
+    text,
+    offset,
+    escapeForTerminal(`bad query-qmp-schema reply at ${where || 'its top'}: ${message}`),
+  );
 }

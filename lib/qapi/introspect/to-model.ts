@@ -31,6 +31,11 @@ export class IntrospectionFault {
   ) {}
 }
 
+/** A string of the reply in a fault's message: a name may be a megabyte long (the message is escaped whole by its reader). */
+function named(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 80)}…, ${s.length} characters` : s;
+}
+
 /** The module every introspected definition belongs to (builtins keep QEMU's './builtin'). */
 export const INTROSPECTION_MODULE = 'query-qmp-schema';
 
@@ -65,8 +70,6 @@ type Obj = Record<string, unknown>;
 class Reader {
   /** every type name used, with where: checked once all definitions are known */
   readonly refs: { name: string; path: JsonPath }[] = [];
-  /** unions whose branches are known not to lead back to any union on the way */
-  readonly loopFree = new Set<string>();
 
   constructor(readonly infos: unknown[]) {}
 
@@ -135,9 +138,9 @@ class Reader {
       case 'builtin': {
         const jsonType = this.str(info, 'json-type', path)!;
         const expected = Object.hasOwn(BUILTIN_JSON_TYPES, name) ? BUILTIN_JSON_TYPES[name] : undefined;
-        if (!expected) this.fault([...path, 'name'], `'${name}' is not a QAPI builtin type`);
+        if (!expected) this.fault([...path, 'name'], `'${named(name)}' is not a QAPI builtin type`);
         if (jsonType !== expected)
-          this.fault([...path, 'json-type'], `builtin '${name}' is sent as '${expected}', not '${jsonType}'`);
+          this.fault([...path, 'json-type'], `builtin '${name}' is sent as '${expected}', not '${named(jsonType)}'`);
         const out: BuiltinType = { ...base, module: './builtin', implicit: true, meta: 'builtin', jsonType: expected };
         // introspection maps every integer type to 'int' (introspect.py _use_type)
         if (name === 'int') out.anyInteger = true;
@@ -197,7 +200,7 @@ class Reader {
         return out;
       }
       default:
-        return this.fault([...path, 'meta-type'], `unknown meta-type '${metaType}'`);
+        return this.fault([...path, 'meta-type'], `unknown meta-type '${named(metaType)}'`);
     }
   }
 
@@ -209,7 +212,7 @@ class Reader {
       return { ...base, meta: 'struct', members };
     }
     const tagMember = members.find((m) => m.name === tag);
-    if (!tagMember) this.fault([...path, 'tag'], `the tag '${tag}' is not one of the members`);
+    if (!tagMember) this.fault([...path, 'tag'], `the tag '${named(tag)}' is not one of the members`);
     const branches = this.objects(info, 'variants', path).map(([v, at]) => ({
       value: this.str(v, 'case', at)!,
       type: this.ref(v, 'type', at),
@@ -224,6 +227,17 @@ function isMasked(name: string): boolean {
   return /^\d+$/.test(name) || name.startsWith('q_');
 }
 
+/**
+ * How deep unions may nest through their variants: QEMU's generator fails beyond about 495 levels of unions
+ * (lib/qapi/schema/object.ts); every reader of the model (the validator's walk, pages, diff) takes 2,000.
+ */
+export const MAX_DUMP_UNION_NESTING = 2000;
+/**
+ * How deep arrays may nest through their element types: QEMU has no arrays of arrays at all, and a diff of a
+ * dump with arrays 500 deep takes most of a minute.
+ */
+export const MAX_DUMP_ARRAY_NESTING = 64;
+
 /** Reads every SchemaInfo; throws IntrospectionFault. */
 export function entitiesOf(infos: unknown[]): Entity[] {
   const reader = new Reader(infos);
@@ -231,59 +245,107 @@ export function entitiesOf(infos: unknown[]): Entity[] {
   const byName = new Map<string, Entity>();
   infos.forEach((info, i) => {
     const e = reader.entity(info, i);
-    if (byName.has(e.name)) reader.fault([i, 'name'], `'${e.name}' is defined twice`);
+    if (byName.has(e.name)) reader.fault([i, 'name'], `'${named(e.name)}' is defined twice`);
     byName.set(e.name, e);
     entities.push(e);
   });
   for (const { name, path } of reader.refs) {
-    if (!byName.has(name)) reader.fault(path, `type '${name}' is not defined in the reply`);
+    if (!byName.has(name)) reader.fault(path, `type '${named(name)}' is not defined in the reply`);
   }
-  infos.forEach((_, i) => checkEntity(reader, byName, entities[i]!, i));
+  const nesting = new Nesting(reader, byName, entities);
+  infos.forEach((_, i) => checkEntity(reader, byName, nesting, entities[i]!, i));
   for (const e of entities) if (e.meta === 'command' || e.meta === 'event') dropEmptyObjects(e, byName);
   return entities;
 }
 
-function checkEntity(reader: Reader, byName: Map<string, Entity>, e: Entity, i: number): void {
+/**
+ * How deep each union nests unions through its variants, and each array arrays through its element type, each
+ * type walked once (a diamond of unions is not walked once per path): a union whose variants lead back to
+ * itself, or an array that contains itself, would make every reader of the model loop, and nesting past
+ * the caps below would overflow their stacks.
+ */
+class Nesting {
+  private readonly depth = new Map<Entity, number>();
+  private readonly index = new Map<Entity, number>();
+
+  constructor(
+    private readonly reader: Reader,
+    private readonly byName: Map<string, Entity>,
+    entities: Entity[],
+  ) {
+    entities.forEach((e, i) => this.index.set(e, i));
+  }
+
+  /** The types directly below `e` that nest the same way: a union's union variants, an array's array element. */
+  private below(e: Entity): Entity[] {
+    if (e.meta === 'array') {
+      const t = this.byName.get(e.elementType);
+      return t?.meta === 'array' ? [t] : [];
+    }
+    if (e.meta !== 'union') return [];
+    const out: Entity[] = [];
+    for (const b of e.branches) {
+      const t = this.byName.get(b.type);
+      if (t?.meta === 'union') out.push(t);
+    }
+    return out;
+  }
+
+  /** Walks `root` depth first without recursion; faults as each type's own check would, at that type. */
+  check(root: Entity): void {
+    if (this.depth.has(root)) return;
+    const onPath = new Set<Entity>([root]);
+    const stack: { e: Entity; next: Entity[]; at: number }[] = [{ e: root, next: this.below(root), at: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const child = top.next[top.at++];
+      if (child) {
+        if (onPath.has(child)) this.cycle(root, child);
+        if (this.depth.has(child)) continue;
+        onPath.add(child);
+        stack.push({ e: child, next: this.below(child), at: 0 });
+        continue;
+      }
+      let d = 1;
+      for (const t of top.next) d = Math.max(d, this.depth.get(t)! + 1);
+      const union = top.e.meta === 'union';
+      const max = union ? MAX_DUMP_UNION_NESTING : MAX_DUMP_ARRAY_NESTING;
+      if (d > max) {
+        const [at, what] = union ? ['variants', 'unions'] : ['element-type', 'arrays'];
+        this.reader.fault([this.index.get(top.e)!, at], `${what} nested more than ${max} deep`);
+      }
+      this.depth.set(top.e, d);
+      onPath.delete(top.e);
+      stack.pop();
+    }
+  }
+
+  private cycle(root: Entity, again: Entity): never {
+    const i = this.index.get(root)!;
+    if (root.meta === 'array')
+      this.reader.fault([i, 'element-type'], `the array '${named(root.name)}' contains itself`);
+    this.reader.fault([i, 'variants'], `the variants of '${named(root.name)}' contain '${named(again.name)}' again`);
+  }
+}
+
+function checkEntity(reader: Reader, byName: Map<string, Entity>, nesting: Nesting, e: Entity, i: number): void {
   if (e.meta === 'union') {
     const tagType = byName.get(e.tagType);
-    if (tagType?.meta !== 'enum') reader.fault([i, 'tag'], `the tag '${e.discriminator}' must have an enum type`);
+    if (tagType?.meta !== 'enum')
+      reader.fault([i, 'tag'], `the tag '${named(e.discriminator)}' must have an enum type`);
     e.branches.forEach((b, k) => {
       const t = byName.get(b.type);
       if (t?.meta !== 'struct' && t?.meta !== 'union')
-        reader.fault([i, 'variants', k, 'type'], `variant '${b.value}' must be an object type`);
+        reader.fault([i, 'variants', k, 'type'], `variant '${named(b.value)}' must be an object type`);
     });
-    // a union whose branches lead back to itself would make every reader of the model loop; depth first with a
-    // stack of its own, each union explored once (a branch shared by many unions, a chain of 2,000: linear)
-    if (reader.loopFree.has(e.name)) return;
-    const path = [{ u: e, at: 0 }];
-    const onPath = new Set([e.name]);
-    while (path.length) {
-      const top = path[path.length - 1]!;
-      const b = top.u.branches[top.at++];
-      if (!b) {
-        reader.loopFree.add(top.u.name);
-        onPath.delete(top.u.name);
-        path.pop();
-        continue;
-      }
-      const t = byName.get(b.type);
-      if (t?.meta !== 'union' || reader.loopFree.has(t.name)) continue;
-      if (onPath.has(t.name)) reader.fault([i, 'variants'], `the variants of '${e.name}' contain '${t.name}' again`);
-      onPath.add(t.name);
-      path.push({ u: t, at: 0 });
-    }
+    nesting.check(e);
   } else if (e.meta === 'array') {
-    // an array of arrays … of itself has no JSON value of finite depth, and readers of the model would loop
-    const seen = new Set([e.name]);
-    for (let t = byName.get(e.elementType); t?.meta === 'array'; t = byName.get(t.elementType)) {
-      if (seen.has(t.name)) reader.fault([i, 'element-type'], `the array '${e.name}' contains itself`);
-      seen.add(t.name);
-    }
+    nesting.check(e);
   } else if (e.meta === 'alternate') {
     // QEMU's rule (qapi-code-gen "Alternate types"): no alternative is itself an alternate
     e.alternatives.forEach((a, k) => {
       if (byName.get(a.type)?.meta === 'alternate')
-        reader.fault([i, 'members', k, 'type'], `an alternative of '${e.name}' cannot be an alternate`);
+        reader.fault([i, 'members', k, 'type'], `an alternative of '${named(e.name)}' cannot be an alternate`);
     });
   } else if (e.meta === 'command' || e.meta === 'event') {
     const arg = byName.get(e.argType!);

@@ -27,6 +27,8 @@ export interface SchemaContext extends TypeResolver {
   readonly rules: ReleaseRules;
   lookupType(name: string): QAPISchemaType | null;
   moduleByFname(fname: string): QAPISchemaModule;
+  /** object types whose checks are in progress (each waits on its base or a branch), and unions among them */
+  readonly nesting: { objects: number; unions: number };
 }
 
 export class QAPISchemaModule {

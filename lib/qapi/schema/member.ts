@@ -100,9 +100,14 @@ export class QAPISchemaMember {
     this.definedIn = name;
   }
 
+  /** c_name(name): what members clash by */
+  cName(): string {
+    return (this.cname ??= cName(this.name));
+  }
+
   /** Members clash when their C names coincide; report on behalf of `info`. */
   checkClash(info: QAPISourceInfo | null, seen: SeenMembers): void {
-    const cname = (this.cname ??= cName(this.name));
+    const cname = this.cName();
     const other = seen.get(cname);
     if (other) {
       throw new QapiError(info, `${this.describe(info)} collides with ${other.describe(info)}`);

@@ -5,7 +5,10 @@
 // types", "Alternate types"). Receives parts from QAPISchema (schema.ts).
 // Guarantees base resolution with cycle detection, members in wire order
 // (base first), implicit 'q_empty' branches for uncovered enum values, and
-// QEMU's clash and distinguishability checks in QEMU's order.
+// QEMU's clash and distinguishability checks in QEMU's order; the clashes a
+// union's branches bring found in time linear in what they reach (QEMU walks
+// every path: 2^22 for 22 levels of union diamonds), and nesting bounded
+// where QEMU's own generator runs out of recursion depth.
 import { cName } from '../common';
 import type { QAPIDoc } from '../doc';
 import { QapiError } from '../error';
@@ -20,6 +23,14 @@ import {
 } from './member';
 import type { QAPISchemaVisitor } from './visitor';
 
+/**
+ * How many object types may wait on each other's checks (through 'base' and branches): QEMU's generator fails
+ * with RecursionError from about 990 (a chain of bases defined derived first).
+ */
+export const MAX_OBJECT_NESTING = 1000;
+/** How deep unions may nest through their branches: QEMU's generator fails with RecursionError from about 495. */
+export const MAX_UNION_NESTING = 500;
+
 export class QAPISchemaObjectType extends QAPISchemaType {
   declare readonly meta: 'struct' | 'union';
   declare base: QAPISchemaObjectType | null;
@@ -31,6 +42,8 @@ export class QAPISchemaObjectType extends QAPISchemaType {
   declare readonly branches: QAPISchemaBranches | null;
   /** a simple union's implicit wrapper type takes its condition from the type it wraps (QEMU ≤ 6.1) */
   declare wrapped: QAPISchemaType | null;
+  /** 0 for a struct; 1 + the deepest union among its branches for a union; set by check() */
+  declare unionDepth: number;
 
   constructor(
     name: string,
@@ -51,6 +64,7 @@ export class QAPISchemaObjectType extends QAPISchemaType {
     this.localMembers = localMembers;
     this.branches = branches;
     this.wrapped = null;
+    this.unionDepth = 0;
     for (let i = 0; i < localMembers.length; i++) localMembers[i].setDefinedIn(name);
     branches?.setDefinedIn(name);
   }
@@ -60,7 +74,22 @@ export class QAPISchemaObjectType extends QAPISchemaType {
     // (base and branches), so re-entering an unfinished check means a cycle.
     if (this.checkComplete) return;
     if (this.checked) throw new QapiError(this.info, `object ${this.name} contains itself`);
+    const { nesting } = schema;
+    if (nesting.objects >= MAX_OBJECT_NESTING) {
+      throw new QapiError(
+        this.info,
+        `object types nested more than ${MAX_OBJECT_NESTING} deep through 'base' and branches`,
+      );
+    }
+    nesting.objects++;
+    try {
+      this.checkNested(schema);
+    } finally {
+      nesting.objects--;
+    }
+  }
 
+  private checkNested(schema: SchemaContext): void {
     super.check(schema);
 
     const seen: SeenMembers = new Map();
@@ -71,7 +100,8 @@ export class QAPISchemaObjectType extends QAPISchemaType {
       }
       this.base = base;
       base.check(schema);
-      base.checkClash(this.info, seen);
+      // the base's members are distinct (its own check): nothing to report among them
+      for (let i = 0; i < base.members.length; i++) seen.set(base.members[i].cName(), base.members[i]);
     }
     for (let i = 0; i < this.localMembers.length; i++) {
       const m = this.localMembers[i];
@@ -81,17 +111,22 @@ export class QAPISchemaObjectType extends QAPISchemaType {
     const members = [...seen.values()] as QAPISchemaObjectTypeMember[];
 
     if (this.branches) {
-      this.branches.check(schema, seen);
+      const { nesting } = schema;
+      if (nesting.unions >= MAX_UNION_NESTING) throw unionsTooDeep(this.info);
+      nesting.unions++;
+      try {
+        this.branches.check(schema, seen);
+      } finally {
+        nesting.unions--;
+      }
       this.branches.checkClash(this.info, seen);
+      for (const v of this.branches.variants) {
+        if (v.type instanceof QAPISchemaObjectType) this.unionDepth = Math.max(this.unionDepth, v.type.unionDepth + 1);
+      }
+      if (this.unionDepth > MAX_UNION_NESTING) throw unionsTooDeep(this.info);
     }
     this.members = members;
     this.checkComplete = true;
-  }
-
-  /** Check that this type's members don't clash with `seen`; report on behalf of `info`. */
-  checkClash(info: QAPISourceInfo | null, seen: SeenMembers): void {
-    for (let i = 0; i < this.members.length; i++) this.members[i].checkClash(info, seen);
-    this.branches?.checkClash(info, seen);
   }
 
   override connectDoc(doc?: QAPIDoc | null): void {
@@ -219,12 +254,33 @@ export class QAPISchemaBranches extends QAPISchemaVariants {
     }
   }
 
+  /**
+   * No member of any branch, or of any branch of a branch…, is named like one of `seen` (the union's own members).
+   * QEMU walks each branch with a copy of `seen`, adding the members met on the way, so it also compares the
+   * members along each path below; but each branch's own check already did that, so what is left to find is a
+   * member named like one of `seen`: the first in QEMU's walk order (members, then branches, depth first), found
+   * with each type visited once per union.
+   */
   checkClash(info: QAPISourceInfo | null, seen: SeenMembers): void {
-    for (const v of this.variants) {
-      // each branch starts from the base members only
-      (v.type as QAPISchemaObjectType).checkClash(info, new Map(seen));
+    const visited = new Set<QAPISchemaObjectType>();
+    const stack = this.variants.map((v) => v.type as QAPISchemaObjectType).reverse();
+    while (stack.length) {
+      const type = stack.pop()!;
+      if (visited.has(type)) continue;
+      visited.add(type);
+      for (let i = 0; i < type.members.length; i++) {
+        const m = type.members[i];
+        const other = seen.get(m.cName());
+        if (other) throw new QapiError(info, `${m.describe(info)} collides with ${other.describe(info)}`);
+      }
+      const below = type.branches?.variants ?? [];
+      for (let i = below.length - 1; i >= 0; i--) stack.push(below[i].type as QAPISchemaObjectType);
     }
   }
+}
+
+function unionsTooDeep(info: QAPISourceInfo | null): QapiError {
+  return new QapiError(info, `unions nested more than ${MAX_UNION_NESTING} deep through their branches`);
 }
 
 export class QAPISchemaAlternatives extends QAPISchemaVariants {

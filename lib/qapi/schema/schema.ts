@@ -79,6 +79,7 @@ function relativePath(path: string, start: string): string {
 type MemberSpec = QAPIObject; // {'type': T, 'if'?: C, 'features'?: [...]} after expr.ts
 
 export class QAPISchema implements SchemaContext {
+  readonly nesting = { objects: 0, unions: 0 };
   readonly entityList: QAPISchemaEntity[] = [];
   private readonly entityDict = new Map<string, QAPISchemaDefinition>();
   /** the types among entityDict (lookups are hot; instanceof on them is not cheap) */

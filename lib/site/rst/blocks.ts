@@ -10,7 +10,10 @@
 // says where its directive is (line index in the text), and the renderer takes
 // the example itself from the doc model (lib/qapi/doc-model.ts), which read it
 // with its source lines. Every line keeps its index in the input text through
-// dedents and nesting (`Src.at`) for that purpose.
+// dedents and nesting (`Src.at`) for that purpose. Nesting (lists, quotes,
+// directives, definitions) is followed MAX_RST_NESTING deep; deeper text is
+// kept as written, under a note saying why (2,000 nested bullets once
+// overflowed the stack and killed the site build).
 import type { Block, QmpExampleNode } from './ast';
 import { parseInline } from './inline';
 
@@ -118,7 +121,19 @@ export function parseRst(text: string): Block[] {
   return blocks;
 }
 
-function parseLines(src: Src): Block[] {
+/** How deep blocks nest before the rest of a text is shown as written (QEMU's own docs nest 3 deep). */
+export const MAX_RST_NESTING = 16;
+
+function tooDeep(src: Src): Block[] {
+  const note = `Nested more than ${MAX_RST_NESTING} levels deep: the rest is shown as written.`;
+  return [
+    { t: 'para', children: [{ t: 'em', children: [{ t: 'text', text: note }] }] },
+    { t: 'literal', text: src.lines.join('\n') },
+  ];
+}
+
+function parseLines(src: Src, depth = 0): Block[] {
+  if (depth > MAX_RST_NESTING) return tooDeep(src);
   const lines = src.lines;
   const blocks: Block[] = [];
   const headingStyles: string[] = [];
@@ -143,7 +158,7 @@ function parseLines(src: Src): Block[] {
       const { next } = takeIndented(lines, i);
       const inner = innerSrc(src, i, next);
       if (literalNext) blocks.push({ t: 'literal', text: inner.lines.join('\n') });
-      else blocks.push({ t: 'quote', blocks: parseLines(inner) });
+      else blocks.push({ t: 'quote', blocks: parseLines(inner, depth + 1) });
       literalNext = false;
       i = next;
       continue;
@@ -188,7 +203,7 @@ function parseLines(src: Src): Block[] {
     if (directive) {
       const { next } = takeIndented(lines, i + 1);
       const body = dedentSrc(sliceSrc(src, i + 1, next));
-      blocks.push(...directiveBlocks(directive[1]!, (directive[2] ?? '').trim(), body, src.at[i]!));
+      blocks.push(...directiveBlocks(directive[1]!, (directive[2] ?? '').trim(), body, src.at[i]!, depth));
       i = next;
       continue;
     }
@@ -204,7 +219,7 @@ function parseLines(src: Src): Block[] {
       continue;
     }
 
-    const list = parseList(src, i);
+    const list = parseList(src, i, depth);
     if (list) {
       blocks.push(list.block);
       i = list.next;
@@ -229,7 +244,10 @@ function parseLines(src: Src): Block[] {
         indentOf(lines[j + 1]!) > 0
       ) {
         const { next } = takeIndented(lines, j + 1);
-        items.push({ term: parseInline(lines[j]!.trim()), blocks: parseLines(innerSrc(src, j + 1, next)) });
+        items.push({
+          term: parseInline(lines[j]!.trim()),
+          blocks: parseLines(innerSrc(src, j + 1, next), depth + 1),
+        });
         j = next;
         while (j < lines.length && isBlank(lines[j])) j++;
       }
@@ -251,7 +269,7 @@ function parseLines(src: Src): Block[] {
   return blocks;
 }
 
-function parseList(src: Src, start: number): { block: Block; next: number } | null {
+function parseList(src: Src, start: number, depth: number): { block: Block; next: number } | null {
   const lines = src.lines;
   const first = lines[start]!;
   const bullet = BULLET.exec(first);
@@ -277,7 +295,7 @@ function parseList(src: Src, start: number): { block: Block; next: number } | nu
     const width = m[0].length;
     const { body, next } = takeIndented(lines, i + 1, 1);
     const item: Src = { lines: [line.slice(width), ...dedent(body)], at: [src.at[i]!, ...src.at.slice(i + 1, next)] };
-    items.push(parseLines(trimSrc(item)));
+    items.push(parseLines(trimSrc(item), depth + 1));
     i = next;
     while (i < lines.length && isBlank(lines[i])) i++;
     if (i < lines.length && !(bullet ? BULLET : ENUMERATOR).test(lines[i]!)) break;
@@ -323,16 +341,11 @@ function parseSimpleTable(lines: string[], start: number): { block: Block; next:
   };
 }
 
-function splitOptions(body: Src): { options: Record<string, string>; rest: Src } {
-  const options: Record<string, string> = {};
+/** A directive's body without its options (':class: x' lines): none of them changes what the site shows. */
+function withoutOptions(body: Src): Src {
   let i = 0;
-  while (i < body.lines.length) {
-    const m = /^:([\w-]+):(?:\s+(.*))?$/.exec(body.lines[i]!);
-    if (!m) break;
-    options[m[1]!] = (m[2] ?? '').trim();
-    i++;
-  }
-  return { options, rest: trimSrc(sliceSrc(body, i, body.lines.length)) };
+  while (i < body.lines.length && /^:[\w-]+:(\s|$)/.test(body.lines[i]!)) i++;
+  return trimSrc(sliceSrc(body, i, body.lines.length));
 }
 
 const ADMONITIONS = new Set([
@@ -349,24 +362,24 @@ const ADMONITIONS = new Set([
 ]);
 
 /** `at`: the directive line's index in the text. */
-function directiveBlocks(name: string, arg: string, body: Src, at: number): Block[] {
+function directiveBlocks(name: string, arg: string, body: Src, at: number, depth: number): Block[] {
   if (name === 'qmp-example') {
     const node: QmpExampleNode = { t: 'qmp-example', at, source: trimSrc(body).lines.join('\n') };
     return [node];
   }
-  const { rest } = splitOptions(body);
+  const rest = withoutOptions(body);
   if (ADMONITIONS.has(name)) {
     const content: Src = arg ? { lines: [arg, ...rest.lines], at: [at, ...rest.at] } : rest;
-    return [{ t: 'admonition', kind: name, blocks: parseLines(trimSrc(content)) }];
+    return [{ t: 'admonition', kind: name, blocks: parseLines(trimSrc(content), depth + 1) }];
   }
   if (name === 'admonition') {
-    return [{ t: 'admonition', kind: 'admonition', title: parseInline(arg), blocks: parseLines(rest) }];
+    return [{ t: 'admonition', kind: 'admonition', title: parseInline(arg), blocks: parseLines(rest, depth + 1) }];
   }
   if (name === 'code-block' || name === 'code' || name === 'sourcecode') {
     return [{ t: 'literal', text: rest.lines.join('\n'), lang: arg || undefined }];
   }
   if (name === 'table') {
-    const inner = parseLines(rest);
+    const inner = parseLines(rest, depth + 1);
     return arg ? [{ t: 'para', children: [{ t: 'strong', children: parseInline(arg) }] }, ...inner] : inner;
   }
   // Unknown directive: show its source rather than lose it.
