@@ -2,13 +2,15 @@
 // the numbers the site issue budgets: build time (target <= 60 s on a 2-core
 // machine), page count, the gzipped weight of an event page with everything
 // it loads (HTML + CSS + JS; target <= 150 KB) and the search index size.
-// Then builds the site of five releases (10.2.2+seed as default, 10.2.2,
-// 10.0.13, 7.2.0, 5.2.0: FIVE_SITE below) and prints its build time
-// (target <= 180 s), pages, ms per page, export size and event page weight.
+// Then builds the site of six releases (10.2.2+seed as default, 11.1.3 from
+// its build, 10.2.2, 10.0.13, 7.2.0, 5.2.0: SIX_RELEASES of qemu-data.ts) and
+// prints its build time (target <= 180 s), pages, ms per page, export size,
+// event page weight, the default's search index, and a crawl of every page
+// (links that lead nowhere, masked type numbers shown: target 0).
 // In Chromium: blockdev-add's first contentful paint (median of 5 loads,
 // target <= 1 s) and the validator page's figures (bench-validator.ts). The
 // last line says whether every target was met (exit 1 when not).
-//   npx tsx scripts/bench-site.ts [--no-build] [--no-five | --five-only] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
+//   npx tsx scripts/bench-site.ts [--no-build] [--no-six | --six-only] [--tree ../shared/qemu/10.2.2/qapi/qapi-schema.json]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -19,12 +21,13 @@ import { serve } from './serve.mjs';
 import { Targets } from './bench-targets';
 import { buildSite, ROOT } from './build-site';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
-import { fiveReleaseVersions, FIVE_RELEASES, hasQemu, HOW_TO_GET, needQemuData, qemuTree } from './qemu-data';
+import { crawlSite } from './crawl-site';
+import { hasSixReleases, HOW_TO_GET, needQemuData, qemuTree, SIX_RELEASES } from './qemu-data';
 
 const OUT = 'out-bench';
 const args = process.argv.slice(2);
 const treeArg = args.indexOf('--tree');
-if (treeArg < 0 && !args.includes('--five-only')) needQemuData('bench:site', '10.2.2');
+if (treeArg < 0 && !args.includes('--six-only')) needQemuData('bench:site', '10.2.2');
 const tree = treeArg >= 0 ? args[treeArg + 1]! : qemuTree('10.2.2');
 const targets = new Targets('bench:site');
 const EVENT = process.env.BENCH_EVENT ?? 'BLOCK_JOB_COMPLETED';
@@ -41,9 +44,6 @@ function countPages(dir: string): number {
   }
   return n;
 }
-
-/** The site of five releases: every release the project reads, the seeded 10.2.2 tree as default. */
-const FIVE_SITE = fiveReleaseVersions('10.2.2+seed');
 
 /** Bytes of every file under `dir`. */
 function dirSize(dir: string): number {
@@ -108,7 +108,7 @@ const load = () =>
     .join(' ')}`;
 
 // ---- one tree ----
-if (!args.includes('--five-only')) {
+if (!args.includes('--six-only')) {
   let buildSeconds: number | null = null;
   let buildCpu: number | null = null;
   if (!args.includes('--no-build')) {
@@ -165,21 +165,23 @@ if (!args.includes('--five-only')) {
   }
 }
 
-// ---- the site of five releases ----
-const FIVE_OUT = 'out-bench-five';
-if (!args.includes('--no-five')) {
-  if (!hasQemu(...FIVE_RELEASES)) {
-    console.log(`${'five releases'.padEnd(34)} not measured: ${HOW_TO_GET}`);
+// ---- the site of six releases ----
+const SIX_OUT = 'out-bench-six';
+if (!args.includes('--no-six')) {
+  if (!hasSixReleases()) {
+    console.log(`${'six releases'.padEnd(34)} not measured: ${HOW_TO_GET}`);
   } else {
     const loadBefore = load();
-    const built = buildSite({ QAPI_VERSIONS: FIVE_SITE, QAPI_SCHEMA: '' }, FIVE_OUT);
-    const five = path.join(ROOT, FIVE_OUT);
-    const pages = countPages(five);
-    const w = pageWeight(five, path.join('events', EVENT));
-    const rows5: [string, string][] = [
+    const built = buildSite({ QAPI_VERSIONS: SIX_RELEASES, QAPI_SCHEMA: '' }, SIX_OUT);
+    const six = path.join(ROOT, SIX_OUT);
+    const pages = countPages(six);
+    const w = pageWeight(six, path.join('events', EVENT));
+    const index = readFileSync(path.join(six, 'search-index.json'));
+    const crawl = crawlSite(six);
+    const rows6: [string, string][] = [
       [
-        'five releases',
-        FIVE_SITE.split(',')
+        'six releases',
+        SIX_RELEASES.split(',')
           .map((v) => v.split('=')[0])
           .join(', '),
       ],
@@ -190,13 +192,25 @@ if (!args.includes('--no-five')) {
           ` (next build + postexport; removing the previous export took ${built.cleanSeconds.toFixed(1)} s before)`,
       ],
       ['pages', `${pages}, ${((built.seconds * 1000) / pages).toFixed(1)} ms per page`],
-      ['export size', `${(dirSize(five) / 1024 / 1024).toFixed(1)} MB`],
+      ['export size', `${(dirSize(six) / 1024 / 1024).toFixed(1)} MB`],
       [`event page /events/${EVENT}/`, `${kb(w.html + w.css + w.js)} gzipped (HTML ${kb(w.html)}; target <= 150 KB)`],
+      ['search index (default)', `${kb(index.length)} raw, ${kb(gzipSync(index).length)} gzipped (target <= 150 KB)`],
+      [
+        'crawl of every page',
+        `${crawl.pages} pages, ${crawl.links} links: ${crawl.broken.length} lead nowhere, ` +
+          `${crawl.masked.length} masked type numbers shown (target 0)${[...crawl.broken, ...crawl.masked]
+            .slice(0, 3)
+            .map((x) => `\n${' '.repeat(35)}${x}`)
+            .join('')}`,
+      ],
     ];
     console.log(built.post);
-    for (const [k, v] of rows5) console.log(`${k.padEnd(34)} ${v}`);
-    targets.atMost('five releases: build time', built.seconds, 180, 's');
-    targets.atMost('five releases: event page weight', (w.html + w.css + w.js) / 1024, 150, 'KB');
+    for (const [k, v] of rows6) console.log(`${k.padEnd(34)} ${v}`);
+    targets.atMost('six releases: build time', built.seconds, 180, 's');
+    targets.atMost('six releases: event page weight', (w.html + w.css + w.js) / 1024, 150, 'KB');
+    targets.atMost('six releases: search index (default), gzipped', gzipSync(index).length / 1024, 150, 'KB');
+    targets.atMost('six releases: links that lead nowhere', crawl.broken.length, 0);
+    targets.atMost('six releases: masked type numbers shown', crawl.masked.length, 0);
   }
 }
 targets.finish();

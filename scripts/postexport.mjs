@@ -8,8 +8,9 @@
 // Next's scripts and payload, keeps the pre-paint theme script, and adds one
 // small bundle of components/site/enhance.ts (search, theme, copy buttons).
 // The validator page, a React island, gets its island and web worker bundled
-// by scripts/postexport-validator.mjs instead of Next's runtime, and the
-// /review page its own (scripts/postexport-review.mjs). The RSC
+// by scripts/postexport-validator.mjs instead of Next's runtime, the /review
+// page its own (scripts/postexport-review.mjs), and the index of Changes
+// pages its pair picker (scripts/postexport-changes.mjs). The RSC
 // payload files (*.txt) of the rewritten pages are removed. Every page then
 // gets its Content-Security-Policy as a meta tag (scripts/postexport-csp.mjs).
 //   node scripts/postexport.mjs [outDir]   (default: $EXPORT_DIR or out, moved
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { bundleValidator } from './postexport-validator.mjs';
 import { bundleReview } from './postexport-review.mjs';
+import { bundleChanges } from './postexport-changes.mjs';
 import { moveStagedExport } from './export-dir.mjs';
 import { withCspMeta } from './postexport-csp.mjs';
 import { normaliseBasePath } from '../lib/site/base-path.mjs';
@@ -121,6 +123,8 @@ export async function postExport(outDir) {
   // the validator island gets its own React bundle (scripts/postexport-validator.mjs)
   if (await bundleValidator(outDir, basePath())) withCsp.delete(path.join(outDir, 'validate', 'index.html'));
   if (await bundleReview(outDir, basePath())) withCsp.delete(path.join(outDir, 'review', 'index.html'));
+  // the Changes index gets the pair picker's script (scripts/postexport-changes.mjs): an external script, its CSP holds
+  await bundleChanges(outDir, basePath());
   removePlaceholders(outDir);
   // last, once every page has its final scripts: each page's CSP (scripts/postexport-csp.mjs)
   for (const file of htmlFiles(outDir))

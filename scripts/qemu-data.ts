@@ -4,7 +4,8 @@
 //                           docs/); it stands for the release its VERSION file
 //                           names, e.g. 10.2.2 -> every ../shared/qemu/10.2.2/... path
 //   ../shared/              beside the checkout (the project's CI has it): the five
-//                           releases under qemu/, the seed tree, libvirt's traffic
+//                           releases under qemu/, the seed tree, libvirt's traffic,
+//                           two QEMU builds' self-descriptions under qemu-builds/
 // A path under qemu/<release>/ comes from QEMU_SRC when its release matches,
 // else from ../shared; callers check hasQemu() before reading.
 import { existsSync, readFileSync } from 'node:fs';
@@ -85,3 +86,26 @@ export function needQemuData(script: string, ...releases: string[]): void {
   console.log(skipLine(`${script} (it reads ${needs})`, releases));
   process.exit(0);
 }
+/** What a real QEMU build says about itself (greeting, query-version, query-qmp-schema), in ../shared/qemu-builds/. */
+export const qemuBuild = (name: string): string => path.join(SHARED, 'qemu-builds', name);
+
+/** QEMU 11.1.3 (Debian sid's build): the newest release, known only by its build (no tree of 11.x here). */
+export const QEMU_11_BUILD = qemuBuild('qemu-11.1.3-x86_64.qmp');
+
+/**
+ * The site of six releases (README, `npm run bench:site`, the browser tests
+ * of test/e2e/six-releases.test.ts): the seeded 10.2.2 tree is the default,
+ * 11.1.3 is a build; the switcher lists them newest first whatever this order.
+ */
+export const SIX_RELEASES = [
+  `10.2.2+seed=${qemuTree('10.2.2+vfio-migration-prepare')}`,
+  `11.1.3=${QEMU_11_BUILD}`,
+  `10.2.2=${qemuTree('10.2.2')}`,
+  `10.0.13=${qemuTree('10.0.13')}`,
+  `7.2.0=${qemuTree('7.2.0')}`,
+  `5.2.0=${qemuTree('5.2.0')}`,
+].join(',');
+
+/** Whether the six releases' data is here. */
+export const hasSixReleases = (): boolean =>
+  hasQemu('10.2.2+vfio-migration-prepare', '10.2.2', '10.0.13', '7.2.0', '5.2.0') && existsSync(QEMU_11_BUILD);

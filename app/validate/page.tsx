@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Shell } from '@/components/site/Shell';
 import { ValidatorApp, type VersionInfo } from '@/components/validator/ValidatorApp.client';
 import { validatorModelPath, withBase } from '@/lib/site/href';
-import { getDefaultSchema, getVersions } from '@/lib/site/source';
+import { getDefaultSchema, versionsNewestFirst } from '@/lib/site/source';
 import '@/components/validator/validator.css';
 
 export const metadata: Metadata = {
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 
 export default function Page() {
   const site = getDefaultSchema();
-  const versions: VersionInfo[] = getVersions().map((v) => ({
+  const versions: VersionInfo[] = versionsNewestFirst().map((v) => ({
     label: v.label,
     isDefault: v.isDefault,
     modelUrl: withBase(validatorModelPath(v.prefix)),

@@ -1,9 +1,12 @@
 /** @jsxImportSource @/lib/site/html */
-// The index of Changes pages: each release to the next, and each release to
-// the default, with how many changes of each verdict. Each table is in a box
-// of its own (table-wrap): at a phone's width it scrolls there, never the page.
+// The index of Changes pages: each release to the next, and each release and
+// the default, with how many changes of each verdict; and the picker of any two
+// releases, whose pair the page's script computes in the browser when no
+// static page has it (components/site/changes-client.ts). Each table is in a
+// box of its own (table-wrap): at a phone's width it scrolls there, never the page.
 import { VERDICT_LABELS, VERDICTS } from '@/lib/diff';
-import { changesPath, withBase } from '@/lib/site/href';
+import { changesModelPath, changesPath, withBase } from '@/lib/site/href';
+import { PairPicker } from './PairPicker';
 import type { ChangesPair, SiteHistory } from '@/lib/site/site-history';
 
 /** Column heads, short for a table */
@@ -43,17 +46,38 @@ function PairTable({ pairs }: { pairs: ChangesPair[] }) {
   );
 }
 
-export function ChangesIndexPage({ history }: { history: SiteHistory }) {
+/** What the pair picker's script needs (components/site/changes-client.ts): each release's model, the static pages. */
+export interface PickerData {
+  /** oldest first; prefix: where the release's pages are (no base path), model: its changes model (base path) */
+  releases: { label: string; prefix: string; model: string }[];
+  /** slug -> its static page */
+  pages: Record<string, string>;
+}
+
+export function ChangesIndexPage({ history, defaultLabel }: { history: SiteHistory; defaultLabel: string }) {
   const adjacent = history.pairs.filter((p) => p.adjacent);
-  const toDefault = history.pairs.filter((p) => !p.adjacent);
+  const withDefault = history.pairs.filter((p) => !p.adjacent);
+  const releases = history.releases.map((s) => s.label);
+  const data: PickerData = {
+    releases: history.releases.map((s) => ({
+      label: s.label,
+      prefix: s.prefix,
+      model: withBase(changesModelPath(s.prefix)),
+    })),
+    pages: Object.fromEntries(history.pairs.map((p) => [p.slug, withBase(changesPath(p.slug))])),
+  };
   return (
-    <article className="changes-page">
+    <article className="changes-page" id="changes-computed" data-picker={JSON.stringify(data)}>
       <header className="def-header">
         <h1>Changes</h1>
         <p className="lede">
           What changed on the wire between the releases of this site, compared by shape as QEMU&apos;s compatibility
           rules say (type names are invisible, members may move into a base), each change with its verdict under those
           rules.
+        </p>
+        <PairPicker releases={releases} from={releases.at(-2)} to={releases.at(-1)} />
+        <p className="muted changes-status" role="status">
+          Any two releases: the pairs below have pages of their own; the others are compared in your browser.
         </p>
       </header>
       <section aria-labelledby="adjacent">
@@ -62,11 +86,11 @@ export function ChangesIndexPage({ history }: { history: SiteHistory }) {
           <PairTable pairs={adjacent} />
         </div>
       </section>
-      {toDefault.length > 0 && (
-        <section aria-labelledby="to-default">
-          <h2 id="to-default">From each release to {toDefault[0].new.label}</h2>
+      {withDefault.length > 0 && (
+        <section aria-labelledby="with-default">
+          <h2 id="with-default">Between each release and {defaultLabel}, the default</h2>
           <div className="table-wrap">
-            <PairTable pairs={toDefault} />
+            <PairTable pairs={withDefault} />
           </div>
         </section>
       )}

@@ -4,13 +4,20 @@
 // each, by module and by definition (command, event or type), each change
 // with its verdict, direction, rule, the commands and events through which
 // clients meet it, and links to both sides. Documentation-only changes come
-// after, on their own; the quoted rules last.
+// after, on their own, with the words that changed; the quoted rules last.
+// At the top: a summary by what changed, the picker of any two releases and
+// the filters (components/site/changes-filter.ts). The same markup serves the
+// static pages and the pairs computed in the browser (components/site/changes-client.ts).
 import { splitPath, VERDICT_HEADINGS, VERDICTS, type Change, type DocChange, type Verdict } from '@/lib/diff';
 import { changeSides, moduleOfChange, sidePath } from '@/lib/site/change-links';
 import { changesPath, homePath, withBase } from '@/lib/site/href';
 import type { ChangesPair } from '@/lib/site/site-history';
 import type { SiteSchema } from '@/lib/site/site-schema';
+import { changeSummary, facetsOf } from '@/lib/site/changes-summary';
 import { ChangeDescription, RuleQuotes, RuleRef, SideLinks, VerdictBadge } from './ChangeText';
+import { ChangesFilters } from './ChangesFilters';
+import { DocDiff } from './DocDiff';
+import { PairPicker } from './PairPicker';
 
 const SECTIONS = VERDICTS.map((verdict) => ({ verdict, title: VERDICT_HEADINGS[verdict] }));
 
@@ -77,6 +84,9 @@ function ChangePaths({ change, pair }: { change: Change; pair: ChangesPair }) {
   );
 }
 
+/** What a filter of the page calls a definition: a command, an event or (anything else) a type. */
+const defFacet = (meta: string) => (meta === 'command' || meta === 'event' ? meta : 'type');
+
 function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPair; verdict: Verdict }) {
   const o = pair.old.index.get(group.oldDef);
   const n = pair.new.index.get(group.def);
@@ -99,7 +109,13 @@ function DefChanges({ group, pair, verdict }: { group: DefGroup; pair: ChangesPa
       </h4>
       <ul className="changes-list">
         {group.changes.map((c) => (
-          <li className={`change change-${c.verdict}`}>
+          <li
+            className={`change change-${c.verdict}`}
+            data-verdict={c.verdict}
+            data-action={facetsOf(c).action}
+            data-def={defFacet(kind)}
+            data-dir={c.dir}
+          >
             <ChangeDescription change={c} /> <VerdictBadge change={c} /> <RuleRef change={c} />{' '}
             <SideLinks sides={changeSides(c, pair.old, pair.new)} oldLabel={pair.old.label} newLabel={pair.new.label} />
             <ChangePaths change={c} pair={pair} />
@@ -158,18 +174,22 @@ function Affected({ pair }: { pair: ChangesPair }) {
 
 function DocChanges({ docs, pair }: { docs: DocChange[]; pair: ChangesPair }) {
   return (
-    <section aria-labelledby="docs">
+    <section className="change-section" aria-labelledby="docs">
       <h2 id="docs">Documentation only ({docs.length})</h2>
-      <p className="muted">Text that changed without any change on the wire.</p>
+      <p className="muted">
+        Text that changed without any change on the wire: the words around each change, old words struck, new ones
+        marked.
+      </p>
       <ul className="doc-changes">
         {docs.map((d) => (
-          <li>
+          <li className="doc-change" data-action="doc" data-def={defFacet(d.meta)}>
             <code>{d.def}</code>: {d.parts.join(', ')}{' '}
             <SideLinks
               sides={{ old: sidePath(pair.old, d.def), new: sidePath(pair.new, d.def) }}
               oldLabel={pair.old.label}
               newLabel={pair.new.label}
             />
+            <DocDiff change={d} before={pair.old.index.get(d.def)?.doc} after={pair.new.index.get(d.def)?.doc} />
           </li>
         ))}
       </ul>
@@ -177,7 +197,35 @@ function DocChanges({ docs, pair }: { docs: DocChange[]; pair: ChangesPair }) {
   );
 }
 
-export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: ChangesPair[] }) {
+/** "removed: 2 commands, 5 values · added: …", each action's changes counted by what changed. */
+function Summary({ changes }: { changes: Change[] }) {
+  const lines = changeSummary(changes);
+  if (lines.length === 0) return null;
+  return (
+    <p className="changes-summary">
+      {lines.map((l, i) => (
+        <>
+          {i > 0 && ' · '}
+          <strong>{l.action}:</strong> {l.counts.join(', ')}
+        </>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * `pairs`: the site's other pairs with a static page, linked as "Also";
+ * `releases`: every release of the site, oldest first, for the picker of any two.
+ */
+export function ChangesPage({
+  pair,
+  pairs,
+  releases = [],
+}: {
+  pair: ChangesPair;
+  pairs: ChangesPair[];
+  releases?: string[];
+}) {
   const { changes, docs } = pair.diff;
   const counts = SECTIONS.map((v) => ({ ...v, n: changes.filter((c) => c.verdict === v.verdict).length }));
   const rules = [...new Set(changes.map((c) => c.rule))];
@@ -208,6 +256,7 @@ export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: Changes
           {' · '}
           {docs.length ? <a href="#docs">{docs.length} with documentation changes</a> : '0 with documentation changes'}
         </p>
+        <Summary changes={changes} />
         {others.length > 0 && (
           <p className="muted">
             Also:{' '}
@@ -221,13 +270,15 @@ export function ChangesPage({ pair, pairs }: { pair: ChangesPair; pairs: Changes
             ))}
           </p>
         )}
+        <PairPicker releases={releases} from={pair.old.label} to={pair.new.label} />
+        {changes.length + docs.length > 0 && <ChangesFilters total={changes.length + docs.length} />}
       </header>
       <Affected pair={pair} />
       {changes.length === 0 && <p className="muted">No wire changes: every message means the same in both.</p>}
       {counts
         .filter((c) => c.n > 0)
         .map(({ verdict, title, n }) => (
-          <section aria-labelledby={verdict}>
+          <section className="change-section" aria-labelledby={verdict}>
             <h2 id={verdict}>
               {title} ({n})
             </h2>

@@ -35,8 +35,10 @@ export function HomePage({ site }: { site: SiteSchema }) {
             Every event and command of {introspectionTitle(site.model.origin).replace(/, introspected$/, '')} as it
             describes itself (<code>query-qmp-schema</code>): the exact wire shape of that build, its types shown by
             their shape
-            {site.docsFrom ? `, documentation borrowed from the ${site.docsFrom.label} source tree` : ''}. Press{' '}
-            <kbd>/</kbd> or <kbd>Ctrl K</kbd> to search.
+            {site.docsFrom
+              ? `, documentation borrowed from the ${site.docsFrom.label} source tree where the wire is the same`
+              : ''}
+            . Press <kbd>/</kbd> or <kbd>Ctrl K</kbd> to search.
           </p>
         ) : (
           <p className="lede">

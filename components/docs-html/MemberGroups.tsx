@@ -7,6 +7,7 @@ import { isMaskedType } from '@/lib/site/masked-types';
 import { IfBadge } from './Badges';
 import { CodeLink, TypeNameLink } from './CodeLink';
 import { branchId } from './member-anchors';
+import { BuildMarkBadge, buildMarkOf } from './BuildMark';
 import type { DocContext } from './Rst';
 
 /** top: a branch heading of the page's own table carries the branch's anchor. */
@@ -43,6 +44,7 @@ export function GroupHeading({
                 </CodeLink>
               </span>
             ))}
+            <BuildMarkBadge site={site} mark={buildMarkOf(ctx, o.union, 'branch', o.when.at(-1)!.value)} />
             {!isMaskedType(site, o.from) && (
               <span className="group-from">
                 {' '}

@@ -22,6 +22,7 @@ import { expansionOf, newBudget, type ExpandBudget } from './expansion-of';
 import { LazyExpander } from './LazyExpander';
 import { branchId } from './member-anchors';
 import { BranchIndex, GroupHeading } from './MemberGroups';
+import { BuildMarkBadge, buildMarkOf, holdsBuildMark } from './BuildMark';
 import type { DocContext } from './Rst';
 import { Description, DocTable } from './TableParts';
 import { TypeRef } from './TypeRef';
@@ -73,10 +74,12 @@ function Nested({
   if (!found) return null;
   const { type: t, label } = found;
   const canInline = !x.ancestors.includes(t.name) && x.depth < x.budget.maxDepth && x.budget.rows > 0;
+  // what a build has new or changed is shown, not folded away
+  const marked = !x.ancestors.includes(t.name) && holdsBuildMark(x.ctx, t);
   // masked types (introspection) have fragments but no pages, and may be recursive: lazy when over budget
-  if (inline || canInline || (!hasPage(t) && !isMaskedType(x.ctx.site, t.name))) {
+  if (inline || canInline || marked || (!hasPage(t) && !isMaskedType(x.ctx.site, t.name))) {
     return (
-      <details className="nested">
+      <details className="nested" open={marked}>
         <summary>Show {label}</summary>
         <ExpansionBody type={t} {...x} valueHref={valueHref} />
       </details>
@@ -99,6 +102,7 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
   const anchor = memberAnchor(group, m, ns);
   const since = memberSince(m.description?.text);
   const isTag = m.name === discriminator;
+  const mark = buildMarkOf(x.ctx, m.definedIn, 'member', m.name);
   return (
     <tr id={top ? anchor : undefined} className={m.optional ? 'optional' : 'required'}>
       <td className="member-name">
@@ -110,12 +114,13 @@ function MemberRow({ m, group, ns, discriminator, branchHref, ...x }: RowProps) 
         </span>
         {isTag && <span className="req is-discriminator">discriminator</span>}
         {since && <span className="req member-since">since {since}</span>}
+        <BuildMarkBadge site={x.ctx.site} mark={mark} />
       </td>
       <td className="member-type">
         <TypeRef site={x.ctx.site} name={m.type} breakable />
       </td>
       <td className="member-desc">
-        <Description text={m.description} ctx={x.ctx} />
+        <Description text={m.description} ctx={x.ctx} mark={mark} />
         <RowBadges features={m.features} cond={m.if} />
         <Nested typeName={m.type} {...x} inline={isTag && top} valueHref={isTag && top ? branchHref : undefined} />
       </td>

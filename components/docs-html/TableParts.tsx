@@ -5,6 +5,8 @@ import type { DocText } from '@/lib/qapi/model';
 import type { Child } from '@/lib/site/html/jsx-runtime';
 import { RstTextCompact, type DocContext } from './Rst';
 import { Undocumented } from './Undocumented';
+import { NoDocInBuild } from './BuildMark';
+import type { BuildMark } from '@/lib/site/borrow-docs';
 
 /** A table that scrolls sideways on narrow screens; `columns` head it (a nested table has none). */
 export function DocTable({ className, columns, children }: { className: string; columns?: string[]; children: Child }) {
@@ -28,7 +30,9 @@ export function DocTable({ className, columns, children }: { className: string; 
   );
 }
 
-/** A row's doc text, or "Not documented". */
-export function Description({ text, ctx }: { text: DocText | undefined; ctx: DocContext }) {
+/** A row's doc text, or "Not documented" (a build's new or changed row: that it has none in this build). */
+export function Description({ text, ctx, mark }: { text: DocText | undefined; ctx: DocContext; mark?: BuildMark }) {
+  // a mark is where the page shows the row: the text, borrowed where the row is unchanged, is not this place's
+  if (mark) return <NoDocInBuild />;
   return text ? <RstTextCompact text={text} ctx={ctx} /> : <Undocumented site={ctx.site} />;
 }

@@ -9,6 +9,7 @@ import { CodeLink } from './CodeLink';
 import type { DocContext } from './Rst';
 import { Description, DocTable } from './TableParts';
 import { TypeRef } from './TypeRef';
+import { BuildMarkBadge, buildMarkOf } from './BuildMark';
 
 /** valueHref: where a value links to in a nested table (a union's discriminator values: their branch anchors). */
 export function EnumValues({
@@ -25,25 +26,29 @@ export function EnumValues({
   return (
     <DocTable className="members values" columns={nested ? undefined : ['Value', 'Description']}>
       <tbody>
-        {type.values.map((v) => (
-          <tr key={v.name} id={nested ? undefined : `v-${v.name}`}>
-            <td className="member-name">
-              {nested ? (
-                <CodeLink href={valueHref?.(v.name)} className="branch-link" title="Go to this branch">
-                  &quot;{v.name}&quot;
-                </CodeLink>
-              ) : (
-                <CodeLink href={inPage(`v-${v.name}`)} className="anchor-link">
-                  &quot;{v.name}&quot;
-                </CodeLink>
-              )}
-            </td>
-            <td className="member-desc">
-              <Description text={v.description} ctx={ctx} />
-              <RowBadges features={v.features} cond={v.if} />
-            </td>
-          </tr>
-        ))}
+        {type.values.map((v) => {
+          const mark = buildMarkOf(ctx, type.name, 'value', v.name);
+          return (
+            <tr key={v.name} id={nested ? undefined : `v-${v.name}`}>
+              <td className="member-name">
+                {nested ? (
+                  <CodeLink href={valueHref?.(v.name)} className="branch-link" title="Go to this branch">
+                    &quot;{v.name}&quot;
+                  </CodeLink>
+                ) : (
+                  <CodeLink href={inPage(`v-${v.name}`)} className="anchor-link">
+                    &quot;{v.name}&quot;
+                  </CodeLink>
+                )}
+                <BuildMarkBadge site={ctx.site} mark={mark} />
+              </td>
+              <td className="member-desc">
+                <Description text={v.description} ctx={ctx} mark={mark} />
+                <RowBadges features={v.features} cond={v.if} />
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </DocTable>
   );
@@ -75,6 +80,7 @@ export function Alternatives({
       <tbody>
         {type.alternatives.map((a) => {
           const t = ctx.site.index.get(a.type);
+          const mark = buildMarkOf(ctx, type.name, 'alternative', a.name);
           const hint =
             t?.meta === 'builtin'
               ? KIND_HINT[t.jsonType]
@@ -92,12 +98,13 @@ export function Alternatives({
                   </CodeLink>
                 )}
                 <span className="req">{hint}</span>
+                <BuildMarkBadge site={ctx.site} mark={mark} />
               </td>
               <td className="member-type">
                 <TypeRef site={ctx.site} name={a.type} breakable />
               </td>
               <td className="member-desc">
-                <Description text={a.description} ctx={ctx} />
+                <Description text={a.description} ctx={ctx} mark={mark} />
                 <IfBadge cond={a.if} />
                 {expand?.(a.type)}
               </td>

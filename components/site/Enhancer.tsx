@@ -6,6 +6,10 @@ import { useEffect } from 'react';
 import { enhance } from './enhance';
 
 export function Enhancer() {
-  useEffect(() => enhance(), []);
+  useEffect(() => {
+    enhance();
+    // the Changes index's pair picker (a bundle of its own after postexport)
+    if (document.getElementById('changes-computed')) void import('./changes-client').then((m) => m.initChanges());
+  }, []);
   return null;
 }

@@ -1,13 +1,15 @@
 // Everything interactive on the docs pages, as plain DOM code: the theme
 // toggle, copy buttons, the sidebar's scroll position, the search dialog
 // (search-dialog.ts), the lazy member expanders (expand.ts), the version
-// switcher (version-switcher.ts), the 404 page's search (not-found.ts) and
-// landing near an #anchor the page lacks (missing-anchor.ts).
+// switcher (version-switcher.ts), the filters of Changes pages (changes-filter.ts),
+// the 404 page's search (not-found.ts) and landing near an #anchor the page
+// lacks (missing-anchor.ts).
 // The pages are static HTML rendered at build time; this script only attaches
 // behaviour to markup the server already rendered (components/site/Shell.tsx,
 // components/docs-html/frame/), so it runs the same with Next's runtime (via
 // Enhancer.tsx) or, after scripts/postexport.mjs, as the page's only script
 // (public site.js bundle).
+import { initChangesFilters } from './changes-filter';
 import { initExpanders } from './expand';
 import { landOnMissingAnchor } from './missing-anchor';
 import { initNotFound } from './not-found';
@@ -75,6 +77,7 @@ export function enhance(): void {
   initSearch();
   initExpanders();
   initVersionSwitcher();
+  initChangesFilters();
   initNotFound();
   landOnMissingAnchor();
   revealSidebarEntry();

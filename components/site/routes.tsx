@@ -23,7 +23,7 @@ import {
 import { buildSearchDocs, packSearchDocs } from '@/lib/site/search-docs';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { compactModel } from '@/lib/site/validator-model';
-import { findPair } from '@/lib/site/site-history';
+import { changesModel, findPair } from '@/lib/site/site-history';
 import { getDefaultSchema, getSiteHistory } from '@/lib/site/source';
 import { ExpansionFragment, expandableTypes } from '@/components/docs-html/Expansion';
 import {
@@ -37,7 +37,7 @@ import {
   ModuleView,
   ProtocolView,
 } from './views';
-import { isAbsent } from '@/lib/site/absent';
+import { absentDefinitions, isAbsent } from '@/lib/site/absent';
 import { reviewData } from './review-data';
 import type { ReviewPageData } from '@/components/review/page-data';
 
@@ -172,13 +172,25 @@ export const searchIndexRoute = (scope: RouteScope) =>
     scope,
     (site) => {
       const history = getSiteHistory()?.history;
-      return packSearchDocs(buildSearchDocs(site, history), history?.labels);
+      const elsewhere = absentDefinitions(site).map((a) => ({
+        name: a.name,
+        meta: a.meta,
+        labels: a.presentIn.map((p) => p.label),
+      }));
+      return packSearchDocs(buildSearchDocs(site, history, elsewhere), history?.labels, site.label);
     },
     packSearchDocs([]),
   );
 
 /** The validator page's model of a tree (lib/site/validator-model.ts: docs stripped). */
 export const validatorModelRoute = (scope: RouteScope) => jsonRoute(scope, (site) => compactModel(site.model), null);
+
+/**
+ * A version's model as the Changes pages' pair picker diffs it in the browser
+ * (lib/site/site-history.ts changesModel); null on a site of one version.
+ */
+export const changesModelRoute = (scope: RouteScope) =>
+  jsonRoute(scope, (site) => (getSiteHistory() ? changesModel(site.model) : null), null);
 
 /** Per-type HTML fragments fetched by the lazy expanders of doc pages (components/docs-html/Expansion.tsx). */
 export const expansionRoute = (scope: RouteScope) => ({

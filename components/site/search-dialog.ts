@@ -1,9 +1,13 @@
 // The search dialog (Ctrl+K / Cmd+K / '/'), as plain DOM code attached to the
 // markup of components/docs-html/frame/SearchBox.tsx. The index is fetched
 // when the dialog first opens; searching and ranking are lib/site/search-engine.ts.
-// Results are built with textContent only: index text is never HTML.
+// Results are built with textContent only: index text is never HTML. A
+// definition only other releases have says where it is (search-where.ts);
+// filters alone list their results under a heading per kind.
 import type MiniSearch from 'minisearch';
-import { createSearchIndex, searchQuery, type SearchHit } from '@/lib/site/search-engine';
+import { createSearchIndex, resultGroup, searchQuery, type SearchHit } from '@/lib/site/search-engine';
+import { parseQuery } from '@/lib/site/search-filter';
+import { whereText } from '@/lib/site/search-where';
 import { unpackSearchDocs, type PackedIndex, type SearchDoc } from '@/lib/site/search-pack';
 
 const MAX_RESULTS = 40;
@@ -46,9 +50,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
-/** One result row: kind, name (and owner), snippet. */
-function resultItem(h: SearchHit, base: string): HTMLLIElement {
-  const li = el('li', '');
+/** The index's releases (oldest first) and its own, to say where a definition it lacks is. */
+interface Where {
+  releases: string[];
+  here?: string;
+}
+
+/** One result row: kind, name (and owner), snippet; for a definition only other releases have, where it is. */
+function resultItem(h: SearchHit, base: string, where: Where): HTMLLIElement {
+  const li = el('li', h.w ? 'result-elsewhere' : '');
   li.id = `sr-${h.id}`;
   li.setAttribute('role', 'option');
   const a = el('a', '');
@@ -59,31 +69,38 @@ function resultItem(h: SearchHit, base: string): HTMLLIElement {
   name.append(el('code', '', h.n));
   if (h.p && h.k !== 'module') name.append(el('span', 'result-parent', ` in ${h.p}`));
   a.append(name);
-  if (h.t) a.append(el('span', 'result-snippet', h.t));
+  const snippet = h.w ? whereText(where.releases, h.w, where.here) : h.t;
+  if (snippet) a.append(el('span', 'result-snippet', snippet));
   li.append(a);
   return li;
 }
 
-interface LoadedIndex {
+/** The heading of a group of results (filters alone list them by kind): not an option, skipped by the keys. */
+function groupHeading(title: string): HTMLLIElement {
+  const li = el('li', 'result-group', title);
+  li.setAttribute('role', 'presentation');
+  return li;
+}
+
+interface LoadedIndex extends Where {
   index: MiniSearch<SearchDoc>;
-  /** the site's releases, oldest first, for changed:A..B */
-  releases: string[];
 }
 
 async function loadIndex(url: string): Promise<LoadedIndex> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(String(response.status));
   const packed = (await response.json()) as PackedIndex;
-  return { index: createSearchIndex(unpackSearchDocs(packed)), releases: packed.releases ?? [] };
+  return { index: createSearchIndex(unpackSearchDocs(packed)), releases: packed.releases ?? [], here: packed.here };
 }
 
 const HELP =
   'Type a name, a member or words from the docs; filter with since:11.0, is:deprecated, is:unstable' +
   ' or changed:A..B. ↑↓ to move, Enter to open, Esc to close.';
 
-function statusText(query: string, total: number, error?: string): string {
+function statusText(query: string, total: number, error?: string, corrected?: string): string {
   if (error) return error;
   if (!query.trim()) return HELP;
+  if (corrected) return `${total} result${total === 1 ? '' : 's'} for ${corrected}`;
   if (total) return `${total} result${total === 1 ? '' : 's'}`;
   return query.trim().includes(' ') ? 'No results with all of these words.' : 'No results.';
 }
@@ -99,11 +116,22 @@ class ResultList {
     private readonly base: string,
   ) {}
 
-  show(hits: SearchHit[]): void {
+  /** `grouped`: a heading before each kind of result (resultGroup), as filters alone list them. */
+  show(hits: SearchHit[], where: Where, grouped = false): void {
     this.hits = hits;
     this.active = 0;
-    this.list.replaceChildren(...hits.map((h) => resultItem(h, this.base)));
+    const rows: HTMLLIElement[] = [];
+    hits.forEach((h, i) => {
+      const group = resultGroup(h.k);
+      if (grouped && (i === 0 || resultGroup(hits[i - 1]!.k) !== group)) rows.push(groupHeading(group));
+      rows.push(resultItem(h, this.base, where));
+    });
+    this.list.replaceChildren(...rows);
     this.highlight();
+  }
+
+  private options(): HTMLLIElement[] {
+    return [...this.list.querySelectorAll<HTMLLIElement>('li[role="option"]')];
   }
 
   /** Moves the active option by `delta`, staying within the list. */
@@ -119,12 +147,12 @@ class ResultList {
 
   /** The index of the option an event happened in, or -1. */
   indexOf(target: EventTarget | null): number {
-    const li = (target as Element | null)?.closest?.('li');
-    return li && this.list.contains(li) ? [...this.list.children].indexOf(li) : -1;
+    const li = (target as Element | null)?.closest?.<HTMLLIElement>('li[role="option"]');
+    return li && this.list.contains(li) ? this.options().indexOf(li) : -1;
   }
 
   private highlight(): void {
-    this.list.querySelectorAll('li').forEach((li, i) => {
+    this.options().forEach((li, i) => {
       li.classList.toggle('active', i === this.active);
       li.setAttribute('aria-selected', String(i === this.active));
       if (i === this.active) li.scrollIntoView({ block: 'nearest' });
@@ -161,9 +189,9 @@ export function initSearch(): void {
 
   const search = () => {
     if (!index) return;
-    const { hits, error } = searchQuery(index.index, input.value, index.releases);
-    status.textContent = statusText(input.value, hits.length, error);
-    results.show(hits.slice(0, MAX_RESULTS));
+    const { hits, error, corrected } = searchQuery(index.index, input.value, index.releases);
+    status.textContent = statusText(input.value, hits.length, error, corrected);
+    results.show(hits.slice(0, MAX_RESULTS), index, !parseQuery(input.value, index.releases).text);
   };
 
   const open = () => {

@@ -78,7 +78,9 @@ export function BuiltinsView({ site }: { site: SiteSchema }) {
 }
 
 export function ChangesIndexView({ site, history }: { site: SiteSchema; history: SiteHistory }) {
-  return <DocView site={site} page={{ kind: 'changes' }} html={ChangesIndexPage({ history })} />;
+  return (
+    <DocView site={site} page={{ kind: 'changes' }} html={ChangesIndexPage({ history, defaultLabel: site.label })} />
+  );
 }
 
 export function ChangesView({ site, pair, history }: { site: SiteSchema; pair: ChangesPair; history: SiteHistory }) {
@@ -86,7 +88,7 @@ export function ChangesView({ site, pair, history }: { site: SiteSchema; pair: C
     <DocView
       site={site}
       page={{ kind: 'changes', slug: pair.slug }}
-      html={ChangesPage({ pair, pairs: history.pairs })}
+      html={ChangesPage({ pair, pairs: history.pairs, releases: history.releases.map((s) => s.label) })}
     />
   );
 }

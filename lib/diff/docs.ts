@@ -66,7 +66,7 @@ function union(a: string[], b: string[]): string[] {
 }
 
 /** Plain sections after the intro and TODOs. */
-function otherText(doc: Doc): string {
+export function otherText(doc: Doc): string {
   return doc.sections
     .slice(1)
     .filter((s) => s.kind === 'plain' || s.kind === 'todo')
@@ -74,6 +74,7 @@ function otherText(doc: Doc): string {
     .join('\n\u0000');
 }
 
-function examplesText(doc: Doc): string {
+/** Every example's title and lines. */
+export function examplesText(doc: Doc): string {
   return doc.examples.map((e) => `${e.title ?? ''}\n${e.lines.map((l) => l.text).join('\n')}`).join('\n\u0000');
 }

@@ -11,4 +11,5 @@ export {
 } from './history';
 export { splitPath, placeText } from './path';
 export { formatDiff, describe, verdictCounts, type DiffFormat, type FormatOptions } from './format';
+export { examplesText, otherText } from './docs';
 export * from './types';

@@ -52,3 +52,21 @@ export function releaseInDevelopment(v: QemuVersion): string {
 
 /** 'major.minor' of a version. */
 export const majorMinor = (v: Pick<QemuVersion, 'major' | 'minor'>): string => `${v.major}.${v.minor}`;
+
+/**
+ * Indices of release `labels` oldest first: by the version number in each
+ * label ('10.2.2+seed', '11.1.3', 'qga-7.2.0'), a label with a suffix
+ * ('10.2.2+patch') after the plain one; labels without a version number last,
+ * in their given order.
+ */
+export function releaseOrder(labels: readonly string[]): number[] {
+  const versions = labels.map(findQemuVersion);
+  return labels
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const va = versions[a];
+      const vb = versions[b];
+      if (!va || !vb) return va ? -1 : vb ? 1 : a - b;
+      return compareQemuVersions(va, vb) || labels[a]!.length - labels[b]!.length || a - b;
+    });
+}

@@ -5,7 +5,9 @@
 // where the thing is instead. Receives a tree of the site and a section/name
 // or module slug; guarantees, per tree, the names that have a page in some
 // other tree and none in this one (so every switcher link has a target), and
-// for each the versions that have it, in the site's version order.
+// for each the versions that have it, in the site's version order. An
+// introspection, whose types have no names, gets none for types (its
+// switcher entry leads home, saying so).
 import type { Entity } from '../qapi/model';
 import { definitionPath, modulePath, sectionOf, type Section } from './href';
 import { getSchema, getVersions } from './source';
@@ -58,10 +60,12 @@ function absences(site: SiteSchema): Absences {
   const definitions = new Map<string, AbsentDefinition>();
   const modules = new Map<string, AbsentModule>();
   const ownSlugs = new Set(site.modules.map((m) => m.slug));
+  // an introspection names no types: it has them, under masked names, and no page says otherwise
+  const typesUnnamed = site.model.origin?.kind === 'introspection';
   for (const other of allTrees()) {
     if (other === site) continue;
     for (const e of other.model.entities) {
-      if (!hasPage(e)) continue;
+      if (!hasPage(e) || (typesUnnamed && sectionOf(e.meta) === 'types')) continue;
       const mine = site.index.get(e.name);
       if (mine && hasPage(mine)) continue;
       const section = sectionOf(e.meta);
@@ -85,6 +89,11 @@ function absences(site: SiteSchema): Absences {
   found = { definitions, modules };
   byTree.set(site, found);
   return found;
+}
+
+/** Every definition this tree lacks and another tree has, by name. */
+export function absentDefinitions(site: SiteSchema): AbsentDefinition[] {
+  return [...absences(site).definitions.values()];
 }
 
 /** Names of a section's absent pages in this tree. */

@@ -104,6 +104,11 @@ export function changesPath(slug?: string, id?: string): string {
   return `/changes/${slug ? `${slug}/` : ''}${anchor(id)}`;
 }
 
+/** A version's whole model (wire and docs) for the pairs of releases the Changes pages compute in the browser. */
+export function changesModelPath(prefix: string): string {
+  return `${prefix}/changes-model.json`;
+}
+
 /** Route section of a definition page. */
 export type Section = 'events' | 'commands' | 'types';
 

@@ -4,7 +4,6 @@
 // each saying only what the dump said (version and target may be absent);
 // and the label of any root, tree or introspection, for the site and the CLI.
 import type { SchemaModel, SchemaOrigin } from '../qapi/model';
-import { findQemuVersion } from '../qapi/version';
 import { labelForPath, slugLabel } from './config';
 
 type Introspection = Extract<SchemaOrigin, { kind: 'introspection' }>;
@@ -24,11 +23,4 @@ export function introspectionLabel(origin: Introspection): string | null {
 export function rootLabel(rootFile: string, model: SchemaModel): string {
   const origin = model.origin;
   return (origin?.kind === 'introspection' ? introspectionLabel(origin) : null) ?? labelForPath(rootFile);
-}
-
-/** Is a tree of QEMU `treeVersion` ('10.0.13', or a path holding it) the same release (major.minor) as the introspected QEMU? */
-export function sameRelease(origin: Introspection, treeVersion: string): boolean {
-  const own = origin.qemuVersion ? findQemuVersion(origin.qemuVersion) : null;
-  const tree = findQemuVersion(treeVersion);
-  return !!own && !!tree && own.major === tree.major && own.minor === tree.minor;
 }

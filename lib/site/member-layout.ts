@@ -11,14 +11,17 @@
 // 53 groups): a chain of 500 unions made a 22 MB page, 22 levels of union
 // diamonds (2^22 paths) more than the memory of the build; a union branch
 // not flattened says how many branches of its own it has.
-import type { Branch, Entity, IfCond, Member, SchemaIndex } from '../qapi/model';
+import type { Entity, IfCond, Member, SchemaIndex } from '../qapi/model';
 
 export type Origin =
   | { kind: 'own' }
   | { kind: 'base'; from: string }
   | {
       kind: 'branch';
+      /** the branch's type */
       from: string;
+      /** the union whose branch it is (the innermost, for nested unions) */
+      union: string;
       when: { tag: string; value: string }[];
       if?: IfCond;
       /** the branch is a union whose own branches are not flattened here (past the bounds): how many it has */
@@ -84,33 +87,32 @@ function computeMemberLayout(obj: Entity, index: SchemaIndex): MemberLayout {
   const shape: MemberLayout = { groups: ownGroups(obj, index, '') };
   if (obj.meta === 'union') {
     shape.discriminator = obj.discriminator;
-    addBranches(shape.groups, obj.discriminator, obj.branches, [], index, new Set([obj.name]));
+    addBranches(shape.groups, obj, [], index, new Set([obj.name]));
   }
   return shape;
 }
 
 function addBranches(
   groups: MemberGroup[],
-  tag: string,
-  branches: Branch[],
+  union: Entity & { meta: 'union' },
   outer: { tag: string; value: string }[],
   index: SchemaIndex,
   seen: Set<string>,
 ): void {
-  for (const b of branches) {
+  for (const b of union.branches) {
     if (b.type === 'q_empty') continue;
     const t = index.get(b.type);
     if (!t || seen.has(b.type)) continue;
-    const when = [...outer, { tag, value: b.value }];
+    const when = [...outer, { tag: union.discriminator, value: b.value }];
     const prefix = when.map((w) => w.value).join('.') + '.';
     const members = t.meta === 'struct' || t.meta === 'union' ? t.members : [];
-    const origin: Extract<Origin, { kind: 'branch' }> = { kind: 'branch', from: b.type, when };
+    const origin: Extract<Origin, { kind: 'branch' }> = { kind: 'branch', from: b.type, union: union.name, when };
     if (b.if) origin.if = b.if;
     groups.push({ origin, anchorPrefix: prefix, members });
     if (t.meta !== 'union') continue;
     // the bounds are on nested unions only: every branch of the outermost one is shown
     if (when.length < MAX_FLATTENED_NESTING && groups.length + t.branches.length <= MAX_FLATTENED_GROUPS)
-      addBranches(groups, t.discriminator, t.branches, when, index, new Set([...seen, t.name]));
+      addBranches(groups, t, when, index, new Set([...seen, t.name]));
     else origin.branchesNotShown = t.branches.length;
   }
 }

@@ -1,5 +1,6 @@
 // The static search index: one small document per definition, member, enum
-// value, union branch, module and protocol word (lib/site/protocol.ts),
+// value, union branch, module and protocol word (lib/site/protocol.ts), and
+// per definition only other releases of the site have (where it is instead),
 // shipped as a separate JSON file fetched when the search dialog first opens
 // (the client builds a MiniSearch index from it, lib/site/search-engine.ts). Receives
 // a SiteSchema; guarantees documents with a kind, a name, the owning
@@ -92,12 +93,24 @@ function definitionDocs(
   }
 }
 
-/** `history`: the site's history across its releases (lib/site/site-history.ts), when it has several. */
-export function buildSearchDocs(site: SiteSchema, history?: SchemaHistory): SearchDoc[] {
+/** A definition this release lacks, and where it is: the releases (history labels) that have it. */
+export interface Elsewhere {
+  name: string;
+  meta: Entity['meta'];
+  labels: string[];
+}
+
+/**
+ * `history`: the site's history across its releases (lib/site/site-history.ts),
+ * when it has several; `elsewhere`: the definitions only other releases have
+ * (lib/site/absent.ts), found by search too and leading to this release's
+ * page saying where they are.
+ */
+export function buildSearchDocs(site: SiteSchema, history?: SchemaHistory, elsewhere: Elsewhere[] = []): SearchDoc[] {
   const docs: SearchDoc[] = [];
   const push = (d: Omit<SearchDoc, 'id'>) => {
     const doc: SearchDoc = { id: docs.length, ...d };
-    for (const k of ['t', 'p', 's', 'f', 'c'] as const) if (!doc[k]) delete doc[k];
+    for (const k of ['t', 'p', 's', 'f', 'c', 'w'] as const) if (!doc[k]) delete doc[k];
     docs.push(doc);
   };
   for (const m of site.modules) push({ k: 'module', n: m.title, p: m.name, h: modulePath('', m.slug) });
@@ -106,5 +119,10 @@ export function buildSearchDocs(site: SiteSchema, history?: SchemaHistory): Sear
     for (const key of s.keys) push({ k: 'protocol', n: key, p: s.title, h: protocolPath('', s.id), t });
   }
   for (const e of site.model.entities) if (hasPage(e)) definitionDocs(site, e, push, history);
+  const releases = history?.labels ?? [];
+  for (const a of elsewhere) {
+    const w = a.labels.map((l) => releases.indexOf(l)).filter((i) => i >= 0);
+    if (w.length) push({ k: a.meta, n: a.name, h: definitionPath('', a.meta, a.name), w });
+  }
   return docs;
 }

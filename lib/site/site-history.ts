@@ -2,13 +2,15 @@
 // releases in version order, the per-definition history across all of them
 // (lib/diff buildHistory, from the wire diffs, never from `Since:` text) and
 // the pairs that get a Changes page: each release to the next, and each
-// release to the default one. Receives every tree of the site and the
+// release and the default one (older release first). Receives every tree of the site and the
 // default's label; guarantees each pair is diffed once (an adjacent pair
 // reuses its history step). Pure: the caller memoises and caches the diffs
 // (lib/site/source.ts).
 import { buildHistory, diffSchemas, type SchemaDiff, type SchemaHistory } from '../diff';
-import { releaseOrder } from '../validate/accepted';
+import { releaseOrder } from '../qapi/version';
+import type { SchemaModel } from '../qapi/model';
 import type { SiteSchema } from './site-schema';
+import { compactEntity } from './validator-model';
 
 export interface ChangesPair {
   /** URL segment of its Changes page: '10.0.13..10.2.2' */
@@ -16,7 +18,7 @@ export interface ChangesPair {
   old: SiteSchema;
   new: SiteSchema;
   diff: SchemaDiff;
-  /** a pair of neighbouring releases (else: a release to the default) */
+  /** a pair of neighbouring releases (else: a release and the default) */
   adjacent: boolean;
 }
 
@@ -44,15 +46,20 @@ export interface SiteDiffs {
   toDefault: Record<string, SchemaDiff>;
 }
 
-/** The pairs of releases that get a Changes page: [old, new, adjacent]. */
+/**
+ * The pairs of releases that get a Changes page, older first in each:
+ * [old, new, adjacent]. Each release and the default are paired too, the
+ * default on the newer or older side as the release is older or newer.
+ */
 function pairsOf(releases: SiteSchema[], defaultLabel: string): [SiteSchema, SiteSchema, boolean][] {
   const pairs: [SiteSchema, SiteSchema, boolean][] = [];
   for (let i = 0; i + 1 < releases.length; i++) pairs.push([releases[i], releases[i + 1], true]);
-  const def = releases.find((s) => s.label === defaultLabel);
-  if (!def) return pairs;
-  const at = releases.indexOf(def);
+  const at = releases.findIndex((s) => s.label === defaultLabel);
+  if (at < 0) return pairs;
+  const def = releases[at]!;
   releases.forEach((s, i) => {
-    if (s !== def && i !== at - 1) pairs.push([s, def, false]);
+    if (i < at - 1) pairs.push([s, def, false]);
+    else if (i > at + 1) pairs.push([def, s, false]);
   });
   return pairs;
 }
@@ -84,4 +91,16 @@ export function buildSiteHistory(sites: SiteSchema[], defaultLabel: string): Sit
 
 export function findPair(h: SiteHistory, slug: string): ChangesPair | null {
   return h.pairs.find((p) => p.slug === slug) ?? null;
+}
+
+/**
+ * A model as the browser diffs it for a pair of releases without a static
+ * page: everything the diff and the Changes page read (entities, modules,
+ * docs), without the definitions' source positions; an introspection without
+ * the doc text it borrowed (a diff with a build compares no docs).
+ */
+export function changesModel(model: SchemaModel): SchemaModel {
+  if (model.origin?.kind === 'introspection')
+    return { ...model, entities: model.entities.map((e) => ({ ...compactEntity(e), module: e.module })) };
+  return { ...model, entities: model.entities.map((e) => (e.loc ? { ...e, loc: null } : e)) };
 }

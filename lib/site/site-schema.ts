@@ -14,6 +14,7 @@ import {
 import { moduleOutline, type ModuleOutline } from './module-outline';
 import { INTROSPECTION_MODULE } from '../qapi/introspect/to-model';
 import { introspectionTitle } from './introspection-label';
+import type { BorrowedDocs } from './borrow-docs';
 
 export type PageKind = 'event' | 'command' | 'type';
 
@@ -45,17 +46,16 @@ export interface SiteSchema {
   moduleOf: Map<string, SiteModule>;
   /** type name -> names of definitions (with pages) that refer to it */
   usedBy: Map<string, string[]>;
-  /** an introspection's doc text borrowed from a source tree of the same release (lib/site/borrow-docs.ts) */
+  /** an introspection's doc text borrowed from a source tree of the same or an older release (lib/site/borrow-docs.ts) */
   docsFrom?: BorrowedFrom;
 }
 
-/** The tree an introspection's doc text comes from, and which definitions got it. */
-export interface BorrowedFrom {
+/** The tree an introspection's doc text comes from, and what it gave and could not give (lib/site/borrow-docs.ts). */
+export interface BorrowedFrom extends Omit<BorrowedDocs, 'model'> {
   label: string;
   prefix: string;
-  definitions: Set<string>;
-  /** masked type -> the tree's type it mirrors, paired by position from the same command or event */
-  typeNames: Map<string, string>;
+  /** the tree is an older release than the build (else the same release): what it lacks is "new since" it */
+  older: boolean;
 }
 
 export function hasPage(e: Entity): boolean {

@@ -20,8 +20,9 @@ import { buildSiteSchema, hasPage, type BorrowedFrom, type SiteSchema } from './
 import { MAX_SEGMENT, nameSegment, versionPrefix } from './href';
 import { escapeForTerminal } from '../qapi/escape';
 import type { SchemaModel } from '../qapi/model';
-import { borrowDocs } from './borrow-docs';
-import { introspectionLabel, sameRelease } from './introspection-label';
+import { findQemuVersion, releaseOrder } from '../qapi/version';
+import { borrowDocs, docsTreeFor } from './borrow-docs';
+import { introspectionLabel } from './introspection-label';
 import { assembleSiteHistory, computeSiteDiffs, type SiteHistory } from './site-history';
 
 export const CONFIG_FILE = 'qapi-explorer.config.json';
@@ -83,23 +84,18 @@ function modelOf(rootFile: string): SchemaModel {
 }
 
 /**
- * An introspection's doc text, from the first source tree of the site that is
- * the same release (major.minor: a 10.0.0 dump borrows from 10.0.13).
+ * An introspection's doc text, from the site's source tree of the same
+ * release, else of the nearest older one (borrow-docs.ts docsTreeFor).
  */
 function borrowedDocs(model: SchemaModel): { model: SchemaModel; docsFrom?: BorrowedFrom } {
   const origin = model.origin;
   if (origin?.kind !== 'introspection') return { model };
-  for (const v of getVersions()) {
-    if (!sameRelease(origin, v.label) && !sameRelease(origin, v.rootFile)) continue;
-    const tree = modelOf(v.rootFile);
-    if (tree.origin?.kind === 'introspection') continue;
-    const borrowed = borrowDocs(model, tree);
-    return {
-      model: borrowed.model,
-      docsFrom: { label: v.label, prefix: v.prefix, definitions: borrowed.definitions, typeNames: borrowed.typeNames },
-    };
-  }
-  return { model };
+  const trees = getVersions().filter((v) => modelOf(v.rootFile).origin?.kind !== 'introspection');
+  const chosen = docsTreeFor(origin.qemuVersion, trees);
+  if (!chosen) return { model };
+  const v = trees[chosen.index]!;
+  const { model: described, ...borrowed } = borrowDocs(model, modelOf(v.rootFile));
+  return { model: described, docsFrom: { ...borrowed, label: v.label, prefix: v.prefix, older: chosen.older } };
 }
 
 export function defaultVersion(): SiteVersion {
@@ -109,6 +105,19 @@ export function defaultVersion(): SiteVersion {
 /** A version's model, loaded once per build (a schema error throws QEMU's QapiError) and cached for the build's workers. */
 export function loadVersionModel(version: SiteVersion): SchemaModel {
   return modelOf(version.rootFile);
+}
+
+/**
+ * The versions as the switcher and the validator's select list them: newest
+ * release first (11.1.3, 10.2.2+seed, 10.2.2, 10.0.13 …), labels without a
+ * version number after them in their configured order.
+ */
+export function versionsNewestFirst(): SiteVersion[] {
+  const all = getVersions();
+  const order = releaseOrder(all.map((v) => v.label));
+  const numbered = order.filter((i) => findQemuVersion(all[i]!.label)).reverse();
+  const others = order.filter((i) => !findQemuVersion(all[i]!.label));
+  return [...numbered, ...others].map((i) => all[i]!);
 }
 
 /** Versions served under /v/<label>/ (all but the default). */

@@ -18,7 +18,8 @@ function noDescription<T extends Member | EnumValue | Alternative>(items: T[]): 
   });
 }
 
-function compactEntity(e: Entity): Entity {
+/** An entity without its doc comment, descriptions and source position (and module name). */
+export function compactEntity(e: Entity): Entity {
   const out = { ...e, doc: null, loc: null, module: '' } as Entity;
   if (out.meta === 'struct' || out.meta === 'union') out.members = noDescription(out.members);
   if (out.meta === 'enum') out.values = noDescription(out.values);

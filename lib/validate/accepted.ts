@@ -11,9 +11,18 @@
 // several releases read as one), and names from the input are cut to a
 // bounded prefix. Pure.
 import { buildIndex, type SchemaModel } from '../qapi/model';
-import { compareQemuVersions, findQemuVersion, majorMinor, nextRelease, type QemuVersion } from '../qapi/version';
+import {
+  compareQemuVersions,
+  findQemuVersion,
+  majorMinor,
+  nextRelease,
+  releaseOrder,
+  type QemuVersion,
+} from '../qapi/version';
 import { quote } from './quote';
 import type { Issue, MessageResult } from './types';
+
+export { releaseOrder };
 
 /** Distinct errors of one verdict given in its line before "+N more". */
 const REASONS_SHOWN = 3;
@@ -55,23 +64,6 @@ export function alignVerdicts(
     const m = byStart.get(r.start);
     return m ? rejectionOf(m) : undefined;
   });
-}
-
-/**
- * Indices of release `labels` oldest first: by version number, a label with
- * a suffix ('10.2.2+patch') after the plain one; labels without a version
- * number last, in their given order.
- */
-export function releaseOrder(labels: readonly string[]): number[] {
-  const keys = labels.map(findQemuVersion);
-  return labels
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const ka = keys[a];
-      const kb = keys[b];
-      if (!ka || !kb) return ka ? -1 : kb ? 1 : a - b;
-      return compareQemuVersions(ka, kb) || labels[a]!.length - labels[b]!.length || a - b;
-    });
 }
 
 const LACKS = new Set(['unknown-event', 'unknown-command']);

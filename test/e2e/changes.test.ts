@@ -76,22 +76,22 @@ describeInChromium('Changes and History in Chromium', { when: hasShared, pages }
     await page.waitForFunction(() => document.querySelector('.search-button[data-ready]') !== null);
     await page.keyboard.press('/');
     const input = page.locator('dialog.search-dialog input');
-    const first = page.locator('#search-results li').first();
+    const options = page.locator('#search-results li[role=option]');
     await input.fill('since:11.0');
     await page.waitForFunction(() =>
-      document.querySelector('#search-results li')?.textContent?.includes('VFIO_MIGRATION_PREPARE'),
+      document.querySelector('#search-results li[role=option]')?.textContent?.includes('VFIO_MIGRATION_PREPARE'),
     );
-    expect(await page.locator('#search-results li').count()).toBe(1);
+    expect(await options.count()).toBe(1);
+    // a filter alone lists its results under a heading per kind
+    expect(await page.locator('#search-results li.result-group').allTextContents()).toEqual(['Events']);
     await input.fill('drive is:deprecated');
-    await first.waitFor();
-    expect(await page.locator('#search-results li').allTextContents()).toContainEqual(
-      expect.stringContaining('drive-backup'),
-    );
+    await options.first().waitFor();
+    expect(await options.allTextContents()).toContainEqual(expect.stringContaining('drive-backup'));
     await input.fill('changed:vfio-prepare..nowhere');
     await page.waitForFunction(() =>
       document.querySelector('.search-status')?.textContent?.startsWith('changed: takes two releases'),
     );
-    expect(await page.locator('#search-results li').count()).toBe(0);
+    expect(await options.count()).toBe(0);
     await page.close();
   });
 

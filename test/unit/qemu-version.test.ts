@@ -6,6 +6,7 @@ import {
   isQemuVersionText,
   nextRelease,
   releaseInDevelopment,
+  releaseOrder,
 } from '../../lib/qapi/version';
 
 describe('QEMU version numbers', () => {
@@ -42,6 +43,20 @@ describe('QEMU version numbers', () => {
       .sort(compareQemuVersions)
       .map((v) => `${v.major}.${v.minor}.${v.micro}`);
     expect(sorted).toEqual(['5.2.0', '7.2.0', '7.2.22', '10.0.13', '10.2.2', '11.1.3']);
+  });
+
+  it('orders the labels of a site: 11.1.3 newest, a patched tree after its release, labels without a number last', () => {
+    const labels = ['10.2.2+seed', '11.1.3', '10.2.2', 'example', '10.0.13', '7.2.0', '5.2.0', '10.0.0-x86_64'];
+    expect(releaseOrder(labels).map((i) => labels[i])).toEqual([
+      '5.2.0',
+      '7.2.0',
+      '10.0.0-x86_64',
+      '10.0.13',
+      '10.2.2',
+      '10.2.2+seed',
+      '11.1.3',
+      'example',
+    ]);
   });
 
   it.each([

@@ -1,15 +1,16 @@
 // Pages of an introspected schema (a QAPI_VERSIONS entry naming a libvirt
 // dump of query-qmp-schema): a page per command and event with its wire
 // shape, types shown by their shape (QEMU masks their names as '123'), doc
-// text borrowed from a source tree of the same release and marked so, or
-// none when the site has no such tree; a default label from the dump's QEMU.
+// text borrowed from a source tree of the same (or nearest older) release and
+// marked so, or none when the site has no such tree; a default label from the
+// dump's QEMU.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
 import { ExpansionFragment, expandableTypes } from '@/components/docs-html/Expansion';
 import { ModulePage } from '@/components/docs-html/ModulePage';
-import { borrowDocs } from '@/lib/site/borrow-docs';
+import { borrowDocs, docsTreeFor } from '@/lib/site/borrow-docs';
 import { buildSearchDocs } from '@/lib/site/search-docs';
-import { introspectionLabel, introspectionTitle, sameRelease } from '@/lib/site/introspection-label';
+import { introspectionLabel, introspectionTitle } from '@/lib/site/introspection-label';
 import { isMaskedType, shapeLabel } from '@/lib/site/masked-types';
 import type { SiteSchema } from '@/lib/site/site-schema';
 import { describeWithShared, sharedPath } from '../support/shared';
@@ -35,16 +36,33 @@ function maskedNamesShown(html: string): string[] {
 }
 
 describe('labels of an introspection', () => {
-  it('names a dump after its QEMU and target, and pairs releases by major.minor', () => {
+  it('names a dump after its QEMU and target', () => {
     const origin = { kind: 'introspection' as const, qemuVersion: '10.0.0', target: 'x86_64' };
     expect(introspectionTitle(origin)).toBe('QEMU 10.0.0 (x86_64), introspected');
     expect(introspectionLabel(origin)).toBe('10.0.0-x86_64');
     expect(introspectionLabel({ kind: 'introspection' })).toBeNull();
     expect(introspectionTitle({ kind: 'introspection' })).toBe('QEMU, introspected');
-    expect(sameRelease(origin, '10.0.13')).toBe(true);
-    expect(sameRelease(origin, '/x/qemu/10.0.13/qapi/qapi-schema.json')).toBe(true);
-    expect(sameRelease(origin, '10.2.2')).toBe(false);
-    expect(sameRelease({ kind: 'introspection' }, '10.0.13')).toBe(false);
+  });
+
+  it('borrows from a tree of the same release, else of the nearest older one, the plain release before a patched one', () => {
+    const trees = ['10.2.2+seed', '7.2.0', '10.2.2', 'example', '10.0.13'].map((label) => ({
+      label,
+      rootFile: `/x/${label}/qapi/qapi-schema.json`,
+    }));
+    const label = (v: string | undefined) => {
+      const found = docsTreeFor(v, trees);
+      return found && [trees[found.index]!.label, found.older];
+    };
+    expect(label('10.0.0')).toEqual(['10.0.13', false]);
+    expect(label('11.1.3')).toEqual(['10.2.2', true]);
+    expect(label('10.2.0')).toEqual(['10.2.2', false]);
+    expect(label('10.1.1')).toEqual(['10.0.13', true]);
+    expect(label('9.2.0')).toEqual(['7.2.0', true]);
+    expect(label('5.2.0')).toBeNull();
+    expect(label(undefined)).toBeNull();
+    // a tree's version may come from its path alone
+    const unlabelled = [{ label: 'tree', rootFile: '/x/qemu/10.0.13/qapi/qapi-schema.json' }];
+    expect(docsTreeFor('10.0.0', unlabelled)).toEqual({ index: 0, older: false });
   });
 });
 
@@ -98,7 +116,8 @@ describeWithShared('a site with a tree and two dumps', () => {
     expect(x86.docsFrom?.label).toBe('10.0.13');
     expect(old.docsFrom).toBeUndefined();
     const html = page(x86, 'BLOCK_JOB_COMPLETED');
-    expect(html).toContain('Documentation from the 10.0.13 source tree');
+    expect(html).toContain('Documentation from 10.0.13 (<a href="/events/BLOCK_JOB_COMPLETED/">');
+    expect(html).toContain('; unchanged on the wire in 10.0.0-x86_64.');
     expect(html).toContain('href="/events/BLOCK_JOB_COMPLETED/"');
     const treeEvent = tree.index.get('BLOCK_JOB_COMPLETED')!;
     const firstWords = treeEvent.doc!.body.text.split(/\s+/).slice(0, 4).join(' ');

@@ -4,7 +4,15 @@
 // every word required, protocol words lead to the QMP envelope page.
 import { expect, it } from 'vitest';
 import { buildSearchDocs } from '@/lib/site/search-docs';
-import { createSearchIndex, rankHits, searchDocs, type SearchHit } from '@/lib/site/search-engine';
+import {
+  createSearchIndex,
+  rankHits,
+  RESULT_GROUPS,
+  resultGroup,
+  searchDocs,
+  searchQuery,
+  type SearchHit,
+} from '@/lib/site/search-engine';
 import { siteFor } from '../support/render-helpers';
 import { describeWithShared, sharedPath } from '../support/shared';
 
@@ -57,6 +65,47 @@ describeWithShared('search ranking on QEMU 10.2.2', () => {
       greeting: '/protocol/#greeting',
     };
     for (const [word, h] of Object.entries(expected)) expect(search(word)[0], word).toMatchObject({ k: 'protocol', h });
+  });
+
+  it('for the same match, definitions above members whatever their score', () => {
+    const before = (hits: SearchHit[], a: (h: SearchHit) => boolean, b: (h: SearchHit) => boolean) => {
+      const i = hits.findIndex(a);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(i).toBeLessThan(hits.findIndex(b));
+    };
+    // names that start with the word: the commands and types, then members named so or inside such a parent
+    before(
+      search('export'),
+      (h) => h.n === 'query-block-exports',
+      (h) => h.k === 'member' && h.n === 'id',
+    );
+    before(
+      search('tls'),
+      (h) => h.n === 'TlsCredsX509Properties',
+      (h) => h.k === 'member' && h.n === 'tls-creds',
+    );
+  });
+
+  it('finds a name typed with two letters swapped, and says what it searched', () => {
+    const index = createSearchIndex(buildSearchDocs(siteFor(sharedPath('qemu', '10.2.2', 'qapi/qapi-schema.json'))));
+    for (const [typed, name] of [
+      ['qurey-block', 'query-block'],
+      ['blcokdev-add', 'blockdev-add'],
+      ['VFIO_MIGARTION', 'VFIO_MIGRATION'],
+    ]) {
+      const result = searchQuery(index, typed);
+      expect(result.corrected).toBe(name);
+      expect(label(result.hits[0]!)).toMatch(new RegExp(` ${name}$`));
+    }
+    expect(searchQuery(index, 'query-block').corrected).toBeUndefined();
+  });
+
+  it('filters alone group their results: events, commands, types, then members', () => {
+    const index = createSearchIndex(buildSearchDocs(siteFor(sharedPath('qemu', '10.2.2', 'qapi/qapi-schema.json'))));
+    const groups = searchQuery(index, 'since:10.0').hits.map((h) => resultGroup(h.k));
+    expect([...new Set(groups)]).toEqual(['Events', 'Commands', 'Types', 'Members']);
+    const rank = (g: string) => RESULT_GROUPS.indexOf(g as (typeof RESULT_GROUPS)[number]);
+    expect(groups).toEqual([...groups].sort((a, b) => rank(a) - rank(b)));
   });
 
   it('puts definitions above members at equal score', () => {

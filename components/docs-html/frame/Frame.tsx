@@ -18,7 +18,7 @@ import {
   validatorVersionPath,
   withBase,
 } from '@/lib/site/href';
-import { getSchema, getVersions } from '@/lib/site/source';
+import { getSchema, getVersions, versionsNewestFirst } from '@/lib/site/source';
 import { absentPath } from '@/lib/site/absent';
 import { definitionHref, moduleHref, pathInSite, type PageRef } from '@/lib/site/site-links';
 import { SearchBox } from './SearchBox';
@@ -44,8 +44,10 @@ function switcherTarget(
   return { href: absent ?? homePath(other.prefix), same: false };
 }
 
+const isIntrospection = (site: SiteSchema) => site.model.origin?.kind === 'introspection';
+
 function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
-  const versions = getVersions();
+  const versions = versionsNewestFirst();
   if (versions.length < 2)
     return (
       <span className="version-label" title="Schema version">
@@ -72,7 +74,13 @@ function VersionSwitcher({ site, page }: { site: SiteSchema; page: PageRef }) {
               >
                 {v.label}
                 {v.isDefault && <span className="muted"> (default)</span>}
-                {!same && <span className="muted"> — not in this version</span>}
+                {!same && (
+                  <span className="muted">
+                    {page.kind === 'definition' && page.section === 'types' && isIntrospection(other)
+                      ? ' — its types have no names'
+                      : ' — not in this version'}
+                  </span>
+                )}
               </a>
             </li>
           );
