@@ -17,7 +17,7 @@ export interface WorkPost {
   /** results a result slice carries, or messages an "accepted by" part covers */
   rows: number;
   /** characters of the longest reason line an "accepted by" part brings */
-  longestReason: number;
+  reasonCharsMax: number;
 }
 
 export interface Work {
@@ -54,7 +54,7 @@ function recordWork() {
           type: String(d.type),
           id: d.id ?? -1,
           rows: d.part?.rejected[0]?.length ?? (d.messages ?? d.result?.messages ?? []).length,
-          longestReason: Math.max(0, ...(d.part?.reasons ?? []).map((r) => r.length)),
+          reasonCharsMax: Math.max(0, ...(d.part?.reasons ?? []).map((r) => r.length)),
         });
       });
     }
