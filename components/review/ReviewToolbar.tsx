@@ -3,6 +3,7 @@
 // or download the patch.
 import { useRef } from 'react';
 import { HiddenFileInput } from '@/components/island/HiddenFileInput';
+import { ShareButtons } from '@/components/island/ShareButtons';
 import type { ReviewPageData } from './page-data';
 
 interface Props {
@@ -54,12 +55,7 @@ export function ReviewToolbar({
         </select>
       </label>
       <span className="rv-spacer" />
-      <button type="button" onClick={onCopyLink} disabled={!hasText || sharing}>
-        Copy link
-      </button>
-      <button type="button" onClick={onDownload} disabled={!hasText}>
-        Download
-      </button>
+      <ShareButtons hasText={hasText} sharing={sharing} onCopyLink={onCopyLink} onDownload={onDownload} />
     </div>
   );
 }

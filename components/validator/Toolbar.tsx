@@ -5,6 +5,7 @@ import { useRef } from 'react';
 import type { PageOptions } from '@/lib/site/validator-share';
 import type { VersionInfo } from './version-info';
 import { HiddenFileInput } from '@/components/island/HiddenFileInput';
+import { ShareButtons } from '@/components/island/ShareButtons';
 import { SchemaSelect } from './SchemaSelect';
 
 interface Props {
@@ -89,12 +90,7 @@ export function Toolbar({
         onForgetOwn={onForgetOwn}
       />
       <span className="vt-spacer" />
-      <button type="button" onClick={onCopyLink} disabled={!hasText || sharing}>
-        Copy link
-      </button>
-      <button type="button" onClick={onDownload} disabled={!hasText}>
-        Download
-      </button>
+      <ShareButtons hasText={hasText} sharing={sharing} onCopyLink={onCopyLink} onDownload={onDownload} />
     </div>
   );
 }
