@@ -1,16 +1,17 @@
 #!/bin/sh
-':' //# ; unset NODE_EXTRA_CA_CERTS; exec node "$0" "$@"
+':' //# ; unset NODE_EXTRA_CA_CERTS; [ "$1" = check ] && exec node --no-turbofan --min-semi-space-size=16 "$0" "$@"; exec node "$0" "$@"
 // The `qapi-explorer` executable: runs the bundled CLI (scripts/build-cli.mjs
 // makes it). `check` runs from dist/check-<hash>.cjs, compiled through
 // node:vm with V8's code cache; every other command from dist/cli.mjs. In a
 // checkout the bundles are (re)built first when missing or older than one of
 // their sources, so edits never run stale code.
 // Line 2 is read by sh and by Node alike: run as a program, sh drops
-// NODE_EXTRA_CA_CERTS and starts Node on this file; to Node it is a string
-// and a comment. Node parses every certificate that variable names before
-// it runs a line of script (the system's 144 CAs: 38 ms of a bare 62 ms
-// start where it is set, as on our CI machine), and qapi-explorer never
-// opens a TLS connection.
+// NODE_EXTRA_CA_CERTS and starts Node on this file (for `check`, with the
+// V8 flags runCheckBundle explains); to Node it is a string and a comment.
+// Node parses every certificate that variable names before it runs a line
+// of script (the system's 144 CAs: 38 ms of a bare 62 ms start where it is
+// set, as on our CI machine), and qapi-explorer never opens a TLS
+// connection.
 // A CommonJS script, not a module: starting Node's ESM loader for the entry
 // point alone costs a one-shot `check` about 7 ms; the ESM parts (the build
 // script, dist/cli.mjs) are loaded through import() only when needed.
@@ -58,6 +59,9 @@ async function main() {
   else await (await importFile(path.join(dist, 'cli.mjs'))).runCli(process.argv.slice(2));
 }
 
+/** The V8 flags line 2 starts `check` with. */
+const CHECK_FLAGS = ['--no-turbofan', '--min-semi-space-size=16'];
+
 /**
  * `check` parses and checks one tree and exits, all in V8's first tiers:
  * its hot functions only get hot near the end of the run, so the optimising
@@ -66,15 +70,21 @@ async function main() {
  * what the code cache (made by the build) saves. A cache V8 rejects (another
  * Node, other flags) only means compiling from source as usual.
  * Nearly everything `check` allocates lives to the end (the parsed tree, its
- * docs, the entities), and the young generation starts at 1 MiB: growing it
- * 16-fold at its first growth, to its 16 MiB cap, instead of doubling step by
- * step, spares four scavenges that would copy the same live objects again
- * (measured on QEMU 10.2's schema: 7 scavenges become 3, a tenth less CPU).
+ * docs, the entities), and the young generation starts at 1 MiB: starting it
+ * at its 16 MiB cap spares the scavenges that would copy the same live
+ * objects again and again (QEMU 10.2's tree: 3 scavenges, ~25 ms, become
+ * none). That size is fixed when V8 starts, hence line 2; so is the other
+ * flag there, as setting it here would load node:v8, and with it Node's
+ * whole stream stack (some 20 internal modules) that `check` never uses.
+ * Started some other way (`node bin/qapi-explorer.cjs check`), it sets what
+ * it still can.
  */
 async function runCheckBundle(bundle) {
-  const v8 = require('node:v8');
-  v8.setFlagsFromString('--no-turbofan');
-  v8.setFlagsFromString('--semi-space-growth-factor=16');
+  if (!CHECK_FLAGS.every((flag) => process.execArgv.includes(flag))) {
+    const v8 = require('node:v8');
+    v8.setFlagsFromString('--no-turbofan');
+    v8.setFlagsFromString('--semi-space-growth-factor=16');
+  }
   const vm = require('node:vm');
   const cacheFile = bundle.replace(/\.cjs$/, '.cache');
   let cachedData;

@@ -145,16 +145,21 @@ export function codeCacheFile(bundle) {
 }
 
 /**
- * One `check` run, as a user starts it (no NODE_OPTIONS: V8 accepts a cache
- * only under the flags it was made with), that leaves V8's code for every
- * function it compiled in the cache. Best effort: without a cache, `check`
- * compiles from source as usual.
+ * One `check` run, started as a user starts it (the bin itself, whose line 2
+ * gives Node the flags `check` runs under; this Node first on PATH; no
+ * NODE_OPTIONS: V8 accepts a cache only under the flags it was made with),
+ * that leaves V8's code for every function it compiled in the cache. Best
+ * effort: without a cache, `check` compiles from source as usual.
  */
 function writeCodeCache() {
   const args = existsSync(warmUpSchema) ? ['check', '--quiet', warmUpSchema] : ['check', '--help'];
-  const env = { ...process.env, QAPI_EXPLORER_WRITE_CODE_CACHE: '1' };
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+    QAPI_EXPLORER_WRITE_CODE_CACHE: '1',
+  };
   delete env.NODE_OPTIONS;
-  spawnSync(process.execPath, [bin, ...args], { env, stdio: 'ignore' });
+  spawnSync(bin, args, { env, stdio: 'ignore' });
 }
 
 function writeWhole(file, contents) {

@@ -56,6 +56,28 @@ describe('the built CLI', () => {
     expect(statSync(codeCacheFile(bundle)).size).toBeGreaterThan(50_000);
   });
 
+  it('makes a code cache V8 accepts under the flags the bin starts `check` with', () => {
+    // line 2, read by sh: `[ "$1" = check ] && exec node <flags> "$0" "$@"`
+    const flags = readFileSync(bin, 'utf8')
+      .split('\n')[1]!
+      .match(/= check \] && exec node ((?:--\S+ )+)"\$0"/)?.[1];
+    expect(flags).toMatch(/--no-turbofan/);
+    const bundle = path.join(dist, manifest.check);
+    const compile = `
+      const { readFileSync } = require('node:fs');
+      const source = '(function (exports, require, module, __filename, __dirname) {' + readFileSync(${JSON.stringify(bundle)}, 'utf8') + '\\n})';
+      const script = new (require('node:vm').Script)(source, {
+        filename: ${JSON.stringify(bundle)},
+        cachedData: readFileSync(${JSON.stringify(codeCacheFile(bundle))}),
+      });
+      console.log(script.cachedDataRejected ? 'rejected' : 'accepted');`;
+    const underFlags = spawnSync(process.execPath, [...flags!.trim().split(' '), '-e', compile], { encoding: 'utf8' });
+    expect(underFlags.stdout.trim()).toBe('accepted');
+    // the proof the check can fail: other flags, another verdict
+    const plain = spawnSync(process.execPath, ['-e', compile], { encoding: 'utf8' });
+    expect(plain.stdout.trim()).toBe('rejected');
+  });
+
   it('lists the project sources both bundles are built from, and nothing outside the project', () => {
     for (const f of ['cli/main.ts', 'cli/check.ts', 'lib/qapi/parser.ts', 'lib/qapi/schema/schema.ts']) {
       expect(manifest.inputs).toContain(f);
