@@ -2,10 +2,13 @@
 // A definition's History: the site's releases that have it, and at each step
 // between neighbouring releases whether it appeared, vanished or changed and
 // how (from lib/diff's history, never from `Since:` text). A command or event
-// lists every change clients meet through it. Kept compact: a few changes per
-// step, the rest on that step's Changes page.
+// lists every change clients meet through it; a type against a build, which
+// names no types, is found through the build's type that mirrors it
+// (lib/site/build-types.ts). Kept compact: a few changes per step, the rest
+// on that step's Changes page.
 import type { Entity } from '@/lib/qapi/model';
-import { historyOf, type ResolvedStep } from '@/lib/diff';
+import { historyOf } from '@/lib/diff';
+import { buildTypeState, typeStepsWithBuilds, type HistoryStep } from '@/lib/site/build-types';
 import { changeSides, sidePath } from '@/lib/site/change-links';
 import { changesPath, withBase } from '@/lib/site/href';
 import { changesSlug, type SiteHistory } from '@/lib/site/site-history';
@@ -15,7 +18,8 @@ import { ChangeDescription, RuleRef, SideLinks, VerdictBadge } from './ChangeTex
 /** Changes listed per step; the rest are counted and linked. */
 const SHOWN = 8;
 
-function summary(step: ResolvedStep): string {
+function summary(step: HistoryStep): string {
+  if (step.said) return step.said;
   if (step.status === 'left-out') {
     const c = step.changes.find((x) => x.kind === 'left-out');
     return `left out of the build by its condition ${c?.condition ?? ''}`.trimEnd();
@@ -27,7 +31,7 @@ function summary(step: ResolvedStep): string {
   return [wire, docs].filter(Boolean).join('; ');
 }
 
-function Step({ step, history }: { step: ResolvedStep; history: SiteHistory }) {
+function Step({ step, history }: { step: HistoryStep; history: SiteHistory }) {
   const from = history.releases.find((s) => s.label === step.from)!;
   const to = history.releases.find((s) => s.label === step.to)!;
   const page = changesPath(changesSlug(step.from, step.to));
@@ -63,18 +67,28 @@ function Step({ step, history }: { step: ResolvedStep; history: SiteHistory }) {
 
 export function History({ entity, history = getSiteHistory() }: { entity: Entity; history?: SiteHistory | null }) {
   if (!history) return null;
-  const steps = historyOf(history.history, entity.name);
-  const present = history.releases.map((s) => ({ s, href: sidePath(s, entity.name) }));
+  const byName = historyOf(history.history, entity.name);
+  const isType = entity.meta !== 'command' && entity.meta !== 'event';
+  const steps = isType ? typeStepsWithBuilds(byName, entity.name, history.releases) : byName;
+  const present = history.releases.map((s) => {
+    const href = sidePath(s, entity.name);
+    const build = href || !isType ? null : buildTypeState(s, entity.name, history.releases);
+    return { s, href, unnamed: build?.kind === 'mirrored' };
+  });
   return (
     <section aria-labelledby="history" className="history">
       <h2 id="history">History</h2>
       <p className="history-releases">
         In this site&apos;s releases:{' '}
-        {present.map(({ s, href }, i) => (
+        {present.map(({ s, href, unnamed }, i) => (
           <>
             {i > 0 && ' · '}
             {href ? (
               <a href={withBase(href)}>{s.label}</a>
+            ) : unnamed ? (
+              <span title={`${s.label} has it as an unnamed type: query-qmp-schema names no types`}>
+                {s.label} (unnamed)
+              </span>
             ) : (
               // struck out for the eye; said in words for a screen reader, which does not announce <s>
               <span className="absent" title={`not in ${s.label}`}>

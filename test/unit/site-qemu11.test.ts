@@ -6,6 +6,7 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { ChangesPage } from '@/components/docs-html/ChangesPage';
 import { DefinitionPage } from '@/components/docs-html/DefinitionPage';
+import { History } from '@/components/docs-html/History';
 import { computePair } from '@/components/site/changes-client';
 import { changesModel } from '@/lib/site/site-history';
 import { Topbar } from '@/components/docs-html/frame/Frame';
@@ -109,6 +110,35 @@ describeWithShared('QEMU 11.1.3 beside the 10.2.2 tree', () => {
     expect(switcher).toMatch(
       /data-version="11\.1\.3"[^>]*>11\.1\.3<span class="muted"> — its types have no names<\/span>/,
     );
+  });
+
+  it("a tree type's History finds it in the build, unnamed, and says why where the build has none", () => {
+    const tree = source.getSchema('10.2.2')!;
+    const history = (name: string) =>
+      text(History({ entity: tree.index.get(name)!, history: source.getSiteHistory() })?.value ?? '').replaceAll(
+        '&#x27;',
+        "'",
+      );
+    // query-replay's reply in 11.1.3 is ReplayInfo's shape, its mode ReplayMode's: the same type, unnamed
+    expect(history('ReplayMode')).toContain("In this site's releases: 10.2.2 · 11.1.3 (unnamed)");
+    expect(history('ReplayMode')).toContain('Unchanged on the wire and in its documentation across these releases.');
+    // VFIO_MIGRATION's device-state has a value 10.2.2 lacks
+    expect(history('QapiVfioMigrationState')).toContain(
+      '11.1.3 (from 10.2.2): an unnamed type of 11.1.3 (query-qmp-schema names no types) with items new or changed against 10.2.2',
+    );
+    // used only by query-migrationthreads, which 11.1.3 lacks
+    expect(history('MigrationThreadInfo')).toContain(
+      '11.1.3 (from 10.2.2): no type of 11.1.3 mirrors it: the commands and events that use it are left out of the build or changed',
+    );
+    // a -machine property's type: no command or event uses it, so no query-qmp-schema lists it
+    expect(history('CacheLevelAndType')).toContain(
+      "11.1.3 (from 10.2.2): not in 11.1.3's query-qmp-schema, which lists only the types commands and events use, and none uses this one",
+    );
+    for (const name of ['ReplayMode', 'QapiVfioMigrationState', 'MigrationThreadInfo', 'CacheLevelAndType']) {
+      expect(history(name)).not.toMatch(/removed/);
+    }
+    // a command is found by its name, as before: query-migrationthreads is removed
+    expect(history('query-migrationthreads')).toContain('11.1.3 (from 10.2.2): removed');
   });
 
   it('tree -> build computed in the browser reads as its static page; the build ships without borrowed docs', async () => {
