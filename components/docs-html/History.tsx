@@ -72,7 +72,7 @@ export function History({ entity, history = getSiteHistory() }: { entity: Entity
   const steps = isType ? typeStepsWithBuilds(byName, entity.name, history.releases) : byName;
   const present = history.releases.map((s) => {
     const href = sidePath(s, entity.name);
-    const build = href || !isType ? null : buildTypeState(s, entity.name, history.releases);
+    const build = href || !isType ? null : buildTypeState(s, entity.name);
     return { s, href, unnamed: build?.kind === 'mirrored' };
   });
   return (

@@ -48,13 +48,16 @@ export function typesOnWire(site: SiteSchema): Set<string> {
   return seen;
 }
 
-/** How `build` has the tree type `name`; null when `build` is no build, or has the name itself. */
-export function buildTypeState(build: SiteSchema, name: string, sites: readonly SiteSchema[]): BuildTypeState | null {
+/**
+ * How `build` has the tree type `name`; null when `build` is no build, or has
+ * the name itself. `tree`: the release whose wire decides whether a type the
+ * build lacks is used by any command or event (a step's other side).
+ */
+export function buildTypeState(build: SiteSchema, name: string, tree?: SiteSchema): BuildTypeState | null {
   const from = build.docsFrom;
   if (!from || build.index.has(name)) return null;
   const own = mirrorsOf(from).get(name);
   if (own !== undefined) return { kind: 'mirrored', own, marked: from.markedTypes.has(markedTypeKey('', own)) };
-  const tree = sites.find((s) => s.label === from.label);
   return { kind: tree && !typesOnWire(tree).has(name) ? 'off-wire' : 'unmatched' };
 }
 
@@ -74,10 +77,11 @@ export function typeStepsWithBuilds(
 ): HistoryStep[] {
   const out: HistoryStep[] = [];
   for (const step of steps) {
-    const sides = [step.from, step.to].map((label) => {
-      const site = releases.find((s) => s.label === label);
-      return site ? buildTypeState(site, name, releases) : null;
-    });
+    const [from, to] = [step.from, step.to].map((label) => releases.find((s) => s.label === label));
+    // the wire a build is judged against: the other side's, a build's own through the tree its docs come from
+    const treeOf = (site?: SiteSchema) =>
+      site?.docsFrom ? releases.find((s) => s.label === site.docsFrom!.label) : site;
+    const sides = [from && buildTypeState(from, name, treeOf(to)), to && buildTypeState(to, name, treeOf(from))];
     const build = sides[1] ?? sides[0];
     if (!build || step.status === 'left-out') {
       out.push(step);
