@@ -15,7 +15,8 @@ export function pieceEnd(text: string, at: number, size: number): number {
 /** The result of a session that has ended; `messages` are all it returned, from feed() and end(), in order. */
 export function sessionResult(session: ValidationSession, messages: MessageResult[]): ValidationResult {
   const elided = session.notes.filter((n) => n.code === 'elided').length;
-  const valid = messages.filter((m) => m.valid).length;
+  let valid = 0;
+  for (const m of messages) if (m.valid) valid++;
   return {
     form: session.form,
     messages,

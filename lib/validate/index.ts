@@ -35,7 +35,9 @@ export function createValidator(model: SchemaModel, options: ValidatorOptions = 
     session,
     validateText(text: string): ValidationResult {
       const s = session();
-      return sessionResult(s, [...s.feed(text), ...s.end()]);
+      const messages = s.feed(text);
+      for (const m of s.end()) messages.push(m);
+      return sessionResult(s, messages);
     },
   };
 }
