@@ -13,7 +13,7 @@ import { directRefs, type BorrowedFrom, type SiteSchema } from './site-schema';
 export type BuildTypeState =
   /** the build's masked type `own` mirrors it; `marked`: some of its items are new or changed against the tree */
   | { kind: 'mirrored'; own: string; marked: boolean }
-  /** no command or event of the tree the build's docs come from uses it */
+  /** no command or event of the tree it is compared with uses it */
   | { kind: 'off-wire' }
   /** the tree's commands or events use it, and no type of the build mirrors it */
   | { kind: 'unmatched' };
@@ -75,12 +75,12 @@ export function typeStepsWithBuilds(
   name: string,
   releases: readonly SiteSchema[],
 ): HistoryStep[] {
+  // the wire a build is judged against: the other side's, a build's own through the tree its docs come from
+  const treeOf = (site?: SiteSchema) =>
+    site?.docsFrom ? releases.find((s) => s.label === site.docsFrom!.label) : site;
   const out: HistoryStep[] = [];
   for (const step of steps) {
     const [from, to] = [step.from, step.to].map((label) => releases.find((s) => s.label === label));
-    // the wire a build is judged against: the other side's, a build's own through the tree its docs come from
-    const treeOf = (site?: SiteSchema) =>
-      site?.docsFrom ? releases.find((s) => s.label === site.docsFrom!.label) : site;
     const sides = [from && buildTypeState(from, name, treeOf(to)), to && buildTypeState(to, name, treeOf(from))];
     const build = sides[1] ?? sides[0];
     if (!build || step.status === 'left-out') {
